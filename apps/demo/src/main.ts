@@ -1,0 +1,3 @@
+import { startMinimalClient } from './minimal-client.ts';
+
+startMinimalClient(document);

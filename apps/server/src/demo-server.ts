@@ -1,0 +1,51 @@
+import { createServer, type Server } from 'node:http';
+import type { WebSocketServer } from 'wspeer/server';
+import { echoEndpoint } from './echo-endpoint.js';
+import { staticFiles } from './static-files.js';
+
+/** Where and what the demo server serves. */
+export interface DemoServerOptions {
+  /** TCP port (0 = any free port). */
+  port: number;
+  /** Address to bind; 127.0.0.1 by default. */
+  host: string;
+  /** Folder of the built demo page. */
+  staticRoot: string;
+  /** Where log lines go (default: stdout). */
+  log?: (line: string) => void;
+}
+
+/** A running demo server. */
+export interface DemoServer {
+  /** The page's URL, e.g. `http://127.0.0.1:8080/`. */
+  readonly url: string;
+  /** The bound port. */
+  readonly port: number;
+  /** Closes every WebSocket with 1001 and stops listening. */
+  close(): Promise<void>;
+}
+
+/** Starts the demo: the page over HTTP and the WebSocket endpoints on the same port. */
+export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const serve = staticFiles(options.staticRoot);
+  const http: Server = createServer((request, response) => {
+    serve(request, response).catch(() => response.writeHead(500).end());
+  });
+  const endpoints: WebSocketServer[] = [echoEndpoint(http, log)];
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, () => resolve());
+  });
+  const address = http.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  return {
+    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`,
+    port,
+    close: async () => {
+      for (const endpoint of endpoints) endpoint.stop(1001, 'Server shutting down');
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}

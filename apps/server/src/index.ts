@@ -1,0 +1,3 @@
+export { type DemoServer, type DemoServerOptions, startDemoServer } from './demo-server.js';
+export { echoEndpoint } from './echo-endpoint.js';
+export { staticFiles } from './static-files.js';

@@ -1,0 +1,190 @@
+import type {
+  ConnectionListener,
+  ListenerEvents,
+  ListenerFactory,
+  ListenOptions,
+  PendingConnection,
+} from './connection-listener.js';
+import type { ConnectOptions, Transport, TransportConnector, TransportEvents } from './transport.js';
+import { utf8Length } from './utf8.js';
+
+/**
+ * One end of an in-memory WebSocket. Everything is delivered asynchronously (a microtask later),
+ * bytes are copied as a network would, and close handshakes behave like real ones.
+ */
+class LoopbackTransport implements Transport {
+  readonly adapter = 'loopback';
+  readonly remoteAddress = '127.0.0.1';
+  readonly remotePort: number;
+  other: LoopbackTransport | null = null;
+  private open = true;
+  private paused = false;
+  private held: Array<() => void> = [];
+
+  constructor(
+    readonly events: TransportEvents,
+    private readonly maxMessageSize: number,
+    port: number,
+  ) {
+    this.remotePort = port;
+  }
+
+  get bufferedAmount(): number {
+    return 0;
+  }
+
+  sendMany(messages: ReadonlyArray<Uint8Array | string>, count: number): void {
+    const other = this.other;
+    if (!this.open || other === null) return;
+    for (let i = 0; i < count; i++) {
+      const m = messages[i] as Uint8Array | string;
+      const data = typeof m === 'string' ? m : m.slice();
+      other.deliver(() => other.receive(data));
+    }
+  }
+
+  close(code: number, reason: string): void {
+    const other = this.other;
+    if (!this.open) return;
+    this.open = false;
+    queueMicrotask(() => {
+      other?.deliver(() => other.remoteClosed(code, reason));
+      this.events.onClose(code, reason, true);
+    });
+  }
+
+  terminate(): void {
+    if (!this.open) return;
+    this.open = false;
+    const other = this.other;
+    queueMicrotask(() => other?.remoteClosed(-1, ''));
+  }
+
+  ping(): boolean {
+    if (this.open) queueMicrotask(() => this.events.onPong?.());
+    return true;
+  }
+
+  pause(): boolean {
+    this.paused = true;
+    return true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    const held = this.held;
+    this.held = [];
+    for (const task of held) task();
+  }
+
+  setNoDelay(): boolean {
+    return true;
+  }
+
+  /** Runs `task` a microtask later, or holds it while paused. */
+  deliver(task: () => void): void {
+    queueMicrotask(() => (this.paused ? this.held.push(task) : task()));
+  }
+
+  private receive(data: Uint8Array | string): void {
+    if (!this.open) return;
+    const size = typeof data === 'string' ? utf8Length(data) : data.byteLength;
+    if (size > this.maxMessageSize) {
+      this.events.onError('Max payload size exceeded', 1009);
+      this.close(1009, '');
+      return;
+    }
+    this.events.onMessage(data, typeof data === 'string');
+  }
+
+  private remoteClosed(code: number, reason: string): void {
+    if (!this.open) {
+      return;
+    }
+    this.open = false;
+    if (code < 0) this.events.onClose(1006, '', false);
+    else this.events.onClose(code, reason, true);
+  }
+}
+
+/**
+ * An in-memory network for tests and examples: `listen` is a {@link ListenerFactory} and
+ * `connect` a {@link TransportConnector}, so real `WebSocketServer`/`WebSocketPeer` objects talk
+ * to each other with no sockets. URLs look like `ws://loopback:<port>/path`.
+ */
+export class LoopbackNetwork {
+  private readonly servers = new Map<number, { options: ListenOptions; events: ListenerEvents }>();
+  private nextPort = 40000;
+
+  /** Listener factory for `new WebSocketServer({ listen })`. */
+  readonly listen: ListenerFactory = (options, events) => this.startListener(options, events);
+
+  /** Transport connector for `new WebSocketPeer({ connect })`. */
+  readonly connect: TransportConnector = (url, options, events) => this.startClient(url, options, events);
+
+  private startListener(options: ListenOptions, events: ListenerEvents): ConnectionListener {
+    const port = options.port === 0 ? this.nextPort++ : options.port;
+    if (this.servers.has(port)) {
+      queueMicrotask(() => events.onListenError(`listen EADDRINUSE: loopback port ${port}`, 'EADDRINUSE'));
+      return { port: 0, close: () => {} };
+    }
+    this.servers.set(port, { options, events });
+    queueMicrotask(() => events.onListening(port));
+    return { port, close: () => this.servers.delete(port) };
+  }
+
+  private startClient(url: string, options: ConnectOptions, events: TransportEvents): Transport {
+    const parsed = new URL(url);
+    const port = Number(parsed.port || 80);
+    const client = new LoopbackTransport(events, options.maxMessageSize, port);
+    queueMicrotask(() => {
+      const server = this.servers.get(port);
+      if (server === undefined) {
+        events.onError(`connect ECONNREFUSED loopback:${port}`);
+        events.onClose(1006, '', false);
+        return;
+      }
+      if (server.options.path !== undefined && parsed.pathname !== server.options.path) {
+        this.refuse(events, 404);
+        return;
+      }
+      server.events.onConnection(this.pending(url, parsed, options, client));
+    });
+    return client;
+  }
+
+  private pending(url: string, parsed: URL, options: ConnectOptions, client: LoopbackTransport): PendingConnection {
+    return {
+      remoteAddress: '127.0.0.1',
+      remotePort: 50000,
+      path: parsed.pathname + parsed.search,
+      url,
+      protocols: options.protocols,
+      headers: { host: parsed.host },
+      accept: (protocol, _headers, maxMessageSize, serverEvents) => {
+        const server = new LoopbackTransport(serverEvents, maxMessageSize, 50000);
+        server.other = client;
+        client.other = server;
+        queueMicrotask(() => {
+          if (options.protocols.length > 0 && !options.protocols.includes(protocol)) {
+            client.events.onError('Server sent an invalid subprotocol');
+            client.terminate();
+            client.events.onClose(1006, '', false);
+            return;
+          }
+          serverEvents.onOpen(protocol);
+          client.events.onOpen(protocol);
+        });
+        return server;
+      },
+      reject: (status) => this.refuse(client.events, status),
+    };
+  }
+
+  private refuse(events: TransportEvents, status: number): void {
+    queueMicrotask(() => {
+      events.onError(`Unexpected server response: ${status}`);
+      events.onClose(1006, '', false);
+    });
+  }
+}

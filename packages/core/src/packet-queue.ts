@@ -1,0 +1,100 @@
+import { utf8Length } from './utf8.js';
+
+/**
+ * FIFO ring of received messages. Messages are pushed as they arrive and become visible to
+ * `shift()` only when published (poll-driven semantics); no message is copied.
+ */
+export class PacketQueue {
+  private items: Array<Uint8Array | string | undefined>;
+  private meta: Int32Array;
+  private head = 0;
+  private size = 0;
+  private ready = 0;
+  private mask: number;
+  /** Total bytes held (published or not). */
+  bytes = 0;
+  /** Messages pushed since creation; used to order control events against messages. */
+  pushed = 0;
+  /** Whether the message last returned by `shift()` was a text frame. */
+  lastWasText = false;
+
+  constructor(capacity = 16) {
+    let cap = 1;
+    while (cap < capacity) cap <<= 1;
+    this.items = new Array(cap);
+    this.meta = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  /** Messages visible to `shift()`. */
+  get length(): number {
+    return this.ready;
+  }
+
+  /** Messages pushed but not yet published. */
+  get unpublished(): number {
+    return this.size - this.ready;
+  }
+
+  /** Appends a message (not yet visible). `byteLength` is its payload size. */
+  push(data: Uint8Array | string, isText: boolean, byteLength: number): void {
+    if (this.size === this.items.length) this.grow();
+    const slot = (this.head + this.size) & this.mask;
+    this.items[slot] = data;
+    this.meta[slot] = byteLength * 2 + (isText ? 1 : 0);
+    this.size++;
+    this.pushed++;
+    this.bytes += byteLength;
+  }
+
+  /** Makes up to `count` more messages visible; returns how many were published. */
+  publish(count: number): number {
+    const n = Math.min(count, this.size - this.ready);
+    this.ready += n;
+    return n;
+  }
+
+  /** Removes and returns the oldest visible message, or `undefined`. */
+  shift(): Uint8Array | string | undefined {
+    if (this.ready === 0) return undefined;
+    const slot = this.head;
+    const data = this.items[slot];
+    const meta = this.meta[slot] as number;
+    this.items[slot] = undefined;
+    this.head = (slot + 1) & this.mask;
+    this.size--;
+    this.ready--;
+    this.bytes -= meta >>> 1;
+    this.lastWasText = (meta & 1) === 1;
+    return data;
+  }
+
+  /** Drops every message. */
+  clear(): void {
+    this.items.fill(undefined);
+    this.head = 0;
+    this.size = 0;
+    this.ready = 0;
+    this.bytes = 0;
+  }
+
+  private grow(): void {
+    const cap = this.items.length;
+    const items = new Array<Uint8Array | string | undefined>(cap * 2);
+    const meta = new Int32Array(cap * 2);
+    for (let i = 0; i < this.size; i++) {
+      const slot = (this.head + i) & this.mask;
+      items[i] = this.items[slot];
+      meta[i] = this.meta[slot] as number;
+    }
+    this.items = items;
+    this.meta = meta;
+    this.head = 0;
+    this.mask = cap * 2 - 1;
+  }
+}
+
+/** Payload size in bytes of a message as stored in a {@link PacketQueue}. */
+export function messageSize(data: Uint8Array | string): number {
+  return typeof data === 'string' ? utf8Length(data) : data.byteLength;
+}

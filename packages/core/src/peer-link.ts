@@ -1,0 +1,54 @@
+import type { Transport, TransportEvents } from './transport.js';
+
+/** Control events a link queues for the next poll, in arrival order with the messages. */
+export const LinkEvent = { OPEN: 0, ERROR: 1, CLOSE: 2, PONG: 3, DROPPED: 4 } as const;
+
+/** One queued control event. `seq` is how many messages had arrived before it. */
+export interface ControlEvent {
+  kind: number;
+  seq: number;
+  text: string;
+  code: number;
+  wasClean: boolean;
+}
+
+/** The side of a peer that a link talks to. */
+export interface LinkTarget {
+  /** @internal A message arrived. */
+  linkMessage(data: Uint8Array | string, isText: boolean): void;
+  /** @internal A control event arrived. */
+  linkControl(kind: number, text: string, code: number, wasClean: boolean): void;
+}
+
+/**
+ * Binds one transport (one connection attempt) to its peer. When the peer reconnects or drops the
+ * connection, the old link is killed so a late event from the old socket cannot touch the peer.
+ */
+export class PeerLink implements TransportEvents {
+  /** The socket, once created. */
+  transport: Transport | null = null;
+  /** Set when the peer no longer listens to this link. */
+  dead = false;
+
+  constructor(private readonly target: LinkTarget) {}
+
+  onOpen(protocol: string): void {
+    if (!this.dead) this.target.linkControl(LinkEvent.OPEN, protocol, 0, false);
+  }
+
+  onMessage(data: Uint8Array | string, isText: boolean): void {
+    if (!this.dead) this.target.linkMessage(data, isText);
+  }
+
+  onError(message: string, closeCode?: number): void {
+    if (!this.dead) this.target.linkControl(LinkEvent.ERROR, message, closeCode ?? 0, false);
+  }
+
+  onClose(code: number, reason: string, wasClean: boolean): void {
+    if (!this.dead) this.target.linkControl(LinkEvent.CLOSE, reason, code, wasClean);
+  }
+
+  onPong(): void {
+    if (!this.dead) this.target.linkControl(LinkEvent.PONG, '', 0, false);
+  }
+}

@@ -1,0 +1,44 @@
+const encoder = new TextEncoder();
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+const lenientDecoder = new TextDecoder('utf-8');
+
+/** UTF-8 byte length of a string without encoding it (lone surrogates count 3, as TextEncoder writes U+FFFD). */
+export function utf8Length(text: string): number {
+  const n = text.length;
+  let bytes = n;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) {
+      bytes += 1;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 2;
+        i++;
+      } else {
+        bytes += 2;
+      }
+    } else {
+      bytes += 2;
+    }
+  }
+  return bytes;
+}
+
+/** UTF-8 bytes of a string. */
+export function encodeUtf8(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+/** Decodes UTF-8; with `strict`, returns `null` for invalid input instead of inserting U+FFFD. */
+export function decodeUtf8(bytes: Uint8Array, strict: true): string | null;
+export function decodeUtf8(bytes: Uint8Array, strict?: false): string;
+export function decodeUtf8(bytes: Uint8Array, strict = false): string | null {
+  if (!strict) return lenientDecoder.decode(bytes);
+  try {
+    return strictDecoder.decode(bytes);
+  } catch {
+    return null;
+  }
+}

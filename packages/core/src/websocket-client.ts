@@ -1,0 +1,139 @@
+import { EventEmitter } from 'eventemitter3';
+import { ConnectionStatus } from './connection-status.js';
+import { ErrorCode } from './error-code.js';
+import { State } from './state.js';
+import { type CloseInfo, type PeerObserver, WebSocketPeer, type WebSocketPeerOptions } from './websocket-peer.js';
+
+/** Signals of {@link WebSocketClient}, named as in Godot 3. */
+export interface WebSocketClientEvents {
+  /** The handshake finished with this subprotocol (`""` for none). */
+  connection_established: (protocol: string) => void;
+  /** The connection attempt failed (refused, bad handshake, rejected subprotocol...). */
+  connection_error: () => void;
+  /** An open connection ended; `wasCleanClose` when close frames were exchanged. */
+  connection_closed: (wasCleanClose: boolean) => void;
+  /** One message arrived: read it with `getPeer(1).getPacket()`. */
+  data_received: () => void;
+  /** The server started closing with this code and reason. */
+  server_close_request: (code: number, reason: string) => void;
+}
+
+/** Settings of a {@link WebSocketClient}. */
+export interface WebSocketClientOptions extends WebSocketPeerOptions {
+  /** Verify the server's TLS certificate (default true, as in Godot). Node only. */
+  verifySsl?: boolean;
+  /** An extra trusted certificate (PEM) for `wss://`. Node only. */
+  trustedSslCertificate?: string;
+}
+
+/**
+ * Godot 3's `WebSocketClient`: a client with signals. Call `poll()` every frame (or set
+ * `autoPoll`); signals fire from inside it.
+ */
+export class WebSocketClient extends EventEmitter<WebSocketClientEvents> implements PeerObserver {
+  /** Verify the server's TLS certificate (default true). */
+  verifySsl: boolean;
+  /** An extra trusted certificate (PEM) for `wss://`. */
+  trustedSslCertificate: string | undefined;
+  /** The one connection of this client, also returned by `getPeer(1)`. */
+  protected readonly peer: WebSocketPeer;
+
+  constructor(options: WebSocketClientOptions = {}) {
+    super();
+    this.verifySsl = options.verifySsl ?? true;
+    this.trustedSslCertificate = options.trustedSslCertificate;
+    this.peer = new WebSocketPeer(options);
+    this.peer.setObserver(this);
+  }
+
+  /** Polls by itself as soon as something arrives (no game loop needed). */
+  get autoPoll(): boolean {
+    return this.peer.autoPoll;
+  }
+
+  set autoPoll(enabled: boolean) {
+    this.peer.autoPoll = enabled;
+  }
+
+  /**
+   * Connects to `url` (`ws://` is assumed when there is no scheme) requesting `protocols`, with
+   * extra `"Name: value"` header lines (Node only). Returns `OK`, `ERR_ALREADY_IN_USE` or
+   * `ERR_INVALID_PARAMETER`.
+   */
+  connectToUrl(url: string, protocols: readonly string[] = [], customHeaders: readonly string[] = []): ErrorCode {
+    if (this.peer.readyState !== State.CLOSED) return ErrorCode.ERR_ALREADY_IN_USE;
+    const full = typeof url === 'string' && url !== '' && !url.includes('://') ? `ws://${url}` : url;
+    this.peer.supportedProtocols = [...protocols];
+    this.peer.handshakeHeaders = [...customHeaders];
+    const tls = this.trustedSslCertificate === undefined ? {} : { ca: this.trustedSslCertificate };
+    return this.peer.connectToUrl(full, { tls: { ...this.peer.tls, ...tls, verify: this.verifySsl } });
+  }
+
+  /** Closes with `code` and `reason`; `connection_closed` follows from a later poll. */
+  disconnectFromHost(code = 1000, reason = ''): ErrorCode {
+    return this.peer.close(code, reason);
+  }
+
+  /** Godot: only id 1 (the server) exists; any other id returns `null`. */
+  getPeer(id: number): WebSocketPeer | null {
+    return id === 1 ? this.peer : null;
+  }
+
+  /** The server's IP address (Node only). */
+  getConnectedHost(): string {
+    return this.peer.getConnectedHost();
+  }
+
+  /** The server's port (Node only). */
+  getConnectedPort(): number {
+    return this.peer.getConnectedPort();
+  }
+
+  /** Disconnected, connecting or connected, as Godot's `get_connection_status()`. */
+  getConnectionStatus(): ConnectionStatus {
+    const state = this.peer.readyState;
+    if (state === State.OPEN) return ConnectionStatus.CONNECTION_CONNECTED;
+    return state === State.CONNECTING
+      ? ConnectionStatus.CONNECTION_CONNECTING
+      : ConnectionStatus.CONNECTION_DISCONNECTED;
+  }
+
+  /** Applies what arrived and fires signals. */
+  poll(): void {
+    this.peer.poll();
+  }
+
+  /** Resolves with the protocol once connected; rejects with a `WebSocketError` if the attempt fails. */
+  connected(timeoutMs = 0): Promise<string> {
+    return this.peer.opened(timeoutMs);
+  }
+
+  /** Resolves once the connection has ended. */
+  disconnected(timeoutMs = 0): Promise<CloseInfo> {
+    return this.peer.closed(timeoutMs);
+  }
+
+  /** @internal */
+  onPeerActivity(): void {}
+
+  /** @internal */
+  onPeerOpen(_peer: WebSocketPeer, protocol: string): void {
+    this.emit('connection_established', protocol);
+  }
+
+  /** @internal */
+  onPeerPacket(): void {
+    this.emit('data_received');
+  }
+
+  /** @internal */
+  onPeerCloseRequest(_peer: WebSocketPeer, code: number, reason: string): void {
+    this.emit('server_close_request', code, reason);
+  }
+
+  /** @internal */
+  onPeerClosed(_peer: WebSocketPeer, wasClean: boolean, wasOpen: boolean): void {
+    if (wasOpen) this.emit('connection_closed', wasClean);
+    else this.emit('connection_error');
+  }
+}

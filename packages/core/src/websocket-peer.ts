@@ -1,0 +1,699 @@
+import { checkUrl } from './check-url.js';
+import { CloseCode, CloseReason, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './close-code.js';
+import type { PendingConnection } from './connection-listener.js';
+import { ErrorCode } from './error-code.js';
+import { PacketQueue } from './packet-queue.js';
+import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
+import { selectProtocol } from './select-protocol.js';
+import { State } from './state.js';
+import type { ClientTlsOptions, Transport, TransportConnector } from './transport.js';
+import { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
+import { WaiterList } from './waiter-list.js';
+import { warnOnce } from './warn-once.js';
+import { WebSocketError } from './websocket-error.js';
+import { WriteMode } from './write-mode.js';
+
+/** Notified by a peer's `poll()`; how `WebSocketClient`, `WebSocketServer` and multiplayer peers listen. */
+export interface PeerObserver {
+  /** An event arrived since the last poll (called at most once between polls, outside poll). */
+  onPeerActivity(peer: WebSocketPeer): void;
+  /** The handshake finished. */
+  onPeerOpen(peer: WebSocketPeer, protocol: string): void;
+  /** One more packet became available. */
+  onPeerPacket(peer: WebSocketPeer): void;
+  /** The other side started a clean close with this code and reason. */
+  onPeerCloseRequest(peer: WebSocketPeer, code: number, reason: string): void;
+  /** The connection ended; `wasOpen` tells a closed connection from a failed attempt. */
+  onPeerClosed(peer: WebSocketPeer, wasClean: boolean, wasOpen: boolean): void;
+}
+
+/** Settings of a {@link WebSocketPeer}; every one is also a writable property. */
+export interface WebSocketPeerOptions {
+  /** Opens client sockets; the `wspeer` package passes the right one for the runtime. */
+  connect?: TransportConnector;
+  /** Client: subprotocols to request. Server: subprotocols to accept. */
+  supportedProtocols?: readonly string[];
+  /** Extra handshake header lines (`"Name: value"`); request headers for clients, response for servers. Not in browsers. */
+  handshakeHeaders?: readonly string[];
+  /** Largest inbound message and most inbound bytes queued, in bytes (default 65535). */
+  inboundBufferSize?: number;
+  /** Most outbound bytes queued, in bytes (default 65535). */
+  outboundBufferSize?: number;
+  /** Most packets queued in each direction (default 4096). */
+  maxQueuedPackets?: number;
+  /** Seconds between protocol pings; a peer that misses a pong is dropped. 0 = off (Node only). */
+  heartbeatInterval?: number;
+  /** Poll automatically as soon as something arrives, for code without a game loop. */
+  autoPoll?: boolean;
+  /** Default TLS options for `wss://` URLs (Node only). */
+  tls?: ClientTlsOptions;
+}
+
+/** Options of one `connectToUrl` call. */
+export interface ConnectToUrlOptions {
+  /** TLS options for this connection (Node only), overriding the peer's `tls`. */
+  tls?: ClientTlsOptions;
+}
+
+/** How a connection ended, as {@link WebSocketPeer.closed} reports it. */
+export interface CloseInfo {
+  code: number;
+  reason: string;
+  wasClean: boolean;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * A WebSocket connection with Godot 4's `WebSocketPeer` semantics: nothing happens behind your
+ * back. Incoming messages and state changes are applied by `poll()`; `send` queues, and everything
+ * queued in one event-loop turn goes out in one socket write at the end of that turn.
+ */
+export class WebSocketPeer implements LinkTarget {
+  /** Client: subprotocols to request. Server: subprotocols to accept. */
+  supportedProtocols: string[];
+  /** Extra handshake header lines (`"Name: value"`). Ignored (with a warning) in browsers. */
+  handshakeHeaders: string[];
+  /** Largest inbound message and most inbound bytes queued (default 65535). */
+  inboundBufferSize: number;
+  /** Most outbound bytes queued (default 65535); a send past it returns `ERR_OUT_OF_MEMORY`. */
+  outboundBufferSize: number;
+  /** Most packets queued in each direction (default 4096). */
+  maxQueuedPackets: number;
+  /** Seconds between protocol pings; 0 = off. Node only: browsers cannot ping (servers ping them). */
+  heartbeatInterval: number;
+  /** Default TLS options for `wss://` (Node only). */
+  tls: ClientTlsOptions | undefined;
+  /** The id a server gave this connection (0 for client connections). */
+  peerId = 0;
+
+  private readonly connector: TransportConnector | undefined;
+  private link: PeerLink | null = null;
+  private transport: Transport | null = null;
+  private state: State = State.CLOSED;
+  private code = -1;
+  private reason = '';
+  private protocol = '';
+  private url = '';
+  private writeMode: WriteMode = WriteMode.BINARY;
+  private readonly inbound = new PacketQueue();
+  private controls: ControlEvent[] = [];
+  private out: Array<Uint8Array | string | undefined> = [];
+  private outCount = 0;
+  private outBytes = 0;
+  private flushScheduled = false;
+  private readonly flushTask = (): void => this.flush();
+  private pollScheduled = false;
+  private readonly pollTask = (): void => {
+    this.pollScheduled = false;
+    this.poll();
+  };
+  private auto = false;
+  private active = false;
+  private observer: PeerObserver | null = null;
+  private packetError: ErrorCode = ErrorCode.OK;
+  private paused = false;
+  private closeStarted = false;
+  private failed = false;
+  private failCode = 0;
+  private failReason = '';
+  private wasOpen = false;
+  private lastError = '';
+  private nextPingAt = 0;
+  private awaitingPong = false;
+  private heartbeatTimer: unknown;
+  private readonly waiters = new WaiterList<WebSocketPeer>();
+
+  constructor(options: WebSocketPeerOptions = {}) {
+    this.connector = options.connect;
+    this.supportedProtocols = [...(options.supportedProtocols ?? [])];
+    this.handshakeHeaders = [...(options.handshakeHeaders ?? [])];
+    this.inboundBufferSize = options.inboundBufferSize ?? 65535;
+    this.outboundBufferSize = options.outboundBufferSize ?? 65535;
+    this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
+    this.heartbeatInterval = options.heartbeatInterval ?? 0;
+    this.tls = options.tls;
+    this.auto = options.autoPoll ?? false;
+  }
+
+  /** When true, `poll()` runs by itself as soon as anything arrives (a microtask, no timer delay). */
+  get autoPoll(): boolean {
+    return this.auto;
+  }
+
+  set autoPoll(enabled: boolean) {
+    this.auto = enabled;
+    if (enabled && (this.active || this.controls.length > 0 || this.inbound.unpublished > 0)) this.schedulePoll();
+    this.updateHeartbeatTimer();
+  }
+
+  /** The ready state (`State.CONNECTING`, `OPEN`, `CLOSING`, `CLOSED`). */
+  get readyState(): State {
+    return this.state;
+  }
+
+  /** The close code received, or `-1` when the connection did not close cleanly. */
+  get closeCode(): number {
+    return this.code;
+  }
+
+  /** The close reason received (one trailing NUL, as Godot 3 sends it, is removed). */
+  get closeReason(): string {
+    return this.reason;
+  }
+
+  /** The subprotocol the server selected (`""` for none). */
+  get selectedProtocol(): string {
+    return this.protocol;
+  }
+
+  /** Client: the URL given to `connectToUrl`. Server: the URL the client requested. */
+  get requestedUrl(): string {
+    return this.url;
+  }
+
+  /** The last transport error message, for logs (`""` if none). */
+  get lastErrorMessage(): string {
+    return this.lastError;
+  }
+
+  /** Godot's `get_ready_state()`. */
+  getReadyState(): State {
+    return this.state;
+  }
+
+  /** Godot's `get_close_code()`: the code received, `-1` when not cleanly closed. */
+  getCloseCode(): number {
+    return this.code;
+  }
+
+  /** Godot's `get_close_reason()`. */
+  getCloseReason(): string {
+    return this.reason;
+  }
+
+  /** Godot's `get_selected_protocol()`. */
+  getSelectedProtocol(): string {
+    return this.protocol;
+  }
+
+  /** Godot's `get_requested_url()`. */
+  getRequestedUrl(): string {
+    return this.url;
+  }
+
+  /**
+   * Starts connecting to a `ws://` or `wss://` URL. Returns `OK` (now `CONNECTING`),
+   * `ERR_ALREADY_IN_USE` unless `CLOSED`, or `ERR_INVALID_PARAMETER` for a bad URL.
+   */
+  connectToUrl(url: string, options: ConnectToUrlOptions = {}): ErrorCode {
+    if (this.connector === undefined) {
+      throw new Error(
+        'WebSocketPeer has no transport: import { WebSocketPeer } from "wspeer", or pass { connect } from a transport package.',
+      );
+    }
+    if (this.state !== State.CLOSED) return ErrorCode.ERR_ALREADY_IN_USE;
+    if (checkUrl(url) !== ErrorCode.OK) {
+      this.lastError = `invalid WebSocket URL: ${JSON.stringify(url)} (expected ws://host[:port]/path or wss://...)`;
+      return ErrorCode.ERR_INVALID_PARAMETER;
+    }
+    this.reset(url);
+    const link = new PeerLink(this);
+    const tls = options.tls ?? this.tls;
+    try {
+      link.transport = this.connector(
+        url,
+        {
+          protocols: this.supportedProtocols,
+          headers: this.handshakeHeaders,
+          maxMessageSize: this.inboundBufferSize,
+          ...(tls === undefined ? {} : { tls }),
+        },
+        link,
+      );
+    } catch (error) {
+      link.dead = true;
+      this.lastError = error instanceof Error ? error.message : String(error);
+      return ErrorCode.ERR_INVALID_PARAMETER;
+    }
+    this.attach(link);
+    return ErrorCode.OK;
+  }
+
+  /**
+   * Server side of the upgrade (Godot's `accept_stream`): completes a pending connection with this
+   * peer's `supportedProtocols` and `handshakeHeaders`. Returns `ERR_ALREADY_IN_USE` unless `CLOSED`,
+   * or `ERR_INVALID_PARAMETER` (and refuses the connection) when no subprotocol matches.
+   */
+  acceptStream(connection: PendingConnection): ErrorCode {
+    if (this.state !== State.CLOSED) return ErrorCode.ERR_ALREADY_IN_USE;
+    const protocol = selectProtocol(connection.protocols, this.supportedProtocols);
+    if (protocol === null) {
+      connection.reject(400, 'No matching subprotocol');
+      return ErrorCode.ERR_INVALID_PARAMETER;
+    }
+    this.reset(connection.url);
+    const link = new PeerLink(this);
+    link.transport = connection.accept(protocol, this.handshakeHeaders, this.inboundBufferSize, link);
+    this.attach(link);
+    return ErrorCode.OK;
+  }
+
+  /**
+   * Applies everything that arrived since the last poll: state changes, packets, close. Signals of
+   * wrappers fire from here only. Also drives the heartbeat. Cheap when nothing happened.
+   */
+  poll(): void {
+    this.active = false;
+    while (this.controls.length > 0) {
+      const controls = this.controls;
+      this.controls = [];
+      for (const event of controls) {
+        this.publishUpTo(event.seq);
+        this.apply(event);
+      }
+    }
+    this.publishUpTo(this.inbound.pushed);
+    if (this.heartbeatInterval > 0 && this.state === State.OPEN) this.checkHeartbeat();
+    if (this.waiters.size > 0) this.waiters.settle(this);
+  }
+
+  /** Number of packets `getPacket` can return now. */
+  getAvailablePacketCount(): number {
+    return this.inbound.length;
+  }
+
+  /**
+   * Removes and returns the next packet's bytes (text frames as UTF-8). When none is available,
+   * returns an empty array and `getPacketError()` is `ERR_UNAVAILABLE`. Packets that arrived
+   * before a close stay readable after it.
+   */
+  getPacket(): Uint8Array {
+    const data = this.nextData();
+    if (data === undefined) return EMPTY;
+    return typeof data === 'string' ? encodeUtf8(data) : data;
+  }
+
+  /** Like `getPacket`, but text frames come back as a `string`; `null` when none is available. */
+  getMessage(): Uint8Array | string | null {
+    const data = this.nextData();
+    if (data === undefined) return null;
+    if (this.inbound.lastWasText && typeof data !== 'string') return decodeUtf8(data);
+    return data;
+  }
+
+  /** The error of the last `getPacket`/`getMessage`: `OK` or `ERR_UNAVAILABLE`. */
+  getPacketError(): ErrorCode {
+    return this.packetError;
+  }
+
+  /** Whether the packet last returned by `getPacket` was a text frame. */
+  wasStringPacket(): boolean {
+    return this.inbound.lastWasText;
+  }
+
+  /**
+   * Queues one message: binary, or text when `writeMode` is `WriteMode.TEXT` (then the bytes must
+   * be valid UTF-8). Returns `FAILED` unless `OPEN`, `ERR_OUT_OF_MEMORY` when the outbound buffer
+   * or packet limit is full (nothing queued is lost), `ERR_INVALID_PARAMETER` for invalid UTF-8.
+   * The peer owns `message` until the end of the current event-loop turn: copy a scratch buffer
+   * you will reuse before then.
+   */
+  send(message: Uint8Array, writeMode: WriteMode = WriteMode.BINARY): ErrorCode {
+    if (this.state !== State.OPEN) return ErrorCode.FAILED;
+    if (writeMode !== WriteMode.TEXT) return this.enqueue(message, message.byteLength);
+    const text = decodeUtf8(message, true);
+    if (text === null) return ErrorCode.ERR_INVALID_PARAMETER;
+    return this.enqueue(text, message.byteLength);
+  }
+
+  /** Queues a text message. Same results as `send`. */
+  sendText(message: string): ErrorCode {
+    if (this.state !== State.OPEN) return ErrorCode.FAILED;
+    return this.enqueue(message, utf8Length(message));
+  }
+
+  /** Queues a packet in the current write mode (binary unless `setWriteMode(WriteMode.TEXT)`). */
+  putPacket(buffer: Uint8Array): ErrorCode {
+    return this.send(buffer, this.writeMode);
+  }
+
+  /** Godot 3's write mode used by `putPacket` (default `WriteMode.BINARY`). */
+  getWriteMode(): WriteMode {
+    return this.writeMode;
+  }
+
+  /** Sets the write mode used by `putPacket`. */
+  setWriteMode(mode: WriteMode): void {
+    this.writeMode = mode;
+  }
+
+  /**
+   * Closes the connection. On `OPEN` sends a close frame with `code` (1000-1003, 1007-1014 or
+   * 3000-4999) and `reason` (at most 123 UTF-8 bytes), else returns `ERR_INVALID_PARAMETER`. A
+   * negative code drops the connection at once without a close frame. Unread packets are
+   * discarded, as in Godot.
+   */
+  close(code: number = CloseCode.NORMAL, reason = ''): ErrorCode {
+    if (code < 0 || this.state === State.CONNECTING) {
+      if (this.state !== State.CLOSED) this.drop(reason);
+      return ErrorCode.OK;
+    }
+    if (this.state !== State.OPEN) return ErrorCode.OK;
+    if (!isSendableCloseCode(code) || utf8Length(reason) > MAX_CLOSE_REASON_BYTES) {
+      return ErrorCode.ERR_INVALID_PARAMETER;
+    }
+    this.flush();
+    this.closeStarted = true;
+    this.inbound.clear();
+    this.state = State.CLOSING;
+    (this.transport as Transport).close(code, reason);
+    return ErrorCode.OK;
+  }
+
+  /** The remote IP address (`""` when not connected, and always in browsers). */
+  getConnectedHost(): string {
+    if (this.transport === null) return '';
+    if (this.transport.remoteAddress === '') this.unsupported('getConnectedHost');
+    return this.transport.remoteAddress;
+  }
+
+  /** The remote port (`0` when not connected, and always in browsers). */
+  getConnectedPort(): number {
+    if (this.transport === null) return 0;
+    if (this.transport.remotePort === 0) this.unsupported('getConnectedPort');
+    return this.transport.remotePort;
+  }
+
+  /** Bytes queued for sending and not yet written to the network; 0 unless `OPEN`. */
+  getCurrentOutboundBufferedAmount(): number {
+    if (this.state !== State.OPEN || this.transport === null) return 0;
+    return this.outBytes + this.transport.bufferedAmount;
+  }
+
+  /** Turns Nagle's algorithm off (the default) or on. `ERR_UNAVAILABLE` in browsers. */
+  setNoDelay(enabled: boolean): ErrorCode {
+    if (this.transport === null) return ErrorCode.ERR_UNCONFIGURED;
+    if (this.transport.setNoDelay(enabled)) return ErrorCode.OK;
+    this.unsupported('setNoDelay');
+    return ErrorCode.ERR_UNAVAILABLE;
+  }
+
+  /** Which adapter carries this connection (`"node-ws"`, `"browser"`, ...), or `""` if none. */
+  get adapter(): string {
+    return this.transport?.adapter ?? '';
+  }
+
+  /** Resolves with the selected protocol once a poll sees `OPEN`; rejects if it closes first. */
+  opened(timeoutMs = 0): Promise<string> {
+    return this.waiters.wait<string>(this, 'the connection to open', timeoutMs, (peer, resolve, reject) => {
+      if (peer.state === State.OPEN) resolve(peer.protocol);
+      else if (peer.state === State.CLOSED) reject(peer.closedError('connection failed'));
+      else return false;
+      return true;
+    });
+  }
+
+  /** Resolves with the close code, reason and cleanliness once a poll sees `CLOSED`. */
+  closed(timeoutMs = 0): Promise<CloseInfo> {
+    return this.waiters.wait<CloseInfo>(this, 'the connection to close', timeoutMs, (peer, resolve) => {
+      if (peer.state !== State.CLOSED) return false;
+      resolve({ code: peer.code, reason: peer.reason, wasClean: peer.code !== -1 });
+      return true;
+    });
+  }
+
+  /** Resolves with the next message (`getMessage()`); rejects if the connection closes first. */
+  nextMessage(timeoutMs = 0): Promise<Uint8Array | string> {
+    return this.waiters.wait<Uint8Array | string>(this, 'a message', timeoutMs, (peer, resolve, reject) => {
+      const message = peer.inbound.length > 0 ? peer.getMessage() : null;
+      if (message !== null) resolve(message);
+      else if (peer.state === State.CLOSED) reject(peer.closedError('connection closed before a message arrived'));
+      else return false;
+      return true;
+    });
+  }
+
+  /** @internal Lets a wrapper (client, server, multiplayer peer) observe this peer. */
+  setObserver(observer: PeerObserver | null): void {
+    this.observer = observer;
+  }
+
+  /** @internal Called by the link for every message. */
+  linkMessage(data: Uint8Array | string, isText: boolean): void {
+    const size = typeof data === 'string' ? utf8Length(data) : data.byteLength;
+    if (size > this.inboundBufferSize) {
+      this.fail(CloseCode.MESSAGE_TOO_BIG, CloseReason.MESSAGE_TOO_BIG);
+      return;
+    }
+    const inbound = this.inbound;
+    inbound.push(data, isText, size);
+    if (
+      !this.paused &&
+      (inbound.bytes >= this.inboundBufferSize || inbound.unpublished + inbound.length >= this.maxQueuedPackets)
+    ) {
+      this.paused = (this.transport as Transport).pause();
+    }
+    if (!this.active) this.activity();
+  }
+
+  /** @internal Called by the link for every control event. */
+  linkControl(kind: number, text: string, code: number, wasClean: boolean): void {
+    this.controls.push({ kind, seq: this.inbound.pushed, text, code, wasClean });
+    if (!this.active) this.activity();
+  }
+
+  private activity(): void {
+    this.active = true;
+    if (this.observer !== null) this.observer.onPeerActivity(this);
+    if (this.auto) this.schedulePoll();
+  }
+
+  private schedulePoll(): void {
+    if (this.pollScheduled) return;
+    this.pollScheduled = true;
+    queueMicrotask(this.pollTask);
+  }
+
+  private reset(url: string): void {
+    this.inbound.clear();
+    this.controls = [];
+    this.clearOut();
+    this.code = -1;
+    this.reason = '';
+    this.protocol = '';
+    this.url = url;
+    this.closeStarted = false;
+    this.failed = false;
+    this.wasOpen = false;
+    this.lastError = '';
+    this.paused = false;
+    this.packetError = ErrorCode.OK;
+  }
+
+  private attach(link: PeerLink): void {
+    this.link = link;
+    this.transport = link.transport;
+    this.state = State.CONNECTING;
+  }
+
+  private nextData(): Uint8Array | string | undefined {
+    const data = this.inbound.shift();
+    if (data === undefined) {
+      this.packetError = ErrorCode.ERR_UNAVAILABLE;
+      return undefined;
+    }
+    this.packetError = ErrorCode.OK;
+    if (this.paused && this.inbound.bytes < this.inboundBufferSize / 2) {
+      this.paused = false;
+      this.transport?.resume();
+    }
+    return data;
+  }
+
+  private publishUpTo(seq: number): void {
+    const inbound = this.inbound;
+    let n = seq - (inbound.pushed - inbound.unpublished);
+    if (n <= 0) return;
+    const observer = this.observer;
+    if (observer === null) {
+      inbound.publish(n);
+      return;
+    }
+    while (n-- > 0 && inbound.publish(1) === 1) observer.onPeerPacket(this);
+  }
+
+  private apply(event: ControlEvent): void {
+    switch (event.kind) {
+      case LinkEvent.OPEN:
+        this.applyOpen(event.text);
+        break;
+      case LinkEvent.ERROR:
+        this.lastError = event.text;
+        if (event.code !== 0) this.setFailure(event.code, failureReason(event.code));
+        break;
+      case LinkEvent.PONG:
+        this.awaitingPong = false;
+        break;
+      case LinkEvent.CLOSE:
+        this.applyClose(event.code, event.text, event.wasClean);
+        break;
+      case LinkEvent.DROPPED:
+        this.observer?.onPeerClosed(this, false, event.wasClean);
+        break;
+    }
+  }
+
+  private applyOpen(protocol: string): void {
+    if (this.state !== State.CONNECTING) return;
+    this.state = State.OPEN;
+    this.protocol = protocol;
+    this.wasOpen = true;
+    this.nextPingAt = performance.now() + this.heartbeatInterval * 1000;
+    this.awaitingPong = false;
+    this.updateHeartbeatTimer();
+    this.observer?.onPeerOpen(this, protocol);
+  }
+
+  private applyClose(code: number, reason: string, wasClean: boolean): void {
+    const wasOpen = this.wasOpen;
+    this.release();
+    if (this.failed) {
+      this.code = this.failCode;
+      this.reason = this.failReason;
+    } else if (wasClean) {
+      this.code = code;
+      this.reason = reason.endsWith('\0') ? reason.slice(0, -1) : reason;
+    } else {
+      this.code = CloseCode.UNCLEAN;
+      this.reason = '';
+    }
+    this.state = State.CLOSED;
+    const observer = this.observer;
+    if (observer === null) return;
+    if (wasClean && wasOpen && !this.closeStarted) observer.onPeerCloseRequest(this, this.code, this.reason);
+    observer.onPeerClosed(this, wasClean, wasOpen);
+  }
+
+  private setFailure(code: number, reason: string): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.failCode = code;
+    this.failReason = reason;
+  }
+
+  /** Fails the connection with a close frame (e.g. 1009) and reports that code locally. */
+  private fail(code: number, reason: string): void {
+    this.setFailure(code, reason);
+    if (this.closeStarted || this.transport === null) return;
+    this.closeStarted = true;
+    this.transport.close(code, reason);
+  }
+
+  /** Drops the connection at once (close code -1); observers hear of it in the next poll. */
+  private drop(reason: string): void {
+    const transport = this.transport;
+    const wasOpen = this.wasOpen;
+    this.release();
+    transport?.terminate();
+    this.state = State.CLOSED;
+    this.code = CloseCode.UNCLEAN;
+    this.reason = reason;
+    this.inbound.clear();
+    this.controls.push({
+      kind: LinkEvent.DROPPED,
+      seq: this.inbound.pushed,
+      text: reason,
+      code: -1,
+      wasClean: wasOpen,
+    });
+    if (!this.active) this.activity();
+  }
+
+  private release(): void {
+    if (this.link !== null) this.link.dead = true;
+    this.link = null;
+    this.transport = null;
+    this.clearOut();
+    this.paused = false;
+    this.updateHeartbeatTimer();
+  }
+
+  private clearOut(): void {
+    for (let i = 0; i < this.outCount; i++) this.out[i] = undefined;
+    this.outCount = 0;
+    this.outBytes = 0;
+  }
+
+  private enqueue(data: Uint8Array | string, size: number): ErrorCode {
+    if (this.outCount >= this.maxQueuedPackets) return ErrorCode.ERR_OUT_OF_MEMORY;
+    if (this.outBytes + size + (this.transport as Transport).bufferedAmount > this.outboundBufferSize) {
+      return ErrorCode.ERR_OUT_OF_MEMORY;
+    }
+    this.out[this.outCount++] = data;
+    this.outBytes += size;
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      queueMicrotask(this.flushTask);
+    }
+    return ErrorCode.OK;
+  }
+
+  /** Writes every queued message in one go (one socket write where the runtime allows). */
+  private flush(): void {
+    this.flushScheduled = false;
+    const count = this.outCount;
+    if (count === 0) return;
+    if (this.transport !== null) this.transport.sendMany(this.out as Array<Uint8Array | string>, count);
+    this.clearOut();
+  }
+
+  private checkHeartbeat(): void {
+    const now = performance.now();
+    if (now < this.nextPingAt) return;
+    if (this.awaitingPong) {
+      this.drop(CloseReason.HEARTBEAT_TIMEOUT);
+      return;
+    }
+    if (!(this.transport as Transport).ping()) {
+      warnOnce('heartbeat', 'heartbeatInterval needs protocol pings, which browsers cannot send; let the server ping.');
+      this.nextPingAt = Number.POSITIVE_INFINITY;
+      return;
+    }
+    this.awaitingPong = true;
+    this.nextPingAt = now + this.heartbeatInterval * 1000;
+  }
+
+  private updateHeartbeatTimer(): void {
+    const wanted = this.auto && this.heartbeatInterval > 0 && this.transport !== null;
+    if (!wanted) {
+      if (this.heartbeatTimer !== undefined) clearInterval(this.heartbeatTimer);
+      this.heartbeatTimer = undefined;
+    } else if (this.heartbeatTimer === undefined) {
+      this.heartbeatTimer = setInterval(this.pollTask, Math.max(10, (this.heartbeatInterval * 1000) / 4));
+    }
+  }
+
+  private unsupported(member: string): void {
+    warnOnce(member, `${member} is not available with the "${this.adapter}" transport (browsers do not expose it).`);
+  }
+
+  private closedError(what: string): WebSocketError {
+    const code = this.wasOpen ? ErrorCode.ERR_CONNECTION_ERROR : ErrorCode.ERR_CANT_CONNECT;
+    const detail = this.lastError === '' ? '' : ` (${this.lastError})`;
+    return new WebSocketError(code, `${what}${detail}`, this.code, this.reason);
+  }
+}
+
+function failureReason(code: number): string {
+  switch (code) {
+    case CloseCode.MESSAGE_TOO_BIG:
+      return CloseReason.MESSAGE_TOO_BIG;
+    case CloseCode.PROTOCOL_ERROR:
+      return CloseReason.PROTOCOL_ERROR;
+    case CloseCode.INVALID_PAYLOAD:
+      return CloseReason.INVALID_PAYLOAD;
+    default:
+      return 'Unknown';
+  }
+}

@@ -1,0 +1,383 @@
+import { EventEmitter } from 'eventemitter3';
+import { CloseCode, CloseReason } from './close-code.js';
+import type {
+  ConnectionListener,
+  ListenerEvents,
+  ListenerFactory,
+  ListenOptions,
+  PendingConnection,
+  ServerTlsOptions,
+} from './connection-listener.js';
+import { ConnectionStatus } from './connection-status.js';
+import { ErrorCode } from './error-code.js';
+import { generatePeerId } from './generate-peer-id.js';
+import { selectProtocol } from './select-protocol.js';
+import { State } from './state.js';
+import { WaiterList } from './waiter-list.js';
+import { WebSocketError } from './websocket-error.js';
+import { type PeerObserver, WebSocketPeer } from './websocket-peer.js';
+
+/** Signals of {@link WebSocketServer}, named as in Godot 3. */
+export interface WebSocketServerEvents {
+  /** A client finished the handshake with this subprotocol. */
+  client_connected: (id: number, protocol: string) => void;
+  /** A connected client is gone; `wasCleanClose` when close frames were exchanged. */
+  client_disconnected: (id: number, wasCleanClose: boolean) => void;
+  /** A client started closing with this code and reason. */
+  client_close_request: (id: number, code: number, reason: string) => void;
+  /** One message arrived from client `id`: read it with `getPeer(id).getPacket()`. */
+  data_received: (id: number) => void;
+}
+
+/** Settings of a {@link WebSocketServer}; all but `listen` are also writable properties. */
+export interface WebSocketServerOptions {
+  /** Creates the network listener; the `wspeer/server` entry passes the Node one. */
+  listen?: ListenerFactory;
+  /** Address to bind (`"*"` = all, the default). */
+  bindIp?: string;
+  /** TLS private key (PEM); with `sslCertificate` the server speaks `wss://`. */
+  privateKey?: string | Uint8Array;
+  /** TLS certificate (PEM). */
+  sslCertificate?: string | Uint8Array;
+  /** Extra CA chain (PEM). */
+  caChain?: string | Uint8Array;
+  /** Seconds a client may take to finish the handshake (default 3). */
+  handshakeTimeout?: number;
+  /** Refuse new connections (HTTP 503) while true. */
+  refuseNewConnections?: boolean;
+  /** Per-peer inbound limit in bytes (default 65535). */
+  inboundBufferSize?: number;
+  /** Per-peer outbound limit in bytes (default 65535). */
+  outboundBufferSize?: number;
+  /** Per-peer queued packet limit (default 4096). */
+  maxQueuedPackets?: number;
+  /** Extra response header lines for every handshake. */
+  handshakeHeaders?: readonly string[];
+  /** Seconds between pings to each client; a client that misses a pong is dropped. 0 = off. */
+  heartbeatInterval?: number;
+  /** Poll by itself as soon as anything arrives. */
+  autoPoll?: boolean;
+}
+
+/**
+ * Godot 3's `WebSocketServer`: accepts clients, gives each a random id, and fires signals from
+ * `poll()`. Node only (browsers cannot listen); get it from `wspeer/server`.
+ */
+export class WebSocketServer extends EventEmitter<WebSocketServerEvents> implements PeerObserver {
+  /** Address to bind (`"*"` = all). Only read by `listen`. */
+  bindIp: string;
+  /** TLS private key (PEM). */
+  privateKey: string | Uint8Array | undefined;
+  /** TLS certificate (PEM). */
+  sslCertificate: string | Uint8Array | undefined;
+  /** Extra CA chain (PEM). */
+  caChain: string | Uint8Array | undefined;
+  /** Seconds a client may take to finish the handshake. */
+  handshakeTimeout: number;
+  /** Refuse new connections while true. */
+  refuseNewConnections: boolean;
+  /** Per-peer inbound limit in bytes. */
+  inboundBufferSize: number;
+  /** Per-peer outbound limit in bytes. */
+  outboundBufferSize: number;
+  /** Per-peer queued packet limit. */
+  maxQueuedPackets: number;
+  /** Extra response header lines. */
+  handshakeHeaders: string[];
+  /** Seconds between pings to each client (0 = off). */
+  heartbeatInterval: number;
+
+  private readonly factory: ListenerFactory | undefined;
+  private listener: ConnectionListener | null = null;
+  private protocols: string[] = [];
+  private readonly peers = new Map<number, WebSocketPeer>();
+  private readonly pending = new Map<number, WebSocketPeer>();
+  private dirty: WebSocketPeer[] = [];
+  private spare: WebSocketPeer[] = [];
+  private auto: boolean;
+  private pollScheduled = false;
+  private readonly pollTask = (): void => {
+    this.pollScheduled = false;
+    this.poll();
+  };
+  private heartbeatTimer: unknown;
+  private nextSweepAt = 0;
+  private boundPort = 0;
+  private listenError = '';
+  private readonly waiters = new WaiterList<WebSocketServer>();
+
+  constructor(options: WebSocketServerOptions = {}) {
+    super();
+    this.factory = options.listen;
+    this.bindIp = options.bindIp ?? '*';
+    this.privateKey = options.privateKey;
+    this.sslCertificate = options.sslCertificate;
+    this.caChain = options.caChain;
+    this.handshakeTimeout = options.handshakeTimeout ?? 3;
+    this.refuseNewConnections = options.refuseNewConnections ?? false;
+    this.inboundBufferSize = options.inboundBufferSize ?? 65535;
+    this.outboundBufferSize = options.outboundBufferSize ?? 65535;
+    this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
+    this.handshakeHeaders = [...(options.handshakeHeaders ?? [])];
+    this.heartbeatInterval = options.heartbeatInterval ?? 0;
+    this.auto = options.autoPoll ?? false;
+  }
+
+  /** Polls by itself as soon as anything arrives (no game loop needed). */
+  get autoPoll(): boolean {
+    return this.auto;
+  }
+
+  set autoPoll(enabled: boolean) {
+    this.auto = enabled;
+    if (enabled && this.dirty.length > 0) this.schedulePoll();
+    this.updateTimer();
+  }
+
+  /** The bound port once listening (useful after `listen(0)`), else 0. */
+  get port(): number {
+    return this.boundPort;
+  }
+
+  /**
+   * Starts listening on `port` (0 = any free port) accepting clients that ask for one of
+   * `protocols` (Godot's rule: the first protocol in the client's list that is also here).
+   * Returns `OK` or `ERR_ALREADY_IN_USE` if already listening; a bind failure is reported by
+   * `listening()` and `lastErrorMessage`.
+   */
+  listen(port: number, protocols: readonly string[] = []): ErrorCode {
+    return this.start({ port }, protocols);
+  }
+
+  /**
+   * Serves WebSocket upgrades on an existing Node `http`/`https` server, only for `path` when
+   * given (other paths are left to other handlers). Same results as `listen`.
+   */
+  attach(server: unknown, options: { path?: string; protocols?: readonly string[] } = {}): ErrorCode {
+    return this.start(
+      { port: 0, server, ...(options.path === undefined ? {} : { path: options.path }) },
+      options.protocols ?? [],
+    );
+  }
+
+  /** Resolves with the bound port once listening; rejects with a `WebSocketError` if binding failed. */
+  listening(timeoutMs = 0): Promise<number> {
+    return this.waiters.wait<number>(this, 'the server to listen', timeoutMs, (server, resolve, reject) => {
+      if (server.boundPort !== 0) resolve(server.boundPort);
+      else if (server.listener === null) {
+        reject(new WebSocketError(listenErrorCode(server.listenError), server.listenError || 'not listening'));
+      } else return false;
+      return true;
+    });
+  }
+
+  /** Why the last `listen` failed (`""` if it did not). */
+  get lastErrorMessage(): string {
+    return this.listenError;
+  }
+
+  /** Whether `listen`/`attach` succeeded and `stop` was not called. */
+  isListening(): boolean {
+    return this.listener !== null;
+  }
+
+  /** Connected while listening, as Godot's `get_connection_status()`. */
+  getConnectionStatus(): ConnectionStatus {
+    return this.listener === null ? ConnectionStatus.CONNECTION_DISCONNECTED : ConnectionStatus.CONNECTION_CONNECTED;
+  }
+
+  /**
+   * Stops listening and closes every client with `code` (default 1001 "Server stopped"); no
+   * `client_disconnected` signals follow, as in Godot.
+   */
+  stop(code: number = CloseCode.GOING_AWAY, reason: string = CloseReason.SERVER_STOPPED): void {
+    for (const peer of [...this.peers.values(), ...this.pending.values()]) {
+      peer.setObserver(null);
+      if (peer.close(code, reason) !== ErrorCode.OK) peer.close(-1);
+    }
+    this.peers.clear();
+    this.pending.clear();
+    this.dirty = [];
+    this.listener?.close();
+    this.listener = null;
+    this.boundPort = 0;
+    this.updateTimer();
+  }
+
+  /** Whether client `id` is connected. */
+  hasPeer(id: number): boolean {
+    return this.peers.has(id);
+  }
+
+  /** The connection of client `id`, or `null`. */
+  getPeer(id: number): WebSocketPeer | null {
+    return this.peers.get(id) ?? null;
+  }
+
+  /** Ids of the connected clients. */
+  getPeerIds(): number[] {
+    return [...this.peers.keys()];
+  }
+
+  /** Client `id`'s IP address (`""` if unknown). */
+  getPeerAddress(id: number): string {
+    return this.peers.get(id)?.getConnectedHost() ?? '';
+  }
+
+  /** Client `id`'s port (0 if unknown). */
+  getPeerPort(id: number): number {
+    return this.peers.get(id)?.getConnectedPort() ?? 0;
+  }
+
+  /**
+   * Closes client `id` with `code` and `reason` (a negative code drops it at once).
+   * `ERR_DOES_NOT_EXIST` for an unknown id, `ERR_INVALID_PARAMETER` for a bad code or reason.
+   */
+  disconnectPeer(id: number, code = 1000, reason = ''): ErrorCode {
+    const peer = this.peers.get(id);
+    if (peer === undefined) return ErrorCode.ERR_DOES_NOT_EXIST;
+    return peer.close(code, reason);
+  }
+
+  /** Applies what arrived from every client that had activity, firing signals. */
+  poll(): void {
+    const list = this.dirty;
+    this.dirty = this.spare;
+    for (let i = 0; i < list.length; i++) (list[i] as WebSocketPeer).poll();
+    list.length = 0;
+    this.spare = list;
+    if (this.heartbeatInterval > 0) this.sweepHeartbeats();
+  }
+
+  /** @internal */
+  onPeerActivity(peer: WebSocketPeer): void {
+    this.dirty.push(peer);
+    if (this.auto) this.schedulePoll();
+  }
+
+  /** @internal */
+  onPeerOpen(peer: WebSocketPeer, protocol: string): void {
+    const id = peer.peerId;
+    this.pending.delete(id);
+    this.peers.set(id, peer);
+    this.emit('client_connected', id, protocol);
+  }
+
+  /** @internal */
+  onPeerPacket(peer: WebSocketPeer): void {
+    this.emit('data_received', peer.peerId);
+  }
+
+  /** @internal */
+  onPeerCloseRequest(peer: WebSocketPeer, code: number, reason: string): void {
+    this.emit('client_close_request', peer.peerId, code, reason);
+  }
+
+  /** @internal */
+  onPeerClosed(peer: WebSocketPeer, wasClean: boolean, wasOpen: boolean): void {
+    const id = peer.peerId;
+    this.pending.delete(id);
+    if (this.peers.get(id) !== peer) return;
+    this.peers.delete(id);
+    if (wasOpen) this.emit('client_disconnected', id, wasClean);
+  }
+
+  private start(where: Pick<ListenOptions, 'port' | 'server' | 'path'>, protocols: readonly string[]): ErrorCode {
+    if (this.listener !== null) return ErrorCode.ERR_ALREADY_IN_USE;
+    if (this.factory === undefined) {
+      throw new Error('WebSocketServer has no listener: import { WebSocketServer } from "wspeer/server" (Node only).');
+    }
+    this.protocols = [...protocols];
+    this.listenError = '';
+    const tls = this.tlsOptions();
+    const options: ListenOptions = {
+      ...where,
+      bindAddress: this.bindIp,
+      handshakeTimeout: this.handshakeTimeout * 1000,
+      ...(tls === undefined ? {} : { tls }),
+    };
+    this.listener = this.factory(options, this.listenerEvents());
+    this.updateTimer();
+    return ErrorCode.OK;
+  }
+
+  private tlsOptions(): ServerTlsOptions | undefined {
+    if (this.privateKey === undefined || this.sslCertificate === undefined) return undefined;
+    return {
+      key: this.privateKey,
+      cert: this.sslCertificate,
+      ...(this.caChain === undefined ? {} : { ca: this.caChain }),
+    };
+  }
+
+  private listenerEvents(): ListenerEvents {
+    return {
+      onConnection: (connection) => this.accept(connection),
+      onListening: (port) => {
+        this.boundPort = port;
+        this.waiters.settle(this);
+      },
+      onListenError: (message) => {
+        this.listenError = message;
+        this.listener?.close();
+        this.listener = null;
+        this.boundPort = 0;
+        this.updateTimer();
+        this.waiters.settle(this);
+      },
+    };
+  }
+
+  private accept(connection: PendingConnection): void {
+    if (this.refuseNewConnections) {
+      connection.reject(503, 'Refusing new connections');
+      return;
+    }
+    if (selectProtocol(connection.protocols, this.protocols) === null) {
+      connection.reject(400, 'No matching subprotocol');
+      return;
+    }
+    const peer = new WebSocketPeer({
+      supportedProtocols: this.protocols,
+      handshakeHeaders: this.handshakeHeaders,
+      inboundBufferSize: this.inboundBufferSize,
+      outboundBufferSize: this.outboundBufferSize,
+      maxQueuedPackets: this.maxQueuedPackets,
+      heartbeatInterval: this.heartbeatInterval,
+    });
+    peer.peerId = generatePeerId((id) => this.peers.has(id) || this.pending.has(id));
+    peer.setObserver(this);
+    this.pending.set(peer.peerId, peer);
+    peer.acceptStream(connection);
+  }
+
+  private schedulePoll(): void {
+    if (this.pollScheduled) return;
+    this.pollScheduled = true;
+    queueMicrotask(this.pollTask);
+  }
+
+  private sweepHeartbeats(): void {
+    const now = performance.now();
+    if (now < this.nextSweepAt) return;
+    this.nextSweepAt = now + (this.heartbeatInterval * 1000) / 4;
+    for (const peer of this.peers.values()) {
+      peer.heartbeatInterval = this.heartbeatInterval;
+      if (peer.readyState === State.OPEN) peer.poll();
+    }
+  }
+
+  private updateTimer(): void {
+    const wanted = this.auto && this.heartbeatInterval > 0 && this.listener !== null;
+    if (!wanted) {
+      if (this.heartbeatTimer !== undefined) clearInterval(this.heartbeatTimer);
+      this.heartbeatTimer = undefined;
+    } else if (this.heartbeatTimer === undefined) {
+      this.heartbeatTimer = setInterval(this.pollTask, Math.max(10, (this.heartbeatInterval * 1000) / 4));
+    }
+  }
+}
+
+function listenErrorCode(message: string): ErrorCode {
+  return message.includes('EADDRINUSE') ? ErrorCode.ERR_ALREADY_IN_USE : ErrorCode.ERR_CANT_CREATE;
+}

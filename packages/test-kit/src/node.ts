@@ -1,0 +1,1 @@
+export { freePort, startTestServer, type TestServer } from './test-server.js';

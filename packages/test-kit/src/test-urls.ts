@@ -1,0 +1,11 @@
+/** URLs the Vitest global setup provides to every test (`inject('urls')`). */
+export interface TestUrls {
+  /** Raw `ws` echo server: `${ws}/echo?id=...` (text stays text, binary stays binary). */
+  rawEcho: string;
+  /** wspeer `WebSocketServer` echo (auto-poll): `${wspeerEcho}?id=...`. */
+  wspeerEcho: string;
+  /** HTTP base of the test servers' logs: `${http}/log?id=...`. */
+  http: string;
+  /** A port on 127.0.0.1 where nothing listens. */
+  deadPort: number;
+}

@@ -1,0 +1,74 @@
+import type { Transport, TransportEvents } from '@wspeer/core';
+
+/** Close codes a browser's `WebSocket.close()` accepts: 1000 and 3000-4999. */
+function browserCloseCode(code: number): number {
+  return code === 1000 || (code >= 3000 && code <= 4999) ? code : 1000;
+}
+
+/**
+ * A {@link Transport} over a WHATWG `WebSocket`. Binary messages arrive as `Uint8Array` views of
+ * the event's `ArrayBuffer` (no copy), text as `string`. Browsers cannot ping, pause reading,
+ * change Nagle or tell the remote address; those members say so by returning false / neutral values.
+ */
+export class BrowserTransport implements Transport {
+  readonly adapter = 'browser';
+  readonly remoteAddress = '';
+  readonly remotePort = 0;
+
+  constructor(
+    private readonly ws: WebSocket,
+    events: TransportEvents,
+  ) {
+    ws.binaryType = 'arraybuffer';
+    ws.onopen = () => events.onOpen(ws.protocol);
+    ws.onmessage = (event: MessageEvent) => {
+      const data: unknown = event.data;
+      if (typeof data === 'string') events.onMessage(data, true);
+      else events.onMessage(new Uint8Array(data as ArrayBuffer), false);
+    };
+    ws.onerror = () => events.onError('WebSocket error (the browser gives no details)');
+    ws.onclose = (event: CloseEvent) => events.onClose(event.code, event.reason, event.wasClean);
+  }
+
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount;
+  }
+
+  sendMany(messages: ReadonlyArray<Uint8Array | string>, count: number): void {
+    const ws = this.ws;
+    if (ws.readyState !== 1) return;
+    for (let i = 0; i < count; i++) ws.send(messages[i] as Uint8Array<ArrayBuffer> | string);
+  }
+
+  /** Closes; codes a browser may not send (1001-1014) go out as 1000 with the same reason. */
+  close(code: number, reason: string): void {
+    try {
+      this.ws.close(browserCloseCode(code), reason);
+    } catch {
+      this.ws.close();
+    }
+  }
+
+  /** Browsers cannot drop a socket without a close frame; this closes as fast as they allow. */
+  terminate(): void {
+    try {
+      this.ws.close();
+    } catch {
+      // already closed
+    }
+  }
+
+  ping(): boolean {
+    return false;
+  }
+
+  pause(): boolean {
+    return false;
+  }
+
+  resume(): void {}
+
+  setNoDelay(): boolean {
+    return false;
+  }
+}

@@ -1,0 +1,2 @@
+export { BrowserTransport } from './browser-transport.js';
+export { connectBrowser } from './connect-browser.js';

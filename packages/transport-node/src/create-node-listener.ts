@@ -1,0 +1,191 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
+import { Server as TlsServer } from 'node:tls';
+import type {
+  ConnectionListener,
+  ListenerEvents,
+  ListenOptions,
+  PendingConnection,
+  TransportEvents,
+} from '@wspeer/core';
+import { WebSocketServer } from 'ws';
+import { NodeTransport } from './node-transport.js';
+import { parseProtocolHeader } from './parse-protocol-header.js';
+import { rejectUpgrade } from './reject-upgrade.js';
+import { type UpgradeHandler, UpgradeRouter } from './upgrade-router.js';
+
+/** Per-request decisions that ws reads back during `handleUpgrade`. */
+const chosenProtocol = new WeakMap<IncomingMessage, string>();
+const extraHeaders = new WeakMap<IncomingMessage, readonly string[]>();
+
+/** One `ws` server (noServer) per distinct max message size, so each peer gets its own limit. */
+const upgraders = new Map<number, WebSocketServer>();
+
+function upgraderFor(maxPayload: number): WebSocketServer {
+  let wss = upgraders.get(maxPayload);
+  if (wss === undefined) {
+    wss = new WebSocketServer({
+      noServer: true,
+      perMessageDeflate: false,
+      clientTracking: false,
+      maxPayload,
+      handleProtocols: (_offered, request) => chosenProtocol.get(request) || false,
+    });
+    wss.on('headers', (headers, request) => {
+      const extra = extraHeaders.get(request);
+      if (extra !== undefined) headers.push(...extra);
+    });
+    upgraders.set(maxPayload, wss);
+  }
+  return wss;
+}
+
+/**
+ * Listens for WebSocket upgrades with Node's `http`/`https` (or attaches to an existing server),
+ * enforcing the handshake timeout, and hands each upgrade request to `events.onConnection` as a
+ * {@link PendingConnection}. Plain HTTP requests to an own server get `426 Upgrade Required`.
+ */
+export function createNodeListener(options: ListenOptions, events: ListenerEvents): ConnectionListener {
+  const own = options.server === undefined;
+  const server = (options.server as Server | undefined) ?? createOwnServer(options);
+  const router = UpgradeRouter.for(server);
+  const secure = own ? options.tls !== undefined : server instanceof TlsServer;
+  const pending = new Set<Duplex>();
+  let port = 0;
+
+  const handler: UpgradeHandler = (request, socket, head) => {
+    pending.add(socket);
+    const timer = setTimeout(() => rejectUpgrade(socket, 408, 'Handshake timeout'), options.handshakeTimeout);
+    timer.unref();
+    const settle = (): void => {
+      clearTimeout(timer);
+      pending.delete(socket);
+    };
+    socket.once('close', settle);
+    events.onConnection(pendingConnection(request, socket, head, secure, settle));
+  };
+  router.add(options.path, handler);
+
+  if (own) {
+    server.on('connection', (socket: Duplex) => watchHandshake(socket, options.handshakeTimeout));
+    server.on('error', (error: Error & { code?: string }) =>
+      events.onListenError(error.message, error.code ?? 'ERROR'),
+    );
+    server.listen(options.port, options.bindAddress === '*' ? undefined : options.bindAddress, () => {
+      const address = server.address();
+      port = typeof address === 'object' && address !== null ? address.port : 0;
+      events.onListening(port);
+    });
+  } else {
+    const address = server.listening ? server.address() : null;
+    port = typeof address === 'object' && address !== null ? address.port : 0;
+    if (server.listening) queueMicrotask(() => events.onListening(port));
+    else
+      server.once('listening', () => {
+        const a = server.address();
+        port = typeof a === 'object' && a !== null ? a.port : 0;
+        events.onListening(port);
+      });
+  }
+
+  return {
+    get port() {
+      return port;
+    },
+    close() {
+      router.remove(options.path, handler);
+      for (const socket of pending) socket.destroy();
+      pending.clear();
+      if (own) {
+        server.close();
+        server.closeAllConnections();
+      }
+    },
+  };
+}
+
+function createOwnServer(options: ListenOptions): Server {
+  const tls = options.tls;
+  const server: Server =
+    tls === undefined
+      ? createHttpServer()
+      : (createHttpsServer({
+          key: toBuffer(tls.key),
+          cert: toBuffer(tls.cert),
+          ...(tls.ca === undefined ? {} : { ca: Array.isArray(tls.ca) ? tls.ca.map(toBuffer) : toBuffer(tls.ca) }),
+          handshakeTimeout: options.handshakeTimeout,
+        }) as unknown as Server);
+  server.on('request', (_request, response) => {
+    response.writeHead(426, { 'Content-Type': 'text/plain', Connection: 'close', Upgrade: 'websocket' });
+    response.end('426 Upgrade Required: this is a WebSocket endpoint\n');
+  });
+  return server;
+}
+
+/** Drops a TCP connection that has not finished its WebSocket upgrade in time. */
+function watchHandshake(socket: Duplex, timeoutMs: number): void {
+  const timer = setTimeout(() => {
+    if (!upgraded.has(socket)) socket.destroy();
+  }, timeoutMs);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
+}
+
+const upgraded = new WeakSet<Duplex>();
+
+function pendingConnection(
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  secure: boolean,
+  settle: () => void,
+): PendingConnection {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  const net = socket as Duplex & { remoteAddress?: string; remotePort?: number };
+  let decided = false;
+  return {
+    remoteAddress: net.remoteAddress ?? '',
+    remotePort: net.remotePort ?? 0,
+    path: request.url ?? '/',
+    url: `${secure ? 'wss' : 'ws'}://${headers.host ?? 'localhost'}${request.url ?? '/'}`,
+    protocols: parseProtocolHeader(headers['sec-websocket-protocol']),
+    headers,
+    accept(protocol: string, responseHeaders: readonly string[], maxMessageSize: number, events: TransportEvents) {
+      const transport = new NodeTransport(events);
+      if (decided || socket.destroyed) {
+        queueMicrotask(() => events.onClose(1006, '', false));
+        return transport;
+      }
+      decided = true;
+      settle();
+      upgraded.add(socket);
+      const early = (): void => events.onClose(1006, '', false);
+      socket.once('close', early);
+      chosenProtocol.set(request, protocol);
+      extraHeaders.set(
+        request,
+        responseHeaders.filter((line) => line.includes(':')),
+      );
+      upgraderFor(maxMessageSize).handleUpgrade(request, socket, head, (ws) => {
+        socket.removeListener('close', early);
+        transport.bind(ws);
+        events.onOpen(protocol);
+      });
+      return transport;
+    },
+    reject(status: number, reason: string) {
+      if (decided) return;
+      decided = true;
+      settle();
+      rejectUpgrade(socket, status, reason);
+    },
+  };
+}
+
+function toBuffer(value: string | Uint8Array): Buffer {
+  return typeof value === 'string' ? Buffer.from(value) : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+}

@@ -1,0 +1,30 @@
+/**
+ * wspeer for Node: the peer API with the `ws` transport. Selected by the `node` export condition;
+ * browsers get `browser.ts` with the same exports.
+ */
+import {
+  WebSocketClient as CoreWebSocketClient,
+  WebSocketPeer as CoreWebSocketPeer,
+  type WebSocketClientOptions,
+  type WebSocketPeerOptions,
+} from '@wspeer/core';
+import { connectNode } from '@wspeer/transport-node';
+
+export * from '@wspeer/core';
+
+/** Which transport this entry binds: `"node-ws"` here, `"browser"` in the browser entry. */
+export const defaultAdapter: string = 'node-ws';
+
+/** Godot 4's `WebSocketPeer`, connecting with `ws`. */
+export class WebSocketPeer extends CoreWebSocketPeer {
+  constructor(options: WebSocketPeerOptions = {}) {
+    super({ connect: connectNode, ...options });
+  }
+}
+
+/** Godot 3's `WebSocketClient`, connecting with `ws`. */
+export class WebSocketClient extends CoreWebSocketClient {
+  constructor(options: WebSocketClientOptions = {}) {
+    super({ connect: connectNode, ...options });
+  }
+}

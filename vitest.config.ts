@@ -1,0 +1,34 @@
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
+
+const shared = ['packages/*/test/**/*.test.ts'];
+const nodeOnly = ['packages/*/test/**/*.node.test.ts'];
+const globalSetup = ['./vitest.global-setup.ts'];
+
+export default defineConfig({
+  test: {
+    testTimeout: 15_000,
+    hookTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'node', environment: 'node', include: shared, exclude: nodeOnly, globalSetup } },
+      {
+        extends: true,
+        test: {
+          name: 'chromium',
+          include: shared,
+          exclude: nodeOnly,
+          globalSetup,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            instances: [{ browser: 'chromium' }],
+            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+          },
+        },
+      },
+      { extends: true, test: { name: 'node-only', environment: 'node', include: nodeOnly, globalSetup } },
+    ],
+  },
+});
