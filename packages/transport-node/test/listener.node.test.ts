@@ -1,0 +1,77 @@
+import { connect } from 'node:net';
+import { pollUntil } from '@wspeer/test-kit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ErrorCode, State, WebSocketPeer } from 'wspeer';
+import { WebSocketServer } from 'wspeer/server';
+
+const cleanup: Array<() => void> = [];
+afterEach(() => {
+  for (const fn of cleanup.splice(0)) fn();
+});
+
+async function listen(options: ConstructorParameters<typeof WebSocketServer>[0] = {}, protocols: string[] = []) {
+  const server = new WebSocketServer({ bindIp: '127.0.0.1', ...options });
+  expect(server.listen(0, protocols)).toBe(ErrorCode.OK);
+  cleanup.push(() => server.stop());
+  const port = await server.listening(5000);
+  return { server, port };
+}
+
+/** Sends raw bytes over TCP and resolves with everything the server answered before closing. */
+function rawExchange(port: number, request: string, timeoutMs = 3000): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve(`${answer}<still open>`);
+    }, timeoutMs);
+    socket.on('data', (chunk) => {
+      answer += chunk.toString('latin1');
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(answer);
+    });
+    socket.on('error', () => {});
+    if (request !== '') socket.write(request);
+  });
+}
+
+describe('Node listener', () => {
+  it('answers plain HTTP requests with 426 Upgrade Required', async () => {
+    const { port } = await listen();
+    const answer = await rawExchange(port, 'GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 426/);
+  });
+
+  it('drops a TCP connection that never sends its handshake, after handshakeTimeout', async () => {
+    const { port } = await listen({ handshakeTimeout: 0.2 });
+    const started = Date.now();
+    const answer = await rawExchange(port, '', 3000);
+    expect(answer).toBe('');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses a malformed upgrade with 400 and keeps serving others', async () => {
+    const { server, port } = await listen({ autoPoll: true });
+    const bad = await rawExchange(
+      port,
+      'GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n',
+    );
+    expect(bad).toMatch(/^HTTP\/1\.1 400/);
+    const peer = new WebSocketPeer();
+    peer.connectToUrl(`ws://127.0.0.1:${port}/`);
+    await pollUntil([peer, server], () => peer.readyState === State.OPEN, 'a good client');
+    peer.close();
+  });
+
+  it('reports a port already in use through listening()', async () => {
+    const { port } = await listen();
+    const second = new WebSocketServer({ bindIp: '127.0.0.1' });
+    expect(second.listen(port)).toBe(ErrorCode.OK);
+    await expect(second.listening(5000)).rejects.toMatchObject({ code: ErrorCode.ERR_ALREADY_IN_USE });
+    expect(second.isListening()).toBe(false);
+    expect(second.lastErrorMessage).toContain('EADDRINUSE');
+  });
+});
