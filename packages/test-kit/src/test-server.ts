@@ -3,6 +3,7 @@ import { createServer as createNetServer } from 'node:net';
 import { type RawData, type WebSocket, WebSocketServer as WsServer } from 'ws';
 import type { WebSocketPeer } from 'wspeer';
 import { UpgradeRouter, WebSocketServer } from 'wspeer/server';
+import { startGodot } from './godot-runner.js';
 import type { ConnectionLog } from './server-log.js';
 import type { TestUrls } from './test-urls.js';
 
@@ -109,14 +110,19 @@ export async function startTestServer(): Promise<TestServer> {
   const address = http.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   const deadPort = await freePort();
+  const godotPort = await freePort();
+  const godot = startGodot('ws_echo_server.gd', { port: godotPort, lifetime: 1800 }, 1_800_000);
+  await godot.waitFor('listening', 15_000);
   return {
     urls: {
       rawEcho: `ws://127.0.0.1:${port}/echo`,
       wspeerEcho: `ws://127.0.0.1:${port}/wspeer-echo`,
       http: `http://127.0.0.1:${port}`,
+      godotEcho: `ws://127.0.0.1:${godotPort}/`,
       deadPort,
     },
     close: async () => {
+      await godot.stop();
       echo.stop();
       for (const client of raw.clients) client.terminate();
       raw.close();

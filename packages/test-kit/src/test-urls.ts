@@ -6,6 +6,8 @@ export interface TestUrls {
   wspeerEcho: string;
   /** HTTP base of the test servers' logs: `${http}/log?id=...`. */
   http: string;
+  /** A real Godot 3.2.3 `WebSocketServer` echo (raw mode, no subprotocols). */
+  godotEcho: string;
   /** A port on 127.0.0.1 where nothing listens. */
   deadPort: number;
 }

@@ -5,6 +5,8 @@ import { rejectUpgrade } from './reject-upgrade.js';
 /** Handles one upgrade request. */
 export type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
+function ignore(): void {}
+
 const routers = new WeakMap<Server, UpgradeRouter>();
 
 /**
@@ -53,6 +55,9 @@ export class UpgradeRouter {
   }
 
   private dispatch(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // Node removes its own error handler from upgraded sockets: a reset from the client must
+    // not become an uncaught exception (ws adds its own once the upgrade completes).
+    if (socket.listenerCount('error') === 0) socket.on('error', ignore);
     const url = request.url ?? '/';
     const query = url.indexOf('?');
     const path = query < 0 ? url : url.slice(0, query);
