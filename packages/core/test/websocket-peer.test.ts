@@ -1,0 +1,201 @@
+import { CloseCode, ErrorCode, LoopbackNetwork, State, type Transport, WebSocketPeer, WriteMode } from '@wspeer/core';
+import { describe, expect, it, vi } from 'vitest';
+import { loopbackPair, settle, tick } from './loopback.js';
+
+async function openPair(options: ConstructorParameters<typeof WebSocketPeer>[0] = {}) {
+  const pair = await loopbackPair({ inboundBufferSize: 1 << 20 });
+  const peer = pair.client(options);
+  expect(peer.connectToUrl(pair.url)).toBe(ErrorCode.OK);
+  await settle([peer, pair.server], () => peer.readyState === State.OPEN && pair.server.getPeerIds().length === 1);
+  const remote = pair.server.getPeer(pair.server.getPeerIds()[0] as number) as WebSocketPeer;
+  return { ...pair, peer, remote };
+}
+
+describe('WebSocketPeer is poll-driven', () => {
+  it('changes state and delivers packets only inside poll()', async () => {
+    const { peer, remote } = await openPair();
+    remote.sendText('one');
+    remote.sendText('two');
+    await tick(10);
+    expect(peer.getAvailablePacketCount()).toBe(0);
+    peer.poll();
+    expect(peer.getAvailablePacketCount()).toBe(2);
+    expect(peer.getMessage()).toBe('one');
+    expect(peer.getMessage()).toBe('two');
+    expect(peer.getMessage()).toBeNull();
+  });
+
+  it('stays CONNECTING until a poll applies the open event', async () => {
+    const pair = await loopbackPair();
+    const peer = pair.client();
+    peer.connectToUrl(pair.url);
+    await tick(10);
+    expect(peer.readyState).toBe(State.CONNECTING);
+    peer.poll();
+    expect(peer.readyState).toBe(State.OPEN);
+  });
+
+  it('polls by itself with autoPoll, without timers', async () => {
+    const pair = await loopbackPair({ autoPoll: true });
+    const peer = pair.client({ autoPoll: true });
+    peer.connectToUrl(pair.url);
+    expect(await peer.opened(1000)).toBe('');
+    const id = pair.server.getPeerIds()[0] as number;
+    pair.server.getPeer(id)?.sendText('hi');
+    expect(await peer.nextMessage(1000)).toBe('hi');
+  });
+
+  it('writes every send of one event-loop turn in one transport call', async () => {
+    const { peer, remote } = await openPair();
+    const transport = (peer as unknown as { transport: Transport }).transport;
+    const spy = vi.spyOn(transport, 'sendMany');
+    for (let i = 0; i < 50; i++) peer.sendText(`m${i}`);
+    expect(spy).not.toHaveBeenCalled();
+    await Promise.resolve();
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy.mock.calls[0]?.[1]).toBe(50);
+    peer.sendText('lone');
+    await Promise.resolve();
+    expect(spy).toHaveBeenCalledTimes(2);
+    await settle([remote], () => remote.getAvailablePacketCount() === 51);
+  });
+});
+
+describe('WebSocketPeer limits', () => {
+  it('returns ERR_OUT_OF_MEMORY past outboundBufferSize and loses nothing already queued', async () => {
+    const { peer, remote } = await openPair({ outboundBufferSize: 10 });
+    expect(peer.send(new Uint8Array(6).fill(1))).toBe(ErrorCode.OK);
+    expect(peer.getCurrentOutboundBufferedAmount()).toBe(6);
+    expect(peer.send(new Uint8Array(5).fill(2))).toBe(ErrorCode.ERR_OUT_OF_MEMORY);
+    expect(peer.send(new Uint8Array(4).fill(3))).toBe(ErrorCode.OK);
+    expect(peer.send(new Uint8Array(1))).toBe(ErrorCode.ERR_OUT_OF_MEMORY);
+    await settle([remote], () => remote.getAvailablePacketCount() === 2);
+    expect(Array.from(remote.getPacket())).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(Array.from(remote.getPacket())).toEqual([3, 3, 3, 3]);
+    expect(peer.send(new Uint8Array(10))).toBe(ErrorCode.OK);
+  });
+
+  it('returns ERR_OUT_OF_MEMORY past maxQueuedPackets', async () => {
+    const { peer, remote } = await openPair({ maxQueuedPackets: 3 });
+    for (let i = 0; i < 3; i++) expect(peer.sendText(`${i}`)).toBe(ErrorCode.OK);
+    expect(peer.sendText('3')).toBe(ErrorCode.ERR_OUT_OF_MEMORY);
+    await settle([remote], () => remote.getAvailablePacketCount() === 3);
+  });
+
+  it('fails the connection with 1009 "Message too big" when a message exceeds inboundBufferSize', async () => {
+    const { peer, remote } = await openPair({ inboundBufferSize: 100 });
+    remote.send(new Uint8Array(101));
+    await settle([peer, remote], () => peer.readyState === State.CLOSED && remote.readyState === State.CLOSED);
+    expect(peer.closeCode).toBe(CloseCode.MESSAGE_TOO_BIG);
+    expect(peer.closeReason).toBe('Message too big');
+    expect(remote.closeCode).toBe(CloseCode.MESSAGE_TOO_BIG);
+  });
+
+  it('accepts a message of exactly inboundBufferSize bytes', async () => {
+    const { peer, remote } = await openPair({ inboundBufferSize: 100 });
+    remote.send(new Uint8Array(100));
+    await settle([peer], () => peer.getAvailablePacketCount() === 1);
+    expect(peer.getPacket().byteLength).toBe(100);
+  });
+});
+
+describe('WebSocketPeer close', () => {
+  it.each([999, 1004, 1005, 1006, 1015, 2999, 5000, 3000.5])(
+    'refuses close code %d with ERR_INVALID_PARAMETER',
+    async (code) => {
+      const { peer } = await openPair();
+      expect(peer.close(code)).toBe(ErrorCode.ERR_INVALID_PARAMETER);
+      expect(peer.readyState).toBe(State.OPEN);
+    },
+  );
+
+  it('refuses a reason over 123 UTF-8 bytes and accepts 123', async () => {
+    const { peer } = await openPair();
+    expect(peer.close(1000, 'é'.repeat(62))).toBe(ErrorCode.ERR_INVALID_PARAMETER);
+    expect(peer.close(1000, 'x'.repeat(123))).toBe(ErrorCode.OK);
+    expect(peer.readyState).toBe(State.CLOSING);
+  });
+
+  it('sends queued messages before the close frame', async () => {
+    const { peer, remote } = await openPair();
+    peer.sendText('last words');
+    peer.close(4000, 'done');
+    await settle([peer, remote], () => remote.readyState === State.CLOSED);
+    expect(remote.getMessage()).toBe('last words');
+    expect(remote.closeCode).toBe(4000);
+    expect(remote.closeReason).toBe('done');
+  });
+
+  it('drops at once without a close frame on a negative code', async () => {
+    const { peer, remote } = await openPair();
+    expect(peer.close(-1)).toBe(ErrorCode.OK);
+    expect(peer.readyState).toBe(State.CLOSED);
+    expect(peer.closeCode).toBe(-1);
+    await settle([remote], () => remote.readyState === State.CLOSED);
+    expect(remote.closeCode).toBe(-1);
+  });
+
+  it('closes at once while CONNECTING', async () => {
+    const pair = await loopbackPair();
+    const peer = pair.client();
+    peer.connectToUrl(pair.url);
+    expect(peer.close()).toBe(ErrorCode.OK);
+    expect(peer.readyState).toBe(State.CLOSED);
+    expect(peer.closeCode).toBe(-1);
+    await tick(10);
+    peer.poll();
+    expect(peer.readyState).toBe(State.CLOSED);
+  });
+
+  it('removes one trailing NUL from received reasons (Godot 3 sends one)', async () => {
+    const { peer, remote } = await openPair();
+    remote.close(4001, 'bye\0');
+    await settle([peer], () => peer.readyState === State.CLOSED);
+    expect(peer.closeReason).toBe('bye');
+  });
+
+  it('can reconnect after closing, ignoring the old socket', async () => {
+    const { peer, url, remote } = await openPair();
+    peer.close(-1);
+    expect(peer.connectToUrl(url)).toBe(ErrorCode.OK);
+    remote.sendText('from the old connection');
+    await settle([peer], () => peer.readyState === State.OPEN);
+    await tick(10);
+    peer.poll();
+    expect(peer.getAvailablePacketCount()).toBe(0);
+  });
+});
+
+describe('WebSocketPeer errors are codes, not exceptions', () => {
+  it('FAILED before OPEN and after CLOSED; ERR_ALREADY_IN_USE while connected', async () => {
+    const { peer, url } = await openPair();
+    expect(peer.connectToUrl(url)).toBe(ErrorCode.ERR_ALREADY_IN_USE);
+    peer.close(-1);
+    expect(peer.sendText('x')).toBe(ErrorCode.FAILED);
+    expect(peer.putPacket(new Uint8Array(1))).toBe(ErrorCode.FAILED);
+  });
+
+  it('refuses invalid UTF-8 in text write mode', async () => {
+    const { peer } = await openPair();
+    expect(peer.send(new Uint8Array([0xff, 0xfe]), WriteMode.TEXT)).toBe(ErrorCode.ERR_INVALID_PARAMETER);
+    peer.setWriteMode(WriteMode.TEXT);
+    expect(peer.getWriteMode()).toBe(WriteMode.TEXT);
+    expect(peer.putPacket(new TextEncoder().encode('ok'))).toBe(ErrorCode.OK);
+  });
+
+  it('throws only for misconfiguration: no transport', () => {
+    expect(() => new WebSocketPeer().connectToUrl('ws://x/')).toThrow(/no transport/);
+  });
+
+  it('rejects opened() with ERR_CANT_CONNECT when nothing listens, and times out cleanly', async () => {
+    const net = new LoopbackNetwork();
+    const peer = new WebSocketPeer({ connect: net.connect, autoPoll: true });
+    peer.connectToUrl('ws://loopback:1/');
+    await expect(peer.opened(1000)).rejects.toMatchObject({ code: ErrorCode.ERR_CANT_CONNECT, closeCode: -1 });
+    await expect(new WebSocketPeer({ connect: net.connect }).nextMessage()).rejects.toMatchObject({
+      code: ErrorCode.ERR_CANT_CONNECT,
+    });
+    const { peer: idle } = await openPair({ autoPoll: true });
+    await expect(idle.nextMessage(20)).rejects.toMatchObject({ code: ErrorCode.ERR_TIMEOUT });
+  });
+});
