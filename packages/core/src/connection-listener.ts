@@ -21,6 +21,8 @@ export interface PendingConnection {
   accept(protocol: string, headers: readonly string[], maxMessageSize: number, events: TransportEvents): Transport;
   /** Refuses the upgrade with an HTTP status and a short reason, then closes the TCP connection. */
   reject(status: number, reason: string): void;
+  /** False once the client went away or the handshake timed out before a decision. */
+  isAlive(): boolean;
 }
 
 /** TLS settings of a listener (Node only). */

@@ -15,6 +15,7 @@ export { LoopbackNetwork } from './loopback-transport.js';
 export { messageSize, PacketQueue } from './packet-queue.js';
 export { selectProtocol } from './select-protocol.js';
 export { State } from './state.js';
+export { TCPServer, type TCPServerListenOptions } from './tcp-server.js';
 export type { ClientTlsOptions, ConnectOptions, Transport, TransportConnector, TransportEvents } from './transport.js';
 export { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
 export { WaiterList } from './waiter-list.js';

@@ -178,6 +178,7 @@ export class LoopbackNetwork {
         return server;
       },
       reject: (status) => this.refuse(client.events, status),
+      isAlive: () => true,
     };
   }
 

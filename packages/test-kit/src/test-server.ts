@@ -17,9 +17,16 @@ function emptyLog(): ConnectionLog {
   return { opened: false, protocol: '', messages: 0, closed: null, closeRequest: null };
 }
 
+/** A `size`-byte message whose first four bytes are `index` (little-endian). */
+function flood(index: number, size: number): Uint8Array {
+  const bytes = new Uint8Array(Math.max(4, size));
+  new DataView(bytes.buffer).setUint32(0, index, true);
+  return bytes;
+}
+
 /**
  * Runs a text command sent to an echo endpoint, returning true if it was one:
- * `!close <code> <reason>`, `!big <bytes>`, `!burst <count>`, `!drop`.
+ * `!close <code> <reason>`, `!big <bytes>`, `!burst <count>`, `!flood <count> <size>`, `!drop`.
  */
 function runCommand(text: string, socket: WebSocket): boolean {
   if (!text.startsWith('!')) return false;
@@ -27,6 +34,7 @@ function runCommand(text: string, socket: WebSocket): boolean {
   if (command === 'close') socket.close(Number(arg), rest.join(' '));
   else if (command === 'big') socket.send(new Uint8Array(Number(arg)).fill(7));
   else if (command === 'burst') for (let i = 0; i < Number(arg); i++) socket.send(new Uint8Array([i & 255]));
+  else if (command === 'flood') for (let i = 0; i < Number(arg); i++) socket.send(flood(i, Number(rest[0])));
   else if (command === 'drop') socket.terminate();
   else return false;
   return true;
@@ -79,6 +87,13 @@ export async function startTestServer(): Promise<TestServer> {
 
   const echo = new WebSocketServer({ autoPoll: true, inboundBufferSize: 1 << 20, outboundBufferSize: 1 << 22 });
   echo.attach(http, { path: '/wspeer-echo' });
+  const heartbeat = new WebSocketServer({ autoPoll: true, heartbeatInterval: 0.05 });
+  heartbeat.attach(http, { path: '/wspeer-heartbeat' });
+  heartbeat.on('data_received', (id) => {
+    const peer = heartbeat.getPeer(id);
+    const message = peer?.getMessage();
+    if (typeof message === 'string') peer?.sendText(message);
+  });
   const echoLogs = new Map<number, { log: ConnectionLog; peer: WebSocketPeer }>();
   echo.on('client_connected', (id, protocol) => {
     const peer = echo.getPeer(id) as WebSocketPeer;
@@ -117,6 +132,7 @@ export async function startTestServer(): Promise<TestServer> {
     urls: {
       rawEcho: `ws://127.0.0.1:${port}/echo`,
       wspeerEcho: `ws://127.0.0.1:${port}/wspeer-echo`,
+      wspeerHeartbeat: `ws://127.0.0.1:${port}/wspeer-heartbeat`,
       http: `http://127.0.0.1:${port}`,
       godotEcho: `ws://127.0.0.1:${godotPort}/`,
       deadPort,
@@ -124,6 +140,7 @@ export async function startTestServer(): Promise<TestServer> {
     close: async () => {
       await godot.stop();
       echo.stop();
+      heartbeat.stop();
       for (const client of raw.clients) client.terminate();
       raw.close();
       http.closeAllConnections();

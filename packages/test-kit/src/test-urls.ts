@@ -4,6 +4,8 @@ export interface TestUrls {
   rawEcho: string;
   /** wspeer `WebSocketServer` echo (auto-poll): `${wspeerEcho}?id=...`. */
   wspeerEcho: string;
+  /** wspeer `WebSocketServer` text echo that pings every client every 50 ms (drops silent ones). */
+  wspeerHeartbeat: string;
   /** HTTP base of the test servers' logs: `${http}/log?id=...`. */
   http: string;
   /** A real Godot 3.2.3 `WebSocketServer` echo (raw mode, no subprotocols). */

@@ -177,6 +177,9 @@ function pendingConnection(
       });
       return transport;
     },
+    isAlive() {
+      return !decided && !socket.destroyed;
+    },
     reject(status: number, reason: string) {
       if (decided) return;
       decided = true;

@@ -2,7 +2,11 @@
  * wspeer's Node-only server side: `WebSocketServer` bound to the Node listener. Importing this
  * entry in a browser bundle resolves to a stub that throws a clear error.
  */
-import { WebSocketServer as CoreWebSocketServer, type WebSocketServerOptions } from '@wspeer/core';
+import {
+  TCPServer as CoreTCPServer,
+  WebSocketServer as CoreWebSocketServer,
+  type WebSocketServerOptions,
+} from '@wspeer/core';
 import { createNodeListener } from '@wspeer/transport-node';
 
 export { connectNode, createNodeListener, NodeTransport, UpgradeRouter } from '@wspeer/transport-node';
@@ -11,5 +15,12 @@ export { connectNode, createNodeListener, NodeTransport, UpgradeRouter } from '@
 export class WebSocketServer extends CoreWebSocketServer {
   constructor(options: WebSocketServerOptions = {}) {
     super({ listen: createNodeListener, ...options });
+  }
+}
+
+/** Godot 4's `TCPServer` (for `WebSocketPeer.acceptStream`), listening with Node's `http`/`https`. */
+export class TCPServer extends CoreTCPServer {
+  constructor() {
+    super(createNodeListener);
   }
 }

@@ -12,11 +12,11 @@ afterEach(async () => {
 async function echoServer(protocols: string[] = []) {
   const server = new WebSocketServer({ bindIp: '127.0.0.1', autoPoll: true });
   const events: string[] = [];
-  server.on('client_connected', (id, protocol) => events.push(`connected:${protocol}`));
-  server.on('client_close_request', (id, code, reason) =>
+  server.on('client_connected', (_id, protocol) => events.push(`connected:${protocol}`));
+  server.on('client_close_request', (_id, code, reason) =>
     events.push(`close_request:${code}:${JSON.stringify(reason)}`),
   );
-  server.on('client_disconnected', (id, clean) => events.push(`disconnected:${clean}`));
+  server.on('client_disconnected', (_id, clean) => events.push(`disconnected:${clean}`));
   server.on('data_received', (id) => {
     const peer = server.getPeer(id) as WebSocketPeer;
     const packet = peer.getPacket();
