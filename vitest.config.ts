@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 
 const shared = ['packages/*/test/**/*.test.ts'];
-const nodeOnly = ['packages/*/test/**/*.node.test.ts'];
+const nodeOnly = ['packages/*/test/**/*.node.test.ts', 'apps/*/test/**/*.node.test.ts'];
 const globalSetup = ['./vitest.global-setup.ts'];
 
 export default defineConfig({
