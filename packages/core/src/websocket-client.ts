@@ -30,7 +30,10 @@ export interface WebSocketClientOptions extends WebSocketPeerOptions {
  * Godot 3's `WebSocketClient`: a client with signals. Call `poll()` every frame (or set
  * `autoPoll`); signals fire from inside it.
  */
-export class WebSocketClient extends EventEmitter<WebSocketClientEvents> implements PeerObserver {
+export class WebSocketClient<Events extends WebSocketClientEvents = WebSocketClientEvents>
+  extends EventEmitter<Events>
+  implements PeerObserver
+{
   /** Verify the server's TLS certificate (default true). */
   verifySsl: boolean;
   /** An extra trusted certificate (PEM) for `wss://`. */
@@ -118,22 +121,42 @@ export class WebSocketClient extends EventEmitter<WebSocketClientEvents> impleme
 
   /** @internal */
   onPeerOpen(_peer: WebSocketPeer, protocol: string): void {
-    this.emit('connection_established', protocol);
+    this.connectionOpened(protocol);
   }
 
   /** @internal */
   onPeerPacket(): void {
-    this.emit('data_received');
+    this.packetArrived();
   }
 
   /** @internal */
   onPeerCloseRequest(_peer: WebSocketPeer, code: number, reason: string): void {
-    this.emit('server_close_request', code, reason);
+    this.signals.emit('server_close_request', code, reason);
   }
 
   /** @internal */
   onPeerClosed(_peer: WebSocketPeer, wasClean: boolean, wasOpen: boolean): void {
-    if (wasOpen) this.emit('connection_closed', wasClean);
-    else this.emit('connection_error');
+    this.connectionEnded(wasClean, wasOpen);
+  }
+
+  /** Signals with the base event map (subclasses widen `Events`). */
+  protected get signals(): EventEmitter<WebSocketClientEvents> {
+    return this as unknown as EventEmitter<WebSocketClientEvents>;
+  }
+
+  /** The handshake finished; raw mode fires `connection_established`. */
+  protected connectionOpened(protocol: string): void {
+    this.signals.emit('connection_established', protocol);
+  }
+
+  /** One packet became available; raw mode fires `data_received`. */
+  protected packetArrived(): void {
+    this.signals.emit('data_received');
+  }
+
+  /** The connection ended or failed; raw mode fires `connection_closed` or `connection_error`. */
+  protected connectionEnded(wasClean: boolean, wasOpen: boolean): void {
+    if (wasOpen) this.signals.emit('connection_closed', wasClean);
+    else this.signals.emit('connection_error');
   }
 }

@@ -63,7 +63,10 @@ export interface WebSocketServerOptions {
  * Godot 3's `WebSocketServer`: accepts clients, gives each a random id, and fires signals from
  * `poll()`. Node only (browsers cannot listen); get it from `wspeer/server`.
  */
-export class WebSocketServer extends EventEmitter<WebSocketServerEvents> implements PeerObserver {
+export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketServerEvents>
+  extends EventEmitter<Events>
+  implements PeerObserver
+{
   /** Address to bind (`"*"` = all). Only read by `listen`. */
   bindIp: string;
   /** TLS private key (PEM). */
@@ -104,7 +107,7 @@ export class WebSocketServer extends EventEmitter<WebSocketServerEvents> impleme
   private nextSweepAt = 0;
   private boundPort = 0;
   private listenError = '';
-  private readonly waiters = new WaiterList<WebSocketServer>();
+  private readonly waiters = new WaiterList<WebSocketServer<Events>>();
 
   constructor(options: WebSocketServerOptions = {}) {
     super();
@@ -260,17 +263,17 @@ export class WebSocketServer extends EventEmitter<WebSocketServerEvents> impleme
     const id = peer.peerId;
     this.pending.delete(id);
     this.peers.set(id, peer);
-    this.emit('client_connected', id, protocol);
+    this.peerConnected(id, peer, protocol);
   }
 
   /** @internal */
   onPeerPacket(peer: WebSocketPeer): void {
-    this.emit('data_received', peer.peerId);
+    this.peerPacket(peer.peerId, peer);
   }
 
   /** @internal */
   onPeerCloseRequest(peer: WebSocketPeer, code: number, reason: string): void {
-    this.emit('client_close_request', peer.peerId, code, reason);
+    this.signals.emit('client_close_request', peer.peerId, code, reason);
   }
 
   /** @internal */
@@ -279,7 +282,32 @@ export class WebSocketServer extends EventEmitter<WebSocketServerEvents> impleme
     this.pending.delete(id);
     if (this.peers.get(id) !== peer) return;
     this.peers.delete(id);
-    if (wasOpen) this.emit('client_disconnected', id, wasClean);
+    if (wasOpen) this.peerDisconnected(id, wasClean);
+  }
+
+  /** Signals with the base event map (subclasses widen `Events`). */
+  protected get signals(): EventEmitter<WebSocketServerEvents> {
+    return this as unknown as EventEmitter<WebSocketServerEvents>;
+  }
+
+  /** A client finished its handshake; raw mode fires `client_connected`. */
+  protected peerConnected(id: number, _peer: WebSocketPeer, protocol: string): void {
+    this.signals.emit('client_connected', id, protocol);
+  }
+
+  /** One packet from client `id` became available; raw mode fires `data_received`. */
+  protected peerPacket(id: number, _peer: WebSocketPeer): void {
+    this.signals.emit('data_received', id);
+  }
+
+  /** A connected client is gone; raw mode fires `client_disconnected`. */
+  protected peerDisconnected(id: number, wasClean: boolean): void {
+    this.signals.emit('client_disconnected', id, wasClean);
+  }
+
+  /** The connected clients, by id. */
+  protected get connectedPeers(): ReadonlyMap<number, WebSocketPeer> {
+    return this.peers;
   }
 
   private start(where: Pick<ListenOptions, 'port' | 'server' | 'path'>, protocols: readonly string[]): ErrorCode {

@@ -1,0 +1,10 @@
+export { TARGET_PEER_BROADCAST, TARGET_PEER_SERVER, TransferMode, type Wire } from './constants.js';
+export { DropLog } from './drop-log.js';
+export { frame, type Godot3Header, HEADER_SIZE, readHeader, readSysId, SysType, sysMessage } from './godot3-frame.js';
+export { idMessage, readIdMessage } from './godot4-id.js';
+export { type MultiplayerClientEvents, type MultiplayerClientOptions, WebSocketClient } from './multiplayer-client.js';
+export type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
+export { type MultiplayerServerEvents, type MultiplayerServerOptions, WebSocketServer } from './multiplayer-server.js';
+export { OfflineMultiplayerPeer } from './offline-multiplayer-peer.js';
+export { SourcedPacketQueue } from './sourced-packet-queue.js';
+export { WebSocketMultiplayerPeer, type WebSocketMultiplayerPeerOptions } from './websocket-multiplayer-peer.js';

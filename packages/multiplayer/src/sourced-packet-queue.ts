@@ -1,0 +1,44 @@
+/** FIFO of received multiplayer packets with their sender ids (no copies). */
+export class SourcedPacketQueue {
+  private data: Array<Uint8Array | undefined> = [];
+  private from: number[] = [];
+  private head = 0;
+
+  /** Packets waiting. */
+  get length(): number {
+    return this.data.length - this.head;
+  }
+
+  /** Sender of the next packet, or 0 when empty. */
+  get nextSender(): number {
+    return this.head < this.from.length ? (this.from[this.head] as number) : 0;
+  }
+
+  /** Appends a packet from `sender`. */
+  push(packet: Uint8Array, sender: number): void {
+    this.data.push(packet);
+    this.from.push(sender);
+  }
+
+  /** Removes and returns the oldest packet, or `undefined`. */
+  shift(): Uint8Array | undefined {
+    if (this.head >= this.data.length) return undefined;
+    const packet = this.data[this.head];
+    this.data[this.head++] = undefined;
+    if (this.head > 64 && this.head * 2 > this.data.length) this.compact();
+    return packet;
+  }
+
+  /** Drops every packet. */
+  clear(): void {
+    this.data = [];
+    this.from = [];
+    this.head = 0;
+  }
+
+  private compact(): void {
+    this.data = this.data.slice(this.head);
+    this.from = this.from.slice(this.head);
+    this.head = 0;
+  }
+}

@@ -1,0 +1,333 @@
+import {
+  type ClientTlsOptions,
+  ConnectionStatus,
+  ErrorCode,
+  generatePeerId,
+  type ListenerFactory,
+  type ServerTlsOptions,
+  type TransportConnector,
+  WebSocketError,
+  type WebSocketPeer,
+  warnOnce,
+} from '@wspeer/core';
+import { EventEmitter } from 'eventemitter3';
+import { TransferMode, type Wire } from './constants.js';
+import { WebSocketClient } from './multiplayer-client.js';
+import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
+import { WebSocketServer } from './multiplayer-server.js';
+
+/** Settings of a {@link WebSocketMultiplayerPeer}; all but the factories are writable properties. */
+export interface WebSocketMultiplayerPeerOptions {
+  /** Opens client sockets (the `wspeer` entries pass the runtime's). */
+  connect?: TransportConnector;
+  /** Creates listeners (Node only; the `wspeer` Node entry passes it). */
+  listen?: ListenerFactory;
+  /** `godot3` (default) or `godot4`. */
+  wire?: Wire;
+  /** Client: protocols to request; server: protocols to accept. */
+  supportedProtocols?: readonly string[];
+  /** Extra handshake header lines. */
+  handshakeHeaders?: readonly string[];
+  /** Seconds for a client to finish the handshake and get its id (default 3). */
+  handshakeTimeout?: number;
+  /** Per-socket inbound limit (default 65535). */
+  inboundBufferSize?: number;
+  /** Per-socket outbound limit (default 65535). */
+  outboundBufferSize?: number;
+  /** Per-socket queued packet limit (default 4096). */
+  maxQueuedPackets?: number;
+  /** Poll by itself as soon as anything arrives. */
+  autoPoll?: boolean;
+  /** Server: where refusal warnings go (rate-limited); `null` silences them. */
+  log?: ((line: string) => void) | null;
+}
+
+const FORWARDED: Array<keyof MultiplayerPeerEvents> = [
+  'peer_connected',
+  'peer_disconnected',
+  'peer_packet',
+  'connection_succeeded',
+  'connection_failed',
+  'server_disconnected',
+  'packet_dropped',
+];
+
+/**
+ * Godot 4's `WebSocketMultiplayerPeer`: `createServer` / `createClient`, peer ids, target peers
+ * and relay, with the wire format of your choice (`godot3` by default, or `godot4`).
+ */
+export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents> implements MultiplayerPeer {
+  /** Wire format for the next `createServer`/`createClient`. */
+  wire: Wire;
+  /** Client: protocols to request; server: protocols to accept. */
+  supportedProtocols: string[];
+  /** Extra handshake header lines. */
+  handshakeHeaders: string[];
+  /** Seconds for a client to finish the handshake and get its id. */
+  handshakeTimeout: number;
+  /** Per-socket inbound limit. */
+  inboundBufferSize: number;
+  /** Per-socket outbound limit. */
+  outboundBufferSize: number;
+  /** Per-socket queued packet limit. */
+  maxQueuedPackets: number;
+  /** Reported; WebSocket is reliable and ordered. */
+  transferMode: TransferMode = TransferMode.RELIABLE;
+  /** Reported; WebSocket has one channel. */
+  transferChannel = 0;
+  private readonly connector: TransportConnector | undefined;
+  private readonly listener: ListenerFactory | undefined;
+  private readonly log: ((line: string) => void) | null | undefined;
+  private auto: boolean;
+  private refuse = false;
+  private impl: WebSocketServer | WebSocketClient | null = null;
+  private target = 0;
+
+  constructor(options: WebSocketMultiplayerPeerOptions = {}) {
+    super();
+    this.connector = options.connect;
+    this.listener = options.listen;
+    this.log = options.log;
+    this.wire = options.wire ?? 'godot3';
+    this.supportedProtocols = [...(options.supportedProtocols ?? [])];
+    this.handshakeHeaders = [...(options.handshakeHeaders ?? [])];
+    this.handshakeTimeout = options.handshakeTimeout ?? 3;
+    this.inboundBufferSize = options.inboundBufferSize ?? 65535;
+    this.outboundBufferSize = options.outboundBufferSize ?? 65535;
+    this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
+    this.auto = options.autoPoll ?? false;
+  }
+
+  /** Poll by itself as soon as anything arrives. */
+  get autoPoll(): boolean {
+    return this.auto;
+  }
+
+  set autoPoll(enabled: boolean) {
+    this.auto = enabled;
+    if (this.impl !== null) this.impl.autoPoll = enabled;
+  }
+
+  /** Server: refuse new clients while true. */
+  get refuseNewConnections(): boolean {
+    return this.refuse;
+  }
+
+  set refuseNewConnections(refuse: boolean) {
+    this.refuse = refuse;
+    if (this.impl instanceof WebSocketServer) this.impl.refuseNewConnections = refuse;
+  }
+
+  /**
+   * Starts a server on `port` (0 = any free port). `OK`, `ERR_ALREADY_IN_USE` unless
+   * disconnected, `ERR_UNAVAILABLE` without a listener (browsers). Bind errors reach `listening()`.
+   */
+  createServer(port: number, bindAddress = '*', tls?: ServerTlsOptions): ErrorCode {
+    return this.startServer((server) => {
+      server.bindIp = bindAddress;
+      if (tls !== undefined) {
+        server.privateKey = tls.key;
+        server.sslCertificate = tls.cert;
+        server.caChain = Array.isArray(tls.ca) ? tls.ca[0] : tls.ca;
+      }
+      return server.listen(port, this.supportedProtocols, true);
+    });
+  }
+
+  /** Starts a server on an existing Node HTTP(S) server, for upgrades on `path` (every path if omitted). */
+  attachServer(httpServer: unknown, path?: string): ErrorCode {
+    return this.startServer((server) =>
+      server.attach(httpServer, {
+        protocols: this.supportedProtocols,
+        gdMpApi: true,
+        ...(path === undefined ? {} : { path }),
+      }),
+    );
+  }
+
+  /** Connects to a server. `OK` (now connecting), `ERR_ALREADY_IN_USE`, `ERR_INVALID_PARAMETER`. */
+  createClient(url: string, tls?: ClientTlsOptions): ErrorCode {
+    if (this.getConnectionStatus() !== ConnectionStatus.CONNECTION_DISCONNECTED) return ErrorCode.ERR_ALREADY_IN_USE;
+    const client = new WebSocketClient({
+      ...this.socketOptions(),
+      wire: this.wire,
+      handshakeTimeout: this.handshakeTimeout,
+      ...(this.connector === undefined ? {} : { connect: this.connector }),
+      ...(tls === undefined ? {} : { tls }),
+      ...(tls?.verify === undefined ? {} : { verifySsl: tls.verify }),
+    });
+    const err = client.connectToUrl(url, this.supportedProtocols, true, this.handshakeHeaders);
+    if (err === ErrorCode.OK) this.use(client);
+    return err;
+  }
+
+  /** Server: resolves with the bound port; rejects when binding failed or this is not a server. */
+  listening(timeoutMs = 0): Promise<number> {
+    if (!(this.impl instanceof WebSocketServer)) {
+      return Promise.reject(new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'not a server'));
+    }
+    return this.impl.listening(timeoutMs);
+  }
+
+  /** Client: resolves once the server gave us an id; rejects with a `WebSocketError` if that fails. */
+  connected(timeoutMs = 0): Promise<number> {
+    return new Promise((resolve, reject) => {
+      if (this.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED) return resolve(this.getUniqueId());
+      const timer = timeoutMs > 0 ? setTimeout(() => settle(ErrorCode.ERR_TIMEOUT, 'timed out'), timeoutMs) : undefined;
+      const succeeded = (): void => settle(ErrorCode.OK, '');
+      const failed = (): void => settle(ErrorCode.ERR_CANT_CONNECT, 'connection failed');
+      const settle = (code: ErrorCode, why: string): void => {
+        clearTimeout(timer);
+        this.off('connection_succeeded', succeeded);
+        this.off('connection_failed', failed);
+        if (code === ErrorCode.OK) resolve(this.getUniqueId());
+        else reject(new WebSocketError(code, why));
+      };
+      this.once('connection_succeeded', succeeded);
+      this.once('connection_failed', failed);
+    });
+  }
+
+  /** The socket of peer `id` (server: a client; client: only 1), or `null`. */
+  getPeer(id: number): WebSocketPeer | null {
+    return this.impl?.getPeer(id) ?? null;
+  }
+
+  /** IP address of peer `id`. */
+  getPeerAddress(id: number): string {
+    return this.getPeer(id)?.getConnectedHost() ?? '';
+  }
+
+  /** Port of peer `id`. */
+  getPeerPort(id: number): number {
+    return this.getPeer(id)?.getConnectedPort() ?? 0;
+  }
+
+  /** Applies what arrived; signals fire from here. */
+  poll(): void {
+    this.impl?.poll();
+  }
+
+  /** Sends to the target peer. `ERR_UNCONFIGURED` unless connected. */
+  putPacket(buffer: Uint8Array): ErrorCode {
+    return this.impl?.putPacket(buffer) ?? ErrorCode.ERR_UNCONFIGURED;
+  }
+
+  /** Removes and returns the next packet. */
+  getPacket(): Uint8Array {
+    return this.impl?.getPacket() ?? new Uint8Array(0);
+  }
+
+  /** The error of the last `getPacket`. */
+  getPacketError(): ErrorCode {
+    return this.impl?.getPacketError() ?? ErrorCode.ERR_UNCONFIGURED;
+  }
+
+  /** Packets waiting. */
+  getAvailablePacketCount(): number {
+    return this.impl?.getAvailablePacketCount() ?? 0;
+  }
+
+  /** Sender of the next packet. */
+  getPacketPeer(): number {
+    return this.impl?.getPacketPeer() ?? 0;
+  }
+
+  /** Always 0. */
+  getPacketChannel(): number {
+    return 0;
+  }
+
+  /** Always reliable. */
+  getPacketMode(): TransferMode {
+    return TransferMode.RELIABLE;
+  }
+
+  /** 0 broadcast, 1 server, N one peer, -N everyone but N. */
+  setTargetPeer(id: number): void {
+    this.target = id;
+    this.impl?.setTargetPeer(id);
+  }
+
+  /** 1 for a server, the id the server gave us for a client, 0 before. */
+  getUniqueId(): number {
+    return this.impl?.getUniqueId() ?? 0;
+  }
+
+  /** Whether this peer is a server. */
+  isServer(): boolean {
+    return this.impl instanceof WebSocketServer;
+  }
+
+  /** Disconnected, connecting or connected. */
+  getConnectionStatus(): ConnectionStatus {
+    return this.impl?.getConnectionStatus() ?? ConnectionStatus.CONNECTION_DISCONNECTED;
+  }
+
+  /** Disconnects peer `id`; `force` forgets it at once without `peer_disconnected`. */
+  disconnectPeer(id: number, force = false): void {
+    if (this.impl instanceof WebSocketServer) this.impl.disconnectPeer(id, force);
+    else this.impl?.disconnectPeer(id, force);
+  }
+
+  /** Drops everything at once; no `peer_disconnected` signals. */
+  close(): void {
+    const impl = this.impl;
+    this.impl = null;
+    if (impl === null) return;
+    impl.removeAllListeners();
+    impl.close();
+  }
+
+  /** True: the server relays packets between clients. */
+  isServerRelaySupported(): boolean {
+    return true;
+  }
+
+  /** A random id (2 to 2^31-1). */
+  generateUniqueId(): number {
+    return generatePeerId();
+  }
+
+  private startServer(start: (server: WebSocketServer) => ErrorCode): ErrorCode {
+    if (this.getConnectionStatus() !== ConnectionStatus.CONNECTION_DISCONNECTED) return ErrorCode.ERR_ALREADY_IN_USE;
+    if (this.listener === undefined) {
+      warnOnce(
+        'mp-server',
+        'WebSocketMultiplayerPeer.createServer needs Node: import it from "wspeer/multiplayer" in Node.',
+      );
+      return ErrorCode.ERR_UNAVAILABLE;
+    }
+    const server = new WebSocketServer({
+      ...this.socketOptions(),
+      listen: this.listener,
+      wire: this.wire,
+      handshakeTimeout: this.handshakeTimeout,
+      refuseNewConnections: this.refuse,
+      ...(this.log === undefined ? {} : { log: this.log }),
+    });
+    const err = start(server);
+    if (err === ErrorCode.OK) this.use(server);
+    return err;
+  }
+
+  private socketOptions() {
+    return {
+      supportedProtocols: this.supportedProtocols,
+      handshakeHeaders: this.handshakeHeaders,
+      inboundBufferSize: this.inboundBufferSize,
+      outboundBufferSize: this.outboundBufferSize,
+      maxQueuedPackets: this.maxQueuedPackets,
+      autoPoll: this.auto,
+    };
+  }
+
+  private use(impl: WebSocketServer | WebSocketClient): void {
+    this.impl = impl;
+    impl.setTargetPeer(this.target);
+    impl.transferMode = this.transferMode;
+    const source = impl as unknown as EventEmitter;
+    const target = this as unknown as EventEmitter;
+    for (const name of FORWARDED) source.on(name, (...args: unknown[]) => target.emit(name, ...args));
+  }
+}
