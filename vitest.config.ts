@@ -14,6 +14,8 @@ export default defineConfig({
       { extends: true, test: { name: 'node', environment: 'node', include: shared, exclude: nodeOnly, globalSetup } },
       {
         extends: true,
+        // Pre-bundle every dependency the browser tests reach, so Vite never reloads mid-run.
+        optimizeDeps: { include: ['eventemitter3', 'isomorphic-ws', 'fast-check'] },
         test: {
           name: 'chromium',
           include: shared,
