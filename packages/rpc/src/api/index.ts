@@ -1,0 +1,15 @@
+export { type ArgType, coerceArg, fitsArgType } from './arg-type.js';
+export { canCallMode, type LocalDecision, shouldCallLocal } from './mode-rules.js';
+export { MultiplayerAPI, type MultiplayerAPIEvents, type MultiplayerAPIOptions } from './multiplayer-api.js';
+export { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';
+export { nodePathKey } from './node-path-key.js';
+export { parseRpcMode, RpcMode, type RpcModeName } from './rpc-mode.js';
+export {
+  type MethodMap,
+  type MethodSpec,
+  type NodeSpec,
+  type PropertyMap,
+  type PropertySpec,
+  type RpcHandler,
+  RpcNode,
+} from './rpc-node.js';

@@ -1,0 +1,511 @@
+import { ConnectionStatus, ErrorCode } from '@wspeer/core';
+import { DropLog, type MultiplayerPeer, TransferMode } from '@wspeer/multiplayer';
+import { EventEmitter } from 'eventemitter3';
+import { ByteReader } from '../variant/byte-reader.js';
+import { DECODE_FAILED } from '../variant/decode-failed.js';
+import { readVariant } from '../variant/read-variant.js';
+import type { Variant } from '../variant/variant.js';
+import { coerceArg, firstMismatch } from './arg-type.js';
+import { canCallMode, shouldCallLocal } from './mode-rules.js';
+import { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';
+import { nodePathKey } from './node-path-key.js';
+import { PathCaches, type SentPath } from './path-caches.js';
+import { RpcMode } from './rpc-mode.js';
+import { type MethodMap, type NodeSpec, type PropertyMap, type RpcHost, RpcNode } from './rpc-node.js';
+import {
+  type CallPacket,
+  callPacket,
+  confirmPathPacket,
+  fullPathForm,
+  rawPacket,
+  readCString,
+  simplifyPathPacket,
+} from './rpc-packets.js';
+
+/** Signals of {@link MultiplayerAPI}, named as Godot 3's. */
+export interface MultiplayerAPIEvents {
+  network_peer_connected: (id: number) => void;
+  network_peer_disconnected: (id: number) => void;
+  connected_to_server: () => void;
+  connection_failed: () => void;
+  server_disconnected: () => void;
+  /** A `sendBytes` packet arrived. */
+  network_peer_packet: (id: number, packet: Uint8Array) => void;
+  /** A received packet was refused (bad packet, unknown node, mode rule). Not a Godot signal. */
+  rpc_refused: (from: number, reason: string) => void;
+}
+
+/** Settings of a {@link MultiplayerAPI}. */
+export interface MultiplayerAPIOptions {
+  /** Where refusal warnings go (rate-limited) when nobody listens to `rpc_refused`; `null` silences them. */
+  log?: ((line: string) => void) | null;
+}
+
+const PEER_SIGNALS = [
+  'peer_connected',
+  'peer_disconnected',
+  'connection_succeeded',
+  'connection_failed',
+  'server_disconnected',
+] as const;
+
+/**
+ * Godot 3.2's high-level multiplayer over any {@link MultiplayerPeer}: nodes registered by path
+ * call each other's methods (`rpc`) and set properties (`rset`) under Godot's mode rules, with
+ * Godot 3.2's packet format, path cache and Variant encoding, so Godot 3 games and TypeScript peers
+ * interoperate.
+ */
+export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implements RpcHost {
+  private peer: MultiplayerPeer | null = null;
+  private readonly connected = new Set<number>();
+  private readonly caches = new PathCaches();
+  private readonly nodes = new Map<string, RpcNode>();
+  private sender = 0;
+  private readonly drops: DropLog;
+  private readonly handlers: Record<(typeof PEER_SIGNALS)[number], (...args: number[]) => void>;
+  private error = '';
+
+  constructor(peer: MultiplayerPeer | null = null, options: MultiplayerAPIOptions = {}) {
+    super();
+    this.drops = new DropLog(options.log);
+    this.handlers = {
+      peer_connected: (id) => this.addPeer(id),
+      peer_disconnected: (id) => this.delPeer(id),
+      connection_succeeded: () => this.emit('connected_to_server'),
+      connection_failed: () => this.emit('connection_failed'),
+      server_disconnected: () => this.emit('server_disconnected'),
+    };
+    this.networkPeer = peer;
+  }
+
+  /** The peer this API talks through (Godot's `network_peer`); setting it clears the caches. */
+  get networkPeer(): MultiplayerPeer | null {
+    return this.peer;
+  }
+
+  set networkPeer(peer: MultiplayerPeer | null) {
+    if (this.peer !== null) {
+      const old = this.peer as unknown as EventEmitter;
+      for (const name of PEER_SIGNALS) old.off(name, this.handlers[name]);
+    }
+    this.clear();
+    this.peer = peer;
+    if (peer !== null) {
+      const next = peer as unknown as EventEmitter;
+      for (const name of PEER_SIGNALS) next.on(name, this.handlers[name]);
+    }
+  }
+
+  /** Whether a peer is set. */
+  hasNetworkPeer(): boolean {
+    return this.peer !== null;
+  }
+
+  /** Polls the peer and processes every packet (RPCs run from here). */
+  poll(): void {
+    const peer = this.peer;
+    if (peer === null || peer.getConnectionStatus() === ConnectionStatus.CONNECTION_DISCONNECTED) return;
+    peer.poll();
+    while (this.peer === peer && peer.getAvailablePacketCount() > 0) {
+      const from = peer.getPacketPeer();
+      const packet = peer.getPacket();
+      this.sender = from;
+      this.processPacket(from, packet);
+      this.sender = 0;
+    }
+  }
+
+  /** Our id (1 on the server), 0 without a peer. */
+  getUniqueId(): number {
+    return this.peer?.getUniqueId() ?? 0;
+  }
+
+  /** Godot's `get_network_unique_id()`. */
+  getNetworkUniqueId(): number {
+    return this.getUniqueId();
+  }
+
+  /** Whether we are the server. */
+  isServer(): boolean {
+    return this.peer?.isServer() ?? false;
+  }
+
+  /** Godot's `is_network_server()`. */
+  isNetworkServer(): boolean {
+    return this.isServer();
+  }
+
+  /** Ids of the peers we can call (the server and, on clients, the other clients). */
+  getNetworkConnectedPeers(): number[] {
+    return [...this.connected];
+  }
+
+  /** Who made the RPC being run (our own id for local `*sync` calls; 0 outside an RPC). */
+  getRpcSenderId(): number {
+    return this.sender;
+  }
+
+  /** Why the last `rpc`/`rset`/`sendBytes` that returned an error failed. */
+  get lastErrorMessage(): string {
+    return this.error;
+  }
+
+  /** Server: refuse new peers. */
+  get refuseNewNetworkConnections(): boolean {
+    return this.peer?.refuseNewConnections ?? false;
+  }
+
+  set refuseNewNetworkConnections(refuse: boolean) {
+    if (this.peer !== null) this.peer.refuseNewConnections = refuse;
+  }
+
+  /**
+   * Sends raw bytes to `id` (0 all, -N all but N); the receiver gets `network_peer_packet`.
+   * `ERR_INVALID_DATA` when empty, `ERR_UNCONFIGURED` when not connected.
+   */
+  sendBytes(bytes: Uint8Array, id = 0, mode: TransferMode = TransferMode.RELIABLE): ErrorCode {
+    if (bytes.byteLength < 1) return this.fail(ErrorCode.ERR_INVALID_DATA, 'Trying to send an empty raw packet.');
+    const peer = this.connectedPeer();
+    if (peer === null) return this.fail(ErrorCode.ERR_UNCONFIGURED, 'Trying to send a raw packet while not connected.');
+    peer.setTargetPeer(id);
+    peer.transferMode = mode;
+    return peer.putPacket(rawPacket(bytes));
+  }
+
+  /** Forgets peers and path caches (Godot's `clear()`); registered nodes stay. */
+  clear(): void {
+    this.connected.clear();
+    this.caches.clear();
+  }
+
+  /** Registers a node at `path` (relative to the root, e.g. `"Main/Panel/VBoxContainer/Game"`). */
+  node<M extends MethodMap = Record<never, never>, P extends PropertyMap = Record<never, never>>(
+    path: string,
+    spec: NodeSpec<M, P> = {},
+  ): RpcNode<M, P> {
+    const node = new RpcNode<M, P>(this, path, spec);
+    this.nodes.set(node.path, node as unknown as RpcNode);
+    return node;
+  }
+
+  /** The node registered at `path`, or `undefined`. */
+  getNode(path: string): RpcNode | undefined {
+    return this.nodes.get(nodePathKey(path));
+  }
+
+  /** Unregisters the node at `path`. */
+  removeNode(path: string): void {
+    this.nodes.delete(nodePathKey(path));
+  }
+
+  /** @internal */
+  ownId(): number {
+    return this.getUniqueId();
+  }
+
+  /** @internal */
+  setMasterUnder(path: string, id: number): void {
+    const prefix = `${path}/`;
+    for (const node of this.nodes.values()) if (node.path.startsWith(prefix)) node.setMasterOnly(id);
+  }
+
+  /** @internal Godot 3.2's `rpcp`. */
+  rpcp(node: RpcNode, to: number, unreliable: boolean, method: string, args: readonly unknown[]): ErrorCode {
+    const entry = node.methodEntry(method);
+    const types = entry?.spec.args;
+    const values = types === undefined ? args : args.map((a, i) => coerceArg(a, types[i]));
+    return this.callOrSet(node, to, unreliable, false, method, values, entry?.mode ?? RpcMode.DISABLED, () =>
+      this.invoke(node, method, entry?.spec.handler, values, this.getUniqueId()),
+    );
+  }
+
+  /** @internal Godot 3.2's `rsetp`. */
+  rsetp(node: RpcNode, to: number, unreliable: boolean, property: string, value: unknown): ErrorCode {
+    const entry = node.propertyEntry(property);
+    const sent = coerceArg(value, entry?.spec.type);
+    return this.callOrSet(node, to, unreliable, true, property, [sent], entry?.mode ?? RpcMode.DISABLED, () =>
+      this.assign(node, property, value),
+    );
+  }
+
+  private callOrSet(
+    node: RpcNode,
+    to: number,
+    unreliable: boolean,
+    set: boolean,
+    name: string,
+    values: readonly unknown[],
+    mode: RpcMode,
+    runLocal: () => void,
+  ): ErrorCode {
+    const peer = this.connectedPeer();
+    if (peer === null) return this.fail(ErrorCode.ERR_UNCONFIGURED, `Trying to call "${name}" while not connected.`);
+    const own = peer.getUniqueId();
+    let skip = own === to;
+    let local = false;
+    if (to === 0 || to === own || (to < 0 && to !== -own)) {
+      const decision = shouldCallLocal(mode, node.isNetworkMaster());
+      local = decision.callLocal;
+      skip ||= decision.skipRemote;
+    }
+    let err: ErrorCode = ErrorCode.OK;
+    if (!skip) err = this.send(peer, node, to, unreliable, set, name, values);
+    if (local) {
+      const previous = this.sender;
+      this.sender = own;
+      runLocal();
+      this.sender = previous;
+    }
+    if (skip && !local)
+      return this.fail(ErrorCode.ERR_INVALID_PARAMETER, `"${name}" on yourself is not allowed by its mode.`);
+    return err;
+  }
+
+  /** Godot 3.2's `_send_rpc`: one packet when every target confirmed the path, else one per target. */
+  private send(
+    peer: MultiplayerPeer,
+    node: RpcNode,
+    to: number,
+    unreliable: boolean,
+    set: boolean,
+    name: string,
+    values: readonly unknown[],
+  ): ErrorCode {
+    if (values.length > 255) return this.fail(ErrorCode.ERR_INVALID_PARAMETER, 'Too many arguments (> 255).');
+    if (to !== 0 && !this.connected.has(Math.abs(to))) {
+      return this.fail(ErrorCode.ERR_INVALID_PARAMETER, `Attempt to remote call unexisting ID: ${to}.`);
+    }
+    const sent = this.caches.sentPath(node.path);
+    let packet: CallPacket;
+    try {
+      packet = callPacket(set, sent.id, name, values, node.path);
+    } catch (error) {
+      return this.fail(ErrorCode.ERR_INVALID_DATA, `Unable to encode "${name}": ${(error as Error).message}`);
+    }
+    const allConfirmed = this.sendConfirmPath(peer, node.path, sent, to);
+    peer.transferMode = unreliable ? TransferMode.UNRELIABLE : TransferMode.RELIABLE;
+    const short = packet.bytes.subarray(0, packet.pathOffset);
+    if (allConfirmed) {
+      peer.setTargetPeer(to);
+      return peer.putPacket(short);
+    }
+    let full: Uint8Array | null = null;
+    for (const id of this.targets(to)) {
+      peer.setTargetPeer(id);
+      if (sent.peers.get(id) === true) {
+        peer.putPacket(short);
+      } else {
+        if (full === null) full = fullPathForm(packet);
+        peer.putPacket(full);
+      }
+    }
+    return ErrorCode.OK;
+  }
+
+  /** Godot 3.2's `_send_confirm_path`: SIMPLIFY_PATH to targets that never got the path. */
+  private sendConfirmPath(peer: MultiplayerPeer, path: string, sent: SentPath, to: number): boolean {
+    let all = true;
+    let simplify: Uint8Array | null = null;
+    for (const id of this.targets(to)) {
+      const state = sent.peers.get(id);
+      if (state === true) continue;
+      all = false;
+      if (state === undefined) {
+        if (simplify === null) simplify = simplifyPathPacket(sent.id, path);
+        peer.setTargetPeer(id);
+        peer.putPacket(simplify);
+        sent.peers.set(id, false);
+      }
+    }
+    return all;
+  }
+
+  private *targets(to: number): Iterable<number> {
+    for (const id of this.connected) {
+      if (to < 0 && id === -to) continue;
+      if (to > 0 && id !== to) continue;
+      yield id;
+    }
+  }
+
+  private processPacket(from: number, packet: Uint8Array): boolean {
+    if (packet.byteLength < 1) return this.refuse(from, 'Invalid packet received. Size too small.');
+    switch (packet[0]) {
+      case NetworkCommand.SIMPLIFY_PATH:
+        return this.processSimplifyPath(from, packet);
+      case NetworkCommand.CONFIRM_PATH:
+        return this.processConfirmPath(from, packet);
+      case NetworkCommand.REMOTE_CALL:
+      case NetworkCommand.REMOTE_SET:
+        return this.processCall(from, packet);
+      case NetworkCommand.RAW:
+        if (packet.byteLength < 2) return this.refuse(from, 'Invalid raw packet received. Size too small.');
+        this.emit('network_peer_packet', from, packet.subarray(1));
+        return true;
+      default:
+        return this.refuse(from, `Invalid packet received. Unknown command ${packet[0]}.`);
+    }
+  }
+
+  private processSimplifyPath(from: number, packet: Uint8Array): boolean {
+    if (packet.byteLength < 5) return this.refuse(from, 'Invalid SIMPLIFY_PATH packet received. Size too small.');
+    const id = new DataView(packet.buffer, packet.byteOffset, packet.byteLength).getUint32(1, true);
+    const path = readCString(packet, 5);
+    if (path === null) return this.refuse(from, 'Invalid SIMPLIFY_PATH packet received. Bad UTF-8.');
+    this.caches.learn(from, id, nodePathKey(path.text));
+    const peer = this.peer;
+    if (peer === null) return false;
+    peer.transferMode = TransferMode.RELIABLE;
+    peer.setTargetPeer(from);
+    peer.putPacket(confirmPathPacket(path.text));
+    return true;
+  }
+
+  private processConfirmPath(from: number, packet: Uint8Array): boolean {
+    if (packet.byteLength < 2) return this.refuse(from, 'Invalid CONFIRM_PATH packet received. Size too small.');
+    const path = readCString(packet, 1);
+    if (path === null || !this.caches.confirm(nodePathKey(path.text), from)) {
+      return this.refuse(from, 'Invalid packet received. Tries to confirm a path which was not found in cache.');
+    }
+    return true;
+  }
+
+  private processCall(from: number, packet: Uint8Array): boolean {
+    if (packet.byteLength < 6) return this.refuse(from, 'Invalid packet received. Size too small.');
+    const node = this.targetNode(from, packet);
+    if (node === null) return false;
+    const name = readCString(packet, 5);
+    if (name === null || name.end >= packet.byteLength)
+      return this.refuse(from, 'Invalid packet received. Size too small.');
+    if (packet[0] === NetworkCommand.REMOTE_CALL) return this.processRpc(from, node, name.text, packet, name.end + 1);
+    return this.processRset(from, node, name.text, packet, name.end + 1);
+  }
+
+  private targetNode(from: number, packet: Uint8Array): RpcNode | null {
+    const target = new DataView(packet.buffer, packet.byteOffset, packet.byteLength).getUint32(1, true);
+    let path: string | undefined;
+    if (target & FULL_PATH_FLAG) {
+      const offset = target & 0x7fffffff;
+      const read = offset < packet.byteLength ? readCString(packet, offset) : null;
+      if (read === null) return this.refusedNode(from, 'Invalid packet received. Size smaller than declared.');
+      path = nodePathKey(read.text);
+    } else {
+      path = this.caches.lookup(from, target);
+      if (path === undefined)
+        return this.refusedNode(from, 'Invalid packet received. Unable to find requested cached node.');
+    }
+    const node = this.nodes.get(path);
+    if (node === undefined)
+      return this.refusedNode(from, `Invalid packet received. Requested node was not found: ${path}.`);
+    return node;
+  }
+
+  private processRpc(from: number, node: RpcNode, name: string, packet: Uint8Array, offset: number): boolean {
+    const entry = node.methodEntry(name);
+    const mode = entry?.mode ?? RpcMode.DISABLED;
+    if (!canCallMode(mode, node.isNetworkMaster(), from, node.getNetworkMaster())) {
+      return this.refuse(from, this.notAllowed('RPC', name, node, from, mode));
+    }
+    const reader = new ByteReader(packet, offset + 1);
+    const argc = packet[offset] as number;
+    const args: Variant[] = [];
+    for (let i = 0; i < argc; i++) {
+      const value = readVariant(reader);
+      if (value === DECODE_FAILED) return this.refuse(from, 'Invalid packet received. Unable to decode RPC argument.');
+      args.push(value);
+    }
+    const types = entry?.spec.args;
+    if (types !== undefined) {
+      const bad = firstMismatch(args, types);
+      if (bad !== -1)
+        return this.refuse(
+          from,
+          `RPC '${name}' called with ${bad === -2 ? 'the wrong argument count' : `a wrong type for argument ${bad + 1}`}.`,
+        );
+    }
+    this.invoke(node, name, entry?.spec.handler, args, from);
+    return true;
+  }
+
+  private processRset(from: number, node: RpcNode, name: string, packet: Uint8Array, offset: number): boolean {
+    const entry = node.propertyEntry(name);
+    const mode = entry?.mode ?? RpcMode.DISABLED;
+    if (!canCallMode(mode, node.isNetworkMaster(), from, node.getNetworkMaster())) {
+      return this.refuse(from, this.notAllowed('RSET', name, node, from, mode));
+    }
+    const value = readVariant(new ByteReader(packet, offset));
+    if (value === DECODE_FAILED) return this.refuse(from, 'Invalid packet received. Unable to decode RSET value.');
+    const type = entry?.spec.type;
+    if (type !== undefined && firstMismatch([value], [type]) !== -1)
+      return this.refuse(from, `RSET '${name}' with a wrong type.`);
+    this.assign(node, name, value);
+    return true;
+  }
+
+  private invoke(
+    node: RpcNode,
+    name: string,
+    handler: ((...args: never[]) => unknown) | undefined,
+    args: readonly unknown[],
+    sender: number,
+  ): void {
+    if (handler === undefined) return;
+    const previous = this.sender;
+    this.sender = sender;
+    try {
+      (handler as (...a: unknown[]) => unknown).apply(node, args as unknown[]);
+    } catch (error) {
+      console.error(`[wspeer] RPC '${name}' on ${node.path} threw:`, error);
+    } finally {
+      this.sender = previous;
+    }
+  }
+
+  private assign(node: RpcNode, name: string, value: unknown): void {
+    const spec = node.propertyEntry(name)?.spec;
+    if (spec === undefined) return;
+    spec.value = value as Variant;
+    try {
+      spec.changed?.(value as Variant);
+    } catch (error) {
+      console.error(`[wspeer] changed() of '${name}' on ${node.path} threw:`, error);
+    }
+  }
+
+  private notAllowed(kind: string, name: string, node: RpcNode, from: number, mode: RpcMode): string {
+    return `${kind} '${name}' is not allowed on node ${node.path} from: ${from}. Mode is ${mode}, master is ${node.getNetworkMaster()}.`;
+  }
+
+  private connectedPeer(): MultiplayerPeer | null {
+    const peer = this.peer;
+    return peer !== null && peer.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED ? peer : null;
+  }
+
+  private addPeer(id: number): void {
+    this.connected.add(id);
+    this.emit('network_peer_connected', id);
+  }
+
+  private delPeer(id: number): void {
+    this.connected.delete(id);
+    this.caches.forget(id);
+    this.emit('network_peer_disconnected', id);
+  }
+
+  /** Reports a refused packet (signal, or a rate-limited log line); returns false for `return` chains. */
+  private refuse(from: number, reason: string): false {
+    if (this.listenerCount('rpc_refused') > 0) this.emit('rpc_refused', from, reason);
+    else this.drops.note(from, reason);
+    return false;
+  }
+
+  private refusedNode(from: number, reason: string): null {
+    this.refuse(from, reason);
+    return null;
+  }
+
+  private fail(code: ErrorCode, message: string): ErrorCode {
+    this.error = message;
+    return code;
+  }
+}

@@ -1,0 +1,87 @@
+import { decodeUtf8 } from '@wspeer/core';
+import { ByteWriter } from '../variant/byte-writer.js';
+import type { Variant } from '../variant/variant.js';
+import { writeVariant } from '../variant/write-variant.js';
+import { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';
+
+/** A REMOTE_CALL / REMOTE_SET packet with the full path appended (see {@link callPacket}). */
+export interface CallPacket {
+  /** `[cmd][cache id][name\0][argc][args...][path\0]` with the cache id in bytes 1-4. */
+  bytes: Uint8Array;
+  /** Offset of the path: the packet without path is `bytes.subarray(0, pathOffset)`. */
+  pathOffset: number;
+}
+
+/**
+ * Encodes a call (`values` = arguments) or a set (`values` = [value]) exactly as Godot 3.2's
+ * `_send_rpc`. Throws `VariantError` for values that cannot be encoded.
+ */
+export function callPacket(
+  set: boolean,
+  cacheId: number,
+  name: string,
+  values: readonly unknown[],
+  path: string,
+): CallPacket {
+  const w = new ByteWriter(32 + name.length + path.length + values.length * 16);
+  w.u8(set ? NetworkCommand.REMOTE_SET : NetworkCommand.REMOTE_CALL);
+  w.u32(cacheId);
+  cstring(w, name);
+  if (set) {
+    writeVariant(w, values[0] as Variant);
+  } else {
+    w.u8(values.length);
+    for (const value of values) writeVariant(w, value as Variant);
+  }
+  const pathOffset = w.length;
+  cstring(w, path);
+  return { bytes: w.finish(), pathOffset };
+}
+
+/** A copy of a call packet that names its node by full path (target = flag | path offset). */
+export function fullPathForm(packet: CallPacket): Uint8Array {
+  const bytes = packet.bytes.slice();
+  new DataView(bytes.buffer).setUint32(1, (FULL_PATH_FLAG | packet.pathOffset) >>> 0, true);
+  return bytes;
+}
+
+/** `SIMPLIFY_PATH`: `[2][cache id][path\0]`. */
+export function simplifyPathPacket(cacheId: number, path: string): Uint8Array {
+  const w = new ByteWriter(8 + path.length * 3);
+  w.u8(NetworkCommand.SIMPLIFY_PATH);
+  w.u32(cacheId);
+  cstring(w, path);
+  return w.finish();
+}
+
+/** `CONFIRM_PATH`: `[3][path\0]`. */
+export function confirmPathPacket(path: string): Uint8Array {
+  const w = new ByteWriter(4 + path.length * 3);
+  w.u8(NetworkCommand.CONFIRM_PATH);
+  cstring(w, path);
+  return w.finish();
+}
+
+/** `RAW`: `[4][bytes...]`. */
+export function rawPacket(data: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(data.byteLength + 1);
+  bytes[0] = NetworkCommand.RAW;
+  bytes.set(data, 1);
+  return bytes;
+}
+
+/**
+ * Reads a NUL-terminated UTF-8 string at `offset` (to the end when there is no NUL, as Godot's
+ * `parse_utf8` with a length). Returns the text and where it ended, or `null` for invalid UTF-8.
+ */
+export function readCString(bytes: Uint8Array, offset: number): { text: string; end: number } | null {
+  let end = offset;
+  while (end < bytes.byteLength && bytes[end] !== 0) end++;
+  const text = decodeUtf8(bytes.subarray(offset, end), true);
+  return text === null ? null : { text, end };
+}
+
+function cstring(w: ByteWriter, text: string): void {
+  w.utf8(text);
+  w.u8(0);
+}

@@ -1,0 +1,24 @@
+/** Godot's `Quat`: QUAT (type 10), four float32 on the wire in the order x, y, z, w. */
+export class Quat {
+  /** X (imaginary i part). */
+  readonly x: number;
+  /** Y (imaginary j part). */
+  readonly y: number;
+  /** Z (imaginary k part). */
+  readonly z: number;
+  /** W (real part). */
+  readonly w: number;
+
+  /** A quaternion from its components (default the identity `(0, 0, 0, 1)`, like Godot). */
+  constructor(x = 0, y = 0, z = 0, w = 1) {
+    this.x = x;
+    this.y = y;
+    this.z = z;
+    this.w = w;
+  }
+
+  /** `Quat(x, y, z, w)`. */
+  toString(): string {
+    return `Quat(${this.x}, ${this.y}, ${this.z}, ${this.w})`;
+  }
+}

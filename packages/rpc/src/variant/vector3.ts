@@ -1,0 +1,21 @@
+/** Godot's `Vector3`: VECTOR3 (type 7), three float32 on the wire. */
+export class Vector3 {
+  /** X component. */
+  readonly x: number;
+  /** Y component. */
+  readonly y: number;
+  /** Z component. */
+  readonly z: number;
+
+  /** A vector from its components (default `(0, 0, 0)`, like Godot). */
+  constructor(x = 0, y = 0, z = 0) {
+    this.x = x;
+    this.y = y;
+    this.z = z;
+  }
+
+  /** `Vector3(x, y, z)`. */
+  toString(): string {
+    return `Vector3(${this.x}, ${this.y}, ${this.z})`;
+  }
+}
