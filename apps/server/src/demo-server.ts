@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import type { WebSocketServer } from 'wspeer/server';
+import { chatEndpoint } from './chat-endpoint.js';
+import { chatMultiplayerEndpoint } from './chat-mp-endpoint.js';
 import { echoEndpoint } from './echo-endpoint.js';
+import { type GameEndpoint, gameEndpoint } from './game-endpoint.js';
+import { mirrorEndpoint } from './mirror-endpoint.js';
 import { staticFiles } from './static-files.js';
 
 /** Where and what the demo server serves. */
@@ -21,18 +24,29 @@ export interface DemoServer {
   readonly url: string;
   /** The bound port. */
   readonly port: number;
+  /** The `/game` endpoint (peer, API and game state). */
+  readonly game: GameEndpoint;
   /** Closes every WebSocket with 1001 and stops listening. */
   close(): Promise<void>;
 }
 
-/** Starts the demo: the page over HTTP and the WebSocket endpoints on the same port. */
+/**
+ * Starts the demo: the page over HTTP and, on the same port, the WebSocket endpoints `/echo`,
+ * `/mirror`, `/chat` (raw), `/chat/mp` (multiplayer mode) and `/game` (the dice game).
+ */
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const serve = staticFiles(options.staticRoot);
   const http: Server = createServer((request, response) => {
     serve(request, response).catch(() => response.writeHead(500).end());
   });
-  const endpoints: WebSocketServer[] = [echoEndpoint(http, log)];
+  const servers = [
+    echoEndpoint(http, log),
+    mirrorEndpoint(http, log),
+    chatEndpoint(http, log),
+    chatMultiplayerEndpoint(http, log),
+  ];
+  const game = gameEndpoint(http, log);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
@@ -42,8 +56,10 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   return {
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`,
     port,
+    game,
     close: async () => {
-      for (const endpoint of endpoints) endpoint.stop(1001, 'Server shutting down');
+      for (const server of servers) server.stop(1001, 'Server shutting down');
+      game.peer.stop(1001, 'Server shutting down');
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },

@@ -1,3 +1,10 @@
+export { chatEndpoint } from './chat-endpoint.js';
+export { chatMultiplayerEndpoint } from './chat-mp-endpoint.js';
+export { decodeChat, encodeChat } from './chat-text.js';
+export { CHAT_PROTOCOLS } from './chat-text-protocols.js';
 export { type DemoServer, type DemoServerOptions, startDemoServer } from './demo-server.js';
+export { DiceGame, GAME_PATH } from './dice-game.js';
 export { echoEndpoint } from './echo-endpoint.js';
+export { type GameEndpoint, gameEndpoint } from './game-endpoint.js';
+export { mirrorEndpoint } from './mirror-endpoint.js';
 export { staticFiles } from './static-files.js';

@@ -51,6 +51,8 @@ export interface MultiplayerPeer {
   transferChannel: number;
   /** Server: refuse new peers while true. */
   refuseNewConnections: boolean;
+  /** Poll by itself as soon as anything arrives (peers that support it). */
+  autoPoll?: boolean;
   /** Our id: 1 for the server, 0 before a client is connected. */
   getUniqueId(): number;
   /** Whether this is the server. */

@@ -279,6 +279,20 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
     impl.close();
   }
 
+  /**
+   * Ends the session gracefully (not in Godot): a server closes every client with `code` and
+   * `reason` and stops listening; a client closes its connection with them. Like `close()`, no
+   * `peer_disconnected` signals follow.
+   */
+  stop(code = 1001, reason = 'Going away'): void {
+    const impl = this.impl;
+    this.impl = null;
+    if (impl === null) return;
+    impl.removeAllListeners();
+    if (impl instanceof WebSocketServer) impl.stop(code, reason);
+    else impl.disconnectFromHost(code, reason);
+  }
+
   /** True: the server relays packets between clients. */
   isServerRelaySupported(): boolean {
     return true;

@@ -37,6 +37,11 @@ export interface MultiplayerAPIEvents {
 
 /** Settings of a {@link MultiplayerAPI}. */
 export interface MultiplayerAPIOptions {
+  /**
+   * Process packets by itself as soon as they arrive (and turn on the peer's `autoPoll`), for
+   * servers without a game loop. RPCs then run from a microtask, never from a socket callback.
+   */
+  autoPoll?: boolean;
   /** Where refusal warnings go (rate-limited) when nobody listens to `rpc_refused`; `null` silences them. */
   log?: ((line: string) => void) | null;
 }
@@ -44,6 +49,7 @@ export interface MultiplayerAPIOptions {
 const PEER_SIGNALS = [
   'peer_connected',
   'peer_disconnected',
+  'peer_packet',
   'connection_succeeded',
   'connection_failed',
   'server_disconnected',
@@ -64,11 +70,19 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
   private readonly drops: DropLog;
   private readonly handlers: Record<(typeof PEER_SIGNALS)[number], (...args: number[]) => void>;
   private error = '';
+  private auto: boolean;
+  private scheduled = false;
+  private readonly pollTask = (): void => {
+    this.scheduled = false;
+    this.poll();
+  };
 
   constructor(peer: MultiplayerPeer | null = null, options: MultiplayerAPIOptions = {}) {
     super();
     this.drops = new DropLog(options.log);
+    this.auto = options.autoPoll ?? false;
     this.handlers = {
+      peer_packet: () => this.schedule(),
       peer_connected: (id) => this.addPeer(id),
       peer_disconnected: (id) => this.delPeer(id),
       connection_succeeded: () => this.emit('connected_to_server'),
@@ -93,7 +107,25 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     if (peer !== null) {
       const next = peer as unknown as EventEmitter;
       for (const name of PEER_SIGNALS) next.on(name, this.handlers[name]);
+      if (this.auto && 'autoPoll' in peer) peer.autoPoll = true;
     }
+  }
+
+  /** Whether packets are processed as soon as they arrive. */
+  get autoPoll(): boolean {
+    return this.auto;
+  }
+
+  set autoPoll(enabled: boolean) {
+    this.auto = enabled;
+    if (this.peer !== null && 'autoPoll' in this.peer) this.peer.autoPoll = enabled;
+    if (enabled) this.schedule();
+  }
+
+  private schedule(): void {
+    if (!this.auto || this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(this.pollTask);
   }
 
   /** Whether a peer is set. */
