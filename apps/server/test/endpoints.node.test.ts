@@ -164,7 +164,13 @@ function gameNode(api: MultiplayerAPI, p: Player) {
       update_player_name: { mode: 'sync', handler: (id: number, name: string) => p.names.set(id, name) },
       request_action: { mode: 'master', handler: (_action: string) => {} },
       set_turn: { mode: 'sync', handler: (turn: number) => Object.assign(p, { turn }) },
-      add_player: { mode: 'sync', handler: (id: number, name = '') => (p.players.push(id), p.names.set(id, name)) },
+      add_player: {
+        mode: 'sync',
+        handler: (id: number, name = '') => {
+          p.players.push(id);
+          p.names.set(id, name);
+        },
+      },
       del_player: { mode: 'sync', handler: (id: number) => p.players.splice(p.players.indexOf(id), 1) },
       _log: { mode: 'sync', handler: (what: string) => p.log.push(what) },
     },

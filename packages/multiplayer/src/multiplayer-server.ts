@@ -214,7 +214,7 @@ export class WebSocketServer extends CoreWebSocketServer<MultiplayerServerEvents
   }
 
   /** Godot 3.2's server relay rules, checked in Godot's order. */
-  private route(sender: number, message: Uint8Array): void {
+  private route(sender: number, message: Uint8Array): boolean {
     const header = readHeader(message);
     if (header === null) return this.refuse(sender, `short message (${message.byteLength} bytes < ${HEADER_SIZE})`);
     if (header.type !== SysType.NONE) return this.refuse(sender, `system message (type ${header.type}) from a client`);
@@ -224,17 +224,19 @@ export class WebSocketServer extends CoreWebSocketServer<MultiplayerServerEvents
     if (to === 0 || to < 0) {
       if (to !== -TARGET_PEER_SERVER) this.store(message.subarray(HEADER_SIZE), sender);
       this.broadcast(message, sender, -to);
-      return;
+      return true;
     }
     if (to === sender) return this.refuse(sender, 'relay to itself');
     const peer = this.connectedPeers.get(to);
     if (peer === undefined) return this.refuse(sender, `unknown target peer ${to}`);
     this.deliver(to, peer, message);
+    return true;
   }
 
-  private store(packet: Uint8Array, sender: number): void {
+  private store(packet: Uint8Array, sender: number): true {
     this.inbox.push(packet, sender);
     this.emit('peer_packet', sender);
+    return true;
   }
 
   /** Sends `message` to every client but `skipA` and `skipB`. */
@@ -253,8 +255,10 @@ export class WebSocketServer extends CoreWebSocketServer<MultiplayerServerEvents
     }
   }
 
-  private refuse(from: number, reason: string): void {
+  /** Reports a refused packet (signal, or a rate-limited log line); returns false for `return` chains. */
+  private refuse(from: number, reason: string): false {
     if (this.listenerCount('packet_dropped') > 0) this.emit('packet_dropped', from, reason);
     else this.drops.note(from, reason);
+    return false;
   }
 }
