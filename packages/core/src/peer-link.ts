@@ -5,10 +5,15 @@ export const LinkEvent = { OPEN: 0, ERROR: 1, CLOSE: 2, PONG: 3, DROPPED: 4 } as
 
 /** One queued control event. `seq` is how many messages had arrived before it. */
 export interface ControlEvent {
+  /** One of {@link LinkEvent}. */
   kind: number;
+  /** Messages that had arrived before this event. */
   seq: number;
+  /** Protocol (open), message (error) or reason (close). */
   text: string;
+  /** Close code, or the code an error fails the connection with. */
   code: number;
+  /** Close: both close frames exchanged. Dropped: the connection had been open. */
   wasClean: boolean;
 }
 
@@ -32,22 +37,27 @@ export class PeerLink implements TransportEvents {
 
   constructor(private readonly target: LinkTarget) {}
 
+  /** Forwards the open event unless the link is dead. */
   onOpen(protocol: string): void {
     if (!this.dead) this.target.linkControl(LinkEvent.OPEN, protocol, 0, false);
   }
 
+  /** Forwards a message unless the link is dead. */
   onMessage(data: Uint8Array | string, isText: boolean): void {
     if (!this.dead) this.target.linkMessage(data, isText);
   }
 
+  /** Forwards an error unless the link is dead. */
   onError(message: string, closeCode?: number): void {
     if (!this.dead) this.target.linkControl(LinkEvent.ERROR, message, closeCode ?? 0, false);
   }
 
+  /** Forwards the close event unless the link is dead. */
   onClose(code: number, reason: string, wasClean: boolean): void {
     if (!this.dead) this.target.linkControl(LinkEvent.CLOSE, reason, code, wasClean);
   }
 
+  /** Forwards a pong unless the link is dead. */
   onPong(): void {
     if (!this.dead) this.target.linkControl(LinkEvent.PONG, '', 0, false);
   }

@@ -6,8 +6,11 @@ export const SysType = { NONE: 0, ADD: 1, DEL: 2, ID: 3 } as const;
 
 /** A parsed header. */
 export interface Godot3Header {
+  /** One of {@link SysType}. */
   type: number;
+  /** Sender id (1 = server). */
   from: number;
+  /** Target: 0 broadcast, 1 server, N one peer, -N everyone but N. */
   to: number;
 }
 

@@ -11,8 +11,11 @@ function browserCloseCode(code: number): number {
  * change Nagle or tell the remote address; those members say so by returning false / neutral values.
  */
 export class BrowserTransport implements Transport {
+  /** `"browser"`. */
   readonly adapter = 'browser';
+  /** Always `""`: pages cannot see the remote address. */
   readonly remoteAddress = '';
+  /** Always 0: pages cannot see the remote port. */
   readonly remotePort = 0;
 
   constructor(
@@ -30,10 +33,12 @@ export class BrowserTransport implements Transport {
     ws.onclose = (event: CloseEvent) => events.onClose(event.code, event.reason, event.wasClean);
   }
 
+  /** The socket's `bufferedAmount`. */
   get bufferedAmount(): number {
     return this.ws.bufferedAmount;
   }
 
+  /** Sends each message with `WebSocket.send` (the browser batches writes itself). */
   sendMany(messages: ReadonlyArray<Uint8Array | string>, count: number): void {
     const ws = this.ws;
     if (ws.readyState !== 1) return;
@@ -58,16 +63,20 @@ export class BrowserTransport implements Transport {
     }
   }
 
+  /** False: pages cannot send ping frames (browsers answer the server's pings themselves). */
   ping(): boolean {
     return false;
   }
 
+  /** False: a page cannot pause a WebSocket. */
   pause(): boolean {
     return false;
   }
 
+  /** Nothing to resume. */
   resume(): void {}
 
+  /** False: pages cannot change Nagle's algorithm. */
   setNoDelay(): boolean {
     return false;
   }

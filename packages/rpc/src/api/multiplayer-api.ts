@@ -24,10 +24,15 @@ import {
 
 /** Signals of {@link MultiplayerAPI}, named as Godot 3's. */
 export interface MultiplayerAPIEvents {
+  /** A peer joined (on clients also other clients, as the server announces them). */
   network_peer_connected: (id: number) => void;
+  /** A peer left. */
   network_peer_disconnected: (id: number) => void;
+  /** Client: the server accepted us. */
   connected_to_server: () => void;
+  /** Client: the connection attempt failed. */
   connection_failed: () => void;
+  /** Client: the server went away. */
   server_disconnected: () => void;
   /** A `sendBytes` packet arrived. */
   network_peer_packet: (id: number, packet: Uint8Array) => void;

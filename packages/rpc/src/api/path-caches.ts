@@ -1,6 +1,8 @@
 /** A path we send from: its cache id and which peers have it (true once confirmed). */
 export interface SentPath {
+  /** The cache id we number this path with. */
   id: number;
+  /** Peers we sent SIMPLIFY_PATH to: true once they confirmed. */
   peers: Map<number, boolean>;
 }
 

@@ -46,7 +46,9 @@ export type PropertyMap = Record<string, PropertySpec<any>>;
 
 /** What `MultiplayerAPI.node()` takes. */
 export interface NodeSpec<M extends MethodMap, P extends PropertyMap> {
+  /** Methods callable by RPC, by name. */
   methods?: M;
+  /** Properties settable by rset, by name. */
   properties?: P;
   /** The node's network master (default 1, the server). */
   master?: number;
