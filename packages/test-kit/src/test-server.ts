@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { type RawData, type WebSocket, WebSocketServer as WsServer } from 'ws';
-import type { WebSocketPeer } from 'wspeer';
+import { ErrorCode, type WebSocketPeer } from 'wspeer';
+import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { UpgradeRouter, WebSocketServer } from 'wspeer/server';
-import { startGodot } from './godot-runner.js';
+import { type GodotProcess, startGodot } from './godot-runner.js';
 import type { ConnectionLog } from './server-log.js';
-import type { TestUrls } from './test-urls.js';
+import type { MultiplayerRoom, MultiplayerRoomLog, TestUrls } from './test-urls.js';
 
 /** A running test server; `close()` stops everything it started. */
 export interface TestServer {
@@ -57,11 +58,32 @@ export async function startTestServer(): Promise<TestServer> {
     return log;
   };
 
+  const rooms = new Map<string, { peer: WebSocketMultiplayerPeer; log: MultiplayerRoomLog }>();
+  let base = '';
   const http = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://x');
+    const reply = (status: number, body: unknown): void => {
+      response.writeHead(status, {
+        'Content-Type': 'application/json',
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': 'GET, POST',
+      });
+      response.end(JSON.stringify(body));
+    };
+    if (request.method === 'OPTIONS') return reply(204, null);
+    if (url.pathname === '/mp-room' && request.method === 'POST') {
+      const wire = url.searchParams.get('wire') === 'godot4' ? 'godot4' : 'godot3';
+      const room = openRoom(http, `/mp-room/${rooms.size + 1}`, wire, url.searchParams.get('echo') !== '0');
+      if (room === null) return reply(500, { error: 'attachServer failed' });
+      rooms.set(room.path, room);
+      return reply(200, { url: `ws://${base}${room.path}`, log: `http://${base}/mp-room-log?path=${room.path}` });
+    }
+    if (url.pathname === '/mp-room-log') {
+      const room = rooms.get(url.searchParams.get('path') ?? '');
+      return reply(room ? 200 : 404, room?.log ?? null);
+    }
     const log = url.pathname === '/log' ? logs.get(url.searchParams.get('id') ?? '') : undefined;
-    response.writeHead(log ? 200 : 404, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
-    response.end(JSON.stringify(log ?? null));
+    reply(log ? 200 : 404, log ?? null);
   });
 
   const raw = new WsServer({
@@ -124,10 +146,28 @@ export async function startTestServer(): Promise<TestServer> {
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const address = http.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
+  base = `127.0.0.1:${port}`;
   const deadPort = await freePort();
   const godotPort = await freePort();
   const godot = startGodot('ws_echo_server.gd', { port: godotPort, lifetime: 1800 }, 1_800_000);
-  await godot.waitFor('listening', 15_000);
+  const godotProcesses = [godot];
+  const close = async (): Promise<void> => {
+    await Promise.all(godotProcesses.map((p) => p.stop()));
+    for (const room of rooms.values()) room.peer.close();
+    rooms.clear();
+    echo.stop();
+    heartbeat.stop();
+    for (const client of raw.clients) client.terminate();
+    raw.close();
+    http.closeAllConnections();
+    await new Promise<void>((resolve) => http.close(() => resolve()));
+  };
+  const [room, listening] = await Promise.allSettled([startGodotRoom(), godot.waitFor('listening', 15_000)]);
+  if (room.status === 'fulfilled') godotProcesses.push(...room.value.processes);
+  if (room.status === 'rejected' || listening.status === 'rejected') {
+    await close();
+    throw room.status === 'rejected' ? room.reason : (listening as PromiseRejectedResult).reason;
+  }
   return {
     urls: {
       rawEcho: `ws://127.0.0.1:${port}/echo`,
@@ -135,18 +175,61 @@ export async function startTestServer(): Promise<TestServer> {
       wspeerHeartbeat: `ws://127.0.0.1:${port}/wspeer-heartbeat`,
       http: `http://127.0.0.1:${port}`,
       godotEcho: `ws://127.0.0.1:${godotPort}/`,
+      godotRoom: room.value.room,
       deadPort,
     },
-    close: async () => {
-      await godot.stop();
-      echo.stop();
-      heartbeat.stop();
-      for (const client of raw.clients) client.terminate();
-      raw.close();
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-    },
+    close,
   };
+}
+
+/**
+ * A multiplayer room on `path` of `http` (auto-poll): records who joins and leaves and every
+ * packet it receives, and (with `echo`) sends each packet back to its sender.
+ */
+function openRoom(
+  http: ReturnType<typeof createServer>,
+  path: string,
+  wire: 'godot3' | 'godot4',
+  echo: boolean,
+): { path: string; peer: WebSocketMultiplayerPeer; log: MultiplayerRoomLog } | null {
+  const peer = new WebSocketMultiplayerPeer({ wire, autoPoll: true, log: null });
+  const log: MultiplayerRoomLog = { wire, events: [] };
+  peer.on('peer_connected', (id) => log.events.push(`connected:${id}`));
+  peer.on('peer_disconnected', (id) => log.events.push(`disconnected:${id}`));
+  peer.on('packet_dropped', (from, reason) => log.events.push(`dropped:${from}:${reason}`));
+  peer.on('peer_packet', () => {
+    while (peer.getAvailablePacketCount() > 0) {
+      const from = peer.getPacketPeer();
+      const packet = peer.getPacket();
+      log.events.push(`packet:${from}:${Buffer.from(packet).toString('hex')}`);
+      if (!echo) continue;
+      peer.setTargetPeer(from);
+      peer.putPacket(packet);
+    }
+  });
+  if (peer.attachServer(http, path) !== ErrorCode.OK) return null;
+  return { path, peer, log };
+}
+
+/**
+ * A real Godot 3.2.3 multiplayer game room: `mp_server.gd` (tree mode, echoes what it receives)
+ * and one `mp_client.gd` (direct mode) that greets every client that joins and echoes packets.
+ */
+async function startGodotRoom(): Promise<{ room: MultiplayerRoom; processes: GodotProcess[] }> {
+  const port = await freePort();
+  const server = startGodot('mp_server.gd', { port, mode: 'tree', echo: 1, lifetime: 1800 }, 1_800_000);
+  const processes = [server];
+  try {
+    await server.waitFor('listening', 15_000);
+    const url = `ws://127.0.0.1:${port}/`;
+    const client = startGodot('mp_client.gd', { url, mode: 'direct', greet: 1, echo: 1, lifetime: 1800 }, 1_800_000);
+    processes.push(client);
+    const joined = await client.waitFor('connection_succeeded', 15_000);
+    return { room: { url, greeter: Number(joined.id) }, processes };
+  } catch (error) {
+    await Promise.all(processes.map((p) => p.stop()));
+    throw error;
+  }
 }
 
 /** A port on 127.0.0.1 that was free a moment ago (bound, then released). */

@@ -10,6 +10,29 @@ export interface TestUrls {
   http: string;
   /** A real Godot 3.2.3 `WebSocketServer` echo (raw mode, no subprotocols). */
   godotEcho: string;
+  /**
+   * A real Godot 3.2.3 multiplayer room (`mp_server.gd`, tree mode, echoes packets back to their
+   * sender) with one Godot client already in it (`greeter`, direct mode) that sends
+   * `04 + "hello <id> from <greeter>"` to every client that joins and echoes packets to their sender.
+   */
+  godotRoom: MultiplayerRoom;
   /** A port on 127.0.0.1 where nothing listens. */
   deadPort: number;
+}
+
+/** A multiplayer room to join with `createClient(url)`. */
+export interface MultiplayerRoom {
+  url: string;
+  /** Id of the Godot client in the room. */
+  greeter: number;
+}
+
+/**
+ * What a test server's multiplayer room (`POST ${http}/mp-room?wire=godot3|godot4[&echo=0]`,
+ * which answers `{ url, log }`) saw, from `GET ${log}`: `connected:<id>`, `disconnected:<id>`,
+ * `packet:<from>:<hex>`, `dropped:<from>:<reason>`, in order.
+ */
+export interface MultiplayerRoomLog {
+  wire: 'godot3' | 'godot4';
+  events: string[];
 }
