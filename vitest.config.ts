@@ -4,7 +4,7 @@ import { chromiumArgs, chromiumPath } from './chromium.ts';
 
 const shared = ['packages/*/test/**/*.test.ts'];
 const nodeOnly = ['packages/*/test/**/*.node.test.ts', 'apps/*/test/**/*.node.test.ts'];
-const globalSetup = ['./vitest.global-setup.ts'];
+const globalSetup = ['./vitest.global-setup.ts', './packages/test-kit/src/rpc-global-setup.ts'];
 
 export default defineConfig({
   test: {

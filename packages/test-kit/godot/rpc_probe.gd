@@ -103,5 +103,5 @@ func _maybe_round2():
 		if not seen.has(fn):
 			return
 	round2_sent = true
-	var err = callv("rpc_id", [1, "everything"] + V.values())
-	A.emit("round2_sent", {"err": err})
+	callv("rpc_id", [1, "everything"] + V.values())
+	A.emit("round2_sent")

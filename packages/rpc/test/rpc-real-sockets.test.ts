@@ -1,0 +1,353 @@
+/**
+ * Our MultiplayerAPI against a real Godot 3.2.3 RPC server over real sockets, in Node and in
+ * Chromium (web APIs only): the global setup (`packages/test-kit/src/rpc-global-setup.ts`) starts
+ * `rpc_server.gd` and one Godot client in it (the relay helper) and provides `inject('rpc')`.
+ * Each test connects a fresh client of ours (`WebSocketMultiplayerPeer` from 'wspeer/multiplayer'
+ * + `MultiplayerAPI` from 'wspeer/rpc') and asks the server for what it wants by calling its
+ * master func `request(kind)`; the server answers the caller only (see `rpc_probe.gd`), so the tests
+ * do not depend on each other. `VALUES` is the catalogue of `rpc_values.gd`, in the same order
+ * (kept in step with `godot-rpc.node.test.ts`, which also checks Godot's bytes).
+ */
+
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { ErrorCode } from 'wspeer';
+import { type MultiplayerPeer, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import {
+  AABB,
+  Basis,
+  Color,
+  MultiplayerAPI,
+  NodePath,
+  Plane,
+  PoolColorArray,
+  PoolStringArray,
+  PoolVector2Array,
+  PoolVector3Array,
+  Quat,
+  Real,
+  Rect2,
+  RID,
+  Transform,
+  Transform2D,
+  type Variant,
+  Vector2,
+  Vector3,
+} from 'wspeer/rpc';
+import type { RpcInterop } from '../../test-kit/src/rpc-global-setup.ts';
+
+const godot: RpcInterop = inject('rpc');
+
+const cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+// ---------------------------------------------------------------------------------------------
+// The value catalogue (same order as rpc_values.gd). [name, what we send, what we must decode
+// (default: what we send, with Real unwrapped)]. Floats inside vectors, rects, quats, colors and
+// pool arrays are float32 on the wire, so 0.1 there decodes as Math.fround(0.1).
+const f = Math.fround;
+const VALUES: Array<[string, Variant, Variant?]> = [
+  ['nil', null],
+  ['bool true', true],
+  ['bool false', false],
+  ['int', 42],
+  ['negative int', -7],
+  ['int32 max', 2147483647],
+  ['int32 min', -2147483648],
+  ['int64', 1099511627776],
+  ['int64 beyond 2^53', 9007199254740993n],
+  ['int64 near min', -9223372036854775807n],
+  ['float 0.5 (float32)', 0.5],
+  ['float 0.1 (float64)', 0.1],
+  ['whole float 3.0', new Real(3), 3],
+  ['float64', -123456.789],
+  ['String, non-ASCII', 'héllo wörld ✓ 日本 🎮'],
+  ['empty String', ''],
+  ['Vector2', new Vector2(0.1, -2.25), new Vector2(f(0.1), -2.25)],
+  ['Rect2', new Rect2(1, 2, 3.5, 0.1), new Rect2(1, 2, 3.5, f(0.1))],
+  ['Vector3', new Vector3(1, -2.5, 0.1), new Vector3(1, -2.5, f(0.1))],
+  ['Transform2D', new Transform2D(new Vector2(1, 2), new Vector2(3, 4), new Vector2(5.5, -6.5))],
+  ['Plane', new Plane(0, 1, 0, 2.5)],
+  ['Quat', new Quat(0.1, 0.2, 0.3, 0.9), new Quat(f(0.1), f(0.2), f(0.3), f(0.9))],
+  ['AABB', new AABB(new Vector3(1, 2, 3), new Vector3(4, 5, 6))],
+  ['Basis', Basis.fromAxes(new Vector3(1, 2, 3), new Vector3(4, 5, 6), new Vector3(7, 8, 9))],
+  [
+    'Transform',
+    new Transform(
+      Basis.fromAxes(new Vector3(1, 0, 0), new Vector3(0, 0.5, 0), new Vector3(0, 0, 2)),
+      new Vector3(10, -11, 0.1),
+    ),
+    new Transform(
+      Basis.fromAxes(new Vector3(1, 0, 0), new Vector3(0, 0.5, 0), new Vector3(0, 0, 2)),
+      new Vector3(10, -11, f(0.1)),
+    ),
+  ],
+  ['Color', new Color(0.1, 0.2, 0.3, 0.4), new Color(f(0.1), f(0.2), f(0.3), f(0.4))],
+  ['NodePath', NodePath.parse('Probe/Child:position:x')],
+  ['absolute NodePath', NodePath.parse('/root/Probe')],
+  ['RID', new RID()],
+  [
+    'Dictionary',
+    new Map<Variant, Variant>([
+      ['k', 'v'],
+      [7, new Uint8Array([1, 2, 3, 4, 5])],
+      [new Vector2(1, 2), [1, 'two', new Real(3)]],
+      [
+        'nested',
+        new Map<Variant, Variant>([
+          ['a', null],
+          ['b', -0.5],
+        ]),
+      ],
+    ]),
+  ],
+  ['empty Dictionary', new Map()],
+  ['Array', [1, 'two', new Real(3), [4, [5.5]], new Map([['x', 0.1]]), null, true, new Vector3(1, 2, 3)]],
+  ['empty Array', []],
+  ['PoolByteArray', new Uint8Array([0, 1, 127, 128, 255])],
+  ['empty PoolByteArray', new Uint8Array()],
+  ['PoolIntArray', new Int32Array([0, -1, 2147483647, -2147483648])],
+  ['PoolRealArray', new Float32Array([0.5, -1.25, 0.1])],
+  ['PoolStringArray', new PoolStringArray(['a', 'héllo', '', '日本🎮'])],
+  [
+    'PoolVector2Array',
+    new PoolVector2Array([new Vector2(1, 2), new Vector2(-0.5, 0.1)]),
+    new PoolVector2Array([new Vector2(1, 2), new Vector2(-0.5, f(0.1))]),
+  ],
+  [
+    'PoolVector3Array',
+    new PoolVector3Array([new Vector3(1, 2, 3), new Vector3(0.1, 0.2, 0.3)]),
+    new PoolVector3Array([new Vector3(1, 2, 3), new Vector3(f(0.1), f(0.2), f(0.3))]),
+  ],
+  [
+    'PoolColorArray',
+    new PoolColorArray([new Color(1, 0, 0, 1), new Color(0.1, 0.2, 0.3, 0.4)]),
+    new PoolColorArray([new Color(1, 0, 0, 1), new Color(f(0.1), f(0.2), f(0.3), f(0.4))]),
+  ],
+];
+/** rpc_values.gd's COUNT. */
+const COUNT = 41;
+
+/** Real unwrapped (decoded floats are plain numbers), recursively. */
+function unwrap(value: Variant): Variant {
+  if (value instanceof Real) return value.value;
+  if (Array.isArray(value)) return value.map(unwrap);
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [unwrap(k), unwrap(v)]));
+  return value;
+}
+
+const SEND: Variant[] = VALUES.map(([, send]) => send);
+const EXPECTED: Variant[] = VALUES.map(([, send, got]) => (got === undefined ? unwrap(send) : got));
+
+// ---------------------------------------------------------------------------------------------
+// Wire helpers.
+const utf8 = new TextDecoder();
+
+function cstring(bytes: Uint8Array, at: number): { text: string; end: number } {
+  const end = bytes.indexOf(0, at);
+  return { text: utf8.decode(bytes.subarray(at, end)), end };
+}
+
+/** A MultiplayerAPI packet in words: `simplify 1 Probe`, `confirm Probe`, `call NAME (path P | cache N)`, `set NAME (...)`. */
+function describePacket(bytes: Uint8Array): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  switch (bytes[0]) {
+    case 0:
+    case 1: {
+      const target = view.getUint32(1, true);
+      const how = target & 0x80000000 ? `path ${cstring(bytes, target & 0x7fffffff).text}` : `cache ${target}`;
+      return `${bytes[0] === 0 ? 'call' : 'set'} ${cstring(bytes, 5).text} (${how})`;
+    }
+    case 2:
+      return `simplify ${view.getUint32(1, true)} ${cstring(bytes, 5).text}`;
+    case 3:
+      return `confirm ${cstring(bytes, 1).text}`;
+    default:
+      return `command ${bytes[0]}`;
+  }
+}
+
+interface WireEntry {
+  dir: 'in' | 'out';
+  /** Source peer (in) or target peer (out). */
+  peer: number;
+  bytes: Uint8Array;
+  text: string;
+}
+
+/** Records every MultiplayerAPI packet a peer sends and receives, by wrapping its putPacket/getPacket. */
+function tap(peer: MultiplayerPeer): WireEntry[] {
+  const log: WireEntry[] = [];
+  let target = 0;
+  const setTarget = peer.setTargetPeer.bind(peer);
+  const put = peer.putPacket.bind(peer);
+  const get = peer.getPacket.bind(peer);
+  peer.setTargetPeer = (id: number) => {
+    target = id;
+    setTarget(id);
+  };
+  peer.putPacket = (bytes: Uint8Array) => {
+    log.push({ dir: 'out', peer: target, bytes: bytes.slice(), text: describePacket(bytes) });
+    return put(bytes);
+  };
+  peer.getPacket = () => {
+    const from = peer.getPacketPeer();
+    const bytes = get();
+    log.push({ dir: 'in', peer: from, bytes: bytes.slice(), text: describePacket(bytes) });
+    return bytes;
+  };
+  return log;
+}
+
+const wireText = (log: WireEntry[], dir: 'in' | 'out', peer: number): string[] =>
+  log.filter((e) => e.dir === dir && e.peer === peer).map((e) => e.text);
+
+// ---------------------------------------------------------------------------------------------
+// Our side: the Probe node as rpc_probe.gd declares it, recording every call that runs.
+interface Call {
+  node: string;
+  fn: string;
+  sender: number;
+  args: Variant[];
+}
+
+interface Hooks {
+  everything?: (sender: number) => void;
+}
+
+function probeNode(api: MultiplayerAPI, path: string, calls: Call[], hooks: Hooks = {}) {
+  const record =
+    (fn: string) =>
+    (...args: Variant[]): void => {
+      const sender = api.getRpcSenderId();
+      calls.push({ node: path, fn, sender, args });
+      if (fn === 'everything') hooks.everything?.(sender);
+    };
+  const changed =
+    (name: string) =>
+    (value: Variant): void => {
+      calls.push({ node: path, fn: `rset ${name}`, sender: api.getRpcSenderId(), args: [value] });
+    };
+  return api.node(path, {
+    methods: {
+      everything: { mode: 'master', handler: record('everything') },
+      remote_all: { mode: 'remote', handler: record('remote_all') },
+      puppet_all: { mode: 'puppet', handler: record('puppet_all') },
+      remotesync_all: { mode: 'remotesync', handler: record('remotesync_all') },
+      forbidden: { mode: 'puppet', handler: record('forbidden') },
+      request: { mode: 'master', handler: record('request') },
+      done: { mode: 'remote', handler: record('done') },
+      checked: { mode: 'remote', handler: record('checked') },
+      relay_ping: { mode: 'remote', handler: record('relay_ping') },
+      relay_pong: { mode: 'remote', handler: record('relay_pong') },
+    },
+    properties: {
+      puppet_value: { mode: 'puppet', value: null as Variant, changed: changed('puppet_value') },
+      puppet_score: { mode: 'puppet', value: 0 as Variant, changed: changed('puppet_score') },
+    },
+  });
+}
+
+/** A fresh client of ours in the Godot server, polled every millisecond like a game loop. */
+async function ourClient() {
+  const peer = new WebSocketMultiplayerPeer();
+  const wire = tap(peer);
+  const api = new MultiplayerAPI(peer);
+  const calls: Call[] = [];
+  const refused: Array<{ from: number; reason: string }> = [];
+  api.on('rpc_refused', (from, reason) => refused.push({ from, reason }));
+  const probe = probeNode(api, 'Probe', calls);
+  const loop = setInterval(() => api.poll(), 1);
+  cleanup.push(() => {
+    clearInterval(loop);
+    peer.close();
+  });
+  expect(peer.createClient(godot.url)).toBe(ErrorCode.OK);
+  const id = await peer.connected(5000);
+  await waitUntil(
+    () => [1, godot.helper].every((p) => api.getNetworkConnectedPeers().includes(p)),
+    'our client to see the server and the Godot client',
+  );
+  const called = (fn: string) => calls.filter((c) => c.fn === fn);
+  return { peer, api, wire, calls, refused, probe, called, id };
+}
+
+async function waitUntil(done: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+describe('MultiplayerAPI with a real Godot 3.2.3 RPC server (real sockets)', () => {
+  it('the catalogue matches rpc_values.gd', () => {
+    expect(VALUES.length).toBe(COUNT);
+  });
+
+  it('receives rpc_id, rpc and rset_id / rset from the Godot server, every value exact', async () => {
+    const c = await ourClient();
+    expect(c.probe.rpcId(1, 'request', 'values')).toBe(ErrorCode.OK);
+    await waitUntil(() => c.called('done').length === 1, 'done("values")');
+
+    expect(c.calls.map((x) => `${x.fn} from ${x.sender}`)).toEqual([
+      'remote_all from 1',
+      'puppet_all from 1',
+      'remotesync_all from 1',
+      'rset puppet_value from 1',
+      'rset puppet_score from 1',
+      'done from 1',
+    ]);
+    for (const fn of ['remote_all', 'puppet_all', 'remotesync_all']) expect(c.called(fn)[0]?.args).toEqual(EXPECTED);
+    expect(c.probe.get('puppet_value')).toEqual(EXPECTED);
+    expect(c.probe.get('puppet_score')).toBe(77);
+    expect(wireText(c.wire, 'in', 1)).toEqual([
+      'confirm Probe',
+      'simplify 1 Probe',
+      'call remote_all (path Probe)',
+      'call puppet_all (path Probe)',
+      'call remotesync_all (path Probe)',
+      'set puppet_value (path Probe)',
+      'set puppet_score (path Probe)',
+      'call done (path Probe)',
+    ]);
+    expect(c.refused).toEqual([]);
+  });
+
+  it('calls a master func on the Godot server, which checks every value and sees our id', async () => {
+    const c = await ourClient();
+    expect(c.probe.rpcId(1, 'everything', ...SEND)).toBe(ErrorCode.OK);
+    await waitUntil(() => c.called('checked').length === 1, 'checked()');
+    // Godot's verdict, sent back by Godot: the function, the sender it saw, its mismatches (none).
+    expect(c.called('checked')).toEqual([{ node: 'Probe', fn: 'checked', sender: 1, args: ['everything', c.id, []] }]);
+    expect(c.refused).toEqual([]);
+  });
+
+  it('calls the Godot client through the Godot server and back, path cache confirmed both ways', async () => {
+    const c = await ourClient();
+    const helper = godot.helper;
+    expect(c.probe.rpcId(helper, 'relay_ping', 'one')).toBe(ErrorCode.OK);
+    await waitUntil(() => c.called('relay_pong').length === 1, 'pong one');
+    expect(c.probe.rpcId(helper, 'relay_ping', 'two ✓')).toBe(ErrorCode.OK);
+    await waitUntil(() => c.called('relay_pong').length === 2, 'pong two');
+
+    expect(c.called('relay_pong')).toEqual([
+      { node: 'Probe', fn: 'relay_pong', sender: helper, args: ['one', helper] },
+      { node: 'Probe', fn: 'relay_pong', sender: helper, args: ['two ✓', helper] },
+    ]);
+    expect(wireText(c.wire, 'out', helper)).toEqual([
+      'simplify 1 Probe',
+      'call relay_ping (path Probe)',
+      'confirm Probe',
+      'call relay_ping (cache 1)',
+    ]);
+    expect(wireText(c.wire, 'in', helper)).toEqual([
+      'confirm Probe',
+      'simplify 1 Probe',
+      'call relay_pong (path Probe)',
+      'call relay_pong (cache 1)',
+    ]);
+    expect(c.refused).toEqual([]);
+  });
+});
