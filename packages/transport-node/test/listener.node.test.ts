@@ -45,12 +45,22 @@ describe('Node listener', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 426/);
   });
 
-  it('drops a TCP connection that never sends its handshake, after handshakeTimeout', async () => {
-    const { port } = await listen({ handshakeTimeout: 0.2 });
+  it('drops a TCP connection that never sends its handshake, after handshakeTimeout, serving others meanwhile', async () => {
+    const { server, port } = await listen({ handshakeTimeout: 0.2, autoPoll: true });
+    server.on('data_received', (id) => server.getPeer(id)?.sendText('pong'));
     const started = Date.now();
-    const answer = await rawExchange(port, '', 3000);
-    expect(answer).toBe('');
+    const silent = rawExchange(port, '', 3000);
+    const peer = new WebSocketPeer({ autoPoll: true });
+    peer.connectToUrl(`ws://127.0.0.1:${port}/`);
+    await peer.opened(2000);
+    expect(server.getPeerAddress(server.getPeerIds()[0] as number)).toBe('127.0.0.1');
+    expect(server.getPeerPort(server.getPeerIds()[0] as number)).toBeGreaterThan(0);
+    expect(peer.getConnectedPort()).toBe(port);
+    peer.sendText('ping');
+    expect(await peer.nextMessage(2000)).toBe('pong');
+    expect(await silent).toBe('');
     expect(Date.now() - started).toBeLessThan(2000);
+    peer.close();
   });
 
   it('refuses a malformed upgrade with 400 and keeps serving others', async () => {
