@@ -1,13 +1,19 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 
-/** The demo server is started on a free port; Playwright hands the port to tests as DEMO_PORT. */
+/**
+ * The demo's end-to-end tests in Chromium. The demo server is started on a free port; Playwright
+ * hands the port to tests as DEMO_PORT. One worker: the tests share the server's chat rooms and
+ * its single dice game. Screenshots go to test-results/<test>/ (`test.info().outputPath`).
+ */
 export default defineConfig({
   testDir: 'apps/demo/e2e',
   outputDir: 'test-results',
   timeout: 30_000,
+  expect: { timeout: 5_000 },
   retries: 0,
   workers: 1,
+  fullyParallel: false,
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
     browserName: 'chromium',

@@ -1,48 +1,76 @@
-import { WebSocketClient } from 'wspeer';
+import { decodeUtf8, encodeUtf8, State, WebSocketClient } from 'wspeer';
 import { defaultUrl } from './default-url.ts';
+import { byId } from './dom.ts';
+import { LogView } from './log-view.ts';
+import { CLOSED_STATUS, type Session, stateName } from './session.ts';
+
+/** The minimal client's endpoints and the subprotocols it requests from each. */
+const ENDPOINTS: Record<string, string[]> = {
+  '/mirror': ['lws-mirror-protocol'],
+  '/echo': [],
+};
+
+/** Godot prints booleans as True/False. */
+const str = (value: boolean): string => (value ? 'True' : 'False');
 
 /**
- * The minimal client of Godot's WebSocket documentation, ported line by line: connect, send
- * "Test packet" on connection, print what comes back. Polled from requestAnimationFrame like a
- * game loop would.
+ * The Minimal tab: the client of Godot's "Using WebSockets" page, ported line by line. It
+ * connects (to `/mirror` with `lws-mirror-protocol`, as the documentation does, or to `/echo`),
+ * sends the message as a binary packet once connected, and prints what comes back. Polled once
+ * per animation frame like the documentation's `_process`.
  */
-export function startMinimalClient(doc: Document): void {
-  const url = doc.querySelector<HTMLInputElement>('#minimal-url') as HTMLInputElement;
-  const text = doc.querySelector<HTMLInputElement>('#minimal-text') as HTMLInputElement;
-  const out = doc.querySelector('#minimal-log') as HTMLElement;
-  const status = doc.querySelector('#status') as HTMLElement;
-  url.value = defaultUrl('/echo');
-  const print = (line: string): void => {
-    out.textContent += `${line}\n`;
+export function startMinimalClient(doc: Document): Session {
+  const endpoint = byId(doc, 'minimal-endpoint', HTMLSelectElement);
+  const url = byId(doc, 'minimal-url', HTMLInputElement);
+  const text = byId(doc, 'minimal-text', HTMLInputElement);
+  const connectButton = byId(doc, 'minimal-connect', HTMLButtonElement);
+  const sendButton = byId(doc, 'minimal-send', HTMLButtonElement);
+  const log = new LogView(byId(doc, 'minimal-log', HTMLElement));
+  const print = (line: string): void => log.add(line);
+  const syncUrl = (): void => {
+    url.value = defaultUrl(endpoint.value);
   };
+  endpoint.addEventListener('change', syncUrl);
+  syncUrl();
 
+  // Our WebSocketClient instance, and the documentation's four signals.
   const client = new WebSocketClient();
-  client.on('connection_closed', (wasClean) => print(`Closed, clean: ${wasClean}`));
-  client.on('connection_error', () => print('Closed, clean: false'));
+  client.on('connection_closed', (wasClean) => print(`Closed, clean: ${str(wasClean)}`));
+  client.on('connection_error', () => print(`Closed, clean: ${str(false)}`));
   client.on('connection_established', (proto) => {
     print(`Connected with protocol: ${proto}`);
-    client.getPeer(1)?.putPacket(new TextEncoder().encode(text.value));
+    client.getPeer(1)?.putPacket(encodeUtf8(text.value));
   });
   client.on('data_received', () => {
-    print(`Got data from server: ${new TextDecoder().decode(client.getPeer(1)?.getPacket())}`);
+    print(`Got data from server: ${decodeUtf8(client.getPeer(1)?.getPacket() ?? new Uint8Array())}`);
   });
 
-  const connect = (): void => {
-    if (client.connectToUrl(url.value) !== 0) print('Unable to connect');
-  };
-  doc.querySelector('#minimal-connect')?.addEventListener('click', connect);
-  doc.querySelector('#minimal-form')?.addEventListener('submit', (event) => {
+  const peer = (): ReturnType<WebSocketClient['getPeer']> => client.getPeer(1);
+  connectButton.addEventListener('click', () => {
+    if (peer()?.readyState !== State.CLOSED) {
+      client.disconnectFromHost();
+      return;
+    }
+    if (client.connectToUrl(url.value, ENDPOINTS[endpoint.value] ?? []) !== 0) print('Unable to connect');
+  });
+  byId(doc, 'minimal-form', HTMLFormElement).addEventListener('submit', (event) => {
     event.preventDefault();
-    const peer = client.getPeer(1);
-    if (peer?.readyState === 1) peer.putPacket(new TextEncoder().encode(text.value));
-    else connect();
+    if (peer()?.readyState === State.OPEN) peer()?.putPacket(encodeUtf8(text.value));
   });
 
-  const states = ['connecting', 'open', 'closing', 'closed'];
-  const frame = (): void => {
-    client.poll();
-    status.textContent = `state: ${states[client.getPeer(1)?.readyState ?? 3]}`;
-    requestAnimationFrame(frame);
+  return {
+    poll() {
+      client.poll();
+      const state = peer()?.readyState ?? State.CLOSED;
+      const label = state === State.CLOSED ? 'Connect' : 'Disconnect';
+      if (connectButton.textContent !== label) connectButton.textContent = label;
+      sendButton.disabled = state !== State.OPEN;
+      endpoint.disabled = url.disabled = state !== State.CLOSED;
+    },
+    status() {
+      const p = peer();
+      if (p === null) return CLOSED_STATUS;
+      return { state: stateName(p.readyState), protocol: p.selectedProtocol, peerId: null };
+    },
   };
-  requestAnimationFrame(frame);
 }

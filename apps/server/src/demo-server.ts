@@ -4,6 +4,7 @@ import { chatMultiplayerEndpoint } from './chat-mp-endpoint.js';
 import { echoEndpoint } from './echo-endpoint.js';
 import { type GameEndpoint, gameEndpoint } from './game-endpoint.js';
 import { mirrorEndpoint } from './mirror-endpoint.js';
+import { pingEndpoint } from './ping-endpoint.js';
 import { staticFiles } from './static-files.js';
 
 /** Where and what the demo server serves. */
@@ -32,7 +33,8 @@ export interface DemoServer {
 
 /**
  * Starts the demo: the page over HTTP and, on the same port, the WebSocket endpoints `/echo`,
- * `/mirror`, `/chat` (raw), `/chat/mp` (multiplayer mode) and `/game` (the dice game).
+ * `/mirror`, `/chat` (raw), `/chat/mp` (multiplayer mode), `/game` (the dice game) and `/ping` (a
+ * silent echo for the page's round-trip-time meter).
  */
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -45,6 +47,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     mirrorEndpoint(http, log),
     chatEndpoint(http, log),
     chatMultiplayerEndpoint(http, log),
+    pingEndpoint(http),
   ];
   const game = gameEndpoint(http, log);
   await new Promise<void>((resolve, reject) => {

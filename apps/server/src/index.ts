@@ -7,4 +7,5 @@ export { DiceGame, GAME_PATH } from './dice-game.js';
 export { echoEndpoint } from './echo-endpoint.js';
 export { type GameEndpoint, gameEndpoint } from './game-endpoint.js';
 export { mirrorEndpoint } from './mirror-endpoint.js';
+export { pingEndpoint } from './ping-endpoint.js';
 export { staticFiles } from './static-files.js';

@@ -12,6 +12,7 @@ import {
 } from '@wspeer/core';
 import { EventEmitter } from 'eventemitter3';
 import { TransferMode, type Wire } from './constants.js';
+import { DropLog } from './drop-log.js';
 import { WebSocketClient } from './multiplayer-client.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
 import { WebSocketServer } from './multiplayer-server.js';
@@ -49,7 +50,6 @@ const FORWARDED: Array<keyof MultiplayerPeerEvents> = [
   'connection_succeeded',
   'connection_failed',
   'server_disconnected',
-  'packet_dropped',
 ];
 
 /**
@@ -78,6 +78,7 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
   private readonly connector: TransportConnector | undefined;
   private readonly listener: ListenerFactory | undefined;
   private readonly log: ((line: string) => void) | null | undefined;
+  private readonly drops: DropLog;
   private auto: boolean;
   private refuse = false;
   private impl: WebSocketServer | WebSocketClient | null = null;
@@ -88,6 +89,7 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
     this.connector = options.connect;
     this.listener = options.listen;
     this.log = options.log;
+    this.drops = new DropLog(options.log);
     this.wire = options.wire ?? 'godot3';
     this.supportedProtocols = [...(options.supportedProtocols ?? [])];
     this.handshakeHeaders = [...(options.handshakeHeaders ?? [])];
@@ -343,5 +345,10 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
     const source = impl as unknown as EventEmitter;
     const target = this as unknown as EventEmitter;
     for (const name of FORWARDED) source.on(name, (...args: unknown[]) => target.emit(name, ...args));
+    // Refusals reach `packet_dropped` listeners here, or else this peer's (rate-limited) log.
+    (impl as MultiplayerPeer).on('packet_dropped', (from: number, reason: string) => {
+      if (this.listenerCount('packet_dropped') > 0) this.emit('packet_dropped', from, reason);
+      else this.drops.note(from, reason);
+    });
   }
 }

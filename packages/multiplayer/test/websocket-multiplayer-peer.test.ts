@@ -213,3 +213,22 @@ describe('OfflineMultiplayerPeer', () => {
     expect(id).toBeGreaterThan(1);
   });
 });
+
+describe('WebSocketMultiplayerPeer refusal reporting', () => {
+  it('logs refusals (rate-limited) through its log option when nobody listens to packet_dropped', async () => {
+    const { LoopbackNetwork } = await import('@wspeer/core');
+    const { WebSocketMultiplayerPeer } = await import('@wspeer/multiplayer');
+    const net = new LoopbackNetwork();
+    const lines: string[] = [];
+    const server = new WebSocketMultiplayerPeer({ connect: net.connect, listen: net.listen, log: (l) => lines.push(l) });
+    server.createServer(0);
+    const port = await server.listening(1000);
+    const raw = new WebSocketClient({ connect: net.connect });
+    raw.connectToUrl(`ws://loopback:${port}/`);
+    await settle([server, raw], () => (raw.getPeer(1)?.getAvailablePacketCount() ?? 0) >= 1);
+    raw.getPeer(1)?.send(frame(0, 4242, 0, bytes(1)));
+    raw.getPeer(1)?.send(frame(0, 4242, 0, bytes(2)));
+    await settle([server, raw], () => lines.length === 1);
+    expect(lines[0]).toContain('spoofed sender 4242');
+  });
+});

@@ -1,0 +1,17 @@
+import { decodeUtf8, encodeUtf8 } from 'wspeer';
+import { decodeVariant, encodeVariant } from 'wspeer/rpc';
+
+/**
+ * The chat demo's encoding (`utils.gd`): text frames carry UTF-8, binary frames a Godot Variant
+ * (`var2bytes(String)`); multiplayer mode is always binary.
+ */
+export function encodeChat(text: string, binary: boolean): Uint8Array {
+  return binary ? encodeVariant(text) : encodeUtf8(text);
+}
+
+/** Decodes a chat packet; `null` when it is not text (bad UTF-8, or a Variant that is not a String). */
+export function decodeChat(packet: Uint8Array, isText: boolean): string | null {
+  if (isText) return decodeUtf8(packet, true);
+  const decoded = decodeVariant(packet);
+  return decoded.error === 0 && typeof decoded.value === 'string' ? decoded.value : null;
+}

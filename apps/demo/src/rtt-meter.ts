@@ -1,0 +1,59 @@
+import { State, WebSocketPeer } from 'wspeer';
+
+/**
+ * Measures the application-level round-trip time to the demo server: every `intervalMs` it sends
+ * `"ping N"` to the server's silent echo (`/ping`) and times the reply. Unlike the tabs, this probe
+ * uses `autoPoll` and the promise helpers (no game loop), so the reading is the network round trip
+ * rather than a multiple of the frame time. Reconnects every few seconds while the server is away.
+ */
+export class RttMeter {
+  /** The last round trip in milliseconds, or `null` when not connected. */
+  rttMs: number | null = null;
+  private readonly peer = new WebSocketPeer({ autoPoll: true, inboundBufferSize: 256 });
+  private stopped = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly intervalMs = 1000,
+  ) {}
+
+  /** Starts measuring (resolves when {@link stop} was called). */
+  async start(): Promise<void> {
+    let seq = 0;
+    while (!this.stopped) {
+      if (this.peer.readyState === State.CLOSED) {
+        this.rttMs = null;
+        const opened = this.peer.connectToUrl(this.url) === 0 && (await this.peer.opened(5000).then(yes, no));
+        if (!opened) {
+          await sleep(3000);
+          continue;
+        }
+      }
+      seq += 1;
+      const sent = performance.now();
+      this.peer.sendText(`ping ${seq}`);
+      try {
+        while ((await this.peer.nextMessage(5000)) !== `ping ${seq}`) {}
+        this.rttMs = performance.now() - sent;
+      } catch {
+        this.peer.close(-1);
+        await this.peer.closed(2000).then(yes, no);
+        continue;
+      }
+      await sleep(this.intervalMs);
+    }
+  }
+
+  /** Stops measuring and closes the probe. */
+  stop(): void {
+    this.stopped = true;
+    this.peer.close();
+  }
+}
+
+const yes = (): boolean => true;
+const no = (): boolean => false;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
