@@ -6,5 +6,10 @@ export { type MultiplayerClientEvents, type MultiplayerClientOptions, WebSocketC
 export type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
 export { type MultiplayerServerEvents, type MultiplayerServerOptions, WebSocketServer } from './multiplayer-server.js';
 export { OfflineMultiplayerPeer } from './offline-multiplayer-peer.js';
+export { multiplayerServer } from './server-factory.js';
 export { SourcedPacketQueue } from './sourced-packet-queue.js';
-export { WebSocketMultiplayerPeer, type WebSocketMultiplayerPeerOptions } from './websocket-multiplayer-peer.js';
+export {
+  type MultiplayerServerFactory,
+  WebSocketMultiplayerPeer,
+  type WebSocketMultiplayerPeerOptions,
+} from './websocket-multiplayer-peer.js';

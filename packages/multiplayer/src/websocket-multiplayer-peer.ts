@@ -3,7 +3,6 @@ import {
   ConnectionStatus,
   ErrorCode,
   generatePeerId,
-  type ListenerFactory,
   type ServerTlsOptions,
   type TransportConnector,
   WebSocketError,
@@ -15,14 +14,20 @@ import { TransferMode, type Wire } from './constants.js';
 import { DropLog } from './drop-log.js';
 import { WebSocketClient } from './multiplayer-client.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
-import { WebSocketServer } from './multiplayer-server.js';
+import type { MultiplayerServerOptions, WebSocketServer } from './multiplayer-server.js';
+
+/**
+ * Makes the server side of a {@link WebSocketMultiplayerPeer}. Injected (the Node entry of
+ * `wspeer/multiplayer` passes one) so that browser bundles, which cannot listen, carry no server code.
+ */
+export type MultiplayerServerFactory = (options: MultiplayerServerOptions) => WebSocketServer;
 
 /** Settings of a {@link WebSocketMultiplayerPeer}; all but the factories are writable properties. */
 export interface WebSocketMultiplayerPeerOptions {
   /** Opens client sockets (the `wspeer` entries pass the runtime's). */
   connect?: TransportConnector;
-  /** Creates listeners (Node only; the `wspeer` Node entry passes it). */
-  listen?: ListenerFactory;
+  /** Creates the server side (Node only; the `wspeer/multiplayer` Node entry passes one). */
+  server?: MultiplayerServerFactory;
   /** `godot3` (default) or `godot4`. */
   wire?: Wire;
   /** Client: protocols to request; server: protocols to accept. */
@@ -76,7 +81,8 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
   /** Reported; WebSocket has one channel. */
   transferChannel = 0;
   private readonly connector: TransportConnector | undefined;
-  private readonly listener: ListenerFactory | undefined;
+  private readonly serverFactory: MultiplayerServerFactory | undefined;
+  private serving = false;
   private readonly log: ((line: string) => void) | null | undefined;
   private readonly drops: DropLog;
   private auto: boolean;
@@ -87,7 +93,7 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
   constructor(options: WebSocketMultiplayerPeerOptions = {}) {
     super();
     this.connector = options.connect;
-    this.listener = options.listen;
+    this.serverFactory = options.server;
     this.log = options.log;
     this.drops = new DropLog(options.log);
     this.wire = options.wire ?? 'godot3';
@@ -117,7 +123,7 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
 
   set refuseNewConnections(refuse: boolean) {
     this.refuse = refuse;
-    if (this.impl instanceof WebSocketServer) this.impl.refuseNewConnections = refuse;
+    if (this.impl !== null) this.impl.refuseNewConnections = refuse;
   }
 
   /**
@@ -159,16 +165,16 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
       ...(tls?.verify === undefined ? {} : { verifySsl: tls.verify }),
     });
     const err = client.connectToUrl(url, this.supportedProtocols, true, this.handshakeHeaders);
-    if (err === ErrorCode.OK) this.use(client);
+    if (err === ErrorCode.OK) this.use(client, false);
     return err;
   }
 
   /** Server: resolves with the bound port; rejects when binding failed or this is not a server. */
   listening(timeoutMs = 0): Promise<number> {
-    if (!(this.impl instanceof WebSocketServer)) {
+    if (this.impl === null || !this.serving) {
       return Promise.reject(new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'not a server'));
     }
-    return this.impl.listening(timeoutMs);
+    return (this.impl as WebSocketServer).listening(timeoutMs);
   }
 
   /** Client: resolves once the server gave us an id; rejects with a `WebSocketError` if that fails. */
@@ -258,7 +264,7 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
 
   /** Whether this peer is a server. */
   isServer(): boolean {
-    return this.impl instanceof WebSocketServer;
+    return this.impl !== null && this.serving;
   }
 
   /** Disconnected, connecting or connected. */
@@ -268,8 +274,8 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
 
   /** Disconnects peer `id`; `force` forgets it at once without `peer_disconnected`. */
   disconnectPeer(id: number, force = false): void {
-    if (this.impl instanceof WebSocketServer) this.impl.disconnectPeer(id, force);
-    else this.impl?.disconnectPeer(id, force);
+    if (this.serving) (this.impl as WebSocketServer | null)?.disconnectPeer(id, force);
+    else (this.impl as WebSocketClient | null)?.disconnectPeer(id, force);
   }
 
   /** Drops everything at once; no `peer_disconnected` signals. */
@@ -291,8 +297,8 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
     this.impl = null;
     if (impl === null) return;
     impl.removeAllListeners();
-    if (impl instanceof WebSocketServer) impl.stop(code, reason);
-    else impl.disconnectFromHost(code, reason);
+    if (this.serving) (impl as WebSocketServer).stop(code, reason);
+    else (impl as WebSocketClient).disconnectFromHost(code, reason);
   }
 
   /** True: the server relays packets between clients. */
@@ -307,23 +313,22 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
 
   private startServer(start: (server: WebSocketServer) => ErrorCode): ErrorCode {
     if (this.getConnectionStatus() !== ConnectionStatus.CONNECTION_DISCONNECTED) return ErrorCode.ERR_ALREADY_IN_USE;
-    if (this.listener === undefined) {
+    if (this.serverFactory === undefined) {
       warnOnce(
         'mp-server',
         'WebSocketMultiplayerPeer.createServer needs Node: import it from "wspeer/multiplayer" in Node.',
       );
       return ErrorCode.ERR_UNAVAILABLE;
     }
-    const server = new WebSocketServer({
+    const server = this.serverFactory({
       ...this.socketOptions(),
-      listen: this.listener,
       wire: this.wire,
       handshakeTimeout: this.handshakeTimeout,
       refuseNewConnections: this.refuse,
       ...(this.log === undefined ? {} : { log: this.log }),
     });
     const err = start(server);
-    if (err === ErrorCode.OK) this.use(server);
+    if (err === ErrorCode.OK) this.use(server, true);
     return err;
   }
 
@@ -338,8 +343,9 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
     };
   }
 
-  private use(impl: WebSocketServer | WebSocketClient): void {
+  private use(impl: WebSocketServer | WebSocketClient, serving: boolean): void {
     this.impl = impl;
+    this.serving = serving;
     impl.setTargetPeer(this.target);
     impl.transferMode = this.transferMode;
     const source = impl as unknown as EventEmitter;

@@ -1,5 +1,5 @@
 import { LoopbackNetwork } from '@wspeer/core';
-import { WebSocketMultiplayerPeer, type Wire } from '@wspeer/multiplayer';
+import { multiplayerServer, WebSocketMultiplayerPeer, type Wire } from '@wspeer/multiplayer';
 
 /** Lets queued deliveries run. */
 export function tick(ms = 0): Promise<void> {
@@ -29,7 +29,8 @@ export function drain(peer: WebSocketMultiplayerPeer): string[] {
 /** A loopback server and `n` connected clients on the given wire. */
 export async function room(wire: Wire, n: number) {
   const net = new LoopbackNetwork();
-  const make = () => new WebSocketMultiplayerPeer({ connect: net.connect, listen: net.listen, wire, log: null });
+  const make = () =>
+    new WebSocketMultiplayerPeer({ connect: net.connect, server: multiplayerServer(net.listen), wire, log: null });
   const server = make();
   const joined: number[] = [];
   server.on('peer_connected', (id) => joined.push(id));

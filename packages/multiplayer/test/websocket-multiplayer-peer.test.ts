@@ -217,10 +217,14 @@ describe('OfflineMultiplayerPeer', () => {
 describe('WebSocketMultiplayerPeer refusal reporting', () => {
   it('logs refusals (rate-limited) through its log option when nobody listens to packet_dropped', async () => {
     const { LoopbackNetwork } = await import('@wspeer/core');
-    const { WebSocketMultiplayerPeer } = await import('@wspeer/multiplayer');
+    const { multiplayerServer, WebSocketMultiplayerPeer } = await import('@wspeer/multiplayer');
     const net = new LoopbackNetwork();
     const lines: string[] = [];
-    const server = new WebSocketMultiplayerPeer({ connect: net.connect, listen: net.listen, log: (l) => lines.push(l) });
+    const server = new WebSocketMultiplayerPeer({
+      connect: net.connect,
+      server: multiplayerServer(net.listen),
+      log: (l) => lines.push(l),
+    });
     server.createServer(0);
     const port = await server.listening(1000);
     const raw = new WebSocketClient({ connect: net.connect });

@@ -1,5 +1,5 @@
 import { LoopbackNetwork } from '@wspeer/core';
-import { WebSocketMultiplayerPeer } from '@wspeer/multiplayer';
+import { multiplayerServer, WebSocketMultiplayerPeer } from '@wspeer/multiplayer';
 import { MultiplayerAPI, NetworkCommand, Real, RpcMode, Vector2 } from '@wspeer/rpc';
 import { describe, expect, it } from 'vitest';
 
@@ -15,7 +15,8 @@ async function settle(apis: MultiplayerAPI[], done: () => boolean, what = 'condi
 /** A server API and `n` client APIs over the loopback network (godot3 wire). */
 async function session(n: number) {
   const net = new LoopbackNetwork();
-  const peer = () => new WebSocketMultiplayerPeer({ connect: net.connect, listen: net.listen, log: null });
+  const peer = () =>
+    new WebSocketMultiplayerPeer({ connect: net.connect, server: multiplayerServer(net.listen), log: null });
   const serverPeer = peer();
   serverPeer.createServer(0);
   const port = await serverPeer.listening(1000);

@@ -17,7 +17,7 @@ export * from '@wspeer/multiplayer';
 /** Godot 4's `WebSocketMultiplayerPeer` (servers and clients) over `ws`. */
 export class WebSocketMultiplayerPeer extends MultiplayerPeerBase {
   constructor(options: WebSocketMultiplayerPeerOptions = {}) {
-    super({ connect: connectNode, listen: createNodeListener, ...options });
+    super({ connect: connectNode, server: (o) => new WebSocketServer(o), ...options });
   }
 }
 
