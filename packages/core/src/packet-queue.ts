@@ -1,8 +1,13 @@
 import { utf8Length } from './utf8.js';
 
+/** Shared empty storage: a queue allocates its ring on the first push, so idle peers cost no ring. */
+const NO_ITEMS: Array<Uint8Array | string | undefined> = [];
+const NO_META = new Int32Array(0);
+
 /**
  * FIFO ring of received messages. Messages are pushed as they arrive and become visible to
- * `shift()` only when published (poll-driven semantics); no message is copied.
+ * `shift()` only when published (poll-driven semantics); no message is copied. The ring is
+ * allocated on the first push.
  */
 export class PacketQueue {
   private items: Array<Uint8Array | string | undefined>;
@@ -21,8 +26,9 @@ export class PacketQueue {
   constructor(capacity = 16) {
     let cap = 1;
     while (cap < capacity) cap <<= 1;
-    this.items = new Array(cap);
-    this.meta = new Int32Array(cap);
+    this.items = NO_ITEMS;
+    this.meta = NO_META;
+    // Until the ring exists, mask + 1 is the capacity to allocate.
     this.mask = cap - 1;
   }
 
@@ -71,7 +77,7 @@ export class PacketQueue {
 
   /** Drops every message. */
   clear(): void {
-    this.items.fill(undefined);
+    if (this.size > 0) this.items.fill(undefined);
     this.head = 0;
     this.size = 0;
     this.ready = 0;
@@ -80,6 +86,11 @@ export class PacketQueue {
 
   private grow(): void {
     const cap = this.items.length;
+    if (cap === 0) {
+      this.items = new Array(this.mask + 1);
+      this.meta = new Int32Array(this.mask + 1);
+      return;
+    }
     const items = new Array<Uint8Array | string | undefined>(cap * 2);
     const meta = new Int32Array(cap * 2);
     for (let i = 0; i < this.size; i++) {

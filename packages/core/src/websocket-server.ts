@@ -15,7 +15,7 @@ import { selectProtocol } from './select-protocol.js';
 import { State } from './state.js';
 import { WaiterList } from './waiter-list.js';
 import { WebSocketError } from './websocket-error.js';
-import { type PeerObserver, WebSocketPeer } from './websocket-peer.js';
+import { autoPollTask, type PeerObserver, scheduleMicrotask, WebSocketPeer } from './websocket-peer.js';
 
 /** Signals of {@link WebSocketServer}, named as in Godot 3. */
 export interface WebSocketServerEvents {
@@ -99,10 +99,10 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   private spare: WebSocketPeer[] = [];
   private auto: boolean;
   private pollScheduled = false;
-  private readonly pollTask = (): void => {
+  private readonly pollTask = autoPollTask(() => {
     this.pollScheduled = false;
     this.poll();
-  };
+  });
   private heartbeatTimer: unknown;
   private nextSweepAt = 0;
   private boundPort = 0;
@@ -382,7 +382,7 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   private schedulePoll(): void {
     if (this.pollScheduled) return;
     this.pollScheduled = true;
-    queueMicrotask(this.pollTask);
+    scheduleMicrotask(this.pollTask);
   }
 
   private sweepHeartbeats(): void {

@@ -61,6 +61,7 @@ export function createNodeListener(options: ListenOptions, events: ListenerEvent
     const settle = (): void => {
       clearTimeout(timer);
       pending.delete(socket);
+      socket.removeListener('close', settle);
     };
     socket.once('close', settle);
     events.onConnection(pendingConnection(request, socket, head, secure, settle));
@@ -123,16 +124,24 @@ function createOwnServer(options: ListenOptions): Server {
   return server;
 }
 
+/** Timers that drop TCP connections which have not finished their upgrade in time. */
+const handshakeTimers = new WeakMap<Duplex, NodeJS.Timeout>();
+
 /** Drops a TCP connection that has not finished its WebSocket upgrade in time. */
 function watchHandshake(socket: Duplex, timeoutMs: number): void {
-  const timer = setTimeout(() => {
-    if (!upgraded.has(socket)) socket.destroy();
-  }, timeoutMs);
+  const timer = setTimeout(() => socket.destroy(), timeoutMs);
   timer.unref();
-  socket.once('close', () => clearTimeout(timer));
+  handshakeTimers.set(socket, timer);
+  socket.once('close', unwatchHandshake);
 }
 
-const upgraded = new WeakSet<Duplex>();
+/** The upgrade finished (or the socket closed): nothing to watch any more. */
+function unwatchHandshake(this: Duplex): void {
+  const timer = handshakeTimers.get(this);
+  if (timer !== undefined) clearTimeout(timer);
+  handshakeTimers.delete(this);
+  this.removeListener('close', unwatchHandshake);
+}
 
 function pendingConnection(
   request: IncomingMessage,
@@ -148,8 +157,12 @@ function pendingConnection(
   const net = socket as Duplex & { remoteAddress?: string; remotePort?: number };
   let decided = false;
   return {
-    remoteAddress: net.remoteAddress ?? '',
-    remotePort: net.remotePort ?? 0,
+    get remoteAddress() {
+      return net.remoteAddress ?? '';
+    },
+    get remotePort() {
+      return net.remotePort ?? 0;
+    },
     path: request.url ?? '/',
     url: `${secure ? 'wss' : 'ws'}://${headers.host ?? 'localhost'}${request.url ?? '/'}`,
     protocols: parseProtocolHeader(headers['sec-websocket-protocol']),
@@ -162,7 +175,7 @@ function pendingConnection(
       }
       decided = true;
       settle();
-      upgraded.add(socket);
+      unwatchHandshake.call(socket);
       const early = (): void => events.onClose(1006, '', false);
       socket.once('close', early);
       chosenProtocol.set(request, protocol);

@@ -15,50 +15,184 @@ function socketOf(ws: WebSocket): Socket | undefined {
   return (ws as unknown as { _socket?: Socket })._socket;
 }
 
+/** The parts of a `ws` socket that tell whether frames may be written to its TCP socket directly. */
+interface WsInternals {
+  _isServer?: boolean;
+  _socket?: Socket;
+  _extensions?: Record<string, unknown>;
+  _sender?: { _state?: number; _firstFragment?: boolean };
+}
+
+/**
+ * The TCP socket of a server-side `ws` socket that may take whole frames directly: no masking
+ * (server side), no extension (no compression), and its sender idle between whole messages, so a
+ * frame written here cannot interleave with one of ws's own. `undefined` otherwise (use `ws.send`).
+ */
+function directSocket(ws: WebSocket): Socket | undefined {
+  const internals = ws as unknown as WsInternals;
+  const sender = internals._sender;
+  const socket = internals._socket;
+  if (internals._isServer !== true || sender?._state !== 0 || sender._firstFragment !== true) return undefined;
+  if (socket === undefined || socket.destroyed || !socket.writable) return undefined;
+  const extensions = internals._extensions;
+  if (extensions === undefined || extensions['permessage-deflate'] !== undefined) return undefined;
+  return socket;
+}
+
+/** Payloads up to this size are copied next to their frame header (one buffer per batch); larger ones are written by reference. */
+const COPY_LIMIT = 1024;
+/** Scratch for the payload sizes of one batch. */
+const sizes: number[] = [];
+
+function headerSize(length: number): number {
+  return length < 126 ? 2 : length < 65536 ? 4 : 10;
+}
+
+/** Writes an unmasked, final frame header for `length` payload bytes at `at`; returns the offset after it. */
+function writeHeader(target: Buffer, at: number, opcode: number, length: number): number {
+  target[at] = 0x80 | opcode;
+  if (length < 126) {
+    target[at + 1] = length;
+    return at + 2;
+  }
+  if (length < 65536) {
+    target[at + 1] = 126;
+    target.writeUInt16BE(length, at + 2);
+    return at + 4;
+  }
+  target[at + 1] = 127;
+  target.writeUInt32BE(Math.floor(length / 2 ** 32), at + 2);
+  target.writeUInt32BE(length >>> 0, at + 6);
+  return at + 10;
+}
+
+/**
+ * Frames `count` messages as a server would (RFC 6455: FIN, no mask; a string is a text frame)
+ * and writes them with one `write` when every payload is small, else one corked `writev` in which
+ * large payloads are not copied.
+ */
+function writeFrames(socket: Socket, messages: ReadonlyArray<Uint8Array | string>, count: number): void {
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const m = messages[i] as Uint8Array | string;
+    const length = typeof m === 'string' ? Buffer.byteLength(m) : m.byteLength;
+    sizes[i] = length;
+    total += headerSize(length) + (length <= COPY_LIMIT ? length : 0);
+  }
+  const frames = Buffer.allocUnsafe(total);
+  let chunks: Array<Uint8Array> | null = null;
+  let start = 0;
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const m = messages[i] as Uint8Array | string;
+    const length = sizes[i] as number;
+    at = writeHeader(frames, at, typeof m === 'string' ? 1 : 2, length);
+    if (length <= COPY_LIMIT) {
+      if (typeof m === 'string') at += frames.write(m, at, 'utf8');
+      else {
+        frames.set(m, at);
+        at += length;
+      }
+    } else {
+      chunks ??= [];
+      chunks.push(frames.subarray(start, at), typeof m === 'string' ? Buffer.from(m, 'utf8') : m);
+      start = at;
+    }
+  }
+  if (chunks === null) {
+    socket.write(frames);
+    return;
+  }
+  if (start < at) chunks.push(frames.subarray(start, at));
+  socket.cork();
+  for (const chunk of chunks) socket.write(chunk);
+  socket.uncork();
+}
+
+/** Where a bound `ws` socket keeps its transport, so one set of listeners serves every socket. */
+const EVENTS = Symbol('wspeer.events');
+
+/** A `ws` socket bound to a transport. */
+type BoundSocket = WebSocket & { [EVENTS]: TransportEvents };
+
+function eventsOf(ws: WebSocket): TransportEvents {
+  return (ws as BoundSocket)[EVENTS];
+}
+
+function onOpen(this: WebSocket): void {
+  eventsOf(this).onOpen(this.protocol);
+}
+
+function onMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
+  eventsOf(this).onMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), !isBinary);
+}
+
+function onError(this: WebSocket, error: Error & { code?: string }): void {
+  const code =
+    error.code === undefined ? 0 : (FAILURE_CODES[error.code] ?? (error.code.startsWith('WS_ERR_') ? 1002 : 0));
+  eventsOf(this).onError(error.message, code);
+}
+
+function onClose(this: WebSocket, code: number, reason: Buffer): void {
+  eventsOf(this).onClose(code, reason.toString(), code !== 1006);
+}
+
+function onPong(this: WebSocket): void {
+  eventsOf(this).onPong?.();
+}
+
 /**
  * A {@link Transport} over a `ws` WebSocket (client or server side). Messages arrive as
- * zero-copy `Uint8Array` views; `sendMany` corks the socket so a batch is one `writev`.
+ * zero-copy `Uint8Array` views. `sendMany` writes a batch as one socket write: server side, it
+ * frames the messages itself into one buffer (small payloads copied, large ones by reference);
+ * client side (frames must be masked) it corks the socket around `ws.send`.
  */
 export class NodeTransport implements Transport {
+  /** `"node-ws"`. */
   readonly adapter = 'node-ws';
   private ws: WebSocket | null = null;
 
   constructor(private readonly events: TransportEvents) {}
 
-  /** Connects this transport to a `ws` socket and forwards its events. */
+  /**
+   * Connects this transport to a `ws` socket and forwards its events. The listeners are shared
+   * functions (no closures per connection); `pong` is only listened to once `ping()` is used.
+   */
   bind(ws: WebSocket): void {
     this.ws = ws;
-    const events = this.events;
-    ws.on('open', () => events.onOpen(ws.protocol));
-    ws.on('message', (data: Buffer, isBinary: boolean) => {
-      events.onMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), !isBinary);
-    });
-    ws.on('error', (error: Error & { code?: string }) => {
-      const code =
-        error.code === undefined ? 0 : (FAILURE_CODES[error.code] ?? (error.code.startsWith('WS_ERR_') ? 1002 : 0));
-      events.onError(error.message, code);
-    });
-    ws.on('close', (code: number, reason: Buffer) => events.onClose(code, reason.toString(), code !== 1006));
-    ws.on('pong', () => events.onPong?.());
+    (ws as BoundSocket)[EVENTS] = this.events;
+    if (ws.readyState === 0) ws.on('open', onOpen);
+    ws.on('message', onMessage);
+    ws.on('error', onError);
+    ws.on('close', onClose);
   }
 
+  /** Bytes `ws` and the TCP socket hold that were not written to the network yet. */
   get bufferedAmount(): number {
     return this.ws?.bufferedAmount ?? 0;
   }
 
+  /** The remote IP address of the TCP socket. */
   get remoteAddress(): string {
     const ws = this.ws;
     return (ws && socketOf(ws)?.remoteAddress) || '';
   }
 
+  /** The remote port of the TCP socket. */
   get remotePort(): number {
     const ws = this.ws;
     return (ws && socketOf(ws)?.remotePort) || 0;
   }
 
+  /** Writes a batch: framed into one socket write server side, corked `ws.send` calls client side. */
   sendMany(messages: ReadonlyArray<Uint8Array | string>, count: number): void {
     const ws = this.ws;
     if (ws === null || ws.readyState !== 1) return;
+    const direct = directSocket(ws);
+    if (direct !== undefined) {
+      writeFrames(direct, messages, count);
+      return;
+    }
     if (count === 1) {
       const m = messages[0] as Uint8Array | string;
       ws.send(m, typeof m === 'string' ? TEXT : BINARY);
@@ -73,6 +207,7 @@ export class NodeTransport implements Transport {
     socket?.uncork();
   }
 
+  /** Starts the close handshake (`ws.close`); drops the socket if `ws` refuses the code. */
   close(code: number, reason: string): void {
     try {
       this.ws?.close(code, reason);
@@ -81,26 +216,32 @@ export class NodeTransport implements Transport {
     }
   }
 
+  /** Drops the socket at once (`ws.terminate`). */
   terminate(): void {
     this.ws?.terminate();
   }
 
+  /** Sends a ping frame; pongs are reported from then on. */
   ping(): boolean {
     const ws = this.ws;
     if (ws === null || ws.readyState !== 1) return false;
+    if (ws.listenerCount('pong') === 0) ws.on('pong', onPong);
     ws.ping();
     return true;
   }
 
+  /** Stops reading from the socket (`ws.pause`). */
   pause(): boolean {
     this.ws?.pause();
     return this.ws !== null;
   }
 
+  /** Resumes reading (`ws.resume`). */
   resume(): void {
     this.ws?.resume();
   }
 
+  /** Sets the TCP socket's no-delay option. */
   setNoDelay(enabled: boolean): boolean {
     const socket = this.ws ? socketOf(this.ws) : undefined;
     if (socket === undefined) return false;

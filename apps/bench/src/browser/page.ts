@@ -1,0 +1,147 @@
+/**
+ * The browser bench page (bundled with Vite and loaded by a headless Chromium): measures echo
+ * throughput inside the page, with the page's own WebSocket and with wspeer's browser build,
+ * alternating round by round, against the same Node echo server. Posts the results to `/results`.
+ */
+import { WebSocketClient } from 'wspeer';
+import type { BrowserBenchConfig, BrowserBenchResult } from './browser-bench-config.js';
+
+type Round = (config: BrowserBenchConfig, window: number, payload: Uint8Array) => Promise<number>;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Warm-up, then messages/s over the window; then waits (bounded) for in-flight messages. */
+async function measure(
+  config: BrowserBenchConfig,
+  count: () => number,
+  inFlight: () => number,
+  stop: () => void,
+): Promise<number> {
+  await sleep(config.warmupMs);
+  const c0 = count();
+  const t0 = performance.now();
+  await sleep(config.durationMs);
+  const rate = ((count() - c0) * 1000) / (performance.now() - t0);
+  stop();
+  for (let waited = 0; inFlight() > 0 && waited < 3000; waited += 10) await sleep(10);
+  if (inFlight() > 0) throw new Error(`${inFlight()} messages never came back`);
+  return rate;
+}
+
+/** The page's own WebSocket: send the next message from `onmessage`. */
+const pageWebSocketRound: Round = async (config, window, payload) => {
+  const ws = new WebSocket(config.echoUrl);
+  ws.binaryType = 'arraybuffer';
+  await new Promise<void>((resolve, reject) => {
+    ws.onopen = () => resolve();
+    ws.onerror = () => reject(new Error('page WebSocket failed to open'));
+  });
+  let count = 0;
+  let inFlight = 0;
+  let stopping = false;
+  let wrong = 0;
+  ws.onmessage = (event: MessageEvent) => {
+    if ((event.data as ArrayBuffer).byteLength !== payload.byteLength) wrong++;
+    count++;
+    inFlight--;
+    if (!stopping) {
+      ws.send(payload);
+      inFlight++;
+    }
+  };
+  for (let i = 0; i < window; i++) ws.send(payload);
+  inFlight = window;
+  let rate: number;
+  try {
+    rate = await measure(
+      config,
+      () => count,
+      () => inFlight,
+      () => {
+        stopping = true;
+      },
+    );
+  } finally {
+    const closed = new Promise<void>((resolve) => {
+      ws.onclose = () => resolve();
+    });
+    ws.close();
+    await Promise.race([closed, sleep(3000)]);
+  }
+  if (wrong > 0) throw new Error(`${wrong} echoes had the wrong size`);
+  return rate;
+};
+
+/** wspeer's `WebSocketClient` with `autoPoll`: send the next packet from `data_received`. */
+const wspeerRound: Round = async (config, window, payload) => {
+  const client = new WebSocketClient({ autoPoll: true });
+  if (client.connectToUrl(config.echoUrl) !== 0) throw new Error('connectToUrl failed');
+  await client.connected(5000);
+  const peer = client.getPeer(1);
+  if (peer === null) throw new Error('no peer after connecting');
+  let count = 0;
+  let inFlight = 0;
+  let stopping = false;
+  let wrong = 0;
+  client.on('data_received', () => {
+    if (peer.getPacket().byteLength !== payload.byteLength) wrong++;
+    count++;
+    inFlight--;
+    if (!stopping) {
+      peer.putPacket(payload);
+      inFlight++;
+    }
+  });
+  for (let i = 0; i < window; i++) peer.putPacket(payload);
+  inFlight = window;
+  let rate: number;
+  try {
+    rate = await measure(
+      config,
+      () => count,
+      () => inFlight,
+      () => {
+        stopping = true;
+      },
+    );
+  } finally {
+    client.disconnectFromHost();
+    await client.disconnected(3000).catch(() => undefined);
+  }
+  if (wrong > 0) throw new Error(`${wrong} echoes had the wrong size`);
+  return rate;
+};
+
+const ROUNDS: ReadonlyArray<[string, Round]> = [
+  ['page-ws', pageWebSocketRound],
+  ['wspeer-page', wspeerRound],
+];
+
+async function main(): Promise<void> {
+  const config = (await (await fetch('/config')).json()) as BrowserBenchConfig;
+  const result: BrowserBenchResult = { rates: {}, userAgent: navigator.userAgent, errors: [] };
+  const payload = new Uint8Array(config.size);
+  for (let i = 0; i < payload.length; i++) payload[i] = (i * 151 + 7) & 0xff;
+  for (const window of config.windows) {
+    const byImpl: Record<string, number[]> = Object.fromEntries(ROUNDS.map(([id]) => [id, []]));
+    result.rates[String(window)] = byImpl;
+    for (let round = 0; round < config.rounds; round++) {
+      for (let i = 0; i < ROUNDS.length; i++) {
+        const [id, run] = ROUNDS[(i + round) % ROUNDS.length] as [string, Round];
+        const values = byImpl[id] as number[];
+        try {
+          values[round] = await run(config, window, payload);
+        } catch (error) {
+          values[round] = Number.NaN;
+          result.errors.push(`${id}, window ${window}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }
+  }
+  await fetch('/results', { method: 'POST', body: JSON.stringify(result) });
+}
+
+main().catch(async (error: unknown) => {
+  const result: BrowserBenchResult = { rates: {}, userAgent: navigator.userAgent, errors: [String(error)] };
+  await fetch('/results', { method: 'POST', body: JSON.stringify(result) });
+});

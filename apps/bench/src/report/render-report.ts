@@ -1,0 +1,51 @@
+import type { BenchReport } from './bench-report.js';
+import { renderMarkdownTable } from './render-markdown-table.js';
+import { renderTextTable } from './render-text-table.js';
+import { resultTables } from './result-tables.js';
+import { targetTable } from './target-table.js';
+
+function errorLines(report: BenchReport): string[] {
+  return report.measurements.flatMap((m) => [...new Set(m.errors)].map((e) => `${m.title}: ${e}`));
+}
+
+/** The report for the terminal: who drives what, result tables, targets, errors. */
+export function renderTextReport(report: BenchReport): string {
+  const setup = [
+    `Client: ${report.setup.client}.`,
+    'Cells: median [min-max] over the rounds; ratio columns: median of the per-round ratios.',
+  ].join('\n');
+  const tables = [...resultTables(report.measurements), targetTable(report.targets)].map(renderTextTable);
+  const errors = errorLines(report);
+  const errorBlock = errors.length > 0 ? [`errors:\n${errors.map((e) => `  ${e}`).join('\n')}`] : [];
+  return [setup, ...tables, ...errorBlock].join('\n\n');
+}
+
+/** The report as `apps/bench/RESULTS.md`. */
+export function renderMarkdownReport(report: BenchReport): string {
+  const m = report.machine;
+  const o = report.options;
+  const errors = errorLines(report);
+  return [
+    '# Benchmark results',
+    '',
+    'Written by `pnpm bench` (a full run). Only ratios from the same run are meaningful: the machine',
+    'is shared and noisy. See [README.md](README.md) for what each scenario measures.',
+    '',
+    `- Date: ${m.date}`,
+    `- Machine: ${m.nproc} CPUs (\`nproc\`), ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.os}`,
+    `- Node ${m.node}; run took ${Math.round(report.seconds)} s`,
+    `- ${o.rounds} alternating rounds per scenario (memory: ${o.memoryRounds}), ${o.warmupMs} ms warm-up, ${o.durationMs} ms windows (round trip: ${o.rttDurationMs} ms)`,
+    `- Client: ${report.setup.client}`,
+    '',
+    'Cells are `median [min-max]` over the rounds; ratio columns are medians of the per-round ratios.',
+    '',
+    ...resultTables(report.measurements).flatMap((t) => [renderMarkdownTable(t), '']),
+    renderMarkdownTable(targetTable(report.targets)),
+    '',
+    '### Implementations',
+    '',
+    ...Object.entries(report.setup.implementations).map(([label, text]) => `- **${label}**: ${text}`),
+    ...(errors.length > 0 ? ['', '### Errors', '', ...errors.map((e) => `- ${e}`)] : []),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,65 @@
+import type { BenchContext } from '../bench-context.js';
+import { implementation } from '../implementations.js';
+import { runConnectLoad } from '../load/connect-load.js';
+import { runAlternating } from '../run-alternating.js';
+import { echoProtocolFor } from './echo-protocol-for.js';
+import { measurementsFrom } from './measurements-from.js';
+import { progressLine } from './progress-line.js';
+import { ECHO_IMPLS } from './run-echo-scenarios.js';
+
+/** Handshakes in flight while measuring connection setup. */
+export const CONNECT_CONCURRENCY = 50;
+
+/** Connections each server accepts, untimed, before the rounds: the accept path needs a few thousand to warm up. */
+const WARM_UP_CONNECTIONS = 2000;
+
+/**
+ * Connection setup rate: `connectCount` connections, 50 handshakes in flight, connections/s.
+ * Every server first accepts (and drops) a warm-up batch, so rounds compare JIT-compiled paths.
+ */
+export async function runConnectScenario(ctx: BenchContext): Promise<void> {
+  const { options, pool } = ctx;
+  const errors: string[] = [];
+  for (const id of ECHO_IMPLS) {
+    const impl = implementation(id);
+    const server = await pool.get(impl.echo ?? 'ws-echo');
+    await server.request('start');
+    try {
+      await runConnectLoad(
+        server,
+        echoProtocolFor(impl),
+        options.quick ? 500 : WARM_UP_CONNECTIONS,
+        CONNECT_CONCURRENCY,
+      );
+    } finally {
+      await server.request('stop');
+    }
+  }
+  const results = await runAlternating(
+    ECHO_IMPLS,
+    options.rounds,
+    async (id) => {
+      const impl = implementation(id);
+      const server = await pool.get(impl.echo ?? 'ws-echo');
+      await server.request('start');
+      try {
+        const result = await runConnectLoad(server, echoProtocolFor(impl), options.connectCount, CONNECT_CONCURRENCY);
+        return { rate: result.rate };
+      } finally {
+        await server.request('stop');
+      }
+    },
+    (id, error) => errors.push(`${implementation(id).label}: ${String(error)}`),
+  );
+  const title = `connection setup, ${options.connectCount} conns, ${CONNECT_CONCURRENCY} in flight`;
+  ctx.add(
+    ...measurementsFrom(
+      'connect',
+      results,
+      [{ key: 'rate', id: 'connect/rate', title, unit: 'conn/s', better: 'higher' }],
+      errors,
+    ),
+  );
+  ctx.log(progressLine(title, results, 'rate', 'conn/s'));
+  for (const error of new Set(errors)) ctx.log(`  ! ${error}`);
+}

@@ -1,0 +1,40 @@
+import type { ServerKind } from './server/bench-server.js';
+import { ServerProcess, type ServerProcessOptions } from './server-process.js';
+
+/**
+ * One long-lived server process per kind for the whole run (started on first use), so rounds
+ * alternate between implementations without paying process start-up. `closeAll` ends them all.
+ */
+export class ServerPool {
+  private readonly servers = new Map<ServerKind, Promise<ServerProcess>>();
+
+  constructor(
+    private readonly profileDir: string | undefined,
+    private readonly cpu: number | undefined,
+  ) {}
+
+  /** Options for server processes started outside the pool (the memory scenario's). */
+  get processOptions(): ServerProcessOptions {
+    return this.cpu === undefined ? {} : { cpu: this.cpu };
+  }
+
+  /** The server process of `kind`, started if needed. */
+  get(kind: ServerKind): Promise<ServerProcess> {
+    let server = this.servers.get(kind);
+    if (server === undefined) {
+      server = ServerProcess.start(kind, {
+        ...(this.profileDir === undefined ? {} : { profileDir: this.profileDir }),
+        ...(this.cpu === undefined ? {} : { cpu: this.cpu }),
+      });
+      this.servers.set(kind, server);
+    }
+    return server;
+  }
+
+  /** Closes every server process (waiting for CPU profiles to be written). */
+  async closeAll(): Promise<void> {
+    const all = [...this.servers.values()];
+    this.servers.clear();
+    await Promise.all(all.map(async (server) => (await server.catch(() => null))?.close()));
+  }
+}

@@ -1,0 +1,24 @@
+/** A command from the orchestrator to a server process. */
+export interface ServerRequest {
+  id: number;
+  cmd: 'start' | 'stop' | 'mark' | 'memory' | 'stats' | 'exit';
+}
+
+/** A server process's answer to a {@link ServerRequest} (`id` matches), or its `ready` message (`id` 0). */
+export interface ServerReply {
+  id: number;
+  /** `ready`: the bound port. */
+  port?: number;
+  /** `mark`: CPU time used so far (user + system), in microseconds, and the monotonic clock in ms. */
+  cpuMicros?: number;
+  at?: number;
+  /** `memory`: after a full GC. */
+  rss?: number;
+  heapUsed?: number;
+  external?: number;
+  /** `stats`: open connections and serving errors. */
+  connections?: number;
+  errors?: number;
+  /** Set when the command failed. */
+  error?: string;
+}
