@@ -184,9 +184,11 @@ export class WebSocketServer extends CoreWebSocketServer<MultiplayerServerEvents
       peer.send(sysMessage(SysType.ID, id));
       peer.send(sysMessage(SysType.ADD, 1));
       const added = sysMessage(SysType.ADD, id);
-      for (const [other, otherPeer] of this.connectedPeers) {
+      // Godot keeps its peers in an ordered map: existing peers are announced by ascending id.
+      const others = [...this.connectedPeers.keys()].sort((a, b) => a - b);
+      for (const other of others) {
         if (other === id) continue;
-        otherPeer.send(added);
+        (this.connectedPeers.get(other) as WebSocketPeer).send(added);
         peer.send(sysMessage(SysType.ADD, other));
       }
     }

@@ -32,6 +32,17 @@ describe('WebSocketMultiplayerPeer, godot3 wire (loopback)', () => {
     }
   });
 
+  it('announces existing peers to a newcomer by ascending id, as Godot does', async () => {
+    const { clients, all, make, url } = await room('godot3', 3);
+    const late = make();
+    const seen: number[] = [];
+    late.on('peer_connected', (id) => seen.push(id));
+    late.createClient(url);
+    await settle([...all, late], () => seen.length === 4);
+    const ids = clients.map((c) => c.getUniqueId()).sort((a, b) => a - b);
+    expect(seen).toEqual([1, ...ids]);
+  });
+
   it('relays client to client with the true sender, broadcasts and excludes', async () => {
     const { server, clients, all } = await room('godot3', 3);
     const [a, b, c] = clients as [typeof server, typeof server, typeof server];
