@@ -1,6 +1,7 @@
 /**
- * The few host globals the core uses. Browsers and Node both provide them; declaring them here
- * (instead of loading DOM or Node typings) keeps a stray `Buffer` or `window` a type error.
+ * The few host globals the platform-neutral packages (core, multiplayer, rpc) use. Browsers and
+ * Node both provide them; declaring them here, instead of loading DOM or Node typings, keeps a
+ * stray `Buffer` or `window` a type error. Each of those packages includes this file.
  */
 declare function queueMicrotask(callback: () => void): void;
 declare function setTimeout(callback: () => void, ms?: number): unknown;
