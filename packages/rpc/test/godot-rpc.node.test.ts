@@ -11,7 +11,7 @@
 import { freePort, type GodotEvent, type GodotProcess, startGodot } from '@wspeer/test-kit/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from 'wspeer';
-import { type MultiplayerPeer, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { encodeVariant, MultiplayerAPI, type Variant } from 'wspeer/rpc';
 
 const cleanup: Array<() => unknown> = [];
@@ -22,37 +22,13 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
+import { type Call, cstring, type Hooks, probeNode, tap, type WireEntry, wireText } from './rpc-probe.js';
 // ---------------------------------------------------------------------------------------------
 import { COUNT, EXPECTED, SEND, VALUES } from './rpc-values.js';
 
 // ---------------------------------------------------------------------------------------------
 // Wire helpers.
 const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-const utf8 = new TextDecoder();
-
-function cstring(bytes: Uint8Array, at: number): { text: string; end: number } {
-  const end = bytes.indexOf(0, at);
-  return { text: utf8.decode(bytes.subarray(at, end)), end };
-}
-
-/** A MultiplayerAPI packet in words: `simplify 1 Probe`, `confirm Probe`, `call NAME (path P | cache N)`, `set NAME (...)`. */
-function describePacket(bytes: Uint8Array): string {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  switch (bytes[0]) {
-    case 0:
-    case 1: {
-      const target = view.getUint32(1, true);
-      const how = target & 0x80000000 ? `path ${cstring(bytes, target & 0x7fffffff).text}` : `cache ${target}`;
-      return `${bytes[0] === 0 ? 'call' : 'set'} ${cstring(bytes, 5).text} (${how})`;
-    }
-    case 2:
-      return `simplify ${view.getUint32(1, true)} ${cstring(bytes, 5).text}`;
-    case 3:
-      return `confirm ${cstring(bytes, 1).text}`;
-    default:
-      return `command ${bytes[0]}`;
-  }
-}
 
 /** The Variant bytes of a REMOTE_CALL (all arguments) or REMOTE_SET (the value), path left out. */
 function valueBytes(bytes: Uint8Array): Uint8Array {
@@ -151,87 +127,6 @@ function compareEncodings(actual: Uint8Array, values: readonly Variant[]): { got
   }
   if (at < bytes.byteLength) got.push(`extra ${hex(bytes.subarray(at))}`);
   return { got, want };
-}
-
-interface WireEntry {
-  dir: 'in' | 'out';
-  /** Source peer (in) or target peer (out). */
-  peer: number;
-  bytes: Uint8Array;
-  text: string;
-}
-
-/** Records every MultiplayerAPI packet a peer sends and receives, by wrapping its putPacket/getPacket. */
-function tap(peer: MultiplayerPeer): WireEntry[] {
-  const log: WireEntry[] = [];
-  let target = 0;
-  const setTarget = peer.setTargetPeer.bind(peer);
-  const put = peer.putPacket.bind(peer);
-  const get = peer.getPacket.bind(peer);
-  peer.setTargetPeer = (id: number) => {
-    target = id;
-    setTarget(id);
-  };
-  peer.putPacket = (bytes: Uint8Array) => {
-    log.push({ dir: 'out', peer: target, bytes: bytes.slice(), text: describePacket(bytes) });
-    return put(bytes);
-  };
-  peer.getPacket = () => {
-    const from = peer.getPacketPeer();
-    const bytes = get();
-    log.push({ dir: 'in', peer: from, bytes: bytes.slice(), text: describePacket(bytes) });
-    return bytes;
-  };
-  return log;
-}
-
-const wireText = (log: WireEntry[], dir: 'in' | 'out', peer: number): string[] =>
-  log.filter((e) => e.dir === dir && e.peer === peer).map((e) => e.text);
-
-// ---------------------------------------------------------------------------------------------
-// Our side: the Probe node as rpc_probe.gd declares it, recording every call that runs.
-interface Call {
-  node: string;
-  fn: string;
-  sender: number;
-  args: Variant[];
-}
-
-interface Hooks {
-  everything?: (sender: number) => void;
-}
-
-function probeNode(api: MultiplayerAPI, path: string, calls: Call[], hooks: Hooks = {}) {
-  const record =
-    (fn: string) =>
-    (...args: Variant[]): void => {
-      const sender = api.getRpcSenderId();
-      calls.push({ node: path, fn, sender, args });
-      if (fn === 'everything') hooks.everything?.(sender);
-    };
-  const changed =
-    (name: string) =>
-    (value: Variant): void => {
-      calls.push({ node: path, fn: `rset ${name}`, sender: api.getRpcSenderId(), args: [value] });
-    };
-  return api.node(path, {
-    methods: {
-      everything: { mode: 'master', handler: record('everything') },
-      remote_all: { mode: 'remote', handler: record('remote_all') },
-      puppet_all: { mode: 'puppet', handler: record('puppet_all') },
-      remotesync_all: { mode: 'remotesync', handler: record('remotesync_all') },
-      forbidden: { mode: 'puppet', handler: record('forbidden') },
-      request: { mode: 'master', handler: record('request') },
-      done: { mode: 'remote', handler: record('done') },
-      checked: { mode: 'remote', handler: record('checked') },
-      relay_ping: { mode: 'remote', handler: record('relay_ping') },
-      relay_pong: { mode: 'remote', handler: record('relay_pong') },
-    },
-    properties: {
-      puppet_value: { mode: 'puppet', value: null as Variant, changed: changed('puppet_value') },
-      puppet_score: { mode: 'puppet', value: 0 as Variant, changed: changed('puppet_score') },
-    },
-  });
 }
 
 /** Our MultiplayerAPI over a WebSocketMultiplayerPeer, polled every millisecond like a game loop. */
