@@ -247,3 +247,35 @@ describe('WebSocketMultiplayerPeer refusal reporting', () => {
     expect(lines[0]).toContain('spoofed sender 4242');
   });
 });
+
+describe('WebSocketMultiplayerPeer relay limits', () => {
+  it('disconnects a client its relay overflows (1008 "Buffer overflow"), reports it, and keeps relaying to others', async () => {
+    const { LoopbackNetwork } = await import('@wspeer/core');
+    const { multiplayerServer, WebSocketMultiplayerPeer } = await import('@wspeer/multiplayer');
+    const net = new LoopbackNetwork();
+    const server = new WebSocketMultiplayerPeer({
+      server: multiplayerServer(net.listen),
+      outboundBufferSize: 64,
+      log: null,
+    });
+    const dropped: string[] = [];
+    server.on('packet_dropped', (_from, reason) => dropped.push(reason));
+    server.createServer(0);
+    const url = `ws://loopback:${await server.listening(1000)}/`;
+    const clients = [0, 1, 2].map(() => new WebSocketMultiplayerPeer({ connect: net.connect, log: null }));
+    for (const c of clients) c.createClient(url);
+    const all = [server, ...clients];
+    await settle(all, () => clients.every((c) => c.getConnectionStatus() === 2));
+    const [sender, victim, bystander] = clients as [typeof server, typeof server, typeof server];
+    sender.setTargetPeer(victim.getUniqueId());
+    sender.putPacket(new Uint8Array(100));
+    await settle(all, () => victim.getConnectionStatus() === 0);
+    expect(victim.getPeer(1)?.closeCode).toBe(1008);
+    expect(victim.getPeer(1)?.closeReason).toBe('Buffer overflow');
+    expect(dropped.some((r) => r.includes('over its outbound buffer limits'))).toBe(true);
+    sender.setTargetPeer(bystander.getUniqueId());
+    sender.putPacket(new Uint8Array([7]));
+    await settle(all, () => bystander.getAvailablePacketCount() === 1);
+    expect(drain(bystander)).toEqual([`${sender.getUniqueId()}:7`]);
+  });
+});
