@@ -47,7 +47,6 @@ export class WebSocketClient extends CoreWebSocketClient<MultiplayerClientEvents
   private target = 0;
   private readonly peerIds = new Set<number>();
   private readonly inbox = new SourcedPacketQueue();
-  private packetError: ErrorCode = ErrorCode.OK;
   private timer: unknown;
   private silenced = false;
 
@@ -94,14 +93,12 @@ export class WebSocketClient extends CoreWebSocketClient<MultiplayerClientEvents
 
   /** Removes and returns the next packet; empty with `ERR_UNAVAILABLE` when none. */
   getPacket(): Uint8Array {
-    const packet = this.inbox.shift();
-    this.packetError = packet === undefined ? ErrorCode.ERR_UNAVAILABLE : ErrorCode.OK;
-    return packet ?? new Uint8Array(0);
+    return this.inbox.take();
   }
 
   /** The error of the last `getPacket`. */
   getPacketError(): ErrorCode {
-    return this.packetError;
+    return this.inbox.error;
   }
 
   /** Packets waiting. */

@@ -43,7 +43,6 @@ export class WebSocketServer extends CoreWebSocketServer<MultiplayerServerEvents
   private multiplayer = false;
   private target = 0;
   private readonly inbox = new SourcedPacketQueue();
-  private packetError: ErrorCode = ErrorCode.OK;
   private readonly drops: DropLog;
   private readonly forgotten = new Set<number>();
 
@@ -100,14 +99,12 @@ export class WebSocketServer extends CoreWebSocketServer<MultiplayerServerEvents
 
   /** Removes and returns the next packet; empty with `ERR_UNAVAILABLE` when none. */
   getPacket(): Uint8Array {
-    const packet = this.inbox.shift();
-    this.packetError = packet === undefined ? ErrorCode.ERR_UNAVAILABLE : ErrorCode.OK;
-    return packet ?? new Uint8Array(0);
+    return this.inbox.take();
   }
 
   /** The error of the last `getPacket`. */
   getPacketError(): ErrorCode {
-    return this.packetError;
+    return this.inbox.error;
   }
 
   /** Packets waiting. */

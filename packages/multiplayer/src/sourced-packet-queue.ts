@@ -1,5 +1,14 @@
-/** FIFO of received multiplayer packets with their sender ids (no copies). */
+import { ErrorCode } from '@wspeer/core';
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * FIFO of received multiplayer packets with their sender ids (no copies), and the error of the
+ * last `take()`: the inbound half of a MultiplayerPeer, shared by clients and servers.
+ */
 export class SourcedPacketQueue {
+  /** The error of the last `take()`: `OK`, or `ERR_UNAVAILABLE` when it found nothing. */
+  error: ErrorCode = ErrorCode.OK;
   private data: Array<Uint8Array | undefined> = [];
   private from: number[] = [];
   private head = 0;
@@ -27,6 +36,13 @@ export class SourcedPacketQueue {
     this.data[this.head++] = undefined;
     if (this.head > 64 && this.head * 2 > this.data.length) this.compact();
     return packet;
+  }
+
+  /** MultiplayerPeer's `getPacket`: the oldest packet, or an empty one with `error` set to `ERR_UNAVAILABLE`. */
+  take(): Uint8Array {
+    const packet = this.shift();
+    this.error = packet === undefined ? ErrorCode.ERR_UNAVAILABLE : ErrorCode.OK;
+    return packet ?? EMPTY;
   }
 
   /** Drops every packet. */

@@ -78,6 +78,11 @@ describe('WebSocketMultiplayerPeer, godot3 wire (loopback)', () => {
     await settle(all, () => a.getAvailablePacketCount() === 2 && b.getAvailablePacketCount() === 2);
     expect(drain(a)).toEqual(['1:9', '1:8']);
     expect(drain(b)).toEqual(['1:8', '1:7']);
+    expect(a.getPacketError()).toBe(ErrorCode.OK);
+    expect(a.getPacket().byteLength).toBe(0);
+    expect(a.getPacketError()).toBe(ErrorCode.ERR_UNAVAILABLE);
+    expect(server.getPacket().byteLength).toBe(0);
+    expect(server.getPacketError()).toBe(ErrorCode.ERR_UNAVAILABLE);
   });
 
   it('target -1 from a client reaches every client but not the server (documented, unlike 3.2.3)', async () => {
