@@ -28,6 +28,50 @@ async function measure(
   return rate;
 }
 
+/** Keeps `window` messages in flight over one connection: each echo sends the next message. */
+interface EchoLoop {
+  /** Call for every echo received, with its size. */
+  echo(size: number): void;
+  /** Sends the first `window` messages and measures the echo rate. */
+  run(config: BrowserBenchConfig, window: number): Promise<number>;
+  /** Throws if any echo had the wrong size. */
+  check(): void;
+}
+
+/** An {@link EchoLoop} that sends with `send` and expects echoes of `size` bytes. */
+function echoLoop(send: () => void, size: number): EchoLoop {
+  let count = 0;
+  let inFlight = 0;
+  let stopping = false;
+  let wrong = 0;
+  return {
+    echo(received) {
+      if (received !== size) wrong++;
+      count++;
+      inFlight--;
+      if (!stopping) {
+        send();
+        inFlight++;
+      }
+    },
+    run(config, window) {
+      for (let i = 0; i < window; i++) send();
+      inFlight = window;
+      return measure(
+        config,
+        () => count,
+        () => inFlight,
+        () => {
+          stopping = true;
+        },
+      );
+    },
+    check() {
+      if (wrong > 0) throw new Error(`${wrong} echoes had the wrong size`);
+    },
+  };
+}
+
 /** The page's own WebSocket: send the next message from `onmessage`. */
 const pageWebSocketRound: Round = async (config, window, payload) => {
   const ws = new WebSocket(config.echoUrl);
@@ -36,31 +80,11 @@ const pageWebSocketRound: Round = async (config, window, payload) => {
     ws.onopen = () => resolve();
     ws.onerror = () => reject(new Error('page WebSocket failed to open'));
   });
-  let count = 0;
-  let inFlight = 0;
-  let stopping = false;
-  let wrong = 0;
-  ws.onmessage = (event: MessageEvent) => {
-    if ((event.data as ArrayBuffer).byteLength !== payload.byteLength) wrong++;
-    count++;
-    inFlight--;
-    if (!stopping) {
-      ws.send(payload);
-      inFlight++;
-    }
-  };
-  for (let i = 0; i < window; i++) ws.send(payload);
-  inFlight = window;
+  const loop = echoLoop(() => ws.send(payload), payload.byteLength);
+  ws.onmessage = (event: MessageEvent) => loop.echo((event.data as ArrayBuffer).byteLength);
   let rate: number;
   try {
-    rate = await measure(
-      config,
-      () => count,
-      () => inFlight,
-      () => {
-        stopping = true;
-      },
-    );
+    rate = await loop.run(config, window);
   } finally {
     const closed = new Promise<void>((resolve) => {
       ws.onclose = () => resolve();
@@ -68,7 +92,7 @@ const pageWebSocketRound: Round = async (config, window, payload) => {
     ws.close();
     await Promise.race([closed, sleep(3000)]);
   }
-  if (wrong > 0) throw new Error(`${wrong} echoes had the wrong size`);
+  loop.check();
   return rate;
 };
 
@@ -79,36 +103,16 @@ const wspeerRound: Round = async (config, window, payload) => {
   await client.connected(5000);
   const peer = client.getPeer(1);
   if (peer === null) throw new Error('no peer after connecting');
-  let count = 0;
-  let inFlight = 0;
-  let stopping = false;
-  let wrong = 0;
-  client.on('data_received', () => {
-    if (peer.getPacket().byteLength !== payload.byteLength) wrong++;
-    count++;
-    inFlight--;
-    if (!stopping) {
-      peer.putPacket(payload);
-      inFlight++;
-    }
-  });
-  for (let i = 0; i < window; i++) peer.putPacket(payload);
-  inFlight = window;
+  const loop = echoLoop(() => peer.putPacket(payload), payload.byteLength);
+  client.on('data_received', () => loop.echo(peer.getPacket().byteLength));
   let rate: number;
   try {
-    rate = await measure(
-      config,
-      () => count,
-      () => inFlight,
-      () => {
-        stopping = true;
-      },
-    );
+    rate = await loop.run(config, window);
   } finally {
     client.disconnectFromHost();
     await client.disconnected(3000).catch(() => undefined);
   }
-  if (wrong > 0) throw new Error(`${wrong} echoes had the wrong size`);
+  loop.check();
   return rate;
 };
 
