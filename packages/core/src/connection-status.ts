@@ -1,9 +1,7 @@
-/** Godot's `MultiplayerPeer.ConnectionStatus`. */
-export const ConnectionStatus = {
-  CONNECTION_DISCONNECTED: 0,
-  CONNECTION_CONNECTING: 1,
-  CONNECTION_CONNECTED: 2,
-} as const;
+import type * as values from './connection-status-values.js';
+
+/** Godot's `MultiplayerPeer.ConnectionStatus`. A module namespace: bundlers inline each use. */
+export * as ConnectionStatus from './connection-status-values.js';
 
 /** One of the numbers in {@link ConnectionStatus}. */
-export type ConnectionStatus = (typeof ConnectionStatus)[keyof typeof ConnectionStatus];
+export type ConnectionStatus = (typeof values)[keyof typeof values];

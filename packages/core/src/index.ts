@@ -1,5 +1,6 @@
 export { checkUrl } from './check-url.js';
-export { CloseCode, CloseReason, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './close-code.js';
+export { CloseCode, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './close-code.js';
+export { CloseReason } from './close-reason.js';
 export type {
   ConnectionListener,
   ListenerEvents,
@@ -11,6 +12,7 @@ export type {
 export { ConnectionStatus } from './connection-status.js';
 export { ErrorCode, errorName } from './error-code.js';
 export { generatePeerId } from './generate-peer-id.js';
+export { Heartbeat } from './heartbeat.js';
 export { LoopbackNetwork } from './loopback-transport.js';
 export { messageSize, PacketQueue } from './packet-queue.js';
 export { selectProtocol } from './select-protocol.js';

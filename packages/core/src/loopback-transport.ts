@@ -5,6 +5,7 @@ import type {
   ListenOptions,
   PendingConnection,
 } from './connection-listener.js';
+import { Heartbeat } from './heartbeat.js';
 import type { ConnectOptions, Transport, TransportConnector, TransportEvents } from './transport.js';
 import { utf8Length } from './utf8.js';
 
@@ -20,6 +21,7 @@ class LoopbackTransport implements Transport {
   private open = true;
   private paused = false;
   private held: Array<() => void> = [];
+  private beat: Heartbeat | undefined;
 
   constructor(
     readonly events: TransportEvents,
@@ -60,9 +62,14 @@ class LoopbackTransport implements Transport {
     queueMicrotask(() => other?.remoteClosed(-1, ''));
   }
 
-  ping(): boolean {
-    if (this.open) queueMicrotask(() => this.events.onPong?.());
-    return true;
+  heartbeat(now: number, intervalMs: number): boolean {
+    this.beat ??= new Heartbeat();
+    return this.beat.beat(now, intervalMs, this);
+  }
+
+  /** The other end answers a ping a microtask later, as a live peer would. */
+  ping(): void {
+    if (this.open) queueMicrotask(() => this.beat?.pong());
   }
 
   pause(): boolean {

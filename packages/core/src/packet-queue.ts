@@ -10,12 +10,12 @@ const NO_META = new Int32Array(0);
  * allocated on the first push.
  */
 export class PacketQueue {
-  private items: Array<Uint8Array | string | undefined>;
-  private meta: Int32Array;
-  private head = 0;
-  private size = 0;
-  private ready = 0;
-  private mask: number;
+  #items: Array<Uint8Array | string | undefined>;
+  #meta: Int32Array;
+  #head = 0;
+  #size = 0;
+  #ready = 0;
+  #mask: number;
   /** Total bytes held (published or not). */
   bytes = 0;
   /** Messages pushed since creation; used to order control events against messages. */
@@ -26,50 +26,50 @@ export class PacketQueue {
   constructor(capacity = 16) {
     let cap = 1;
     while (cap < capacity) cap <<= 1;
-    this.items = NO_ITEMS;
-    this.meta = NO_META;
+    this.#items = NO_ITEMS;
+    this.#meta = NO_META;
     // Until the ring exists, mask + 1 is the capacity to allocate.
-    this.mask = cap - 1;
+    this.#mask = cap - 1;
   }
 
   /** Messages visible to `shift()`. */
   get length(): number {
-    return this.ready;
+    return this.#ready;
   }
 
   /** Messages pushed but not yet published. */
   get unpublished(): number {
-    return this.size - this.ready;
+    return this.#size - this.#ready;
   }
 
   /** Appends a message (not yet visible). `byteLength` is its payload size. */
   push(data: Uint8Array | string, isText: boolean, byteLength: number): void {
-    if (this.size === this.items.length) this.grow();
-    const slot = (this.head + this.size) & this.mask;
-    this.items[slot] = data;
-    this.meta[slot] = byteLength * 2 + (isText ? 1 : 0);
-    this.size++;
+    if (this.#size === this.#items.length) this.#grow();
+    const slot = (this.#head + this.#size) & this.#mask;
+    this.#items[slot] = data;
+    this.#meta[slot] = byteLength * 2 + (isText ? 1 : 0);
+    this.#size++;
     this.pushed++;
     this.bytes += byteLength;
   }
 
   /** Makes up to `count` more messages visible; returns how many were published. */
   publish(count: number): number {
-    const n = Math.min(count, this.size - this.ready);
-    this.ready += n;
+    const n = Math.min(count, this.#size - this.#ready);
+    this.#ready += n;
     return n;
   }
 
   /** Removes and returns the oldest visible message, or `undefined`. */
   shift(): Uint8Array | string | undefined {
-    if (this.ready === 0) return undefined;
-    const slot = this.head;
-    const data = this.items[slot];
-    const meta = this.meta[slot] as number;
-    this.items[slot] = undefined;
-    this.head = (slot + 1) & this.mask;
-    this.size--;
-    this.ready--;
+    if (this.#ready === 0) return undefined;
+    const slot = this.#head;
+    const data = this.#items[slot];
+    const meta = this.#meta[slot] as number;
+    this.#items[slot] = undefined;
+    this.#head = (slot + 1) & this.#mask;
+    this.#size--;
+    this.#ready--;
     this.bytes -= meta >>> 1;
     this.lastWasText = (meta & 1) === 1;
     return data;
@@ -77,31 +77,31 @@ export class PacketQueue {
 
   /** Drops every message. */
   clear(): void {
-    if (this.size > 0) this.items.fill(undefined);
-    this.head = 0;
-    this.size = 0;
-    this.ready = 0;
+    if (this.#size > 0) this.#items.fill(undefined);
+    this.#head = 0;
+    this.#size = 0;
+    this.#ready = 0;
     this.bytes = 0;
   }
 
-  private grow(): void {
-    const cap = this.items.length;
+  #grow(): void {
+    const cap = this.#items.length;
     if (cap === 0) {
-      this.items = new Array(this.mask + 1);
-      this.meta = new Int32Array(this.mask + 1);
+      this.#items = new Array(this.#mask + 1);
+      this.#meta = new Int32Array(this.#mask + 1);
       return;
     }
     const items = new Array<Uint8Array | string | undefined>(cap * 2);
     const meta = new Int32Array(cap * 2);
-    for (let i = 0; i < this.size; i++) {
-      const slot = (this.head + i) & this.mask;
-      items[i] = this.items[slot];
-      meta[i] = this.meta[slot] as number;
+    for (let i = 0; i < this.#size; i++) {
+      const slot = (this.#head + i) & this.#mask;
+      items[i] = this.#items[slot];
+      meta[i] = this.#meta[slot] as number;
     }
-    this.items = items;
-    this.meta = meta;
-    this.head = 0;
-    this.mask = cap * 2 - 1;
+    this.#items = items;
+    this.#meta = meta;
+    this.#head = 0;
+    this.#mask = cap * 2 - 1;
   }
 }
 

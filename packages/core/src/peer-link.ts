@@ -1,7 +1,8 @@
+import * as LinkEvent from './link-event-values.js';
 import type { Transport, TransportEvents } from './transport.js';
 
-/** Control events a link queues for the next poll, in arrival order with the messages. */
-export const LinkEvent = { OPEN: 0, ERROR: 1, CLOSE: 2, PONG: 3, DROPPED: 4 } as const;
+/** Control events a link queues for the next poll, in arrival order with the messages. A module namespace. */
+export { LinkEvent };
 
 /** One queued control event. `seq` is how many messages had arrived before it. */
 export interface ControlEvent {
@@ -55,10 +56,5 @@ export class PeerLink implements TransportEvents {
   /** Forwards the close event unless the link is dead. */
   onClose(code: number, reason: string, wasClean: boolean): void {
     if (!this.dead) this.target.linkControl(LinkEvent.CLOSE, reason, code, wasClean);
-  }
-
-  /** Forwards a pong unless the link is dead. */
-  onPong(): void {
-    if (!this.dead) this.target.linkControl(LinkEvent.PONG, '', 0, false);
   }
 }

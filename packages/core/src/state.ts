@@ -1,10 +1,7 @@
-/** A WebSocket's ready state, with Godot 4's numbers (`WebSocketPeer.State`). */
-export const State = {
-  CONNECTING: 0,
-  OPEN: 1,
-  CLOSING: 2,
-  CLOSED: 3,
-} as const;
+import type * as values from './state-values.js';
+
+/** A WebSocket's ready state, with Godot 4's numbers (`WebSocketPeer.State`). A module namespace. */
+export * as State from './state-values.js';
 
 /** One of the numbers in {@link State}. */
-export type State = (typeof State)[keyof typeof State];
+export type State = (typeof values)[keyof typeof values];

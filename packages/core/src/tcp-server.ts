@@ -4,7 +4,7 @@ import type {
   PendingConnection,
   ServerTlsOptions,
 } from './connection-listener.js';
-import { ErrorCode } from './error-code.js';
+import { ErrorCode, errorName } from './error-code.js';
 import { WaiterList } from './waiter-list.js';
 import { WebSocketError } from './websocket-error.js';
 
@@ -67,13 +67,11 @@ export class TCPServer {
 
   /** Resolves with the bound port; rejects with a `WebSocketError` when binding failed. */
   listening(timeoutMs = 0): Promise<number> {
-    return this.waiters.wait<number>(this, 'the server to listen', timeoutMs, (server, resolve, reject) => {
-      if (server.port !== 0) resolve(server.port);
-      else if (server.listener === null) {
-        const code = server.error.includes('EADDRINUSE') ? ErrorCode.ERR_ALREADY_IN_USE : ErrorCode.ERR_CANT_CREATE;
-        reject(new WebSocketError(code, server.error || 'not listening'));
-      } else return false;
-      return true;
+    return this.waiters.wait<number>(this, 'the server to listen', timeoutMs, (server) => {
+      if (server.port !== 0) return server.port;
+      if (server.listener !== null) return undefined;
+      const code = server.error.includes('EADDRINUSE') ? ErrorCode.ERR_ALREADY_IN_USE : ErrorCode.ERR_CANT_CREATE;
+      return new WebSocketError(code, `${errorName(code)}: ${server.error || 'not listening'}`);
     });
   }
 

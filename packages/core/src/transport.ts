@@ -17,8 +17,6 @@ export interface TransportEvents {
   onError(message: string, closeCode?: number): void;
   /** The connection is gone. `wasClean` is true when both close frames were exchanged. */
   onClose(code: number, reason: string, wasClean: boolean): void;
-  /** A pong arrived (adapters that support protocol-level pings only). */
-  onPong?(): void;
 }
 
 /** One live socket, as the core sees it. Adapters implement this over a real WebSocket. */
@@ -36,8 +34,12 @@ export interface Transport {
   close(code: number, reason: string): void;
   /** Drops the connection at once, without a close frame. Never throws. */
   terminate(): void;
-  /** Sends a protocol-level ping; returns false where the runtime cannot (browsers). */
-  ping(): boolean;
+  /**
+   * The heartbeat, called by `poll()` while open when `heartbeatInterval` > 0: pings every
+   * `intervalMs` (see `Heartbeat`) and returns false once a ping went unanswered for a whole
+   * interval. Absent where the runtime cannot send pings (browsers: the server pings them).
+   */
+  heartbeat?(now: number, intervalMs: number): boolean;
   /** Stops reading from the network (inbound back-pressure); returns false where unsupported. */
   pause(): boolean;
   /** Resumes reading after {@link Transport.pause}. */

@@ -1,58 +1,44 @@
 import { ErrorCode } from './error-code.js';
 import { WebSocketError } from './websocket-error.js';
 
-interface Waiter<S> {
-  check: (subject: S) => boolean;
-  timer: unknown;
-}
-
 /**
- * Pending promises that settle when a condition becomes true after a poll. Each waiter's `check`
- * resolves or rejects its own promise and returns true when done.
+ * Pending promises that settle when a condition becomes true after a poll. A waiter's `check`
+ * returns `undefined` to keep waiting, an `Error` to reject, or anything else to resolve with it.
  */
 export class WaiterList<S> {
-  private waiters: Array<Waiter<S>> = [];
+  #waiters: Array<(subject: S) => boolean> = [];
 
   /** Whether any promise is pending. */
   get size(): number {
-    return this.waiters.length;
+    return this.#waiters.length;
   }
 
   /**
-   * Adds a promise. `check(subject, resolve, reject)` runs now and after every poll until it returns
-   * true; after `timeoutMs` (if > 0) the promise rejects with `ERR_TIMEOUT`.
+   * Adds a promise. `check(subject)` runs now and after every `settle` until it returns something
+   * other than `undefined`; after `timeoutMs` (if > 0) the promise rejects with `ERR_TIMEOUT`.
    */
-  wait<T>(
-    subject: S,
-    what: string,
-    timeoutMs: number,
-    check: (subject: S, resolve: (value: T) => void, reject: (error: Error) => void) => boolean,
-  ): Promise<T> {
+  wait<T>(subject: S, what: string, timeoutMs: number, check: (subject: S) => T | Error | undefined): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const waiter: Waiter<S> = { check: () => false, timer: undefined };
-      const done = (): void => {
-        if (waiter.timer !== undefined) clearTimeout(waiter.timer);
-        const i = this.waiters.indexOf(waiter);
-        if (i >= 0) this.waiters.splice(i, 1);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const waiter = (s: S): boolean => {
+        const result = check(s);
+        if (result === undefined) return false;
+        this.#remove(waiter, timer);
+        if (result instanceof Error) reject(result);
+        else resolve(result);
+        return true;
       };
-      waiter.check = (s) =>
-        check(
-          s,
-          (v) => {
-            done();
-            resolve(v);
-          },
-          (e) => {
-            done();
-            reject(e);
-          },
-        );
-      if (waiter.check(subject)) return;
-      this.waiters.push(waiter);
+      if (waiter(subject)) return;
+      this.#waiters.push(waiter);
       if (timeoutMs > 0) {
-        waiter.timer = setTimeout(() => {
-          done();
-          reject(new WebSocketError(ErrorCode.ERR_TIMEOUT, `timed out after ${timeoutMs} ms waiting for ${what}`));
+        timer = setTimeout(() => {
+          this.#remove(waiter, undefined);
+          reject(
+            new WebSocketError(
+              ErrorCode.ERR_TIMEOUT,
+              `ERR_TIMEOUT: timed out after ${timeoutMs} ms waiting for ${what}`,
+            ),
+          );
         }, timeoutMs);
       }
     });
@@ -60,6 +46,12 @@ export class WaiterList<S> {
 
   /** Runs every pending check against the current state. */
   settle(subject: S): void {
-    for (const waiter of this.waiters.slice()) waiter.check(subject);
+    for (const waiter of this.#waiters.slice()) waiter(subject);
+  }
+
+  #remove(waiter: (subject: S) => boolean, timer: ReturnType<typeof setTimeout> | undefined): void {
+    if (timer !== undefined) clearTimeout(timer);
+    const i = this.#waiters.indexOf(waiter);
+    if (i >= 0) this.#waiters.splice(i, 1);
   }
 }

@@ -1,5 +1,6 @@
 import { checkUrl } from './check-url.js';
-import { CloseCode, CloseReason, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './close-code.js';
+import { CloseCode, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './close-code.js';
+import { CloseReason } from './close-reason.js';
 import type { PendingConnection } from './connection-listener.js';
 import { ErrorCode } from './error-code.js';
 import { PacketQueue } from './packet-queue.js';
@@ -154,42 +155,40 @@ export class WebSocketPeer implements LinkTarget {
   /** The id a server gave this connection (0 for client connections). */
   peerId = 0;
 
-  private readonly connector: TransportConnector | undefined;
-  private link: PeerLink | null = null;
-  private transport: Transport | null = null;
-  private state: State = State.CLOSED;
-  private code = -1;
-  private reason = '';
-  private protocol = '';
-  private url = '';
-  private writeMode: WriteMode = WriteMode.BINARY;
-  private inbound: PacketQueue = NO_INBOUND;
-  private controls: ControlEvent[] = NO_CONTROLS;
-  private out: Array<Uint8Array | string | undefined> = NO_OUT;
-  private outCount = 0;
-  private outBytes = 0;
-  private flushScheduled = false;
-  private pollScheduled = false;
+  readonly #connector: TransportConnector | undefined;
+  #link: PeerLink | null = null;
+  #transport: Transport | null = null;
+  #state: State = State.CLOSED;
+  #code = -1;
+  #reason = '';
+  #protocol = '';
+  #url = '';
+  #writeMode: WriteMode = WriteMode.BINARY;
+  #inbound: PacketQueue = NO_INBOUND;
+  #controls: ControlEvent[] = NO_CONTROLS;
+  #out: Array<Uint8Array | string | undefined> = NO_OUT;
+  #outCount = 0;
+  #outBytes = 0;
+  #flushScheduled = false;
+  #pollScheduled = false;
   /** Created on first use: peers polled by a server never need it. */
-  private pollTask: (() => void) | null = null;
-  private auto = false;
-  private active = false;
-  private observer: PeerObserver | null = null;
-  private packetError: ErrorCode = ErrorCode.OK;
-  private paused = false;
-  private closeStarted = false;
-  private failed = false;
-  private failCode = 0;
-  private failReason = '';
-  private wasOpen = false;
-  private lastError = '';
-  private nextPingAt = 0;
-  private awaitingPong = false;
-  private heartbeatTimer: unknown;
-  private waiters: WaiterList<WebSocketPeer> | null = null;
+  #pollTask: (() => void) | null = null;
+  #auto = false;
+  #active = false;
+  #observer: PeerObserver | null = null;
+  #packetError: ErrorCode = ErrorCode.OK;
+  #paused = false;
+  #closeStarted = false;
+  #failed = false;
+  #failCode = 0;
+  #failReason = '';
+  #wasOpen = false;
+  #lastError = '';
+  #heartbeatTimer: unknown;
+  #waiters: WaiterList<WebSocketPeer> | null = null;
 
   constructor(options: WebSocketPeerOptions = {}) {
-    this.connector = options.connect;
+    this.#connector = options.connect;
     this.supportedProtocols = [...(options.supportedProtocols ?? [])];
     this.handshakeHeaders = [...(options.handshakeHeaders ?? [])];
     this.inboundBufferSize = options.inboundBufferSize ?? 65535;
@@ -197,73 +196,73 @@ export class WebSocketPeer implements LinkTarget {
     this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
     this.heartbeatInterval = options.heartbeatInterval ?? 0;
     this.tls = options.tls;
-    this.auto = options.autoPoll ?? false;
+    this.#auto = options.autoPoll ?? false;
   }
 
   /** When true, `poll()` runs by itself as soon as anything arrives (a microtask, no timer delay). */
   get autoPoll(): boolean {
-    return this.auto;
+    return this.#auto;
   }
 
   set autoPoll(enabled: boolean) {
-    this.auto = enabled;
-    if (enabled && (this.active || this.controls.length > 0 || this.inbound.unpublished > 0)) this.schedulePoll();
-    this.updateHeartbeatTimer();
+    this.#auto = enabled;
+    if (enabled && (this.#active || this.#controls.length > 0 || this.#inbound.unpublished > 0)) this.#schedulePoll();
+    this.#updateHeartbeatTimer();
   }
 
   /** The ready state (`State.CONNECTING`, `OPEN`, `CLOSING`, `CLOSED`). */
   get readyState(): State {
-    return this.state;
+    return this.#state;
   }
 
   /** The close code received, or `-1` when the connection did not close cleanly. */
   get closeCode(): number {
-    return this.code;
+    return this.#code;
   }
 
   /** The close reason received (one trailing NUL, as Godot 3 sends it, is removed). */
   get closeReason(): string {
-    return this.reason;
+    return this.#reason;
   }
 
   /** The subprotocol the server selected (`""` for none). */
   get selectedProtocol(): string {
-    return this.protocol;
+    return this.#protocol;
   }
 
   /** Client: the URL given to `connectToUrl`. Server: the URL the client requested. */
   get requestedUrl(): string {
-    return this.url;
+    return this.#url;
   }
 
   /** The last transport error message, for logs (`""` if none). */
   get lastErrorMessage(): string {
-    return this.lastError;
+    return this.#lastError;
   }
 
   /** Godot's `get_ready_state()`. */
   getReadyState(): State {
-    return this.state;
+    return this.#state;
   }
 
   /** Godot's `get_close_code()`: the code received, `-1` when not cleanly closed. */
   getCloseCode(): number {
-    return this.code;
+    return this.#code;
   }
 
   /** Godot's `get_close_reason()`. */
   getCloseReason(): string {
-    return this.reason;
+    return this.#reason;
   }
 
   /** Godot's `get_selected_protocol()`. */
   getSelectedProtocol(): string {
-    return this.protocol;
+    return this.#protocol;
   }
 
   /** Godot's `get_requested_url()`. */
   getRequestedUrl(): string {
-    return this.url;
+    return this.#url;
   }
 
   /**
@@ -271,21 +270,21 @@ export class WebSocketPeer implements LinkTarget {
    * `ERR_ALREADY_IN_USE` unless `CLOSED`, or `ERR_INVALID_PARAMETER` for a bad URL.
    */
   connectToUrl(url: string, options: ConnectToUrlOptions = {}): ErrorCode {
-    if (this.connector === undefined) {
+    if (this.#connector === undefined) {
       throw new Error(
         'WebSocketPeer has no transport: import { WebSocketPeer } from "wspeer", or pass { connect } from a transport package.',
       );
     }
-    if (this.state !== State.CLOSED) return ErrorCode.ERR_ALREADY_IN_USE;
+    if (this.#state !== State.CLOSED) return ErrorCode.ERR_ALREADY_IN_USE;
     if (checkUrl(url) !== ErrorCode.OK) {
-      this.lastError = `invalid WebSocket URL: ${JSON.stringify(url)} (expected ws://host[:port]/path or wss://...)`;
+      this.#lastError = `invalid WebSocket URL: ${JSON.stringify(url)} (expected ws://host[:port]/path or wss://...)`;
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
-    this.reset(url);
+    this.#reset(url);
     const link = new PeerLink(this);
     const tls = options.tls ?? this.tls;
     try {
-      link.transport = this.connector(
+      link.transport = this.#connector(
         url,
         {
           protocols: this.supportedProtocols,
@@ -297,10 +296,10 @@ export class WebSocketPeer implements LinkTarget {
       );
     } catch (error) {
       link.dead = true;
-      this.lastError = error instanceof Error ? error.message : String(error);
+      this.#lastError = error instanceof Error ? error.message : String(error);
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
-    this.attach(link);
+    this.#attach(link);
     return ErrorCode.OK;
   }
 
@@ -310,16 +309,16 @@ export class WebSocketPeer implements LinkTarget {
    * or `ERR_INVALID_PARAMETER` (and refuses the connection) when no subprotocol matches.
    */
   acceptStream(connection: PendingConnection): ErrorCode {
-    if (this.state !== State.CLOSED) return ErrorCode.ERR_ALREADY_IN_USE;
+    if (this.#state !== State.CLOSED) return ErrorCode.ERR_ALREADY_IN_USE;
     const protocol = selectProtocol(connection.protocols, this.supportedProtocols);
     if (protocol === null) {
       connection.reject(400, 'No matching subprotocol');
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
-    this.reset(connection.url);
+    this.#reset(connection.url);
     const link = new PeerLink(this);
     link.transport = connection.accept(protocol, this.handshakeHeaders, this.inboundBufferSize, link);
-    this.attach(link);
+    this.#attach(link);
     return ErrorCode.OK;
   }
 
@@ -328,23 +327,23 @@ export class WebSocketPeer implements LinkTarget {
    * wrappers fire from here only. Also drives the heartbeat. Cheap when nothing happened.
    */
   poll(): void {
-    this.active = false;
-    while (this.controls.length > 0) {
-      const controls = this.controls;
-      this.controls = NO_CONTROLS;
+    this.#active = false;
+    while (this.#controls.length > 0) {
+      const controls = this.#controls;
+      this.#controls = NO_CONTROLS;
       for (const event of controls) {
-        this.publishUpTo(event.seq);
-        this.apply(event);
+        this.#publishUpTo(event.seq);
+        this.#apply(event);
       }
     }
-    this.publishUpTo(this.inbound.pushed);
-    if (this.heartbeatInterval > 0 && this.state === State.OPEN) this.checkHeartbeat();
-    if (this.waiters !== null && this.waiters.size > 0) this.waiters.settle(this);
+    this.#publishUpTo(this.#inbound.pushed);
+    if (this.heartbeatInterval > 0 && this.#state === State.OPEN) this.#checkHeartbeat();
+    if (this.#waiters !== null && this.#waiters.size > 0) this.#waiters.settle(this);
   }
 
   /** Number of packets `getPacket` can return now. */
   getAvailablePacketCount(): number {
-    return this.inbound.length;
+    return this.#inbound.length;
   }
 
   /**
@@ -353,27 +352,27 @@ export class WebSocketPeer implements LinkTarget {
    * before a close stay readable after it.
    */
   getPacket(): Uint8Array {
-    const data = this.nextData();
+    const data = this.#nextData();
     if (data === undefined) return EMPTY;
     return typeof data === 'string' ? encodeUtf8(data) : data;
   }
 
   /** Like `getPacket`, but text frames come back as a `string`; `null` when none is available. */
   getMessage(): Uint8Array | string | null {
-    const data = this.nextData();
+    const data = this.#nextData();
     if (data === undefined) return null;
-    if (this.inbound.lastWasText && typeof data !== 'string') return decodeUtf8(data);
+    if (this.#inbound.lastWasText && typeof data !== 'string') return decodeUtf8(data);
     return data;
   }
 
   /** The error of the last `getPacket`/`getMessage`: `OK` or `ERR_UNAVAILABLE`. */
   getPacketError(): ErrorCode {
-    return this.packetError;
+    return this.#packetError;
   }
 
   /** Whether the packet last returned by `getPacket` was a text frame. */
   wasStringPacket(): boolean {
-    return this.inbound.lastWasText;
+    return this.#inbound.lastWasText;
   }
 
   /**
@@ -384,32 +383,32 @@ export class WebSocketPeer implements LinkTarget {
    * you will reuse before then.
    */
   send(message: Uint8Array, writeMode: WriteMode = WriteMode.BINARY): ErrorCode {
-    if (this.state !== State.OPEN) return ErrorCode.FAILED;
-    if (writeMode !== WriteMode.TEXT) return this.enqueue(message, message.byteLength);
+    if (this.#state !== State.OPEN) return ErrorCode.FAILED;
+    if (writeMode !== WriteMode.TEXT) return this.#enqueue(message, message.byteLength);
     const text = decodeUtf8(message, true);
     if (text === null) return ErrorCode.ERR_INVALID_PARAMETER;
-    return this.enqueue(text, message.byteLength);
+    return this.#enqueue(text, message.byteLength);
   }
 
   /** Queues a text message. Same results as `send`. */
   sendText(message: string): ErrorCode {
-    if (this.state !== State.OPEN) return ErrorCode.FAILED;
-    return this.enqueue(message, utf8Length(message));
+    if (this.#state !== State.OPEN) return ErrorCode.FAILED;
+    return this.#enqueue(message, utf8Length(message));
   }
 
   /** Queues a packet in the current write mode (binary unless `setWriteMode(WriteMode.TEXT)`). */
   putPacket(buffer: Uint8Array): ErrorCode {
-    return this.send(buffer, this.writeMode);
+    return this.send(buffer, this.#writeMode);
   }
 
   /** Godot 3's write mode used by `putPacket` (default `WriteMode.BINARY`). */
   getWriteMode(): WriteMode {
-    return this.writeMode;
+    return this.#writeMode;
   }
 
   /** Sets the write mode used by `putPacket`. */
   setWriteMode(mode: WriteMode): void {
-    this.writeMode = mode;
+    this.#writeMode = mode;
   }
 
   /**
@@ -419,171 +418,172 @@ export class WebSocketPeer implements LinkTarget {
    * discarded, as in Godot.
    */
   close(code: number = CloseCode.NORMAL, reason = ''): ErrorCode {
-    if (code < 0 || this.state === State.CONNECTING) {
-      if (this.state !== State.CLOSED) this.drop(reason);
+    if (code < 0 || this.#state === State.CONNECTING) {
+      if (this.#state !== State.CLOSED) this.#drop(reason);
       return ErrorCode.OK;
     }
-    if (this.state !== State.OPEN) return ErrorCode.OK;
+    if (this.#state !== State.OPEN) return ErrorCode.OK;
     if (!isSendableCloseCode(code) || utf8Length(reason) > MAX_CLOSE_REASON_BYTES) {
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
-    this.flush();
-    this.closeStarted = true;
-    this.inbound.clear();
-    this.state = State.CLOSING;
-    (this.transport as Transport).close(code, reason);
+    this.#flush();
+    this.#closeStarted = true;
+    this.#inbound.clear();
+    this.#state = State.CLOSING;
+    (this.#transport as Transport).close(code, reason);
     return ErrorCode.OK;
   }
 
   /** The remote IP address (`""` when not connected, and always in browsers). */
   getConnectedHost(): string {
-    if (this.transport === null) return '';
-    if (this.transport.remoteAddress === '') this.unsupported('getConnectedHost');
-    return this.transport.remoteAddress;
+    if (this.#transport === null) return '';
+    if (this.#transport.remoteAddress === '') this.#unsupported('getConnectedHost');
+    return this.#transport.remoteAddress;
   }
 
   /** The remote port (`0` when not connected, and always in browsers). */
   getConnectedPort(): number {
-    if (this.transport === null) return 0;
-    if (this.transport.remotePort === 0) this.unsupported('getConnectedPort');
-    return this.transport.remotePort;
+    if (this.#transport === null) return 0;
+    if (this.#transport.remotePort === 0) this.#unsupported('getConnectedPort');
+    return this.#transport.remotePort;
   }
 
   /** Bytes queued for sending and not yet written to the network; 0 unless `OPEN`. */
   getCurrentOutboundBufferedAmount(): number {
-    if (this.state !== State.OPEN || this.transport === null) return 0;
-    return this.outBytes + this.transport.bufferedAmount;
+    if (this.#state !== State.OPEN || this.#transport === null) return 0;
+    return this.#outBytes + this.#transport.bufferedAmount;
   }
 
   /** Turns Nagle's algorithm off (the default) or on. `ERR_UNAVAILABLE` in browsers. */
   setNoDelay(enabled: boolean): ErrorCode {
-    if (this.transport === null) return ErrorCode.ERR_UNCONFIGURED;
-    if (this.transport.setNoDelay(enabled)) return ErrorCode.OK;
-    this.unsupported('setNoDelay');
+    if (this.#transport === null) return ErrorCode.ERR_UNCONFIGURED;
+    if (this.#transport.setNoDelay(enabled)) return ErrorCode.OK;
+    this.#unsupported('setNoDelay');
     return ErrorCode.ERR_UNAVAILABLE;
   }
 
   /** Which adapter carries this connection (`"node-ws"`, `"browser"`, ...), or `""` if none. */
   get adapter(): string {
-    return this.transport?.adapter ?? '';
+    return this.#transport?.adapter ?? '';
   }
 
   /** Resolves with the selected protocol once a poll sees `OPEN`; rejects if it closes first. */
   opened(timeoutMs = 0): Promise<string> {
-    return this.waitList().wait<string>(this, 'the connection to open', timeoutMs, (peer, resolve, reject) => {
-      if (peer.state === State.OPEN) resolve(peer.protocol);
-      else if (peer.state === State.CLOSED) reject(peer.closedError('connection failed'));
-      else return false;
-      return true;
-    });
+    return this.#wait<string>('the connection to open', timeoutMs, (peer) =>
+      peer.#state === State.OPEN
+        ? peer.#protocol
+        : peer.#state === State.CLOSED
+          ? peer.#closedError('connection failed')
+          : undefined,
+    );
   }
 
   /** Resolves with the close code, reason and cleanliness once a poll sees `CLOSED`. */
   closed(timeoutMs = 0): Promise<CloseInfo> {
-    return this.waitList().wait<CloseInfo>(this, 'the connection to close', timeoutMs, (peer, resolve) => {
-      if (peer.state !== State.CLOSED) return false;
-      resolve({ code: peer.code, reason: peer.reason, wasClean: peer.code !== -1 });
-      return true;
-    });
+    return this.#wait<CloseInfo>('the connection to close', timeoutMs, (peer) =>
+      peer.#state === State.CLOSED
+        ? { code: peer.#code, reason: peer.#reason, wasClean: peer.#code !== -1 }
+        : undefined,
+    );
   }
 
   /** Resolves with the next message (`getMessage()`); rejects if the connection closes first. */
   nextMessage(timeoutMs = 0): Promise<Uint8Array | string> {
-    return this.waitList().wait<Uint8Array | string>(this, 'a message', timeoutMs, (peer, resolve, reject) => {
-      const message = peer.inbound.length > 0 ? peer.getMessage() : null;
-      if (message !== null) resolve(message);
-      else if (peer.state === State.CLOSED) reject(peer.closedError('connection closed before a message arrived'));
-      else return false;
-      return true;
-    });
+    return this.#wait<Uint8Array | string>('a message', timeoutMs, (peer) =>
+      peer.#inbound.length > 0
+        ? (peer.getMessage() as Uint8Array | string)
+        : peer.#state === State.CLOSED
+          ? peer.#closedError('connection closed before a message arrived')
+          : undefined,
+    );
   }
 
   /** @internal Lets a wrapper (client, server, multiplayer peer) observe this peer. */
   setObserver(observer: PeerObserver | null): void {
-    this.observer = observer;
+    this.#observer = observer;
   }
 
   /** @internal Called by the link for every message. */
   linkMessage(data: Uint8Array | string, isText: boolean): void {
     const size = typeof data === 'string' ? utf8Length(data) : data.byteLength;
     if (size > this.inboundBufferSize) {
-      this.fail(CloseCode.MESSAGE_TOO_BIG, CloseReason.MESSAGE_TOO_BIG);
+      this.#fail(CloseCode.MESSAGE_TOO_BIG, CloseReason.MESSAGE_TOO_BIG);
       return;
     }
-    let inbound = this.inbound;
+    let inbound = this.#inbound;
     if (inbound === NO_INBOUND) {
       inbound = new PacketQueue();
-      this.inbound = inbound;
+      this.#inbound = inbound;
     }
     inbound.push(data, isText, size);
     if (
-      !this.paused &&
+      !this.#paused &&
       (inbound.bytes >= this.inboundBufferSize || inbound.unpublished + inbound.length >= this.maxQueuedPackets)
     ) {
-      this.paused = (this.transport as Transport).pause();
+      this.#paused = (this.#transport as Transport).pause();
     }
-    if (!this.active) this.activity();
+    if (!this.#active) this.#activity();
   }
 
   /** @internal Called by the link for every control event. */
   linkControl(kind: number, text: string, code: number, wasClean: boolean): void {
-    this.pushControl({ kind, seq: this.inbound.pushed, text, code, wasClean });
-    if (!this.active) this.activity();
+    this.#pushControl({ kind, seq: this.#inbound.pushed, text, code, wasClean });
+    if (!this.#active) this.#activity();
   }
 
-  private activity(): void {
-    this.active = true;
-    if (this.observer !== null) this.observer.onPeerActivity(this);
-    if (this.auto) this.schedulePoll();
+  #activity(): void {
+    this.#active = true;
+    if (this.#observer !== null) this.#observer.onPeerActivity(this);
+    if (this.#auto) this.#schedulePoll();
   }
 
-  private schedulePoll(): void {
-    if (this.pollScheduled) return;
-    this.pollScheduled = true;
-    scheduleMicrotask(this.pollTask ?? this.makePollTask());
+  #schedulePoll(): void {
+    if (this.#pollScheduled) return;
+    this.#pollScheduled = true;
+    scheduleMicrotask(this.#pollTask ?? this.#makePollTask());
   }
 
-  private reset(url: string): void {
-    this.inbound.clear();
-    this.controls = NO_CONTROLS;
-    this.clearOut();
-    this.code = -1;
-    this.reason = '';
-    this.protocol = '';
-    this.url = url;
-    this.closeStarted = false;
-    this.failed = false;
-    this.wasOpen = false;
-    this.lastError = '';
-    this.paused = false;
-    this.packetError = ErrorCode.OK;
+  #reset(url: string): void {
+    this.#inbound.clear();
+    this.#controls = NO_CONTROLS;
+    this.#clearOut();
+    this.#code = -1;
+    this.#reason = '';
+    this.#protocol = '';
+    this.#url = url;
+    this.#closeStarted = false;
+    this.#failed = false;
+    this.#wasOpen = false;
+    this.#lastError = '';
+    this.#paused = false;
+    this.#packetError = ErrorCode.OK;
   }
 
-  private attach(link: PeerLink): void {
-    this.link = link;
-    this.transport = link.transport;
-    this.state = State.CONNECTING;
+  #attach(link: PeerLink): void {
+    this.#link = link;
+    this.#transport = link.transport;
+    this.#state = State.CONNECTING;
   }
 
-  private nextData(): Uint8Array | string | undefined {
-    const data = this.inbound.shift();
+  #nextData(): Uint8Array | string | undefined {
+    const data = this.#inbound.shift();
     if (data === undefined) {
-      this.packetError = ErrorCode.ERR_UNAVAILABLE;
+      this.#packetError = ErrorCode.ERR_UNAVAILABLE;
       return undefined;
     }
-    this.packetError = ErrorCode.OK;
-    if (this.paused && this.inbound.bytes < this.inboundBufferSize / 2) {
-      this.paused = false;
-      this.transport?.resume();
+    this.#packetError = ErrorCode.OK;
+    if (this.#paused && this.#inbound.bytes < this.inboundBufferSize / 2) {
+      this.#paused = false;
+      this.#transport?.resume();
     }
     return data;
   }
 
-  private publishUpTo(seq: number): void {
-    const inbound = this.inbound;
+  #publishUpTo(seq: number): void {
+    const inbound = this.#inbound;
     let n = seq - (inbound.pushed - inbound.unpublished);
     if (n <= 0) return;
-    const observer = this.observer;
+    const observer = this.#observer;
     if (observer === null) {
       inbound.publish(n);
       return;
@@ -591,118 +591,113 @@ export class WebSocketPeer implements LinkTarget {
     while (n-- > 0 && inbound.publish(1) === 1) observer.onPeerPacket(this);
   }
 
-  private apply(event: ControlEvent): void {
+  #apply(event: ControlEvent): void {
     switch (event.kind) {
       case LinkEvent.OPEN:
-        this.applyOpen(event.text);
+        this.#applyOpen(event.text);
         break;
       case LinkEvent.ERROR:
-        this.lastError = event.text;
-        if (event.code !== 0) this.setFailure(event.code, failureReason(event.code));
-        break;
-      case LinkEvent.PONG:
-        this.awaitingPong = false;
+        this.#lastError = event.text;
+        if (event.code !== 0) this.#setFailure(event.code, failureReason(event.code));
         break;
       case LinkEvent.CLOSE:
-        this.applyClose(event.code, event.text, event.wasClean);
+        this.#applyClose(event.code, event.text, event.wasClean);
         break;
       case LinkEvent.DROPPED:
-        this.observer?.onPeerClosed(this, false, event.wasClean);
+        this.#observer?.onPeerClosed(this, false, event.wasClean);
         break;
     }
   }
 
-  private applyOpen(protocol: string): void {
-    if (this.state !== State.CONNECTING) return;
-    this.state = State.OPEN;
-    this.protocol = protocol;
-    this.wasOpen = true;
-    this.nextPingAt = this.heartbeatInterval > 0 ? performance.now() + this.heartbeatInterval * 1000 : 0;
-    this.awaitingPong = false;
-    this.updateHeartbeatTimer();
-    this.observer?.onPeerOpen(this, protocol);
+  #applyOpen(protocol: string): void {
+    if (this.#state !== State.CONNECTING) return;
+    this.#state = State.OPEN;
+    this.#protocol = protocol;
+    this.#wasOpen = true;
+    this.#updateHeartbeatTimer();
+    this.#observer?.onPeerOpen(this, protocol);
   }
 
-  private applyClose(code: number, reason: string, wasClean: boolean): void {
-    const wasOpen = this.wasOpen;
-    this.release();
-    if (this.failed) {
-      this.code = this.failCode;
-      this.reason = this.failReason;
+  #applyClose(code: number, reason: string, wasClean: boolean): void {
+    const wasOpen = this.#wasOpen;
+    this.#release();
+    if (this.#failed) {
+      this.#code = this.#failCode;
+      this.#reason = this.#failReason;
     } else if (wasClean) {
-      this.code = code;
-      this.reason = reason.endsWith('\0') ? reason.slice(0, -1) : reason;
+      this.#code = code;
+      this.#reason = reason.endsWith('\0') ? reason.slice(0, -1) : reason;
     } else {
-      this.code = CloseCode.UNCLEAN;
-      this.reason = '';
+      this.#code = CloseCode.UNCLEAN;
+      this.#reason = '';
     }
-    this.state = State.CLOSED;
-    const observer = this.observer;
+    this.#state = State.CLOSED;
+    const observer = this.#observer;
     if (observer === null) return;
-    if (wasClean && wasOpen && !this.closeStarted) observer.onPeerCloseRequest(this, this.code, this.reason);
+    if (wasClean && wasOpen && !this.#closeStarted) observer.onPeerCloseRequest(this, this.#code, this.#reason);
     observer.onPeerClosed(this, wasClean, wasOpen);
   }
 
-  private setFailure(code: number, reason: string): void {
-    if (this.failed) return;
-    this.failed = true;
-    this.failCode = code;
-    this.failReason = reason;
+  #setFailure(code: number, reason: string): void {
+    if (this.#failed) return;
+    this.#failed = true;
+    this.#failCode = code;
+    this.#failReason = reason;
   }
 
   /** Fails the connection with a close frame (e.g. 1009) and reports that code locally. */
-  private fail(code: number, reason: string): void {
-    this.setFailure(code, reason);
-    if (this.closeStarted || this.transport === null) return;
-    this.closeStarted = true;
-    this.transport.close(code, reason);
+  #fail(code: number, reason: string): void {
+    this.#setFailure(code, reason);
+    if (this.#closeStarted || this.#transport === null) return;
+    this.#closeStarted = true;
+    this.#transport.close(code, reason);
   }
 
   /** Drops the connection at once (close code -1); observers hear of it in the next poll. */
-  private drop(reason: string): void {
-    const transport = this.transport;
-    const wasOpen = this.wasOpen;
-    this.release();
+  #drop(reason: string): void {
+    const transport = this.#transport;
+    const wasOpen = this.#wasOpen;
+    this.#release();
     transport?.terminate();
-    this.state = State.CLOSED;
-    this.code = CloseCode.UNCLEAN;
-    this.reason = reason;
-    this.inbound.clear();
-    this.pushControl({
+    this.#state = State.CLOSED;
+    this.#code = CloseCode.UNCLEAN;
+    this.#reason = reason;
+    this.#inbound.clear();
+    this.#pushControl({
       kind: LinkEvent.DROPPED,
-      seq: this.inbound.pushed,
+      seq: this.#inbound.pushed,
       text: reason,
       code: -1,
       wasClean: wasOpen,
     });
-    if (!this.active) this.activity();
+    if (!this.#active) this.#activity();
   }
 
-  private release(): void {
-    if (this.link !== null) this.link.dead = true;
-    this.link = null;
-    this.transport = null;
-    this.clearOut();
-    this.paused = false;
-    this.updateHeartbeatTimer();
+  #release(): void {
+    if (this.#link !== null) this.#link.dead = true;
+    this.#link = null;
+    this.#transport = null;
+    this.#clearOut();
+    this.#paused = false;
+    this.#updateHeartbeatTimer();
   }
 
-  private clearOut(): void {
-    for (let i = 0; i < this.outCount; i++) this.out[i] = undefined;
-    this.outCount = 0;
-    this.outBytes = 0;
+  #clearOut(): void {
+    for (let i = 0; i < this.#outCount; i++) this.#out[i] = undefined;
+    this.#outCount = 0;
+    this.#outBytes = 0;
   }
 
-  private enqueue(data: Uint8Array | string, size: number): ErrorCode {
-    if (this.outCount >= this.maxQueuedPackets) return ErrorCode.ERR_OUT_OF_MEMORY;
-    if (this.outBytes + size + (this.transport as Transport).bufferedAmount > this.outboundBufferSize) {
+  #enqueue(data: Uint8Array | string, size: number): ErrorCode {
+    if (this.#outCount >= this.maxQueuedPackets) return ErrorCode.ERR_OUT_OF_MEMORY;
+    if (this.#outBytes + size + (this.#transport as Transport).bufferedAmount > this.outboundBufferSize) {
       return ErrorCode.ERR_OUT_OF_MEMORY;
     }
-    if (this.out === NO_OUT) this.out = [];
-    this.out[this.outCount++] = data;
-    this.outBytes += size;
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
+    if (this.#out === NO_OUT) this.#out = [];
+    this.#out[this.#outCount++] = data;
+    this.#outBytes += size;
+    if (!this.#flushScheduled) {
+      this.#flushScheduled = true;
       flushQueue.push(this);
       if (!flushQueued && pollTasksRunning === 0) {
         flushQueued = true;
@@ -714,73 +709,72 @@ export class WebSocketPeer implements LinkTarget {
 
   /** @internal Called by the shared flush: writes this peer's queued messages. */
   flushFromQueue(): void {
-    this.flush();
+    this.#flush();
   }
 
   /** Writes every queued message in one go (one socket write where the runtime allows). */
-  private flush(): void {
-    this.flushScheduled = false;
-    const count = this.outCount;
+  #flush(): void {
+    this.#flushScheduled = false;
+    const count = this.#outCount;
     if (count === 0) return;
-    if (this.transport !== null) this.transport.sendMany(this.out as Array<Uint8Array | string>, count);
-    this.clearOut();
+    if (this.#transport !== null) this.#transport.sendMany(this.#out as Array<Uint8Array | string>, count);
+    this.#clearOut();
   }
 
-  private checkHeartbeat(): void {
-    const now = performance.now();
-    if (now < this.nextPingAt) return;
-    if (this.awaitingPong) {
-      this.drop(CloseReason.HEARTBEAT_TIMEOUT);
-      return;
-    }
-    if (!(this.transport as Transport).ping()) {
+  #checkHeartbeat(): void {
+    const transport = this.#transport as Transport;
+    if (transport.heartbeat === undefined) {
       warnOnce('heartbeat', 'heartbeatInterval needs protocol pings, which browsers cannot send; let the server ping.');
-      this.nextPingAt = Number.POSITIVE_INFINITY;
-      return;
+    } else if (!transport.heartbeat(performance.now(), this.heartbeatInterval * 1000)) {
+      this.#drop(CloseReason.HEARTBEAT_TIMEOUT);
     }
-    this.awaitingPong = true;
-    this.nextPingAt = now + this.heartbeatInterval * 1000;
   }
 
-  private updateHeartbeatTimer(): void {
-    const wanted = this.auto && this.heartbeatInterval > 0 && this.transport !== null;
+  #updateHeartbeatTimer(): void {
+    const wanted = this.#auto && this.heartbeatInterval > 0 && this.#transport?.heartbeat !== undefined;
     if (!wanted) {
-      if (this.heartbeatTimer !== undefined) clearInterval(this.heartbeatTimer);
-      this.heartbeatTimer = undefined;
-    } else if (this.heartbeatTimer === undefined) {
-      this.heartbeatTimer = setInterval(
-        this.pollTask ?? this.makePollTask(),
+      if (this.#heartbeatTimer !== undefined) clearInterval(this.#heartbeatTimer);
+      this.#heartbeatTimer = undefined;
+    } else if (this.#heartbeatTimer === undefined) {
+      this.#heartbeatTimer = setInterval(
+        this.#pollTask ?? this.#makePollTask(),
         Math.max(10, (this.heartbeatInterval * 1000) / 4),
       );
     }
   }
 
-  private makePollTask(): () => void {
-    this.pollTask = autoPollTask(() => {
-      this.pollScheduled = false;
+  #makePollTask(): () => void {
+    this.#pollTask = autoPollTask(() => {
+      this.#pollScheduled = false;
       this.poll();
     });
-    return this.pollTask;
+    return this.#pollTask;
   }
 
-  private pushControl(event: ControlEvent): void {
-    if (this.controls === NO_CONTROLS) this.controls = [];
-    this.controls.push(event);
+  #pushControl(event: ControlEvent): void {
+    if (this.#controls === NO_CONTROLS) this.#controls = [];
+    this.#controls.push(event);
   }
 
-  private waitList(): WaiterList<WebSocketPeer> {
-    this.waiters ??= new WaiterList<WebSocketPeer>();
-    return this.waiters;
+  #wait<T>(what: string, timeoutMs: number, check: (peer: WebSocketPeer) => T | Error | undefined): Promise<T> {
+    this.#waiters ??= new WaiterList<WebSocketPeer>();
+    return this.#waiters.wait(this, what, timeoutMs, check);
   }
 
-  private unsupported(member: string): void {
+  #unsupported(member: string): void {
     warnOnce(member, `${member} is not available with the "${this.adapter}" transport (browsers do not expose it).`);
   }
 
-  private closedError(what: string): WebSocketError {
-    const code = this.wasOpen ? ErrorCode.ERR_CONNECTION_ERROR : ErrorCode.ERR_CANT_CONNECT;
-    const detail = this.lastError === '' ? '' : ` (${this.lastError})`;
-    return new WebSocketError(code, `${what}${detail}`, this.code, this.reason);
+  #closedError(what: string): WebSocketError {
+    const detail = this.#lastError === '' ? '' : ` (${this.#lastError})`;
+    return this.#wasOpen
+      ? new WebSocketError(
+          ErrorCode.ERR_CONNECTION_ERROR,
+          `ERR_CONNECTION_ERROR: ${what}${detail}`,
+          this.#code,
+          this.#reason,
+        )
+      : new WebSocketError(ErrorCode.ERR_CANT_CONNECT, `ERR_CANT_CONNECT: ${what}${detail}`, this.#code, this.#reason);
   }
 }
 

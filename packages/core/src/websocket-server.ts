@@ -1,5 +1,6 @@
 import { EventEmitter } from 'eventemitter3';
-import { CloseCode, CloseReason } from './close-code.js';
+import { CloseCode } from './close-code.js';
+import { CloseReason } from './close-reason.js';
 import type {
   ConnectionListener,
   ListenerEvents,
@@ -9,7 +10,7 @@ import type {
   ServerTlsOptions,
 } from './connection-listener.js';
 import { ConnectionStatus } from './connection-status.js';
-import { ErrorCode } from './error-code.js';
+import { ErrorCode, errorName } from './error-code.js';
 import { generatePeerId } from './generate-peer-id.js';
 import { selectProtocol } from './select-protocol.js';
 import { State } from './state.js';
@@ -165,12 +166,11 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
 
   /** Resolves with the bound port once listening; rejects with a `WebSocketError` if binding failed. */
   listening(timeoutMs = 0): Promise<number> {
-    return this.waiters.wait<number>(this, 'the server to listen', timeoutMs, (server, resolve, reject) => {
-      if (server.boundPort !== 0) resolve(server.boundPort);
-      else if (server.listener === null) {
-        reject(new WebSocketError(listenErrorCode(server.listenError), server.listenError || 'not listening'));
-      } else return false;
-      return true;
+    return this.waiters.wait<number>(this, 'the server to listen', timeoutMs, (server) => {
+      if (server.boundPort !== 0) return server.boundPort;
+      if (server.listener !== null) return undefined;
+      const code = listenErrorCode(server.listenError);
+      return new WebSocketError(code, `${errorName(code)}: ${server.listenError || 'not listening'}`);
     });
   }
 

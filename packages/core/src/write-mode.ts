@@ -1,8 +1,7 @@
-/** How `putPacket` frames a message, with Godot's numbers (`WebSocketPeer.WriteMode`). */
-export const WriteMode = {
-  TEXT: 0,
-  BINARY: 1,
-} as const;
+import type * as values from './write-mode-values.js';
+
+/** How `putPacket` frames a message, with Godot's numbers (`WebSocketPeer.WriteMode`). A module namespace. */
+export * as WriteMode from './write-mode-values.js';
 
 /** One of the numbers in {@link WriteMode}. */
-export type WriteMode = (typeof WriteMode)[keyof typeof WriteMode];
+export type WriteMode = (typeof values)[keyof typeof values];

@@ -1,5 +1,6 @@
 import {
   CloseCode,
+  CloseReason,
   ErrorCode,
   errorName,
   isSendableCloseCode,
@@ -22,9 +23,15 @@ describe('constants', () => {
     });
     expect(ErrorCode).toMatchObject({ ERR_ALREADY_IN_USE: 22, ERR_TIMEOUT: 24, ERR_CANT_CONNECT: 25 });
     expect(ErrorCode).toMatchObject({ ERR_CONNECTION_ERROR: 27, ERR_INVALID_DATA: 30, ERR_INVALID_PARAMETER: 31 });
-    expect(State).toEqual({ CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
-    expect(WriteMode).toEqual({ TEXT: 0, BINARY: 1 });
+    expect({ ...State }).toEqual({ CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+    expect({ ...WriteMode }).toEqual({ TEXT: 0, BINARY: 1 });
     expect(CloseCode.MESSAGE_TOO_BIG).toBe(1009);
+  });
+
+  it('are frozen namespaces: a typo cannot overwrite a code', () => {
+    expect(Reflect.set(ErrorCode, 'OK', 5)).toBe(false);
+    expect(ErrorCode.OK).toBe(0);
+    expect(Object.keys(CloseReason)).toContain('HEARTBEAT_TIMEOUT');
   });
 
   it('name error codes', () => {

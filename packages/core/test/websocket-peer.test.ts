@@ -2,8 +2,12 @@ import { CloseCode, ErrorCode, LoopbackNetwork, State, type Transport, WebSocket
 import { describe, expect, it, vi } from 'vitest';
 import { loopbackPair, settle, tick } from './loopback.js';
 
+/** The network of the last `openPair`, for connectors that wrap its `connect`. */
+let network: LoopbackNetwork;
+
 async function openPair(options: ConstructorParameters<typeof WebSocketPeer>[0] = {}) {
   const pair = await loopbackPair({ inboundBufferSize: 1 << 20 });
+  network = pair.net;
   const peer = pair.client(options);
   expect(peer.connectToUrl(pair.url)).toBe(ErrorCode.OK);
   await settle([peer, pair.server], () => peer.readyState === State.OPEN && pair.server.getPeerIds().length === 1);
@@ -46,8 +50,15 @@ describe('WebSocketPeer is poll-driven', () => {
   });
 
   it('writes every send of one event-loop turn in one transport call', async () => {
-    const { peer, remote } = await openPair();
-    const transport = (peer as unknown as { transport: Transport }).transport;
+    const opened: Transport[] = [];
+    const { peer, remote } = await openPair({
+      connect: (url, options, events) => {
+        const transport = network.connect(url, options, events);
+        opened.push(transport);
+        return transport;
+      },
+    });
+    const transport = opened[0] as Transport;
     const spy = vi.spyOn(transport, 'sendMany');
     for (let i = 0; i < 50; i++) peer.sendText(`m${i}`);
     expect(spy).not.toHaveBeenCalled();

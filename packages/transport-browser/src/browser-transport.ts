@@ -7,8 +7,9 @@ function browserCloseCode(code: number): number {
 
 /**
  * A {@link Transport} over a WHATWG `WebSocket`. Binary messages arrive as `Uint8Array` views of
- * the event's `ArrayBuffer` (no copy), text as `string`. Browsers cannot ping, pause reading,
- * change Nagle or tell the remote address; those members say so by returning false / neutral values.
+ * the event's `ArrayBuffer` (no copy), text as `string`. Browsers cannot ping (no `heartbeat`: the
+ * server pings them and they answer), pause reading, change Nagle or tell the remote address; those
+ * members say so by returning false / neutral values.
  */
 export class BrowserTransport implements Transport {
   /** `"browser"`. */
@@ -61,11 +62,6 @@ export class BrowserTransport implements Transport {
     } catch {
       // already closed
     }
-  }
-
-  /** False: pages cannot send ping frames (browsers answer the server's pings themselves). */
-  ping(): boolean {
-    return false;
   }
 
   /** False: a page cannot pause a WebSocket. */

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import type { Transport, TransportEvents } from '@wspeer/core';
+import { Heartbeat, type Transport, type TransportEvents } from '@wspeer/core';
 import type WebSocket from 'ws';
 
 const BINARY = { binary: true } as const;
@@ -111,9 +111,11 @@ function writeFrames(socket: Socket, messages: ReadonlyArray<Uint8Array | string
 
 /** Where a bound `ws` socket keeps its transport, so one set of listeners serves every socket. */
 const EVENTS = Symbol('wspeer.events');
+/** The socket's heartbeat, set on the first `heartbeat()` call (idle sockets carry none). */
+const BEAT = Symbol('wspeer.heartbeat');
 
 /** A `ws` socket bound to a transport. */
-type BoundSocket = WebSocket & { [EVENTS]: TransportEvents };
+type BoundSocket = WebSocket & { [EVENTS]: TransportEvents; [BEAT]?: Heartbeat };
 
 function eventsOf(ws: WebSocket): TransportEvents {
   return (ws as BoundSocket)[EVENTS];
@@ -138,7 +140,7 @@ function onClose(this: WebSocket, code: number, reason: Buffer): void {
 }
 
 function onPong(this: WebSocket): void {
-  eventsOf(this).onPong?.();
+  (this as BoundSocket)[BEAT]?.pong();
 }
 
 /**
@@ -156,7 +158,7 @@ export class NodeTransport implements Transport {
 
   /**
    * Connects this transport to a `ws` socket and forwards its events. The listeners are shared
-   * functions (no closures per connection); `pong` is only listened to once `ping()` is used.
+   * functions (no closures per connection); `pong` is only listened to once `heartbeat()` is used.
    */
   bind(ws: WebSocket): void {
     this.ws = ws;
@@ -221,13 +223,17 @@ export class NodeTransport implements Transport {
     this.ws?.terminate();
   }
 
-  /** Sends a ping frame; pongs are reported from then on. */
-  ping(): boolean {
-    const ws = this.ws;
-    if (ws === null || ws.readyState !== 1) return false;
-    if (ws.listenerCount('pong') === 0) ws.on('pong', onPong);
-    ws.ping();
-    return true;
+  /** Pings every `intervalMs` with `ws.ping()`; false once a ping went unanswered (see `Heartbeat`). */
+  heartbeat(now: number, intervalMs: number): boolean {
+    const ws = this.ws as BoundSocket | null;
+    if (ws === null || ws.readyState !== 1) return true;
+    let beat = ws[BEAT];
+    if (beat === undefined) {
+      beat = new Heartbeat();
+      ws[BEAT] = beat;
+      ws.on('pong', onPong);
+    }
+    return beat.beat(now, intervalMs, ws);
   }
 
   /** Stops reading from the socket (`ws.pause`). */
