@@ -1,3 +1,5 @@
+import type * as values from './transfer-mode-values.js';
+
 /** `setTargetPeer` value that sends to every peer. */
 export const TARGET_PEER_BROADCAST = 0;
 
@@ -6,16 +8,13 @@ export const TARGET_PEER_SERVER = 1;
 
 /**
  * Godot's `MultiplayerPeer.TransferMode`. Accepted and reported for compatibility; over WebSocket
- * every packet travels reliable and ordered.
+ * every packet travels reliable and ordered. A module namespace (frozen, `TransferMode.RELIABLE`
+ * reads like an object member): bundlers replace each use by its number.
  */
-export const TransferMode = {
-  UNRELIABLE: 0,
-  UNRELIABLE_ORDERED: 1,
-  RELIABLE: 2,
-} as const;
+export * as TransferMode from './transfer-mode-values.js';
 
 /** One of the numbers in {@link TransferMode}. */
-export type TransferMode = (typeof TransferMode)[keyof typeof TransferMode];
+export type TransferMode = (typeof values)[keyof typeof values];
 
 /**
  * Multiplayer wire formats: `godot3` frames every message with Godot 3.2's 9-byte header (type,

@@ -1,8 +1,13 @@
+import { readInt32 } from './read-int32.js';
+
 /** Size of Godot 3.2's multiplayer header: type (u8), from (i32 LE), to (i32 LE). */
 export const HEADER_SIZE = 9;
 
-/** Godot 3.2's multiplayer message types (`websocket_multiplayer_peer.h`). */
-export const SysType = { NONE: 0, ADD: 1, DEL: 2, ID: 3 } as const;
+/**
+ * Godot 3.2's multiplayer message types (`websocket_multiplayer_peer.h`). A module namespace
+ * (frozen, `SysType.ADD` reads like an object member): bundlers replace each use by its number.
+ */
+export * as SysType from './sys-type-values.js';
 
 /** A parsed header. */
 export interface Godot3Header {
@@ -39,12 +44,10 @@ export function sysMessage(type: number, id: number): Uint8Array {
 /** Reads the header of `message`, or `null` when it is shorter than 9 bytes. */
 export function readHeader(message: Uint8Array): Godot3Header | null {
   if (message.byteLength < HEADER_SIZE) return null;
-  const view = new DataView(message.buffer, message.byteOffset, message.byteLength);
-  return { type: message[0] as number, from: view.getInt32(1, true), to: view.getInt32(5, true) };
+  return { type: message[0] as number, from: readInt32(message, 1), to: readInt32(message, 5) };
 }
 
 /** Reads the int32 id after the header of a system message, or `null` when too short. */
 export function readSysId(message: Uint8Array): number | null {
-  if (message.byteLength < HEADER_SIZE + 4) return null;
-  return new DataView(message.buffer, message.byteOffset, message.byteLength).getInt32(HEADER_SIZE, true);
+  return message.byteLength < HEADER_SIZE + 4 ? null : readInt32(message, HEADER_SIZE);
 }

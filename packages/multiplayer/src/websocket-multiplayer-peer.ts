@@ -11,7 +11,6 @@ import {
 } from '@wspeer/core';
 import { EventEmitter } from 'eventemitter3';
 import { TransferMode, type Wire } from './constants.js';
-import { DropLog } from './drop-log.js';
 import { WebSocketClient } from './multiplayer-client.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
 import type { MultiplayerServerOptions, WebSocketServer } from './multiplayer-server.js';
@@ -80,22 +79,20 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
   transferMode: TransferMode = TransferMode.RELIABLE;
   /** Reported; WebSocket has one channel. */
   transferChannel = 0;
-  private readonly connector: TransportConnector | undefined;
-  private readonly serverFactory: MultiplayerServerFactory | undefined;
-  private serving = false;
-  private readonly log: ((line: string) => void) | null | undefined;
-  private readonly drops: DropLog;
-  private auto: boolean;
-  private refuse = false;
-  private impl: WebSocketServer | WebSocketClient | null = null;
-  private target = 0;
+  readonly #connector: TransportConnector | undefined;
+  readonly #serverFactory: MultiplayerServerFactory | undefined;
+  #serving = false;
+  readonly #log: ((line: string) => void) | null | undefined;
+  #auto: boolean;
+  #refuse = false;
+  #impl: WebSocketServer | WebSocketClient | null = null;
+  #target = 0;
 
   constructor(options: WebSocketMultiplayerPeerOptions = {}) {
     super();
-    this.connector = options.connect;
-    this.serverFactory = options.server;
-    this.log = options.log;
-    this.drops = new DropLog(options.log);
+    this.#connector = options.connect;
+    this.#serverFactory = options.server;
+    this.#log = options.log;
     this.wire = options.wire ?? 'godot3';
     this.supportedProtocols = [...(options.supportedProtocols ?? [])];
     this.handshakeHeaders = [...(options.handshakeHeaders ?? [])];
@@ -103,27 +100,27 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
     this.inboundBufferSize = options.inboundBufferSize ?? 65535;
     this.outboundBufferSize = options.outboundBufferSize ?? 65535;
     this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
-    this.auto = options.autoPoll ?? false;
+    this.#auto = options.autoPoll ?? false;
   }
 
   /** Poll by itself as soon as anything arrives. */
   get autoPoll(): boolean {
-    return this.auto;
+    return this.#auto;
   }
 
   set autoPoll(enabled: boolean) {
-    this.auto = enabled;
-    if (this.impl !== null) this.impl.autoPoll = enabled;
+    this.#auto = enabled;
+    if (this.#impl !== null) this.#impl.autoPoll = enabled;
   }
 
   /** Server: refuse new clients while true. */
   get refuseNewConnections(): boolean {
-    return this.refuse;
+    return this.#refuse;
   }
 
   set refuseNewConnections(refuse: boolean) {
-    this.refuse = refuse;
-    if (this.impl !== null) this.impl.refuseNewConnections = refuse;
+    this.#refuse = refuse;
+    if (this.#impl !== null) this.#impl.refuseNewConnections = refuse;
   }
 
   /**
@@ -131,7 +128,7 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
    * disconnected, `ERR_UNAVAILABLE` without a listener (browsers). Bind errors reach `listening()`.
    */
   createServer(port: number, bindAddress = '*', tls?: ServerTlsOptions): ErrorCode {
-    return this.startServer((server) => {
+    return this.#startServer((server) => {
       server.bindIp = bindAddress;
       if (tls !== undefined) {
         server.privateKey = tls.key;
@@ -144,7 +141,7 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
 
   /** Starts a server on an existing Node HTTP(S) server, for upgrades on `path` (every path if omitted). */
   attachServer(httpServer: unknown, path?: string): ErrorCode {
-    return this.startServer((server) =>
+    return this.#startServer((server) =>
       server.attach(httpServer, {
         protocols: this.supportedProtocols,
         gdMpApi: true,
@@ -157,33 +154,37 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
   createClient(url: string, tls?: ClientTlsOptions): ErrorCode {
     if (this.getConnectionStatus() !== ConnectionStatus.CONNECTION_DISCONNECTED) return ErrorCode.ERR_ALREADY_IN_USE;
     const client = new WebSocketClient({
-      ...this.socketOptions(),
-      wire: this.wire,
-      handshakeTimeout: this.handshakeTimeout,
-      ...(this.connector === undefined ? {} : { connect: this.connector }),
+      ...this.#socketOptions(),
+      ...(this.#connector === undefined ? {} : { connect: this.#connector }),
       ...(tls === undefined ? {} : { tls }),
       ...(tls?.verify === undefined ? {} : { verifySsl: tls.verify }),
     });
     const err = client.connectToUrl(url, this.supportedProtocols, true, this.handshakeHeaders);
-    if (err === ErrorCode.OK) this.use(client, false);
+    if (err === ErrorCode.OK) this.#use(client, false);
     return err;
   }
 
   /** Server: resolves with the bound port; rejects when binding failed or this is not a server. */
   listening(timeoutMs = 0): Promise<number> {
-    if (this.impl === null || !this.serving) {
-      return Promise.reject(new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'not a server'));
+    if (this.#impl === null || !this.#serving) {
+      return Promise.reject(new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not a server'));
     }
-    return (this.impl as WebSocketServer).listening(timeoutMs);
+    return (this.#impl as WebSocketServer).listening(timeoutMs);
   }
 
   /** Client: resolves once the server gave us an id; rejects with a `WebSocketError` if that fails. */
   connected(timeoutMs = 0): Promise<number> {
     return new Promise((resolve, reject) => {
       if (this.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED) return resolve(this.getUniqueId());
-      const timer = timeoutMs > 0 ? setTimeout(() => settle(ErrorCode.ERR_TIMEOUT, 'timed out'), timeoutMs) : undefined;
+      const timer =
+        timeoutMs > 0
+          ? setTimeout(
+              () => settle(ErrorCode.ERR_TIMEOUT, `ERR_TIMEOUT: timed out after ${timeoutMs} ms waiting for an id`),
+              timeoutMs,
+            )
+          : undefined;
       const succeeded = (): void => settle(ErrorCode.OK, '');
-      const failed = (): void => settle(ErrorCode.ERR_CANT_CONNECT, 'connection failed');
+      const failed = (): void => settle(ErrorCode.ERR_CANT_CONNECT, 'ERR_CANT_CONNECT: connection failed');
       const settle = (code: ErrorCode, why: string): void => {
         clearTimeout(timer);
         this.off('connection_succeeded', succeeded);
@@ -198,7 +199,7 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
 
   /** The socket of peer `id` (server: a client; client: only 1), or `null`. */
   getPeer(id: number): WebSocketPeer | null {
-    return this.impl?.getPeer(id) ?? null;
+    return this.#impl?.getPeer(id) ?? null;
   }
 
   /** IP address of peer `id`. */
@@ -213,32 +214,32 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
 
   /** Applies what arrived; signals fire from here. */
   poll(): void {
-    this.impl?.poll();
+    this.#impl?.poll();
   }
 
   /** Sends to the target peer. `ERR_UNCONFIGURED` unless connected. */
   putPacket(buffer: Uint8Array): ErrorCode {
-    return this.impl?.putPacket(buffer) ?? ErrorCode.ERR_UNCONFIGURED;
+    return this.#impl?.putPacket(buffer) ?? ErrorCode.ERR_UNCONFIGURED;
   }
 
   /** Removes and returns the next packet. */
   getPacket(): Uint8Array {
-    return this.impl?.getPacket() ?? new Uint8Array(0);
+    return this.#impl?.getPacket() ?? new Uint8Array(0);
   }
 
   /** The error of the last `getPacket`. */
   getPacketError(): ErrorCode {
-    return this.impl?.getPacketError() ?? ErrorCode.ERR_UNCONFIGURED;
+    return this.#impl?.getPacketError() ?? ErrorCode.ERR_UNCONFIGURED;
   }
 
   /** Packets waiting. */
   getAvailablePacketCount(): number {
-    return this.impl?.getAvailablePacketCount() ?? 0;
+    return this.#impl?.getAvailablePacketCount() ?? 0;
   }
 
   /** Sender of the next packet. */
   getPacketPeer(): number {
-    return this.impl?.getPacketPeer() ?? 0;
+    return this.#impl?.getPacketPeer() ?? 0;
   }
 
   /** Always 0. */
@@ -253,38 +254,33 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
 
   /** 0 broadcast, 1 server, N one peer, -N everyone but N. */
   setTargetPeer(id: number): void {
-    this.target = id;
-    this.impl?.setTargetPeer(id);
+    this.#target = id;
+    this.#impl?.setTargetPeer(id);
   }
 
   /** 1 for a server, the id the server gave us for a client, 0 before. */
   getUniqueId(): number {
-    return this.impl?.getUniqueId() ?? 0;
+    return this.#impl?.getUniqueId() ?? 0;
   }
 
   /** Whether this peer is a server. */
   isServer(): boolean {
-    return this.impl !== null && this.serving;
+    return this.#impl !== null && this.#serving;
   }
 
   /** Disconnected, connecting or connected. */
   getConnectionStatus(): ConnectionStatus {
-    return this.impl?.getConnectionStatus() ?? ConnectionStatus.CONNECTION_DISCONNECTED;
+    return this.#impl?.getConnectionStatus() ?? ConnectionStatus.CONNECTION_DISCONNECTED;
   }
 
   /** Disconnects peer `id`; `force` forgets it at once without `peer_disconnected`. */
   disconnectPeer(id: number, force = false): void {
-    if (this.serving) (this.impl as WebSocketServer | null)?.disconnectPeer(id, force);
-    else (this.impl as WebSocketClient | null)?.disconnectPeer(id, force);
+    this.#impl?.disconnectPeer(id, force);
   }
 
   /** Drops everything at once; no `peer_disconnected` signals. */
   close(): void {
-    const impl = this.impl;
-    this.impl = null;
-    if (impl === null) return;
-    impl.removeAllListeners();
-    impl.close();
+    this.#detach()?.close();
   }
 
   /**
@@ -293,11 +289,9 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
    * `peer_disconnected` signals follow.
    */
   stop(code = 1001, reason = 'Going away'): void {
-    const impl = this.impl;
-    this.impl = null;
+    const impl = this.#detach();
     if (impl === null) return;
-    impl.removeAllListeners();
-    if (this.serving) (impl as WebSocketServer).stop(code, reason);
+    if (this.#serving) (impl as WebSocketServer).stop(code, reason);
     else (impl as WebSocketClient).disconnectFromHost(code, reason);
   }
 
@@ -311,50 +305,55 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
     return generatePeerId();
   }
 
-  private startServer(start: (server: WebSocketServer) => ErrorCode): ErrorCode {
+  #startServer(start: (server: WebSocketServer) => ErrorCode): ErrorCode {
     if (this.getConnectionStatus() !== ConnectionStatus.CONNECTION_DISCONNECTED) return ErrorCode.ERR_ALREADY_IN_USE;
-    if (this.serverFactory === undefined) {
+    if (this.#serverFactory === undefined) {
       warnOnce(
         'mp-server',
         'WebSocketMultiplayerPeer.createServer needs Node: import it from "wspeer/multiplayer" in Node.',
       );
       return ErrorCode.ERR_UNAVAILABLE;
     }
-    const server = this.serverFactory({
-      ...this.socketOptions(),
-      wire: this.wire,
-      handshakeTimeout: this.handshakeTimeout,
-      refuseNewConnections: this.refuse,
-      ...(this.log === undefined ? {} : { log: this.log }),
+    const server = this.#serverFactory({
+      ...this.#socketOptions(),
+      refuseNewConnections: this.#refuse,
+      ...(this.#log === undefined ? {} : { log: this.#log }),
     });
     const err = start(server);
-    if (err === ErrorCode.OK) this.use(server, true);
+    if (err === ErrorCode.OK) this.#use(server, true);
     return err;
   }
 
-  private socketOptions() {
+  /** Settings shared by the clients and servers this peer creates. */
+  #socketOptions() {
     return {
+      wire: this.wire,
+      handshakeTimeout: this.handshakeTimeout,
       supportedProtocols: this.supportedProtocols,
       handshakeHeaders: this.handshakeHeaders,
       inboundBufferSize: this.inboundBufferSize,
       outboundBufferSize: this.outboundBufferSize,
       maxQueuedPackets: this.maxQueuedPackets,
-      autoPoll: this.auto,
+      autoPoll: this.#auto,
     };
   }
 
-  private use(impl: WebSocketServer | WebSocketClient, serving: boolean): void {
-    this.impl = impl;
-    this.serving = serving;
-    impl.setTargetPeer(this.target);
+  /** Forgets the current client or server, unsubscribed, and returns it. */
+  #detach(): WebSocketServer | WebSocketClient | null {
+    const impl = this.#impl;
+    this.#impl = null;
+    impl?.removeAllListeners();
+    return impl;
+  }
+
+  #use(impl: WebSocketServer | WebSocketClient, serving: boolean): void {
+    this.#impl = impl;
+    this.#serving = serving;
+    impl.setTargetPeer(this.#target);
     impl.transferMode = this.transferMode;
     const source = impl as unknown as EventEmitter;
     const target = this as unknown as EventEmitter;
-    for (const name of FORWARDED) source.on(name, (...args: unknown[]) => target.emit(name, ...args));
-    // Refusals reach `packet_dropped` listeners here, or else this peer's (rate-limited) log.
-    (impl as MultiplayerPeer).on('packet_dropped', (from: number, reason: string) => {
-      if (this.listenerCount('packet_dropped') > 0) this.emit('packet_dropped', from, reason);
-      else this.drops.note(from, reason);
-    });
+    for (const name of FORWARDED) source.on(name, target.emit.bind(target, name));
+    if (serving) (impl as WebSocketServer).refusalsTo = this;
   }
 }
