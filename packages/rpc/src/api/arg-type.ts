@@ -47,46 +47,49 @@ export type ArgType =
   | 'PoolColorArray';
 
 type Check = (value: unknown) => boolean;
-const instance =
-  (type: abstract new (...args: never[]) => unknown): Check =>
-  (v) =>
-    v instanceof type;
 
-const CHECKS: Record<ArgType, Check> = {
+/** The types that are not classes. A plain object, so unknown names (and `Object.prototype` ones) behave as before. */
+const CHECKS: { readonly [type: string]: Check } = {
   Variant: () => true,
   Nil: (v) => v === null || v === undefined,
   bool: (v) => typeof v === 'boolean',
   int: (v) => (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint',
   float: (v) => typeof v === 'number' || v instanceof Real,
   String: (v) => typeof v === 'string',
-  Vector2: instance(Vector2),
-  Rect2: instance(Rect2),
-  Vector3: instance(Vector3),
-  Transform2D: instance(Transform2D),
-  Plane: instance(Plane),
-  Quat: instance(Quat),
-  AABB: instance(AABB),
-  Basis: instance(Basis),
-  Transform: instance(Transform),
-  Color: instance(Color),
-  NodePath: instance(NodePath),
-  RID: instance(RID),
   Dictionary: (v) =>
     v instanceof Map || (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype),
   Array: (v) => Array.isArray(v),
-  PoolByteArray: instance(Uint8Array),
-  PoolIntArray: instance(Int32Array),
-  PoolRealArray: instance(Float32Array),
-  PoolStringArray: instance(PoolStringArray),
-  PoolVector2Array: instance(PoolVector2Array),
-  PoolVector3Array: instance(PoolVector3Array),
-  PoolColorArray: instance(PoolColorArray),
+};
+
+/** The class of each remaining type: a value fits when it is an instance. */
+const CLASSES: { readonly [type: string]: abstract new (...args: never[]) => unknown } = {
+  Vector2,
+  Rect2,
+  Vector3,
+  Transform2D,
+  Plane,
+  Quat,
+  AABB,
+  Basis,
+  Transform,
+  Color,
+  NodePath,
+  RID,
+  PoolByteArray: Uint8Array,
+  PoolIntArray: Int32Array,
+  PoolRealArray: Float32Array,
+  PoolStringArray,
+  PoolVector2Array,
+  PoolVector3Array,
+  PoolColorArray,
 };
 
 /** Whether a (decoded) value fits a declared type. Decoded floats that are whole numbers also fit `int`. */
 export function fitsArgType(value: unknown, type: ArgType): boolean {
   const check = CHECKS[type];
-  return check === undefined ? false : check(value);
+  if (check !== undefined) return check(value);
+  const cls = CLASSES[type];
+  return cls !== undefined && value instanceof cls;
 }
 
 /** Prepares a value for sending as `type`: a plain number declared `float` goes out as Godot float. */

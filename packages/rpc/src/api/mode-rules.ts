@@ -1,4 +1,5 @@
-import { RpcMode } from './rpc-mode.js';
+import type { RpcMode } from './rpc-mode.js';
+import * as M from './rpc-mode-values.js';
 
 /**
  * Godot 3.2's `_can_call_mode`: may peer `sender` call a member with `mode` on a node whose
@@ -6,18 +7,17 @@ import { RpcMode } from './rpc-mode.js';
  */
 export function canCallMode(mode: RpcMode, isMaster: boolean, sender: number, master: number): boolean {
   switch (mode) {
-    case RpcMode.REMOTE:
-    case RpcMode.REMOTESYNC:
+    case M.REMOTE:
+    case M.REMOTESYNC:
       return true;
-    case RpcMode.MASTER:
-    case RpcMode.MASTERSYNC:
+    case M.MASTER:
+    case M.MASTERSYNC:
       return isMaster;
-    case RpcMode.PUPPET:
-    case RpcMode.PUPPETSYNC:
+    case M.PUPPET:
+    case M.PUPPETSYNC:
       return !isMaster && sender === master;
-    default:
-      return false;
   }
+  return false;
 }
 
 /** What a local `rpc`/`rset` call does besides sending, as in Godot 3.2's `_should_call_local`. */
@@ -31,16 +31,15 @@ export interface LocalDecision {
 /** Godot 3.2's `_should_call_local`. */
 export function shouldCallLocal(mode: RpcMode, isMaster: boolean): LocalDecision {
   switch (mode) {
-    case RpcMode.MASTERSYNC:
+    case M.MASTERSYNC:
       return { callLocal: true, skipRemote: isMaster };
-    case RpcMode.REMOTESYNC:
-    case RpcMode.PUPPETSYNC:
+    case M.REMOTESYNC:
+    case M.PUPPETSYNC:
       return { callLocal: true, skipRemote: false };
-    case RpcMode.MASTER:
+    case M.MASTER:
       return { callLocal: isMaster, skipRemote: isMaster };
-    case RpcMode.PUPPET:
+    case M.PUPPET:
       return { callLocal: !isMaster, skipRemote: false };
-    default:
-      return { callLocal: false, skipRemote: false };
   }
+  return { callLocal: false, skipRemote: false };
 }

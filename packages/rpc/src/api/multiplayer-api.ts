@@ -7,16 +7,19 @@ import { readVariant } from '../variant/read-variant.js';
 import type { Variant } from '../variant/variant.js';
 import { coerceArg, firstMismatch } from './arg-type.js';
 import { canCallMode, shouldCallLocal } from './mode-rules.js';
-import { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';
+import { FULL_PATH_FLAG } from './network-command.js';
+import * as C from './network-command-values.js';
 import { nodePathKey } from './node-path-key.js';
 import { PathCaches, type SentPath } from './path-caches.js';
-import { RpcMode } from './rpc-mode.js';
+import type { RpcMode } from './rpc-mode.js';
+import * as M from './rpc-mode-values.js';
 import { type MethodMap, type NodeSpec, type PropertyMap, type RpcHost, RpcNode } from './rpc-node.js';
 import {
   type CallPacket,
   callPacket,
   confirmPathPacket,
   fullPathForm,
+  packetWord,
   rawPacket,
   readCString,
   simplifyPathPacket,
@@ -51,14 +54,16 @@ export interface MultiplayerAPIOptions {
   log?: ((line: string) => void) | null;
 }
 
-const PEER_SIGNALS = [
-  'peer_connected',
-  'peer_disconnected',
-  'peer_packet',
-  'connection_succeeded',
-  'connection_failed',
-  'server_disconnected',
-] as const;
+/** The peer signals the API listens to. */
+type PeerSignal =
+  | 'peer_connected'
+  | 'peer_disconnected'
+  | 'peer_packet'
+  | 'connection_succeeded'
+  | 'connection_failed'
+  | 'server_disconnected';
+
+const TOO_SMALL = 'Invalid packet received. Size too small.';
 
 /**
  * Godot 3.2's high-level multiplayer over any {@link MultiplayerPeer}: nodes registered by path
@@ -67,29 +72,37 @@ const PEER_SIGNALS = [
  * interoperate.
  */
 export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implements RpcHost {
-  private peer: MultiplayerPeer | null = null;
-  private readonly connected = new Set<number>();
-  private readonly caches = new PathCaches();
-  private readonly nodes = new Map<string, RpcNode>();
-  private sender = 0;
-  private readonly drops: DropLog;
-  private readonly handlers: Record<(typeof PEER_SIGNALS)[number], (...args: number[]) => void>;
-  private error = '';
-  private auto: boolean;
-  private scheduled = false;
-  private readonly pollTask = (): void => {
-    this.scheduled = false;
+  #peer: MultiplayerPeer | null = null;
+  readonly #connected = new Set<number>();
+  readonly #caches = new PathCaches();
+  readonly #nodes = new Map<string, RpcNode>();
+  #sender = 0;
+  readonly #drops: DropLog;
+  readonly #handlers: Record<PeerSignal, (id: number) => void>;
+  #error = '';
+  #auto: boolean;
+  #scheduled = false;
+  readonly #pollTask = (): void => {
+    this.#scheduled = false;
     this.poll();
   };
 
+  /** An API over `peer` (or none yet: set {@link MultiplayerAPI.networkPeer} later). */
   constructor(peer: MultiplayerPeer | null = null, options: MultiplayerAPIOptions = {}) {
     super();
-    this.drops = new DropLog(options.log);
-    this.auto = options.autoPoll ?? false;
-    this.handlers = {
-      peer_packet: () => this.schedule(),
-      peer_connected: (id) => this.addPeer(id),
-      peer_disconnected: (id) => this.delPeer(id),
+    this.#drops = new DropLog(options.log);
+    this.#auto = options.autoPoll ?? false;
+    this.#handlers = {
+      peer_connected: (id) => {
+        this.#connected.add(id);
+        this.emit('network_peer_connected', id);
+      },
+      peer_disconnected: (id) => {
+        this.#connected.delete(id);
+        this.#caches.forget(id);
+        this.emit('network_peer_disconnected', id);
+      },
+      peer_packet: () => this.#schedule(),
       connection_succeeded: () => this.emit('connected_to_server'),
       connection_failed: () => this.emit('connection_failed'),
       server_disconnected: () => this.emit('server_disconnected'),
@@ -99,62 +112,62 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
 
   /** The peer this API talks through (Godot's `network_peer`); setting it clears the caches. */
   get networkPeer(): MultiplayerPeer | null {
-    return this.peer;
+    return this.#peer;
   }
 
   set networkPeer(peer: MultiplayerPeer | null) {
-    if (this.peer !== null) {
-      const old = this.peer as unknown as EventEmitter;
-      for (const name of PEER_SIGNALS) old.off(name, this.handlers[name]);
-    }
+    this.#listen('off');
     this.clear();
-    this.peer = peer;
-    if (peer !== null) {
-      const next = peer as unknown as EventEmitter;
-      for (const name of PEER_SIGNALS) next.on(name, this.handlers[name]);
-      if (this.auto && 'autoPoll' in peer) peer.autoPoll = true;
-    }
+    this.#peer = peer;
+    this.#listen('on');
+    if (peer !== null && this.#auto && 'autoPoll' in peer) peer.autoPoll = true;
+  }
+
+  /** Adds or removes our handlers of the peer's signals. */
+  #listen(how: 'on' | 'off'): void {
+    const peer = this.#peer as unknown as EventEmitter | null;
+    for (const name of Object.keys(this.#handlers) as PeerSignal[]) peer?.[how](name, this.#handlers[name]);
   }
 
   /** Whether packets are processed as soon as they arrive. */
   get autoPoll(): boolean {
-    return this.auto;
+    return this.#auto;
   }
 
   set autoPoll(enabled: boolean) {
-    this.auto = enabled;
-    if (this.peer !== null && 'autoPoll' in this.peer) this.peer.autoPoll = enabled;
-    if (enabled) this.schedule();
+    this.#auto = enabled;
+    if (this.#peer !== null && 'autoPoll' in this.#peer) this.#peer.autoPoll = enabled;
+    if (enabled) this.#schedule();
   }
 
-  private schedule(): void {
-    if (!this.auto || this.scheduled) return;
-    this.scheduled = true;
-    queueMicrotask(this.pollTask);
+  #schedule(): void {
+    if (!this.#auto || this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(this.#pollTask);
   }
 
   /** Whether a peer is set. */
   hasNetworkPeer(): boolean {
-    return this.peer !== null;
+    return this.#peer !== null;
   }
 
   /** Polls the peer and processes every packet (RPCs run from here). */
   poll(): void {
-    const peer = this.peer;
+    const peer = this.#peer;
     if (peer === null || peer.getConnectionStatus() === ConnectionStatus.CONNECTION_DISCONNECTED) return;
     peer.poll();
-    while (this.peer === peer && peer.getAvailablePacketCount() > 0) {
+    while (this.#peer === peer && peer.getAvailablePacketCount() > 0) {
       const from = peer.getPacketPeer();
       const packet = peer.getPacket();
-      this.sender = from;
-      this.processPacket(from, packet);
-      this.sender = 0;
+      this.#sender = from;
+      this.#processPacket(from, packet);
+      this.#sender = 0;
     }
   }
 
   /** Our id (1 on the server), 0 without a peer. */
   getUniqueId(): number {
-    return this.peer?.getUniqueId() ?? 0;
+    return this.#peer?.getUniqueId() ?? 0;
   }
 
   /** Godot's `get_network_unique_id()`. */
@@ -164,7 +177,7 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
 
   /** Whether we are the server. */
   isServer(): boolean {
-    return this.peer?.isServer() ?? false;
+    return this.#peer?.isServer() ?? false;
   }
 
   /** Godot's `is_network_server()`. */
@@ -174,26 +187,26 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
 
   /** Ids of the peers we can call (the server and, on clients, the other clients). */
   getNetworkConnectedPeers(): number[] {
-    return [...this.connected];
+    return [...this.#connected];
   }
 
   /** Who made the RPC being run (our own id for local `*sync` calls; 0 outside an RPC). */
   getRpcSenderId(): number {
-    return this.sender;
+    return this.#sender;
   }
 
   /** Why the last `rpc`/`rset`/`sendBytes` that returned an error failed. */
   get lastErrorMessage(): string {
-    return this.error;
+    return this.#error;
   }
 
   /** Server: refuse new peers. */
   get refuseNewNetworkConnections(): boolean {
-    return this.peer?.refuseNewConnections ?? false;
+    return this.#peer?.refuseNewConnections ?? false;
   }
 
   set refuseNewNetworkConnections(refuse: boolean) {
-    if (this.peer !== null) this.peer.refuseNewConnections = refuse;
+    if (this.#peer !== null) this.#peer.refuseNewConnections = refuse;
   }
 
   /**
@@ -201,9 +214,10 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
    * `ERR_INVALID_DATA` when empty, `ERR_UNCONFIGURED` when not connected.
    */
   sendBytes(bytes: Uint8Array, id = 0, mode: TransferMode = TransferMode.RELIABLE): ErrorCode {
-    if (bytes.byteLength < 1) return this.fail(ErrorCode.ERR_INVALID_DATA, 'Trying to send an empty raw packet.');
-    const peer = this.connectedPeer();
-    if (peer === null) return this.fail(ErrorCode.ERR_UNCONFIGURED, 'Trying to send a raw packet while not connected.');
+    if (bytes.byteLength < 1) return this.#fail(ErrorCode.ERR_INVALID_DATA, 'Trying to send an empty raw packet.');
+    const peer = this.#connectedPeer();
+    if (peer === null)
+      return this.#fail(ErrorCode.ERR_UNCONFIGURED, 'Trying to send a raw packet while not connected.');
     peer.setTargetPeer(id);
     peer.transferMode = mode;
     return peer.putPacket(rawPacket(bytes));
@@ -211,8 +225,8 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
 
   /** Forgets peers and path caches (Godot's `clear()`); registered nodes stay. */
   clear(): void {
-    this.connected.clear();
-    this.caches.clear();
+    this.#connected.clear();
+    this.#caches.clear();
   }
 
   /** Registers a node at `path` (relative to the root, e.g. `"Main/Panel/VBoxContainer/Game"`). */
@@ -221,18 +235,18 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     spec: NodeSpec<M, P> = {},
   ): RpcNode<M, P> {
     const node = new RpcNode<M, P>(this, path, spec);
-    this.nodes.set(node.path, node as unknown as RpcNode);
+    this.#nodes.set(node.path, node as unknown as RpcNode);
     return node;
   }
 
   /** The node registered at `path`, or `undefined`. */
   getNode(path: string): RpcNode | undefined {
-    return this.nodes.get(nodePathKey(path));
+    return this.#nodes.get(nodePathKey(path));
   }
 
   /** Unregisters the node at `path`. */
   removeNode(path: string): void {
-    this.nodes.delete(nodePathKey(path));
+    this.#nodes.delete(nodePathKey(path));
   }
 
   /** @internal */
@@ -243,7 +257,7 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
   /** @internal */
   setMasterUnder(path: string, id: number): void {
     const prefix = `${path}/`;
-    for (const node of this.nodes.values()) if (node.path.startsWith(prefix)) node.setMasterOnly(id);
+    for (const node of this.#nodes.values()) if (node.path.startsWith(prefix)) node.setMasterOnly(id);
   }
 
   /** @internal Godot 3.2's `rpcp`. */
@@ -251,8 +265,8 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     const entry = node.methodEntry(method);
     const types = entry?.spec.args;
     const values = types === undefined ? args : args.map((a, i) => coerceArg(a, types[i]));
-    return this.callOrSet(node, to, unreliable, false, method, values, entry?.mode ?? RpcMode.DISABLED, () =>
-      this.invoke(node, method, entry?.spec.handler, values, this.getUniqueId()),
+    return this.#callOrSet(node, to, unreliable, false, method, values, entry?.mode, () =>
+      this.#invoke(node, method, entry?.spec.handler, values, this.getUniqueId()),
     );
   }
 
@@ -260,23 +274,23 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
   rsetp(node: RpcNode, to: number, unreliable: boolean, property: string, value: unknown): ErrorCode {
     const entry = node.propertyEntry(property);
     const sent = coerceArg(value, entry?.spec.type);
-    return this.callOrSet(node, to, unreliable, true, property, [sent], entry?.mode ?? RpcMode.DISABLED, () =>
-      this.assign(node, property, value),
+    return this.#callOrSet(node, to, unreliable, true, property, [sent], entry?.mode, () =>
+      this.#assign(node, property, value),
     );
   }
 
-  private callOrSet(
+  #callOrSet(
     node: RpcNode,
     to: number,
     unreliable: boolean,
     set: boolean,
     name: string,
     values: readonly unknown[],
-    mode: RpcMode,
+    mode: RpcMode = M.DISABLED,
     runLocal: () => void,
   ): ErrorCode {
-    const peer = this.connectedPeer();
-    if (peer === null) return this.fail(ErrorCode.ERR_UNCONFIGURED, `Trying to call "${name}" while not connected.`);
+    const peer = this.#connectedPeer();
+    if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, `Trying to call "${name}" while not connected.`);
     const own = peer.getUniqueId();
     let skip = own === to;
     let local = false;
@@ -286,20 +300,20 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
       skip ||= decision.skipRemote;
     }
     let err: ErrorCode = ErrorCode.OK;
-    if (!skip) err = this.send(peer, node, to, unreliable, set, name, values);
+    if (!skip) err = this.#send(peer, node, to, unreliable, set, name, values);
     if (local) {
-      const previous = this.sender;
-      this.sender = own;
+      const previous = this.#sender;
+      this.#sender = own;
       runLocal();
-      this.sender = previous;
+      this.#sender = previous;
     }
     if (skip && !local)
-      return this.fail(ErrorCode.ERR_INVALID_PARAMETER, `"${name}" on yourself is not allowed by its mode.`);
+      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `"${name}" on yourself is not allowed by its mode.`);
     return err;
   }
 
   /** Godot 3.2's `_send_rpc`: one packet when every target confirmed the path, else one per target. */
-  private send(
+  #send(
     peer: MultiplayerPeer,
     node: RpcNode,
     to: number,
@@ -308,18 +322,18 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     name: string,
     values: readonly unknown[],
   ): ErrorCode {
-    if (values.length > 255) return this.fail(ErrorCode.ERR_INVALID_PARAMETER, 'Too many arguments (> 255).');
-    if (to !== 0 && !this.connected.has(Math.abs(to))) {
-      return this.fail(ErrorCode.ERR_INVALID_PARAMETER, `Attempt to remote call unexisting ID: ${to}.`);
+    if (values.length > 255) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, 'Too many arguments (> 255).');
+    if (to !== 0 && !this.#connected.has(Math.abs(to))) {
+      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Attempt to remote call unexisting ID: ${to}.`);
     }
-    const sent = this.caches.sentPath(node.path);
+    const sent = this.#caches.sentPath(node.path);
     let packet: CallPacket;
     try {
       packet = callPacket(set, sent.id, name, values, node.path);
     } catch (error) {
-      return this.fail(ErrorCode.ERR_INVALID_DATA, `Unable to encode "${name}": ${(error as Error).message}`);
+      return this.#fail(ErrorCode.ERR_INVALID_DATA, `Unable to encode "${name}": ${(error as Error).message}`);
     }
-    const allConfirmed = this.sendConfirmPath(peer, node.path, sent, to);
+    const allConfirmed = this.#sendConfirmPath(peer, node.path, sent, to);
     peer.transferMode = unreliable ? TransferMode.UNRELIABLE : TransferMode.RELIABLE;
     const short = packet.bytes.subarray(0, packet.pathOffset);
     if (allConfirmed) {
@@ -327,12 +341,12 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
       return peer.putPacket(short);
     }
     let full: Uint8Array | null = null;
-    for (const id of this.targets(to)) {
+    for (const id of this.#targets(to)) {
       peer.setTargetPeer(id);
       if (sent.peers.get(id) === true) {
         peer.putPacket(short);
       } else {
-        if (full === null) full = fullPathForm(packet);
+        full ??= fullPathForm(packet);
         peer.putPacket(full);
       }
     }
@@ -340,15 +354,15 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
   }
 
   /** Godot 3.2's `_send_confirm_path`: SIMPLIFY_PATH to targets that never got the path. */
-  private sendConfirmPath(peer: MultiplayerPeer, path: string, sent: SentPath, to: number): boolean {
+  #sendConfirmPath(peer: MultiplayerPeer, path: string, sent: SentPath, to: number): boolean {
     let all = true;
     let simplify: Uint8Array | null = null;
-    for (const id of this.targets(to)) {
+    for (const id of this.#targets(to)) {
       const state = sent.peers.get(id);
       if (state === true) continue;
       all = false;
       if (state === undefined) {
-        if (simplify === null) simplify = simplifyPathPacket(sent.id, path);
+        simplify ??= simplifyPathPacket(sent.id, path);
         peer.setTargetPeer(id);
         peer.putPacket(simplify);
         sent.peers.set(id, false);
@@ -357,129 +371,123 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     return all;
   }
 
-  private *targets(to: number): Iterable<number> {
-    for (const id of this.connected) {
+  *#targets(to: number): Iterable<number> {
+    for (const id of this.#connected) {
       if (to < 0 && id === -to) continue;
       if (to > 0 && id !== to) continue;
       yield id;
     }
   }
 
-  private processPacket(from: number, packet: Uint8Array): boolean {
-    if (packet.byteLength < 1) return this.refuse(from, 'Invalid packet received. Size too small.');
+  #processPacket(from: number, packet: Uint8Array): undefined {
+    if (packet.byteLength < 1) return this.#refuse(from, TOO_SMALL);
     switch (packet[0]) {
-      case NetworkCommand.SIMPLIFY_PATH:
-        return this.processSimplifyPath(from, packet);
-      case NetworkCommand.CONFIRM_PATH:
-        return this.processConfirmPath(from, packet);
-      case NetworkCommand.REMOTE_CALL:
-      case NetworkCommand.REMOTE_SET:
-        return this.processCall(from, packet);
-      case NetworkCommand.RAW:
-        if (packet.byteLength < 2) return this.refuse(from, 'Invalid raw packet received. Size too small.');
+      case C.SIMPLIFY_PATH:
+        return this.#processSimplifyPath(from, packet);
+      case C.CONFIRM_PATH:
+        return this.#processConfirmPath(from, packet);
+      case C.REMOTE_CALL:
+      case C.REMOTE_SET:
+        return this.#processCall(from, packet);
+      case C.RAW:
+        if (packet.byteLength < 2) return this.#refuse(from, 'Invalid raw packet received. Size too small.');
         this.emit('network_peer_packet', from, packet.subarray(1));
-        return true;
-      default:
-        return this.refuse(from, `Invalid packet received. Unknown command ${packet[0]}.`);
+        return;
     }
+    this.#refuse(from, `Invalid packet received. Unknown command ${packet[0]}.`);
   }
 
-  private processSimplifyPath(from: number, packet: Uint8Array): boolean {
-    if (packet.byteLength < 5) return this.refuse(from, 'Invalid SIMPLIFY_PATH packet received. Size too small.');
-    const id = new DataView(packet.buffer, packet.byteOffset, packet.byteLength).getUint32(1, true);
+  #processSimplifyPath(from: number, packet: Uint8Array): undefined {
+    if (packet.byteLength < 5) return this.#refuse(from, 'Invalid SIMPLIFY_PATH packet received. Size too small.');
     const path = readCString(packet, 5);
-    if (path === null) return this.refuse(from, 'Invalid SIMPLIFY_PATH packet received. Bad UTF-8.');
-    this.caches.learn(from, id, nodePathKey(path.text));
-    const peer = this.peer;
-    if (peer === null) return false;
+    if (path === null) return this.#refuse(from, 'Invalid SIMPLIFY_PATH packet received. Bad UTF-8.');
+    this.#caches.learn(from, packetWord(packet), nodePathKey(path.text));
+    const peer = this.#peer;
+    if (peer === null) return;
     peer.transferMode = TransferMode.RELIABLE;
     peer.setTargetPeer(from);
     peer.putPacket(confirmPathPacket(path.text));
-    return true;
   }
 
-  private processConfirmPath(from: number, packet: Uint8Array): boolean {
-    if (packet.byteLength < 2) return this.refuse(from, 'Invalid CONFIRM_PATH packet received. Size too small.');
+  #processConfirmPath(from: number, packet: Uint8Array): undefined {
+    if (packet.byteLength < 2) return this.#refuse(from, 'Invalid CONFIRM_PATH packet received. Size too small.');
     const path = readCString(packet, 1);
-    if (path === null || !this.caches.confirm(nodePathKey(path.text), from)) {
-      return this.refuse(from, 'Invalid packet received. Tries to confirm a path which was not found in cache.');
+    if (path === null || !this.#caches.confirm(nodePathKey(path.text), from)) {
+      this.#refuse(from, 'Invalid packet received. Tries to confirm a path which was not found in cache.');
     }
-    return true;
   }
 
-  private processCall(from: number, packet: Uint8Array): boolean {
-    if (packet.byteLength < 6) return this.refuse(from, 'Invalid packet received. Size too small.');
-    const node = this.targetNode(from, packet);
-    if (node === null) return false;
+  #processCall(from: number, packet: Uint8Array): undefined {
+    if (packet.byteLength < 6) return this.#refuse(from, TOO_SMALL);
+    const node = this.#targetNode(from, packet);
+    if (node === undefined) return;
     const name = readCString(packet, 5);
-    if (name === null || name.end >= packet.byteLength)
-      return this.refuse(from, 'Invalid packet received. Size too small.');
-    if (packet[0] === NetworkCommand.REMOTE_CALL) return this.processRpc(from, node, name.text, packet, name.end + 1);
-    return this.processRset(from, node, name.text, packet, name.end + 1);
+    if (name === null || name.end >= packet.byteLength) return this.#refuse(from, TOO_SMALL);
+    if (packet[0] === C.REMOTE_CALL) return this.#processRpc(from, node, name.text, packet, name.end + 1);
+    this.#processRset(from, node, name.text, packet, name.end + 1);
   }
 
-  private targetNode(from: number, packet: Uint8Array): RpcNode | null {
-    const target = new DataView(packet.buffer, packet.byteOffset, packet.byteLength).getUint32(1, true);
+  #targetNode(from: number, packet: Uint8Array): RpcNode | undefined {
+    const target = packetWord(packet);
     let path: string | undefined;
     if (target & FULL_PATH_FLAG) {
       const offset = target & 0x7fffffff;
       const read = offset < packet.byteLength ? readCString(packet, offset) : null;
-      if (read === null) return this.refusedNode(from, 'Invalid packet received. Size smaller than declared.');
+      if (read === null) return this.#refuse(from, 'Invalid packet received. Size smaller than declared.');
       path = nodePathKey(read.text);
     } else {
-      path = this.caches.lookup(from, target);
+      path = this.#caches.lookup(from, target);
       if (path === undefined)
-        return this.refusedNode(from, 'Invalid packet received. Unable to find requested cached node.');
+        return this.#refuse(from, 'Invalid packet received. Unable to find requested cached node.');
     }
-    const node = this.nodes.get(path);
-    if (node === undefined)
-      return this.refusedNode(from, `Invalid packet received. Requested node was not found: ${path}.`);
+    const node = this.#nodes.get(path);
+    if (node === undefined) this.#refuse(from, `Invalid packet received. Requested node was not found: ${path}.`);
     return node;
   }
 
-  private processRpc(from: number, node: RpcNode, name: string, packet: Uint8Array, offset: number): boolean {
+  #processRpc(from: number, node: RpcNode, name: string, packet: Uint8Array, offset: number): undefined {
     const entry = node.methodEntry(name);
-    const mode = entry?.mode ?? RpcMode.DISABLED;
-    if (!canCallMode(mode, node.isNetworkMaster(), from, node.getNetworkMaster())) {
-      return this.refuse(from, this.notAllowed('RPC', name, node, from, mode));
-    }
+    if (!this.#allowed('RPC', from, node, name, entry?.mode)) return;
     const reader = new ByteReader(packet, offset + 1);
     const argc = packet[offset] as number;
     const args: Variant[] = [];
     for (let i = 0; i < argc; i++) {
       const value = readVariant(reader);
-      if (value === DECODE_FAILED) return this.refuse(from, 'Invalid packet received. Unable to decode RPC argument.');
+      if (value === DECODE_FAILED) return this.#refuse(from, 'Invalid packet received. Unable to decode RPC argument.');
       args.push(value);
     }
     const types = entry?.spec.args;
-    if (types !== undefined) {
-      const bad = firstMismatch(args, types);
-      if (bad !== -1)
-        return this.refuse(
-          from,
-          `RPC '${name}' called with ${bad === -2 ? 'the wrong argument count' : `a wrong type for argument ${bad + 1}`}.`,
-        );
+    const bad = types === undefined ? -1 : firstMismatch(args, types);
+    if (bad !== -1) {
+      const what = bad === -2 ? 'the wrong argument count' : `a wrong type for argument ${bad + 1}`;
+      return this.#refuse(from, `RPC '${name}' called with ${what}.`);
     }
-    this.invoke(node, name, entry?.spec.handler, args, from);
-    return true;
+    this.#invoke(node, name, entry?.spec.handler, args, from);
   }
 
-  private processRset(from: number, node: RpcNode, name: string, packet: Uint8Array, offset: number): boolean {
+  #processRset(from: number, node: RpcNode, name: string, packet: Uint8Array, offset: number): undefined {
     const entry = node.propertyEntry(name);
-    const mode = entry?.mode ?? RpcMode.DISABLED;
-    if (!canCallMode(mode, node.isNetworkMaster(), from, node.getNetworkMaster())) {
-      return this.refuse(from, this.notAllowed('RSET', name, node, from, mode));
-    }
+    if (!this.#allowed('RSET', from, node, name, entry?.mode)) return;
     const value = readVariant(new ByteReader(packet, offset));
-    if (value === DECODE_FAILED) return this.refuse(from, 'Invalid packet received. Unable to decode RSET value.');
+    if (value === DECODE_FAILED) return this.#refuse(from, 'Invalid packet received. Unable to decode RSET value.');
     const type = entry?.spec.type;
     if (type !== undefined && firstMismatch([value], [type]) !== -1)
-      return this.refuse(from, `RSET '${name}' with a wrong type.`);
-    this.assign(node, name, value);
-    return true;
+      return this.#refuse(from, `RSET '${name}' with a wrong type.`);
+    this.#assign(node, name, value);
   }
 
-  private invoke(
+  /** Godot 3.2's mode check of an incoming call or set; refuses the packet when it fails. */
+  #allowed(kind: string, from: number, node: RpcNode, name: string, mode: RpcMode = M.DISABLED): boolean {
+    const master = node.getNetworkMaster();
+    if (canCallMode(mode, node.isNetworkMaster(), from, master)) return true;
+    this.#refuse(
+      from,
+      `${kind} '${name}' is not allowed on node ${node.path} from: ${from}. Mode is ${mode}, master is ${master}.`,
+    );
+    return false;
+  }
+
+  #invoke(
     node: RpcNode,
     name: string,
     handler: ((...args: never[]) => unknown) | undefined,
@@ -487,18 +495,18 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     sender: number,
   ): void {
     if (handler === undefined) return;
-    const previous = this.sender;
-    this.sender = sender;
+    const previous = this.#sender;
+    this.#sender = sender;
     try {
       (handler as (...a: unknown[]) => unknown).apply(node, args as unknown[]);
     } catch (error) {
       console.error(`[wspeer] RPC '${name}' on ${node.path} threw:`, error);
     } finally {
-      this.sender = previous;
+      this.#sender = previous;
     }
   }
 
-  private assign(node: RpcNode, name: string, value: unknown): void {
+  #assign(node: RpcNode, name: string, value: unknown): void {
     const spec = node.propertyEntry(name)?.spec;
     if (spec === undefined) return;
     spec.value = value as Variant;
@@ -509,40 +517,19 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     }
   }
 
-  private notAllowed(kind: string, name: string, node: RpcNode, from: number, mode: RpcMode): string {
-    return `${kind} '${name}' is not allowed on node ${node.path} from: ${from}. Mode is ${mode}, master is ${node.getNetworkMaster()}.`;
-  }
-
-  private connectedPeer(): MultiplayerPeer | null {
-    const peer = this.peer;
+  #connectedPeer(): MultiplayerPeer | null {
+    const peer = this.#peer;
     return peer !== null && peer.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED ? peer : null;
   }
 
-  private addPeer(id: number): void {
-    this.connected.add(id);
-    this.emit('network_peer_connected', id);
-  }
-
-  private delPeer(id: number): void {
-    this.connected.delete(id);
-    this.caches.forget(id);
-    this.emit('network_peer_disconnected', id);
-  }
-
-  /** Reports a refused packet (signal, or a rate-limited log line); returns false for `return` chains. */
-  private refuse(from: number, reason: string): false {
+  /** Reports a refused packet (signal, or a rate-limited log line). */
+  #refuse(from: number, reason: string): undefined {
     if (this.listenerCount('rpc_refused') > 0) this.emit('rpc_refused', from, reason);
-    else this.drops.note(from, reason);
-    return false;
+    else this.#drops.note(from, reason);
   }
 
-  private refusedNode(from: number, reason: string): null {
-    this.refuse(from, reason);
-    return null;
-  }
-
-  private fail(code: ErrorCode, message: string): ErrorCode {
-    this.error = message;
+  #fail(code: ErrorCode, message: string): ErrorCode {
+    this.#error = message;
     return code;
   }
 }

@@ -1,10 +1,12 @@
+import * as C from './network-command-values.js';
+
 /** First byte of every Godot 3.2 MultiplayerAPI packet. */
 export const NetworkCommand = {
-  REMOTE_CALL: 0,
-  REMOTE_SET: 1,
-  SIMPLIFY_PATH: 2,
-  CONFIRM_PATH: 3,
-  RAW: 4,
+  REMOTE_CALL: C.REMOTE_CALL,
+  REMOTE_SET: C.REMOTE_SET,
+  SIMPLIFY_PATH: C.SIMPLIFY_PATH,
+  CONFIRM_PATH: C.CONFIRM_PATH,
+  RAW: C.RAW,
 } as const;
 
 /** Bit 31 of a call's target: the low bits are the byte offset of the full node path. */

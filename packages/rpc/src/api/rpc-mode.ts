@@ -1,12 +1,14 @@
+import * as M from './rpc-mode-values.js';
+
 /** Godot 3.2's `MultiplayerAPI.RPCMode`, with Godot's numbers. */
 export const RpcMode = {
-  DISABLED: 0,
-  REMOTE: 1,
-  MASTER: 2,
-  PUPPET: 3,
-  REMOTESYNC: 4,
-  MASTERSYNC: 5,
-  PUPPETSYNC: 6,
+  DISABLED: M.DISABLED,
+  REMOTE: M.REMOTE,
+  MASTER: M.MASTER,
+  PUPPET: M.PUPPET,
+  REMOTESYNC: M.REMOTESYNC,
+  MASTERSYNC: M.MASTERSYNC,
+  PUPPETSYNC: M.PUPPETSYNC,
 } as const;
 
 /** One of the numbers in {@link RpcMode}. */
@@ -32,23 +34,17 @@ export type RpcModeName =
   | 'authority';
 
 const BY_NAME: Record<RpcModeName, RpcMode> = {
-  disabled: RpcMode.DISABLED,
-  remote: RpcMode.REMOTE,
-  master: RpcMode.MASTER,
-  puppet: RpcMode.PUPPET,
-  remotesync: RpcMode.REMOTESYNC,
-  mastersync: RpcMode.MASTERSYNC,
-  puppetsync: RpcMode.PUPPETSYNC,
-  sync: RpcMode.REMOTESYNC,
-  slave: RpcMode.PUPPET,
-  any_peer: RpcMode.REMOTE,
-  authority: RpcMode.PUPPET,
-};
-
-const WITH_LOCAL: Partial<Record<RpcMode, RpcMode>> = {
-  [RpcMode.REMOTE]: RpcMode.REMOTESYNC,
-  [RpcMode.MASTER]: RpcMode.MASTERSYNC,
-  [RpcMode.PUPPET]: RpcMode.PUPPETSYNC,
+  disabled: M.DISABLED,
+  remote: M.REMOTE,
+  master: M.MASTER,
+  puppet: M.PUPPET,
+  remotesync: M.REMOTESYNC,
+  mastersync: M.MASTERSYNC,
+  puppetsync: M.PUPPETSYNC,
+  sync: M.REMOTESYNC,
+  slave: M.PUPPET,
+  any_peer: M.REMOTE,
+  authority: M.PUPPET,
 };
 
 /** The numeric mode of a name; `callLocal` turns a mode into its `*sync` variant. Throws for unknown names. */
@@ -56,5 +52,6 @@ export function parseRpcMode(name: RpcModeName, callLocal = false): RpcMode {
   const mode = BY_NAME[name];
   if (mode === undefined)
     throw new Error(`Unknown RPC mode "${String(name)}": use one of ${Object.keys(BY_NAME).join(', ')}`);
-  return callLocal ? (WITH_LOCAL[mode] ?? mode) : mode;
+  // REMOTE, MASTER and PUPPET are 1..3; their *sync variants are 4..6, in the same order.
+  return callLocal && mode >= M.REMOTE && mode <= M.PUPPET ? ((mode + 3) as RpcMode) : mode;
 }

@@ -66,8 +66,13 @@ export interface RpcHost {
   setMasterUnder(path: string, id: number): void;
 }
 
-interface Member {
-  mode: RpcMode;
+/** The mode of each member of `specs`, by name. */
+function modesOf(specs?: {
+  readonly [name: string]: { mode: RpcModeName; callLocal?: boolean };
+}): Map<string, RpcMode> {
+  const modes = new Map<string, RpcMode>();
+  for (const [name, spec] of Object.entries(specs ?? {})) modes.set(name, parseRpcMode(spec.mode, spec.callLocal));
+  return modes;
 }
 
 /**
@@ -76,37 +81,36 @@ interface Member {
  */
 export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = PropertyMap> {
   /** The path relative to the root, e.g. `"Main/Panel/VBoxContainer/Game"`. */
-  readonly path: string;
-  private master: number;
-  private readonly methodModes = new Map<string, Member>();
-  private readonly propertyModes = new Map<string, Member>();
+  declare readonly path: string;
+  readonly #host: RpcHost;
+  readonly #spec: NodeSpec<M, P>;
+  #master: number;
+  readonly #methodModes: Map<string, RpcMode>;
+  readonly #propertyModes: Map<string, RpcMode>;
 
-  constructor(
-    private readonly host: RpcHost,
-    path: string,
-    private readonly spec: NodeSpec<M, P>,
-  ) {
+  /** A node at `path` (made by `MultiplayerAPI.node()`). */
+  constructor(host: RpcHost, path: string, spec: NodeSpec<M, P>) {
+    this.#host = host;
+    this.#spec = spec;
     this.path = nodePathKey(path);
-    this.master = spec.master ?? 1;
-    for (const [name, m] of Object.entries(spec.methods ?? {}))
-      this.methodModes.set(name, { mode: parseRpcMode(m.mode, m.callLocal) });
-    for (const [name, p] of Object.entries(spec.properties ?? {}))
-      this.propertyModes.set(name, { mode: parseRpcMode(p.mode, p.callLocal) });
+    this.#master = spec.master ?? 1;
+    this.#methodModes = modesOf(spec.methods);
+    this.#propertyModes = modesOf(spec.properties);
   }
 
   /** Calls `method` on every peer (and locally for `*sync` modes). */
   rpc<K extends keyof M & string>(method: K, ...args: Parameters<M[K]['handler']>): ErrorCode {
-    return this.host.rpcp(this, 0, false, method, args);
+    return this.#host.rpcp(this, 0, false, method, args);
   }
 
   /** Calls `method` on one peer (negative: on everyone but that peer). */
   rpcId<K extends keyof M & string>(peer: number, method: K, ...args: Parameters<M[K]['handler']>): ErrorCode {
-    return this.host.rpcp(this, peer, false, method, args);
+    return this.#host.rpcp(this, peer, false, method, args);
   }
 
   /** `rpc` with the unreliable transfer mode (reported; WebSocket is reliable). */
   rpcUnreliable<K extends keyof M & string>(method: K, ...args: Parameters<M[K]['handler']>): ErrorCode {
-    return this.host.rpcp(this, 0, true, method, args);
+    return this.#host.rpcp(this, 0, true, method, args);
   }
 
   /** `rpcId` with the unreliable transfer mode. */
@@ -115,82 +119,82 @@ export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = Pr
     method: K,
     ...args: Parameters<M[K]['handler']>
   ): ErrorCode {
-    return this.host.rpcp(this, peer, true, method, args);
+    return this.#host.rpcp(this, peer, true, method, args);
   }
 
   /** Sets `property` on every peer (and locally for `*sync` modes). */
   rset<K extends keyof P & string>(property: K, value: P[K]['value']): ErrorCode {
-    return this.host.rsetp(this, 0, false, property, value);
+    return this.#host.rsetp(this, 0, false, property, value);
   }
 
   /** Sets `property` on one peer. */
   rsetId<K extends keyof P & string>(peer: number, property: K, value: P[K]['value']): ErrorCode {
-    return this.host.rsetp(this, peer, false, property, value);
+    return this.#host.rsetp(this, peer, false, property, value);
   }
 
   /** `rset` with the unreliable transfer mode. */
   rsetUnreliable<K extends keyof P & string>(property: K, value: P[K]['value']): ErrorCode {
-    return this.host.rsetp(this, 0, true, property, value);
+    return this.#host.rsetp(this, 0, true, property, value);
   }
 
   /** `rsetId` with the unreliable transfer mode. */
   rsetUnreliableId<K extends keyof P & string>(peer: number, property: K, value: P[K]['value']): ErrorCode {
-    return this.host.rsetp(this, peer, true, property, value);
+    return this.#host.rsetp(this, peer, true, property, value);
   }
 
   /** The current value of a property. */
   get<K extends keyof P & string>(property: K): P[K]['value'] {
-    return (this.spec.properties as P)[property]?.value;
+    return (this.#spec.properties as P)[property]?.value;
   }
 
   /** Sets a property here only (no network). */
   set<K extends keyof P & string>(property: K, value: P[K]['value']): void {
-    const spec = this.spec.properties?.[property];
+    const spec = this.#spec.properties?.[property];
     if (spec !== undefined) spec.value = value;
   }
 
   /** Changes a method's mode at runtime (Godot's `rpc_config`). */
   rpcConfig(method: keyof M & string, mode: RpcModeName, callLocal = false): void {
-    this.methodModes.set(method, { mode: parseRpcMode(mode, callLocal) });
+    this.#methodModes.set(method, parseRpcMode(mode, callLocal));
   }
 
   /** Changes a property's mode at runtime (Godot's `rset_config`). */
   rsetConfig(property: keyof P & string, mode: RpcModeName, callLocal = false): void {
-    this.propertyModes.set(property, { mode: parseRpcMode(mode, callLocal) });
+    this.#propertyModes.set(property, parseRpcMode(mode, callLocal));
   }
 
   /** Sets the network master (and, with `recursive`, of every registered node below this path). */
   setNetworkMaster(id: number, recursive = true): void {
-    this.master = id;
-    if (recursive) this.host.setMasterUnder(this.path, id);
+    this.#master = id;
+    if (recursive) this.#host.setMasterUnder(this.path, id);
   }
 
   /** The network master's id (default 1). */
   getNetworkMaster(): number {
-    return this.master;
+    return this.#master;
   }
 
   /** Whether this peer is the node's master. */
   isNetworkMaster(): boolean {
-    return this.master === this.host.ownId();
+    return this.#master === this.#host.ownId();
   }
 
   /** @internal The mode and spec of a method, or `undefined`. */
   methodEntry(name: string): { mode: RpcMode; spec: MethodSpec } | undefined {
-    const spec = this.spec.methods?.[name];
-    const member = this.methodModes.get(name);
-    return spec === undefined || member === undefined ? undefined : { mode: member.mode, spec };
+    return entry(this.#spec.methods?.[name], this.#methodModes.get(name));
   }
 
   /** @internal The mode and spec of a property, or `undefined`. */
   propertyEntry(name: string): { mode: RpcMode; spec: PropertySpec } | undefined {
-    const spec = this.spec.properties?.[name] as PropertySpec | undefined;
-    const member = this.propertyModes.get(name);
-    return spec === undefined || member === undefined ? undefined : { mode: member.mode, spec };
+    return entry(this.#spec.properties?.[name] as PropertySpec | undefined, this.#propertyModes.get(name));
   }
 
   /** @internal Sets the master without recursion. */
   setMasterOnly(id: number): void {
-    this.master = id;
+    this.#master = id;
   }
+}
+
+function entry<S>(spec: S | undefined, mode: RpcMode | undefined): { mode: RpcMode; spec: S } | undefined {
+  return spec === undefined || mode === undefined ? undefined : { mode, spec };
 }

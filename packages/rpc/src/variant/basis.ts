@@ -9,7 +9,7 @@ const IDENTITY: readonly number[] = Object.freeze([1, 0, 0, 0, 1, 0, 0, 0, 1]);
  */
 export class Basis {
   /** The nine numbers, row-major (wire order). */
-  readonly elements: readonly number[];
+  declare readonly elements: readonly number[];
 
   /**
    * A basis from nine row-major numbers (default the identity). The array is kept, not copied.

@@ -7,19 +7,20 @@ const TWO_POW_32 = 4294967296;
  */
 export class ByteReader {
   /** The bytes being read. */
-  readonly bytes: Uint8Array;
+  declare readonly bytes: Uint8Array;
   /** Offset of the next read, relative to `bytes`. */
-  pos: number;
+  declare pos: number;
   /** Offset where the readable range ends (exclusive). */
-  readonly end: number;
-  private readonly view: DataView;
+  declare readonly end: number;
+  readonly #view: DataView;
 
   /** A reader over `bytes[offset, end)`; both bounds are clamped to the array. */
   constructor(bytes: Uint8Array, offset = 0, end = bytes.length) {
+    const last = Math.max(0, Math.min(end, bytes.length));
     this.bytes = bytes;
-    this.end = Math.max(0, Math.min(end, bytes.length));
-    this.pos = Math.max(0, Math.min(offset, this.end));
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.pos = Math.max(0, Math.min(offset, last));
+    this.end = last;
+    this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   /** Bytes left between `pos` and `end`. */
@@ -29,43 +30,43 @@ export class ByteReader {
 
   /** Reads one byte. */
   u8(): number {
-    return this.view.getUint8(this.pos++);
+    return this.#view.getUint8(this.pos++);
   }
 
   /** Reads a uint32. */
   u32(): number {
-    const value = this.view.getUint32(this.pos, true);
+    const value = this.#view.getUint32(this.pos, true);
     this.pos += 4;
     return value;
   }
 
   /** Reads an int32. */
   i32(): number {
-    const value = this.view.getInt32(this.pos, true);
+    const value = this.#view.getInt32(this.pos, true);
     this.pos += 4;
     return value;
   }
 
   /** Reads an int64: a `number` when it is a safe integer, else a `bigint`. */
   i64(): number | bigint {
-    const low = this.view.getUint32(this.pos, true);
-    const high = this.view.getInt32(this.pos + 4, true);
+    const low = this.#view.getUint32(this.pos, true);
+    const high = this.#view.getInt32(this.pos + 4, true);
     const value = high * TWO_POW_32 + low;
-    const result = Number.isSafeInteger(value) ? value : this.view.getBigInt64(this.pos, true);
+    const result = Number.isSafeInteger(value) ? value : this.#view.getBigInt64(this.pos, true);
     this.pos += 8;
     return result;
   }
 
   /** Reads a float32. */
   f32(): number {
-    const value = this.view.getFloat32(this.pos, true);
+    const value = this.#view.getFloat32(this.pos, true);
     this.pos += 4;
     return value;
   }
 
   /** Reads a float64. */
   f64(): number {
-    const value = this.view.getFloat64(this.pos, true);
+    const value = this.#view.getFloat64(this.pos, true);
     this.pos += 8;
     return value;
   }

@@ -1,13 +1,13 @@
 /** Godot's `Color`: COLOR (type 14), four float32 on the wire in the order r, g, b, a. */
 export class Color {
   /** Red, usually 0..1. */
-  readonly r: number;
+  declare readonly r: number;
   /** Green, usually 0..1. */
-  readonly g: number;
+  declare readonly g: number;
   /** Blue, usually 0..1. */
-  readonly b: number;
+  declare readonly b: number;
   /** Alpha, usually 0..1. */
-  readonly a: number;
+  declare readonly a: number;
 
   /** A color from its components; alpha defaults to 1 and the rest to 0, like Godot. */
   constructor(r = 0, g = 0, b = 0, a = 1) {

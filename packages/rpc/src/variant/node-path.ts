@@ -9,11 +9,11 @@ import { VariantError } from './variant-error.js';
  */
 export class NodePath {
   /** The node names, in order (`["root", "a", "b"]`). */
-  readonly names: readonly string[];
+  declare readonly names: readonly string[];
   /** The property / sub-property names after the first `:` (`["prop", "sub"]`). */
-  readonly subnames: readonly string[];
+  declare readonly subnames: readonly string[];
   /** Whether the path starts with `/`. */
-  readonly absolute: boolean;
+  declare readonly absolute: boolean;
 
   /** A path from its parts (default: the empty path). The arrays are kept, not copied. */
   constructor(names: readonly string[] = [], subnames: readonly string[] = [], absolute = false) {

@@ -1,12 +1,10 @@
 import { ErrorCode } from '@wspeer/core';
 import type { ByteWriter } from './byte-writer.js';
 import { VariantError } from './variant-error.js';
-import { ENCODE_FLAG_64, VariantType } from './variant-type.js';
+import * as T from './variant-type-values.js';
 
-const INT32_MIN = -0x80000000;
-const INT32_MAX = 0x7fffffff;
-const INT64 = VariantType.INT | ENCODE_FLAG_64;
-const REAL64 = VariantType.REAL | ENCODE_FLAG_64;
+const INT64 = T.INT | T.ENCODE_FLAG_64;
+const REAL64 = T.REAL | T.ENCODE_FLAG_64;
 
 /** Writes a JS number as Godot would: INT when integral (`-0` is INT 0), else REAL. */
 export function writeNumber(w: ByteWriter, value: number): void {
@@ -16,12 +14,10 @@ export function writeNumber(w: ByteWriter, value: number): void {
 
 /** Writes an INT: int32 when the value fits, else int64 (flag bit 16). Only safe integers are accepted. */
 export function writeInteger(w: ByteWriter, value: number): void {
-  if (value >= INT32_MIN && value <= INT32_MAX) {
-    w.u32(VariantType.INT);
-    w.i32(value);
+  if (value === (value | 0)) {
+    writeInt32(w, value);
   } else if (Number.isSafeInteger(value)) {
-    w.u32(INT64);
-    w.i64(value);
+    writeInt64(w, value);
   } else {
     throw new VariantError(
       `${value} is an integer beyond 2^53 and may already have lost precision: pass a bigint for INT, or new Real(value) for REAL`,
@@ -36,7 +32,7 @@ export function writeInteger(w: ByteWriter, value: number): void {
  */
 export function writeReal(w: ByteWriter, value: number): void {
   if (Math.fround(value) === value) {
-    w.u32(VariantType.REAL);
+    w.u32(T.REAL);
     w.f32(value);
   } else {
     w.u32(REAL64);
@@ -46,13 +42,21 @@ export function writeReal(w: ByteWriter, value: number): void {
 
 /** Writes a bigint as INT: int32 when it fits, else int64. */
 export function writeBigInt(w: ByteWriter, value: bigint): void {
-  if (value >= -0x80000000n && value <= 0x7fffffffn) {
-    w.u32(VariantType.INT);
-    w.i32(Number(value));
-  } else if (BigInt.asIntN(64, value) === value) {
-    w.u32(INT64);
-    w.i64(value);
+  if (value === BigInt.asIntN(32, value)) {
+    writeInt32(w, Number(value));
+  } else if (value === BigInt.asIntN(64, value)) {
+    writeInt64(w, value);
   } else {
     throw new VariantError(`${value}n does not fit in Godot's int64`, ErrorCode.ERR_INVALID_PARAMETER);
   }
+}
+
+function writeInt32(w: ByteWriter, value: number): void {
+  w.u32(T.INT);
+  w.i32(value);
+}
+
+function writeInt64(w: ByteWriter, value: number | bigint): void {
+  w.u32(INT64);
+  w.i64(value);
 }

@@ -7,13 +7,13 @@ import { Vector3 } from './vector3.js';
  */
 export class Plane {
   /** X of the normal. */
-  readonly x: number;
+  declare readonly x: number;
   /** Y of the normal. */
-  readonly y: number;
+  declare readonly y: number;
   /** Z of the normal. */
-  readonly z: number;
+  declare readonly z: number;
   /** Distance from the origin along the normal. */
-  readonly d: number;
+  declare readonly d: number;
 
   /** A plane from its normal components and distance (all default 0). */
   constructor(x = 0, y = 0, z = 0, d = 0) {

@@ -6,7 +6,7 @@ import type { Color } from './color.js';
  */
 export class PoolColorArray {
   /** The items. The array is kept, not copied. */
-  readonly values: readonly Color[];
+  declare readonly values: readonly Color[];
 
   /** Wraps `values` (default empty). */
   constructor(values: readonly Color[] = []) {

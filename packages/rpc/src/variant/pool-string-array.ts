@@ -4,7 +4,7 @@
  */
 export class PoolStringArray {
   /** The strings. The array is kept, not copied. */
-  readonly values: readonly string[];
+  declare readonly values: readonly string[];
 
   /** Wraps `values` (default empty). */
   constructor(values: readonly string[] = []) {

@@ -6,7 +6,7 @@ import type { Vector2 } from './vector2.js';
  */
 export class PoolVector2Array {
   /** The items. The array is kept, not copied. */
-  readonly values: readonly Vector2[];
+  declare readonly values: readonly Vector2[];
 
   /** Wraps `values` (default empty). */
   constructor(values: readonly Vector2[] = []) {

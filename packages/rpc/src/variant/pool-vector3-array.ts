@@ -6,7 +6,7 @@ import type { Vector3 } from './vector3.js';
  */
 export class PoolVector3Array {
   /** The items. The array is kept, not copied. */
-  readonly values: readonly Vector3[];
+  declare readonly values: readonly Vector3[];
 
   /** Wraps `values` (default empty). */
   constructor(values: readonly Vector3[] = []) {

@@ -1,13 +1,13 @@
 /** Godot's `Quat`: QUAT (type 10), four float32 on the wire in the order x, y, z, w. */
 export class Quat {
   /** X (imaginary i part). */
-  readonly x: number;
+  declare readonly x: number;
   /** Y (imaginary j part). */
-  readonly y: number;
+  declare readonly y: number;
   /** Z (imaginary k part). */
-  readonly z: number;
+  declare readonly z: number;
   /** W (real part). */
-  readonly w: number;
+  declare readonly w: number;
 
   /** A quaternion from its components (default the identity `(0, 0, 0, 1)`, like Godot). */
   constructor(x = 0, y = 0, z = 0, w = 1) {

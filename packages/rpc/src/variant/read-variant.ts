@@ -13,18 +13,11 @@ import {
   readVector2,
   readVector3,
 } from './math-readers.js';
-import {
-  readPoolByteArray,
-  readPoolColorArray,
-  readPoolIntArray,
-  readPoolRealArray,
-  readPoolVector2Array,
-  readPoolVector3Array,
-} from './pool-readers.js';
+import { readPoolColorArray, readPoolVector2Array, readPoolVector3Array, readTypedArray } from './pool-readers.js';
 import { RID } from './rid.js';
 import { readNodePath, readPoolStringArray, readStringBody } from './string-readers.js';
 import type { Variant } from './variant.js';
-import { ENCODE_FLAG_64 } from './variant-type.js';
+import * as T from './variant-type-values.js';
 
 /** Reads one Variant body; `header` is the Variant's first word, `depth` the container levels still allowed. */
 type BodyReader = (r: ByteReader, header: number, depth: number) => Variant | DecodeFailed;
@@ -39,40 +32,28 @@ type BodyReader = (r: ByteReader, header: number, depth: number) => Variant | De
 export function readVariant(r: ByteReader, maxDepth: number = DEFAULT_MAX_DEPTH): Variant | DecodeFailed {
   if (r.remaining < 4) return DECODE_FAILED;
   const header = r.u32();
-  const read = READERS[header & 0xff];
-  return read === undefined ? DECODE_FAILED : read(r, header, maxDepth);
+  const type = header & 0xff;
+  const read = READERS[type];
+  return read === undefined || r.remaining < (MIN_BODY[type] as number) ? DECODE_FAILED : read(r, header, maxDepth);
 }
 
-function readNil(): null {
-  return null;
-}
+/**
+ * Bytes each type's body needs at least, by type id: the whole body of the fixed-size types, the
+ * first word (a length or count) of the others, 12 for NODE_PATH's three words.
+ */
+const MIN_BODY: readonly number[] = [
+  0, 4, 4, 4, 4, 8, 16, 12, 24, 16, 16, 24, 36, 48, 16, 12, 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+];
 
-function readBool(r: ByteReader): boolean | DecodeFailed {
-  return r.remaining < 4 ? DECODE_FAILED : r.u32() !== 0;
-}
-
-function readInt(r: ByteReader, header: number): number | bigint | DecodeFailed {
-  if ((header & ENCODE_FLAG_64) !== 0) return r.remaining < 8 ? DECODE_FAILED : r.i64();
-  return r.remaining < 4 ? DECODE_FAILED : r.i32();
-}
-
-function readReal(r: ByteReader, header: number): number | DecodeFailed {
-  if ((header & ENCODE_FLAG_64) !== 0) return r.remaining < 8 ? DECODE_FAILED : r.f64();
-  return r.remaining < 4 ? DECODE_FAILED : r.f32();
-}
-
-function readRid(): RID {
-  return new RID();
-}
-
-function refuseObject(): DecodeFailed {
-  return DECODE_FAILED;
+function readNumber(r: ByteReader, header: number): number | bigint | DecodeFailed {
+  const int = (header & 0xff) === T.INT;
+  if ((header & T.ENCODE_FLAG_64) === 0) return int ? r.i32() : r.f32();
+  return r.remaining < 8 ? DECODE_FAILED : int ? r.i64() : r.f64();
 }
 
 function readArray(r: ByteReader, _header: number, depth: number): Variant[] | DecodeFailed {
-  if (!(depth > 0) || r.remaining < 4) return DECODE_FAILED;
   const count = r.u32() & 0x7fffffff; // bit 31 is Godot's "shared" flag
-  if (count * 4 > r.remaining) return DECODE_FAILED;
+  if (!(depth > 0) || count * 4 > r.remaining) return DECODE_FAILED;
   const items: Variant[] = [];
   for (let i = 0; i < count; i++) {
     const item = readVariant(r, depth - 1);
@@ -83,9 +64,8 @@ function readArray(r: ByteReader, _header: number, depth: number): Variant[] | D
 }
 
 function readDictionary(r: ByteReader, _header: number, depth: number): Map<Variant, Variant> | DecodeFailed {
-  if (!(depth > 0) || r.remaining < 4) return DECODE_FAILED;
   const count = r.u32() & 0x7fffffff; // bit 31 is Godot's "shared" flag
-  if (count * 8 > r.remaining) return DECODE_FAILED;
+  if (!(depth > 0) || count * 8 > r.remaining) return DECODE_FAILED;
   const map = new Map<Variant, Variant>();
   for (let i = 0; i < count; i++) {
     const key = readVariant(r, depth - 1);
@@ -99,10 +79,10 @@ function readDictionary(r: ByteReader, _header: number, depth: number): Map<Vari
 
 /** Body readers indexed by type id (`header & 0xff`); ids 27..255 have none. */
 const READERS: readonly BodyReader[] = [
-  readNil,
-  readBool,
-  readInt,
-  readReal,
+  () => null,
+  (r) => r.u32() !== 0,
+  readNumber,
+  readNumber,
   readStringBody,
   readVector2,
   readRect2,
@@ -115,13 +95,13 @@ const READERS: readonly BodyReader[] = [
   readTransform,
   readColor,
   readNodePath,
-  readRid,
-  refuseObject,
+  () => new RID(),
+  () => DECODE_FAILED, // OBJECT: refused, as with Godot's `allow_objects = false`
   readDictionary,
   readArray,
-  readPoolByteArray,
-  readPoolIntArray,
-  readPoolRealArray,
+  (r) => readTypedArray(r, 1, Uint8Array),
+  (r) => readTypedArray(r, 4, Int32Array),
+  (r) => readTypedArray(r, 4, Float32Array),
   readPoolStringArray,
   readPoolVector2Array,
   readPoolVector3Array,

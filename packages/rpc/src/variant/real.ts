@@ -5,7 +5,7 @@
  */
 export class Real {
   /** The number to send as a float. */
-  readonly value: number;
+  declare readonly value: number;
 
   /** Wraps `value` so it is encoded as REAL. */
   constructor(value: number) {

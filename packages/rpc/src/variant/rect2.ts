@@ -7,13 +7,13 @@ import { Vector2 } from './vector2.js';
  */
 export class Rect2 {
   /** X of the position (top-left corner). */
-  readonly x: number;
+  declare readonly x: number;
   /** Y of the position. */
-  readonly y: number;
+  declare readonly y: number;
   /** Width (x of the size). */
-  readonly width: number;
+  declare readonly width: number;
   /** Height (y of the size). */
-  readonly height: number;
+  declare readonly height: number;
 
   /** A rectangle from its position and size components (all default 0). */
   constructor(x = 0, y = 0, width = 0, height = 0) {

@@ -23,9 +23,11 @@ export function readStringBody(r: ByteReader): string | DecodeFailed {
   return text ?? DECODE_FAILED;
 }
 
-/** Reads a NODE_PATH body. The pre-3.0 format (bit 31 of the first word clear) fails, as in Godot 3.2. */
+/**
+ * Reads a NODE_PATH body (at least 12 bytes remain). The pre-3.0 format (bit 31 of the first word
+ * clear) fails, as in Godot 3.2.
+ */
 export function readNodePath(r: ByteReader): NodePath | DecodeFailed {
-  if (r.remaining < 12) return DECODE_FAILED;
   const first = r.u32();
   if ((first & 0x80000000) === 0) return DECODE_FAILED;
   const nameCount = first & 0x7fffffff;
@@ -41,9 +43,8 @@ export function readNodePath(r: ByteReader): NodePath | DecodeFailed {
   return new NodePath(names, subnames, (flags & 1) !== 0);
 }
 
-/** Reads a POOL_STRING_ARRAY body, dropping the NUL that ends each string on the wire. */
+/** Reads a POOL_STRING_ARRAY body (at least 4 bytes remain), dropping the NUL that ends each string on the wire. */
 export function readPoolStringArray(r: ByteReader): PoolStringArray | DecodeFailed {
-  if (r.remaining < 4) return DECODE_FAILED;
   const count = r.u32();
   if (count * 4 > r.remaining) return DECODE_FAILED;
   const strings = readStrings(r, count);

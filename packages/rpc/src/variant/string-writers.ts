@@ -2,7 +2,6 @@ import type { ByteWriter } from './byte-writer.js';
 import type { NodePath } from './node-path.js';
 import { pad4 } from './pad4.js';
 import type { PoolStringArray } from './pool-string-array.js';
-import { VariantType } from './variant-type.js';
 
 /** Writes Godot's string body: uint32 UTF-8 byte length, the bytes, zero padding to 4 (no header). */
 export function writeStringBody(w: ByteWriter, text: string): void {
@@ -13,15 +12,8 @@ export function writeStringBody(w: ByteWriter, text: string): void {
   w.zeros(pad4(length));
 }
 
-/** Writes a STRING Variant. */
-export function writeString(w: ByteWriter, text: string): void {
-  w.u32(VariantType.STRING);
-  writeStringBody(w, text);
-}
-
-/** Writes a NODE_PATH Variant in Godot 3's "new" format (name count with bit 31 set). */
-export function writeNodePath(w: ByteWriter, path: NodePath): void {
-  w.u32(VariantType.NODE_PATH);
+/** Writes a NODE_PATH body in Godot 3's "new" format (name count with bit 31 set). */
+export function writeNodePathBody(w: ByteWriter, path: NodePath): void {
   w.u32(path.names.length | 0x80000000);
   w.u32(path.subnames.length);
   w.u32(path.absolute ? 1 : 0);
@@ -29,16 +21,14 @@ export function writeNodePath(w: ByteWriter, path: NodePath): void {
   for (const subname of path.subnames) writeStringBody(w, subname);
 }
 
-/** Writes a POOL_STRING_ARRAY Variant: each string's length counts a trailing NUL that is written too. */
-export function writePoolStringArray(w: ByteWriter, array: PoolStringArray): void {
-  w.u32(VariantType.POOL_STRING_ARRAY);
+/** Writes a POOL_STRING_ARRAY body: each string's length counts a trailing NUL that is written too. */
+export function writePoolStringArrayBody(w: ByteWriter, array: PoolStringArray): void {
   w.u32(array.values.length);
   for (const text of array.values) {
     const at = w.length;
     w.u32(0);
     const length = w.utf8(text) + 1;
-    w.u8(0);
     w.setU32(at, length);
-    w.zeros(pad4(length));
+    w.zeros(1 + pad4(length)); // the NUL, then the padding
   }
 }

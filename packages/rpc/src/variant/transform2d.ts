@@ -6,11 +6,11 @@ import { Vector2 } from './vector2.js';
  */
 export class Transform2D {
   /** The basis' x axis (Godot's `x`, `elements[0]`). */
-  readonly x: Vector2;
+  declare readonly x: Vector2;
   /** The basis' y axis (Godot's `y`, `elements[1]`). */
-  readonly y: Vector2;
+  declare readonly y: Vector2;
   /** The translation (Godot's `origin`, `elements[2]`). */
-  readonly origin: Vector2;
+  declare readonly origin: Vector2;
 
   /** A transform from its axes and origin, like `Transform2D(x_axis, y_axis, origin)`; default identity. */
   constructor(x: Vector2 = new Vector2(1, 0), y: Vector2 = new Vector2(0, 1), origin: Vector2 = new Vector2()) {

@@ -7,12 +7,12 @@ import type { ErrorCode } from '@wspeer/core';
  */
 export class VariantError extends Error {
   /** The Godot error code for this failure (`ERR_INVALID_PARAMETER` for values that cannot be encoded). */
-  readonly code: ErrorCode;
+  declare readonly code: ErrorCode;
 
   /** An error with a message saying what was wrong and a Godot error code. */
   constructor(message: string, code: ErrorCode) {
     super(message);
-    this.name = 'VariantError';
     this.code = code;
+    this.name = 'VariantError';
   }
 }

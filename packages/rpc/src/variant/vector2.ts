@@ -1,9 +1,9 @@
 /** Godot's `Vector2`: VECTOR2 (type 5), two float32 on the wire. */
 export class Vector2 {
   /** X component. */
-  readonly x: number;
+  declare readonly x: number;
   /** Y component. */
-  readonly y: number;
+  declare readonly y: number;
 
   /** A vector from its components (default `(0, 0)`, like Godot). */
   constructor(x = 0, y = 0) {

@@ -1,11 +1,11 @@
 /** Godot's `Vector3`: VECTOR3 (type 7), three float32 on the wire. */
 export class Vector3 {
   /** X component. */
-  readonly x: number;
+  declare readonly x: number;
   /** Y component. */
-  readonly y: number;
+  declare readonly y: number;
   /** Z component. */
-  readonly z: number;
+  declare readonly z: number;
 
   /** A vector from its components (default `(0, 0, 0)`, like Godot). */
   constructor(x = 0, y = 0, z = 0) {

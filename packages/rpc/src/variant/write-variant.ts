@@ -5,16 +5,16 @@ import type { ByteWriter } from './byte-writer.js';
 import { Color } from './color.js';
 import { DEFAULT_MAX_DEPTH } from './default-max-depth.js';
 import {
-  writeAABB,
-  writeBasis,
-  writeColor,
-  writePlane,
-  writeQuat,
-  writeRect2,
-  writeTransform,
-  writeTransform2D,
-  writeVector2,
-  writeVector3,
+  writeAABBBody,
+  writeBasisBody,
+  writeColorBody,
+  writePlaneBody,
+  writeQuatBody,
+  writeRect2Body,
+  writeTransform2DBody,
+  writeTransformBody,
+  writeVector2Body,
+  writeVector3Body,
 } from './math-writers.js';
 import { NodePath } from './node-path.js';
 import { writeBigInt, writeNumber, writeReal } from './number-writers.js';
@@ -24,31 +24,29 @@ import { PoolStringArray } from './pool-string-array.js';
 import { PoolVector2Array } from './pool-vector2-array.js';
 import { PoolVector3Array } from './pool-vector3-array.js';
 import {
-  writePoolByteArray,
-  writePoolColorArray,
-  writePoolIntArray,
-  writePoolRealArray,
-  writePoolVector2Array,
-  writePoolVector3Array,
+  writePoolColorArrayBody,
+  writePoolVector2ArrayBody,
+  writePoolVector3ArrayBody,
+  writeTypedArrayBody,
 } from './pool-writers.js';
 import { Quat } from './quat.js';
 import { Real } from './real.js';
 import { Rect2 } from './rect2.js';
 import { RID } from './rid.js';
-import { writeNodePath, writePoolStringArray, writeString } from './string-writers.js';
+import { writeNodePathBody, writePoolStringArrayBody, writeStringBody } from './string-writers.js';
 import { Transform } from './transform.js';
 import { Transform2D } from './transform2d.js';
 import type { Variant } from './variant.js';
 import { VariantError } from './variant-error.js';
-import { VariantType } from './variant-type.js';
+import * as T from './variant-type-values.js';
 import { Vector2 } from './vector2.js';
 import { Vector3 } from './vector3.js';
 
 /**
- * Writes one object value. Declared through a method type so its `value` parameter is bivariant:
- * each entry of the table below takes its own class, without casts.
+ * Writes the body of one object value (after its header). Declared through a method type so its
+ * `value` parameter is bivariant: each entry of the table below takes its own class, without casts.
  */
-type ObjectWriter = { write(w: ByteWriter, value: object, depth: number): void }['write'];
+type BodyWriter = { write(w: ByteWriter, value: object, depth: number): void }['write'];
 
 /** Containers on the path from the root to the value being written, to detect cycles. */
 const path: object[] = [];
@@ -78,20 +76,21 @@ function writeValue(w: ByteWriter, value: unknown, depth: number): void {
       writeNumber(w, value);
       break;
     case 'string':
-      writeString(w, value);
+      w.u32(T.STRING);
+      writeStringBody(w, value);
       break;
     case 'boolean':
-      w.u32(VariantType.BOOL);
+      w.u32(T.BOOL);
       w.u32(value ? 1 : 0);
       break;
     case 'bigint':
       writeBigInt(w, value);
       break;
     case 'undefined':
-      w.u32(VariantType.NIL);
+      w.u32(T.NIL);
       break;
     case 'object':
-      if (value === null) w.u32(VariantType.NIL);
+      if (value === null) w.u32(T.NIL);
       else writeObject(w, value, depth);
       break;
     default:
@@ -100,48 +99,60 @@ function writeValue(w: ByteWriter, value: unknown, depth: number): void {
 }
 
 function writeObject(w: ByteWriter, value: object, depth: number): void {
-  const write = writerFor(value);
-  if (write === undefined) throw unsupported(value);
-  write(w, value, depth);
+  const type = typeOf(value);
+  if (type === undefined) throw unsupported(value);
+  if (type === T.REAL) {
+    writeReal(w, (value as Real).value);
+  } else {
+    w.u32(type);
+    const body = BODIES[type];
+    if (body) body(w, value, depth);
+  }
 }
 
-/** The writer for a value's class, found by prototype (so subclasses work), or `undefined`. */
-function writerFor(value: object): ObjectWriter | undefined {
-  if (Array.isArray(value)) return writeArray;
+/**
+ * The type id of an object: ARRAY for arrays, DICTIONARY for plain objects, else that of its class,
+ * found by prototype (so subclasses work); `undefined` for other objects.
+ */
+function typeOf(value: object): number | undefined {
+  if (Array.isArray(value)) return T.ARRAY;
   const proto: object | null = Object.getPrototypeOf(value);
-  if (proto === null || proto === Object.prototype) return writeRecord;
+  if (proto === null || proto === Object.prototype) return T.DICTIONARY;
   for (let p: object | null = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
-    const write = WRITERS.get(p);
-    if (write !== undefined) return write;
+    const type = TYPES.get(p);
+    if (type !== undefined) return type;
   }
   return undefined;
 }
 
-function writeArray(w: ByteWriter, array: readonly unknown[], depth: number): void {
+function writeArrayBody(w: ByteWriter, array: readonly unknown[], depth: number): void {
   enter(array, depth);
-  w.u32(VariantType.ARRAY);
   w.u32(array.length);
   for (let i = 0; i < array.length; i++) writeValue(w, array[i], depth + 1);
 }
 
-function writeMap(w: ByteWriter, map: ReadonlyMap<unknown, unknown>, depth: number): void {
-  enter(map, depth);
-  w.u32(VariantType.DICTIONARY);
-  w.u32(map.size);
-  for (const [key, item] of map) {
-    writeValue(w, key, depth + 1);
-    writeValue(w, item, depth + 1);
-  }
-}
-
-function writeRecord(w: ByteWriter, record: { readonly [key: string]: unknown }, depth: number): void {
-  enter(record, depth);
-  const keys = Object.keys(record);
-  w.u32(VariantType.DICTIONARY);
-  w.u32(keys.length);
-  for (const key of keys) {
-    writeString(w, key);
-    writeValue(w, record[key], depth + 1);
+/** A `Map` (any keys) or a plain object (string keys, `Object.keys` order). */
+function writeDictionaryBody(
+  w: ByteWriter,
+  dict: ReadonlyMap<unknown, unknown> | { readonly [key: string]: unknown },
+  depth: number,
+): void {
+  enter(dict, depth);
+  if (dict instanceof Map) {
+    w.u32(dict.size);
+    for (const [key, item] of dict) {
+      writeValue(w, key, depth + 1);
+      writeValue(w, item, depth + 1);
+    }
+  } else {
+    const record = dict as { readonly [key: string]: unknown };
+    const keys = Object.keys(record);
+    w.u32(keys.length);
+    for (const key of keys) {
+      w.u32(T.STRING);
+      writeStringBody(w, key);
+      writeValue(w, record[key], depth + 1);
+    }
   }
 }
 
@@ -154,37 +165,73 @@ function enter(container: object, depth: number): void {
   path[depth] = container;
 }
 
-function writeRealObject(w: ByteWriter, real: Real): void {
-  writeReal(w, real.value);
-}
+/** The class written as each type id (0: none). REAL: `Real`; DICTIONARY: `Map` (plain objects too). */
+const CLASSES = [
+  0,
+  0,
+  0,
+  Real,
+  0,
+  Vector2,
+  Rect2,
+  Vector3,
+  Transform2D,
+  Plane,
+  Quat,
+  AABB,
+  Basis,
+  Transform,
+  Color,
+  NodePath,
+  RID,
+  0,
+  Map,
+  0,
+  Uint8Array,
+  Int32Array,
+  Float32Array,
+  PoolStringArray,
+  PoolVector2Array,
+  PoolVector3Array,
+  PoolColorArray,
+] as const;
 
-function writeRid(w: ByteWriter): void {
-  w.u32(VariantType._RID);
-}
+/** Type ids by class prototype. */
+const TYPES = new Map<object, number>();
+CLASSES.forEach((type, id) => {
+  if (type !== 0) TYPES.set(type.prototype, id);
+});
 
-const WRITERS = new Map<object, ObjectWriter>([
-  [Map.prototype, writeMap],
-  [Vector2.prototype, writeVector2],
-  [Vector3.prototype, writeVector3],
-  [Uint8Array.prototype, writePoolByteArray],
-  [Real.prototype, writeRealObject],
-  [Color.prototype, writeColor],
-  [NodePath.prototype, writeNodePath],
-  [Rect2.prototype, writeRect2],
-  [Transform2D.prototype, writeTransform2D],
-  [Plane.prototype, writePlane],
-  [Quat.prototype, writeQuat],
-  [AABB.prototype, writeAABB],
-  [Basis.prototype, writeBasis],
-  [Transform.prototype, writeTransform],
-  [RID.prototype, writeRid],
-  [Int32Array.prototype, writePoolIntArray],
-  [Float32Array.prototype, writePoolRealArray],
-  [PoolStringArray.prototype, writePoolStringArray],
-  [PoolVector2Array.prototype, writePoolVector2Array],
-  [PoolVector3Array.prototype, writePoolVector3Array],
-  [PoolColorArray.prototype, writePoolColorArray],
-]);
+/** Body writers by type id (none for NIL, RID and the types written without a class). */
+const BODIES: readonly (BodyWriter | 0)[] = [
+  0,
+  0,
+  0,
+  0,
+  0,
+  writeVector2Body,
+  writeRect2Body,
+  writeVector3Body,
+  writeTransform2DBody,
+  writePlaneBody,
+  writeQuatBody,
+  writeAABBBody,
+  writeBasisBody,
+  writeTransformBody,
+  writeColorBody,
+  writeNodePathBody,
+  0,
+  0,
+  writeDictionaryBody,
+  writeArrayBody,
+  writeTypedArrayBody,
+  writeTypedArrayBody,
+  writeTypedArrayBody,
+  writePoolStringArrayBody,
+  writePoolVector2ArrayBody,
+  writePoolVector3ArrayBody,
+  writePoolColorArrayBody,
+];
 
 function unsupported(value: unknown): VariantError {
   if (typeof value !== 'object' || value === null) return invalid(`a ${typeof value}`);

@@ -1,0 +1,34 @@
+/**
+ * Writes `text` as UTF-8 into `buf` from `p` (the caller made room for `text.length * 3` bytes) and
+ * returns where it ended. Lone surrogates become U+FFFD, as with `TextEncoder`.
+ */
+export function putUtf8(buf: Uint8Array, p: number, text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      buf[p++] = c;
+      continue;
+    }
+    if (c < 0x800) {
+      buf[p++] = 0xc0 | (c >> 6);
+    } else {
+      if (c >= 0xd800 && c < 0xe000) c = surrogate(text, i, c);
+      if (c > 0xffff) {
+        buf[p++] = 0xf0 | (c >> 18);
+        buf[p++] = 0x80 | ((c >> 12) & 0x3f);
+        i++;
+      } else {
+        buf[p++] = 0xe0 | (c >> 12);
+      }
+      buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+    }
+    buf[p++] = 0x80 | (c & 0x3f);
+  }
+  return p;
+}
+
+/** The code point of the surrogate `c` at `i`: a pair's, or U+FFFD when it is a lone surrogate. */
+function surrogate(text: string, i: number, c: number): number {
+  const low = text.charCodeAt(i + 1);
+  return c < 0xdc00 && low >= 0xdc00 && low < 0xe000 ? 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00) : 0xfffd;
+}
