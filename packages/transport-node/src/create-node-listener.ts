@@ -2,17 +2,9 @@ import { createServer as createHttpServer, type IncomingMessage, type Server } f
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { Server as TlsServer } from 'node:tls';
-import type {
-  ConnectionListener,
-  ListenerEvents,
-  ListenOptions,
-  PendingConnection,
-  TransportEvents,
-} from '@wspeer/core';
+import type { ConnectionListener, ListenerEvents, ListenOptions, PendingConnection } from '@wspeer/core';
 import { WebSocketServer } from 'ws';
-import { NodeTransport } from './node-transport.js';
-import { parseProtocolHeader } from './parse-protocol-header.js';
-import { rejectUpgrade } from './reject-upgrade.js';
+import { NodePendingConnection, type PendingHost } from './node-pending-connection.js';
 import { type UpgradeHandler, UpgradeRouter } from './upgrade-router.js';
 
 /** Per-request decisions that ws reads back during `handleUpgrade`. */
@@ -22,7 +14,29 @@ const extraHeaders = new WeakMap<IncomingMessage, readonly string[]>();
 /** One `ws` server (noServer) per distinct max message size, so each peer gets its own limit. */
 const upgraders = new Map<number, WebSocketServer>();
 
-function upgraderFor(maxPayload: number): WebSocketServer {
+/** The ws server that completes `request`'s upgrade with `protocol` and extra response `headers`. */
+function upgraderFor(
+  maxPayload: number,
+  protocol: string,
+  headers: readonly string[],
+  request: IncomingMessage,
+): WebSocketServer {
+  chosenProtocol.set(request, protocol);
+  if (headers.length > 0) {
+    extraHeaders.set(
+      request,
+      headers.filter((line) => line.includes(':')),
+    );
+  }
+  return wsServerFor(maxPayload);
+}
+
+/** The app did not decide within the handshake timeout. */
+function timeOut(connection: NodePendingConnection): void {
+  connection.reject(408, 'Handshake timeout');
+}
+
+function wsServerFor(maxPayload: number): WebSocketServer {
   let wss = upgraders.get(maxPayload);
   if (wss === undefined) {
     wss = new WebSocketServer({
@@ -54,17 +68,23 @@ export function createNodeListener(options: ListenOptions, events: ListenerEvent
   const pending = new Set<Duplex>();
   let port = 0;
 
+  const host: PendingHost = {
+    settle(connection) {
+      clearTimeout(connection.timer);
+      pending.delete(connection.socket);
+      unwatchHandshake.call(connection.socket);
+    },
+    upgrader: upgraderFor,
+  };
   const handler: UpgradeHandler = (request, socket, head) => {
     pending.add(socket);
-    const timer = setTimeout(() => rejectUpgrade(socket, 408, 'Handshake timeout'), options.handshakeTimeout);
-    timer.unref();
-    const settle = (): void => {
-      clearTimeout(timer);
-      pending.delete(socket);
-      socket.removeListener('close', settle);
-    };
-    socket.once('close', settle);
-    events.onConnection(pendingConnection(request, socket, head, secure, settle));
+    const connection = new NodePendingConnection(request, socket, head, secure, host);
+    // An own server's connection timer (watchHandshake) already bounds the whole handshake.
+    if (!own) {
+      connection.timer = setTimeout(timeOut, options.handshakeTimeout, connection);
+      connection.timer.unref();
+    }
+    events.onConnection(connection);
   };
   router.add(options.path, handler);
 
@@ -141,65 +161,6 @@ function unwatchHandshake(this: Duplex): void {
   if (timer !== undefined) clearTimeout(timer);
   handshakeTimers.delete(this);
   this.removeListener('close', unwatchHandshake);
-}
-
-function pendingConnection(
-  request: IncomingMessage,
-  socket: Duplex,
-  head: Buffer,
-  secure: boolean,
-  settle: () => void,
-): PendingConnection {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  const net = socket as Duplex & { remoteAddress?: string; remotePort?: number };
-  let decided = false;
-  return {
-    get remoteAddress() {
-      return net.remoteAddress ?? '';
-    },
-    get remotePort() {
-      return net.remotePort ?? 0;
-    },
-    path: request.url ?? '/',
-    url: `${secure ? 'wss' : 'ws'}://${headers.host ?? 'localhost'}${request.url ?? '/'}`,
-    protocols: parseProtocolHeader(headers['sec-websocket-protocol']),
-    headers,
-    accept(protocol: string, responseHeaders: readonly string[], maxMessageSize: number, events: TransportEvents) {
-      const transport = new NodeTransport(events);
-      if (decided || socket.destroyed) {
-        queueMicrotask(() => events.onClose(1006, '', false));
-        return transport;
-      }
-      decided = true;
-      settle();
-      unwatchHandshake.call(socket);
-      const early = (): void => events.onClose(1006, '', false);
-      socket.once('close', early);
-      chosenProtocol.set(request, protocol);
-      extraHeaders.set(
-        request,
-        responseHeaders.filter((line) => line.includes(':')),
-      );
-      upgraderFor(maxMessageSize).handleUpgrade(request, socket, head, (ws) => {
-        socket.removeListener('close', early);
-        transport.bind(ws);
-        events.onOpen(protocol);
-      });
-      return transport;
-    },
-    isAlive() {
-      return !decided && !socket.destroyed;
-    },
-    reject(status: number, reason: string) {
-      if (decided) return;
-      decided = true;
-      settle();
-      rejectUpgrade(socket, status, reason);
-    },
-  };
 }
 
 function toBuffer(value: string | Uint8Array): Buffer {

@@ -1,5 +1,8 @@
+import { createServer } from 'node:http';
 import { connect } from 'node:net';
+import type { PendingConnection } from '@wspeer/core';
 import { pollUntil } from '@wspeer/test-kit';
+import { createNodeListener } from '@wspeer/transport-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode, State, WebSocketPeer } from 'wspeer';
 import { WebSocketServer } from 'wspeer/server';
@@ -83,5 +86,33 @@ describe('Node listener', () => {
     await expect(second.listening(5000)).rejects.toMatchObject({ code: ErrorCode.ERR_ALREADY_IN_USE });
     expect(second.isListening()).toBe(false);
     expect(second.lastErrorMessage).toContain('EADDRINUSE');
+  });
+  it('on an attached server, answers 408 to an upgrade nobody decides on, and reports the request lazily', async () => {
+    const http = createServer();
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    cleanup.push(() => http.close());
+    const port = (http.address() as { port: number }).port;
+    const seen: PendingConnection[] = [];
+    const listener = createNodeListener(
+      { port: 0, bindAddress: '*', server: http, path: '/late', handshakeTimeout: 200 },
+      { onConnection: (c) => seen.push(c), onListening: () => {}, onListenError: () => {} },
+    );
+    cleanup.push(() => listener.close());
+    const started = Date.now();
+    const answer = await rawExchange(
+      port,
+      'GET /late?x=1 HTTP/1.1\r\nHost: game.test\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n' +
+        'Sec-WebSocket-Protocol: a, b\r\nX-Extra: 1\r\nX-Extra: 2\r\n\r\n',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(answer).toContain('Handshake timeout');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    const [connection] = seen;
+    expect(connection?.url).toBe('ws://game.test/late?x=1');
+    expect(connection?.path).toBe('/late?x=1');
+    expect(connection?.protocols).toEqual(['a', 'b']);
+    expect(connection?.headers['x-extra']).toBe('1, 2');
+    expect(connection?.isAlive()).toBe(false);
   });
 });
