@@ -24,6 +24,8 @@ export interface BenchOptions {
   connectCount: number;
   /** Groups to run. */
   groups: Group[];
+  /** Echo workloads to run, by id without `echo/` (e.g. `4096-binary/100x1`); empty = all. */
+  echoIds: string[];
   /** Write V8 CPU profiles of the server processes into `bench-results/profiles`. */
   profile: boolean;
   /** Write `apps/bench/RESULTS.md` (default: on for a full run of every group). */
@@ -31,11 +33,13 @@ export interface BenchOptions {
 }
 
 /** The usage text of `--help`. */
-export const USAGE = `usage: pnpm bench [--quick] [--only echo,rtt,connect,memory,relay,browser] [--rounds N]
-                  [--duration MS] [--profile] [--no-markdown]
+export const USAGE = `usage: pnpm bench [--quick] [--only echo,rtt,connect,memory,relay,browser] [--echo LIST]
+                  [--rounds N] [--duration MS] [--profile] [--no-markdown]
 
   --quick        smoke check (< 2 min): 2 rounds, short windows, memory at 1,000 connections
   --only LIST    run only these scenario groups
+  --echo LIST    run only these echo workloads, e.g. 4096-binary/100x1,32-text/1x100
+                 (size-kind/connections x in flight; implies --only echo unless --only is given)
   --rounds N     rounds per scenario (default 5, quick 2)
   --duration MS  measured window per throughput round (default 1000, quick 300)
   --profile      write V8 CPU profiles of every server process to bench-results/profiles/
@@ -61,10 +65,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     memoryConnections: quick ? [1000] : [1000, 10_000],
     connectCount: quick ? 300 : 1000,
     groups: [...GROUPS],
+    echoIds: [],
     profile: false,
     writeMarkdown: !quick,
   };
   let onlyGiven = false;
+  let echoGiven = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--quick') continue;
@@ -72,7 +78,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     else if (arg === '--no-markdown') options.writeMarkdown = false;
     else if (arg === '--rounds') options.rounds = numberAfter(args, i++, arg);
     else if (arg === '--duration') options.durationMs = numberAfter(args, i++, arg);
-    else if (arg === '--only') {
+    else if (arg === '--echo') {
+      options.echoIds = (args[++i] ?? '').split(',').filter((id) => id !== '');
+      if (options.echoIds.length === 0) throw new Error('--echo takes a list like 4096-binary/100x1');
+      if (!onlyGiven) options.groups = ['echo'];
+      echoGiven = true;
+    } else if (arg === '--only') {
       const wanted = (args[++i] ?? '').split(',').filter((g) => g !== '');
       const unknown = wanted.filter((g) => !(GROUPS as readonly string[]).includes(g));
       if (wanted.length === 0 || unknown.length > 0) throw new Error(`--only takes a list of: ${GROUPS.join(', ')}`);
@@ -80,6 +91,6 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       onlyGiven = true;
     } else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
-  if (onlyGiven || options.profile) options.writeMarkdown = false;
+  if (onlyGiven || echoGiven || options.profile) options.writeMarkdown = false;
   return options;
 }

@@ -45,7 +45,11 @@ function title(spec: EchoSpec): string {
  */
 export async function runEchoScenarios(ctx: BenchContext): Promise<void> {
   const { options, pool } = ctx;
-  for (const spec of echoSpecs()) {
+  const specs = echoSpecs().filter(
+    (spec) => options.echoIds.length === 0 || options.echoIds.includes(echoId(spec).slice('echo/'.length)),
+  );
+  if (specs.length === 0) throw new Error(`--echo matched no workload; ids: ${echoSpecs().map(echoId).join(', ')}`);
+  for (const spec of specs) {
     const errors: string[] = [];
     const results = await runAlternating(
       ECHO_IMPLS,
