@@ -1,3 +1,5 @@
+import { echoId, echoSpecs } from './scenarios/run-echo-scenarios.js';
+
 /** The scenario groups, in the order they run. */
 export const GROUPS = ['echo', 'rtt', 'connect', 'memory', 'relay', 'browser'] as const;
 
@@ -80,7 +82,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     else if (arg === '--duration') options.durationMs = numberAfter(args, i++, arg);
     else if (arg === '--echo') {
       options.echoIds = (args[++i] ?? '').split(',').filter((id) => id !== '');
-      if (options.echoIds.length === 0) throw new Error('--echo takes a list like 4096-binary/100x1');
+      const known = echoSpecs().map((spec) => echoId(spec).slice('echo/'.length));
+      const unknown = options.echoIds.filter((id) => !known.includes(id));
+      if (options.echoIds.length === 0 || unknown.length > 0)
+        throw new Error(`--echo takes a list of: ${known.join(', ')}`);
       if (!onlyGiven) options.groups = ['echo'];
       echoGiven = true;
     } else if (arg === '--only') {
