@@ -23,13 +23,21 @@ const NODE_MARKERS = [
 
 /**
  * Each entry keeps what it imports alive the way an app would: by using it. `budget` is the
- * enforced ceiling (min+gzip bytes; the check fails above it); `target` is issue 7's goal, reported.
+ * enforced ceiling (min+gzip bytes; the check fails above it), a little above today's size so it
+ * cannot creep up; `target` is issue 7's goal, reported. Of the client-core entry with
+ * `WebSocketClient`, eventemitter3 and its CommonJS interop are about 1.1 KB.
  */
 const ENTRIES = [
   {
-    name: 'client core: WebSocketPeer + WebSocketClient',
+    name: 'client core: WebSocketPeer (Godot 4 API)',
+    code: `import { WebSocketPeer } from 'wspeer'; globalThis.keep = [WebSocketPeer];`,
+    budget: 5_000,
+    target: 5_000,
+  },
+  {
+    name: 'client core: WebSocketPeer + WebSocketClient (Godot 3 signals, eventemitter3)',
     code: `import { WebSocketPeer, WebSocketClient } from 'wspeer'; globalThis.keep = [WebSocketPeer, WebSocketClient];`,
-    budget: 7_600,
+    budget: 6_300,
     target: 5_000,
   },
   {
@@ -37,7 +45,7 @@ const ENTRIES = [
     code:
       `import { WebSocketPeer, WebSocketClient } from 'wspeer'; import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';` +
       ` import { MultiplayerAPI } from 'wspeer/rpc'; globalThis.keep = [WebSocketPeer, WebSocketClient, WebSocketMultiplayerPeer, MultiplayerAPI];`,
-    budget: 18_800,
+    budget: 16_000,
     target: 12_000,
   },
   { name: 'everything in wspeer', code: `import * as all from 'wspeer'; globalThis.keep = all;` },
