@@ -208,5 +208,19 @@ describe('WebSocketPeer errors are codes, not exceptions', () => {
     });
     const { peer: idle } = await openPair({ autoPoll: true });
     await expect(idle.nextMessage(20)).rejects.toMatchObject({ code: ErrorCode.ERR_TIMEOUT });
+    await expect(idle.nextMessage(20)).rejects.toThrow(/^ERR_TIMEOUT: timed out after 20 ms waiting for a message$/);
+    await expect(new WebSocketPeer({ connect: net.connect }).opened()).rejects.toThrow(/^ERR_CANT_CONNECT: /);
+  });
+});
+
+describe('WebSocketPeer heartbeat', () => {
+  it('keeps a connection whose other side answers pings, over many intervals', async () => {
+    const { peer, remote } = await openPair({ heartbeatInterval: 0.01, autoPoll: true });
+    await tick(120);
+    peer.poll();
+    expect(peer.readyState).toBe(State.OPEN);
+    peer.sendText('alive');
+    await settle([remote], () => remote.getAvailablePacketCount() === 1);
+    peer.close();
   });
 });
