@@ -25,6 +25,9 @@ import {
   simplifyPathPacket,
 } from './rpc-packets.js';
 
+/** A method's handler, as registered with `api.node(path, { methods })`. */
+type Handler = (...args: never[]) => unknown;
+
 /** Signals of {@link MultiplayerAPI}, named as Godot 3's. */
 export interface MultiplayerAPIEvents {
   /** A peer joined (on clients also other clients, as the server announces them). */
@@ -265,20 +268,21 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     const entry = node.methodEntry(method);
     const types = entry?.spec.args;
     const values = types === undefined ? args : args.map((a, i) => coerceArg(a, types[i]));
-    return this.#callOrSet(node, to, unreliable, false, method, values, entry?.mode, () =>
-      this.#invoke(node, method, entry?.spec.handler, values, this.getUniqueId()),
-    );
+    return this.#callOrSet(node, to, unreliable, false, method, values, entry?.mode, entry?.spec.handler);
   }
 
   /** @internal Godot 3.2's `rsetp`. */
   rsetp(node: RpcNode, to: number, unreliable: boolean, property: string, value: unknown): ErrorCode {
     const entry = node.propertyEntry(property);
     const sent = coerceArg(value, entry?.spec.type);
-    return this.#callOrSet(node, to, unreliable, true, property, [sent], entry?.mode, () =>
-      this.#assign(node, property, value),
-    );
+    return this.#callOrSet(node, to, unreliable, true, property, [sent], entry?.mode, value);
   }
 
+  /**
+   * Sends a call (`set` false) or a property set, and runs it here too when the mode says so:
+   * `local` is what running it here needs, the method's handler or the property's new value
+   * (no closure per call).
+   */
   #callOrSet(
     node: RpcNode,
     to: number,
@@ -287,27 +291,28 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     name: string,
     values: readonly unknown[],
     mode: RpcMode = M.DISABLED,
-    runLocal: () => void,
+    local: unknown,
   ): ErrorCode {
     const peer = this.#connectedPeer();
     if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, `Trying to call "${name}" while not connected.`);
     const own = peer.getUniqueId();
     let skip = own === to;
-    let local = false;
+    let here = false;
     if (to === 0 || to === own || (to < 0 && to !== -own)) {
       const decision = shouldCallLocal(mode, node.isNetworkMaster());
-      local = decision.callLocal;
+      here = decision.callLocal;
       skip ||= decision.skipRemote;
     }
     let err: ErrorCode = ErrorCode.OK;
     if (!skip) err = this.#send(peer, node, to, unreliable, set, name, values);
-    if (local) {
+    if (here) {
       const previous = this.#sender;
       this.#sender = own;
-      runLocal();
+      if (set) this.#assign(node, name, local);
+      else this.#invoke(node, name, local as Handler | undefined, values, own);
       this.#sender = previous;
     }
-    if (skip && !local)
+    if (skip && !here)
       return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `"${name}" on yourself is not allowed by its mode.`);
     return err;
   }
@@ -487,13 +492,7 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     return false;
   }
 
-  #invoke(
-    node: RpcNode,
-    name: string,
-    handler: ((...args: never[]) => unknown) | undefined,
-    args: readonly unknown[],
-    sender: number,
-  ): void {
+  #invoke(node: RpcNode, name: string, handler: Handler | undefined, args: readonly unknown[], sender: number): void {
     if (handler === undefined) return;
     const previous = this.#sender;
     this.#sender = sender;
