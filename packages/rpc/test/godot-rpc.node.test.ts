@@ -22,7 +22,16 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-import { type Call, cstring, type Hooks, probeNode, tap, type WireEntry, wireText } from './rpc-probe.js';
+import {
+  type Call,
+  cstring,
+  type Hooks,
+  probeNode,
+  relayPingPong,
+  tap,
+  type WireEntry,
+  wireText,
+} from './rpc-probe.js';
 // ---------------------------------------------------------------------------------------------
 import { COUNT, EXPECTED, SEND, VALUES } from './rpc-values.js';
 
@@ -371,31 +380,9 @@ describe('RPC interop with real Godot 3.2.3 (godot3-server)', () => {
       const c = await ourClient(url);
       await waitUntil(() => c.api.getNetworkConnectedPeers().includes(idG), 'our client to see the Godot client');
 
-      expect(c.probe.rpcId(idG, 'relay_ping', 'one')).toBe(ErrorCode.OK);
-      await waitUntil(() => c.called('relay_pong').length === 1, 'pong one');
-      expect(c.probe.rpcId(idG, 'relay_ping', 'two ✓')).toBe(ErrorCode.OK);
-      await waitUntil(() => c.called('relay_pong').length === 2, 'pong two');
-
-      // Godot ran both pings with our id as the sender, we ran both pongs with Godot's.
+      await relayPingPong(c, idG, waitUntil);
+      // Godot ran both pings with our id as the sender.
       expect(g.all('relay_ping').map((e) => `${e.sender}:${e.text}`)).toEqual([`${c.id}:one`, `${c.id}:two ✓`]);
-      expect(c.called('relay_pong')).toEqual([
-        { node: 'Probe', fn: 'relay_pong', sender: idG, args: ['one', idG] },
-        { node: 'Probe', fn: 'relay_pong', sender: idG, args: ['two ✓', idG] },
-      ]);
-      // One SIMPLIFY_PATH / CONFIRM_PATH exchange each way, then the cache id, both ways.
-      expect(wireText(c.wire, 'out', idG)).toEqual([
-        'simplify 1 Probe',
-        'call relay_ping (path Probe)',
-        'confirm Probe',
-        'call relay_ping (cache 1)',
-      ]);
-      expect(wireText(c.wire, 'in', idG)).toEqual([
-        'confirm Probe',
-        'simplify 1 Probe',
-        'call relay_pong (path Probe)',
-        'call relay_pong (cache 1)',
-      ]);
-      expect(c.refused).toEqual([]);
     });
   });
 

@@ -3,6 +3,8 @@
  * and receives (with a readable description), and our side of the `Probe` node as
  * `packages/test-kit/godot/rpc_probe.gd` declares it. Web APIs only (Node and Chromium).
  */
+import { expect } from 'vitest';
+import { ErrorCode } from 'wspeer';
 import type { MultiplayerPeer } from 'wspeer/multiplayer';
 import type { MultiplayerAPI, Variant } from 'wspeer/rpc';
 
@@ -113,4 +115,45 @@ export function probeNode(api: MultiplayerAPI, path: string, calls: Call[], hook
       puppet_score: { mode: 'puppet', value: 0 as Variant, changed: changed('puppet_score') },
     },
   });
+}
+
+/** What {@link relayPingPong} needs of one of our clients. */
+export interface RelayClient {
+  probe: ReturnType<typeof probeNode>;
+  wire: WireEntry[];
+  refused: unknown[];
+  called(fn: string): Call[];
+}
+
+/**
+ * Our client pings `other` (a Godot client) twice through the server's relay, "one" then "two ✓",
+ * and checks both pongs and Godot 3.2's path cache: one SIMPLIFY_PATH / CONFIRM_PATH exchange each
+ * way, then the cache id, both ways. `waitUntil` is the calling test's (its failure report).
+ */
+export async function relayPingPong(
+  c: RelayClient,
+  other: number,
+  waitUntil: (done: () => boolean, what: string) => Promise<void>,
+): Promise<void> {
+  expect(c.probe.rpcId(other, 'relay_ping', 'one')).toBe(ErrorCode.OK);
+  await waitUntil(() => c.called('relay_pong').length === 1, 'pong one');
+  expect(c.probe.rpcId(other, 'relay_ping', 'two ✓')).toBe(ErrorCode.OK);
+  await waitUntil(() => c.called('relay_pong').length === 2, 'pong two');
+  expect(c.called('relay_pong')).toEqual([
+    { node: 'Probe', fn: 'relay_pong', sender: other, args: ['one', other] },
+    { node: 'Probe', fn: 'relay_pong', sender: other, args: ['two ✓', other] },
+  ]);
+  expect(wireText(c.wire, 'out', other)).toEqual([
+    'simplify 1 Probe',
+    'call relay_ping (path Probe)',
+    'confirm Probe',
+    'call relay_ping (cache 1)',
+  ]);
+  expect(wireText(c.wire, 'in', other)).toEqual([
+    'confirm Probe',
+    'simplify 1 Probe',
+    'call relay_pong (path Probe)',
+    'call relay_pong (cache 1)',
+  ]);
+  expect(c.refused).toEqual([]);
 }

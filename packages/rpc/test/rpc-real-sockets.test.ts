@@ -22,7 +22,7 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-import { type Call, probeNode, tap, wireText } from './rpc-probe.js';
+import { type Call, probeNode, relayPingPong, tap, wireText } from './rpc-probe.js';
 // ---------------------------------------------------------------------------------------------
 import { COUNT, EXPECTED, SEND, VALUES } from './rpc-values.js';
 
@@ -103,28 +103,6 @@ describe('MultiplayerAPI with a real Godot 3.2.3 RPC server (real sockets)', () 
 
   it('calls the Godot client through the Godot server and back, path cache confirmed both ways', async () => {
     const c = await ourClient();
-    const helper = godot.helper;
-    expect(c.probe.rpcId(helper, 'relay_ping', 'one')).toBe(ErrorCode.OK);
-    await waitUntil(() => c.called('relay_pong').length === 1, 'pong one');
-    expect(c.probe.rpcId(helper, 'relay_ping', 'two ✓')).toBe(ErrorCode.OK);
-    await waitUntil(() => c.called('relay_pong').length === 2, 'pong two');
-
-    expect(c.called('relay_pong')).toEqual([
-      { node: 'Probe', fn: 'relay_pong', sender: helper, args: ['one', helper] },
-      { node: 'Probe', fn: 'relay_pong', sender: helper, args: ['two ✓', helper] },
-    ]);
-    expect(wireText(c.wire, 'out', helper)).toEqual([
-      'simplify 1 Probe',
-      'call relay_ping (path Probe)',
-      'confirm Probe',
-      'call relay_ping (cache 1)',
-    ]);
-    expect(wireText(c.wire, 'in', helper)).toEqual([
-      'confirm Probe',
-      'simplify 1 Probe',
-      'call relay_pong (path Probe)',
-      'call relay_pong (cache 1)',
-    ]);
-    expect(c.refused).toEqual([]);
+    await relayPingPong(c, godot.helper, waitUntil);
   });
 });
