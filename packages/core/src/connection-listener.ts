@@ -15,6 +15,12 @@ export interface PendingConnection {
   /** Request headers, names lower-cased. */
   readonly headers: Readonly<Record<string, string>>;
   /**
+   * The subprotocol Godot's rule picks for this request from `supported` (see `selectProtocol`):
+   * `""` for none, `null` when nothing acceptable matches. Lives here, not in the peer, so browser
+   * bundles (which never accept connections) do not carry the matching code.
+   */
+  selectProtocol(supported: readonly string[]): string | null;
+  /**
    * Completes the upgrade with `protocol` (`""` for none) and extra response header lines; the
    * returned transport reports `onOpen` once the 101 response is written.
    */

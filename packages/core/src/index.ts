@@ -1,6 +1,5 @@
+export { AutoPoll } from './auto-poll.js';
 export { checkUrl } from './check-url.js';
-export { CloseCode, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './close-code.js';
-export { CloseReason } from './close-reason.js';
 export type {
   ConnectionListener,
   ListenerEvents,
@@ -9,16 +8,23 @@ export type {
   PendingConnection,
   ServerTlsOptions,
 } from './connection-listener.js';
-export { ConnectionStatus } from './connection-status.js';
-export { ErrorCode, errorName } from './error-code.js';
+export { CloseCode, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './constants/close-code.js';
+export { CloseReason } from './constants/close-reason.js';
+export { ConnectionStatus } from './constants/connection-status.js';
+export { ErrorCode, errorName } from './constants/error-code.js';
+export { State } from './constants/state.js';
+export { WriteMode } from './constants/write-mode.js';
 export { generatePeerId } from './generate-peer-id.js';
+export { type HandlerErrorReporter, reportHandlerError, setHandlerErrorReporter } from './handler-error.js';
 export { Heartbeat } from './heartbeat.js';
 export { LoopbackNetwork } from './loopback-transport.js';
+export { OutboundBatch } from './outbound-batch.js';
 export { messageSize, PacketQueue } from './packet-queue.js';
 export { selectProtocol } from './select-protocol.js';
-export { State } from './state.js';
+export { SignalEmitter } from './signal-emitter.js';
 export { TCPServer, type TCPServerListenOptions } from './tcp-server.js';
 export type { ClientTlsOptions, ConnectOptions, Transport, TransportConnector, TransportEvents } from './transport.js';
+export { flushAtTurnEnd, runInTurn, scheduleMicrotask, type TurnFlushable } from './turn.js';
 export { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
 export { WaiterList } from './waiter-list.js';
 export { warnOnce } from './warn-once.js';
@@ -32,4 +38,3 @@ export {
   type WebSocketPeerOptions,
 } from './websocket-peer.js';
 export { WebSocketServer, type WebSocketServerEvents, type WebSocketServerOptions } from './websocket-server.js';
-export { WriteMode } from './write-mode.js';

@@ -4,7 +4,8 @@ import type {
   PendingConnection,
   ServerTlsOptions,
 } from './connection-listener.js';
-import { ErrorCode, errorName } from './error-code.js';
+import { CloseReason } from './constants/close-reason.js';
+import { ErrorCode, errorName } from './constants/error-code.js';
 import { WaiterList } from './waiter-list.js';
 import { WebSocketError } from './websocket-error.js';
 
@@ -26,21 +27,24 @@ export interface TCPServerListenOptions {
  * with its own `supportedProtocols` and `handshakeHeaders`. Node only (`wspeer/server`).
  */
 export class TCPServer {
-  private listener: ConnectionListener | null = null;
-  private queue: PendingConnection[] = [];
-  private port = 0;
-  private error = '';
-  private readonly waiters = new WaiterList<TCPServer>();
+  #listener: ConnectionListener | null = null;
+  #queue: PendingConnection[] = [];
+  #port = 0;
+  #error = '';
+  readonly #waiters = new WaiterList<TCPServer>();
+  readonly #factory: ListenerFactory | undefined;
 
-  constructor(private readonly factory?: ListenerFactory) {}
+  constructor(factory?: ListenerFactory) {
+    this.#factory = factory;
+  }
 
   /** Starts listening; `OK`, or `ERR_ALREADY_IN_USE` when already listening. Bind errors reach `listening()`. */
   listen(port: number, bindAddress = '*', options: TCPServerListenOptions = {}): ErrorCode {
-    if (this.listener !== null) return ErrorCode.ERR_ALREADY_IN_USE;
-    if (this.factory === undefined)
+    if (this.#listener !== null) return ErrorCode.ERR_ALREADY_IN_USE;
+    if (this.#factory === undefined)
       throw new Error('TCPServer has no listener: import { TCPServer } from "wspeer/server".');
-    this.error = '';
-    this.listener = this.factory(
+    this.#error = '';
+    this.#listener = this.#factory(
       {
         port,
         bindAddress,
@@ -50,15 +54,15 @@ export class TCPServer {
         ...(options.server === undefined ? {} : { server: options.server }),
       },
       {
-        onConnection: (connection) => this.queue.push(connection),
+        onConnection: (connection) => this.#queue.push(connection),
         onListening: (bound) => {
-          this.port = bound;
-          this.waiters.settle(this);
+          this.#port = bound;
+          this.#waiters.settle(this);
         },
         onListenError: (message) => {
-          this.error = message;
+          this.#error = message;
           this.stop();
-          this.waiters.settle(this);
+          this.#waiters.settle(this);
         },
       },
     );
@@ -67,41 +71,41 @@ export class TCPServer {
 
   /** Resolves with the bound port; rejects with a `WebSocketError` when binding failed. */
   listening(timeoutMs = 0): Promise<number> {
-    return this.waiters.wait<number>(this, 'the server to listen', timeoutMs, (server) => {
-      if (server.port !== 0) return server.port;
-      if (server.listener !== null) return undefined;
-      const code = server.error.includes('EADDRINUSE') ? ErrorCode.ERR_ALREADY_IN_USE : ErrorCode.ERR_CANT_CREATE;
-      return new WebSocketError(code, `${errorName(code)}: ${server.error || 'not listening'}`);
+    return this.#waiters.wait<number>(this, 'the server to listen', timeoutMs, (server) => {
+      if (server.#port !== 0) return server.#port;
+      if (server.#listener !== null) return undefined;
+      const code = server.#error.includes('EADDRINUSE') ? ErrorCode.ERR_ALREADY_IN_USE : ErrorCode.ERR_CANT_CREATE;
+      return new WebSocketError(code, `${errorName(code)}: ${server.#error || 'not listening'}`);
     });
   }
 
   /** Whether `listen` succeeded and `stop` was not called. */
   isListening(): boolean {
-    return this.listener !== null;
+    return this.#listener !== null;
   }
 
   /** The bound port (0 until bound). */
   getLocalPort(): number {
-    return this.port;
+    return this.#port;
   }
 
   /** Whether an upgrade request is waiting (requests whose client left are dropped). */
   isConnectionAvailable(): boolean {
-    this.queue = this.queue.filter((c) => c.isAlive());
-    return this.queue.length > 0;
+    this.#queue = this.#queue.filter((c) => c.isAlive());
+    return this.#queue.length > 0;
   }
 
   /** The oldest waiting upgrade request, or `null`: pass it to `WebSocketPeer.acceptStream`. */
   takeConnection(): PendingConnection | null {
-    return this.isConnectionAvailable() ? (this.queue.shift() ?? null) : null;
+    return this.isConnectionAvailable() ? (this.#queue.shift() ?? null) : null;
   }
 
   /** Stops listening and refuses every waiting request. */
   stop(): void {
-    for (const connection of this.queue) connection.reject(503, 'Server stopped');
-    this.queue = [];
-    this.listener?.close();
-    this.listener = null;
-    this.port = 0;
+    for (const connection of this.#queue) connection.reject(503, CloseReason.SERVER_STOPPED);
+    this.#queue = [];
+    this.#listener?.close();
+    this.#listener = null;
+    this.#port = 0;
   }
 }

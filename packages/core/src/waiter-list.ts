@@ -1,4 +1,4 @@
-import { ErrorCode } from './error-code.js';
+import { ErrorCode } from './constants/error-code.js';
 import { WebSocketError } from './websocket-error.js';
 
 /**

@@ -1,7 +1,8 @@
-import { EventEmitter } from 'eventemitter3';
-import { ConnectionStatus } from './connection-status.js';
-import { ErrorCode } from './error-code.js';
-import { State } from './state.js';
+import { CloseCode } from './constants/close-code.js';
+import { ConnectionStatus } from './constants/connection-status.js';
+import { ErrorCode } from './constants/error-code.js';
+import { State } from './constants/state.js';
+import { SignalEmitter } from './signal-emitter.js';
 import { type CloseInfo, type PeerObserver, WebSocketPeer, type WebSocketPeerOptions } from './websocket-peer.js';
 
 /** Signals of {@link WebSocketClient}, named as in Godot 3. */
@@ -31,7 +32,7 @@ export interface WebSocketClientOptions extends WebSocketPeerOptions {
  * `autoPoll`); signals fire from inside it.
  */
 export class WebSocketClient<Events extends WebSocketClientEvents = WebSocketClientEvents>
-  extends EventEmitter<Events>
+  extends SignalEmitter<Events>
   implements PeerObserver
 {
   /** Verify the server's TLS certificate (default true). */
@@ -73,7 +74,7 @@ export class WebSocketClient<Events extends WebSocketClientEvents = WebSocketCli
   }
 
   /** Closes with `code` and `reason`; `connection_closed` follows from a later poll. */
-  disconnectFromHost(code = 1000, reason = ''): ErrorCode {
+  disconnectFromHost(code: number = CloseCode.NORMAL, reason = ''): ErrorCode {
     return this.peer.close(code, reason);
   }
 
@@ -140,8 +141,8 @@ export class WebSocketClient<Events extends WebSocketClientEvents = WebSocketCli
   }
 
   /** Signals with the base event map (subclasses widen `Events`). */
-  protected get signals(): EventEmitter<WebSocketClientEvents> {
-    return this as unknown as EventEmitter<WebSocketClientEvents>;
+  protected get signals(): SignalEmitter<WebSocketClientEvents> {
+    return this as unknown as SignalEmitter<WebSocketClientEvents>;
   }
 
   /** The handshake finished; raw mode fires `connection_established`. */

@@ -1,18 +1,19 @@
+import { AutoPoll } from './auto-poll.js';
 import { checkUrl } from './check-url.js';
-import { CloseCode, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './close-code.js';
-import { CloseReason } from './close-reason.js';
 import type { PendingConnection } from './connection-listener.js';
-import { ErrorCode } from './error-code.js';
+import { CloseCode, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './constants/close-code.js';
+import { CloseReason } from './constants/close-reason.js';
+import { ErrorCode } from './constants/error-code.js';
+import { State } from './constants/state.js';
+import { WriteMode } from './constants/write-mode.js';
+import { OutboundBatch } from './outbound-batch.js';
 import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
-import { selectProtocol } from './select-protocol.js';
-import { State } from './state.js';
+import { closedCheck, messageCheck, openedCheck } from './peer-waits.js';
 import type { ClientTlsOptions, Transport, TransportConnector } from './transport.js';
 import { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
 import { WaiterList } from './waiter-list.js';
 import { warnOnce } from './warn-once.js';
-import { WebSocketError } from './websocket-error.js';
-import { WriteMode } from './write-mode.js';
 
 /** Notified by a peer's `poll()`; how `WebSocketClient`, `WebSocketServer` and multiplayer peers listen. */
 export interface PeerObserver {
@@ -69,68 +70,11 @@ export interface CloseInfo {
 const EMPTY = new Uint8Array(0);
 
 /**
- * Shared stand-ins for a peer's inbound queue, control list and outbound list until it needs its
- * own, so an idle connection stays small. Never pushed to: the peer swaps in its own first.
+ * Shared stand-ins for a peer's inbound queue and control list until it needs its own, so an idle
+ * connection stays small. Never pushed to: the peer swaps in its own first.
  */
 const NO_INBOUND = new PacketQueue();
 const NO_CONTROLS: ControlEvent[] = [];
-const NO_OUT: Array<Uint8Array | string | undefined> = [];
-
-/** Peers with queued sends; one microtask flushes them all (no per-peer task, one microtask per burst). */
-const flushQueue: WebSocketPeer[] = [];
-let flushQueued = false;
-/** Above 0 while an auto-poll task runs: it writes what was queued when it ends, so no flush microtask is needed. */
-let pollTasksRunning = 0;
-
-/** Settled once: `then` on it queues a microtask without the per-call async resource of Node's `queueMicrotask`. */
-const SETTLED = Promise.resolve();
-
-/**
- * @internal Queues `task` as a microtask: the same FIFO queue as `queueMicrotask`, at less than
- * half its cost in Node. `task` must not throw (see {@link autoPollTask}), or the error
- * would surface as an unhandled rejection.
- */
-export function scheduleMicrotask(task: () => void): void {
-  SETTLED.then(task);
-}
-
-/**
- * @internal The task an auto-poll schedules: runs `poll`, then writes everything its signal
- * handlers queued (still one write per peer, in the same microtask). An exception (from a user's
- * signal handler, say) is rethrown from a `queueMicrotask` callback: an uncaught exception, as if
- * `poll` had been queued directly.
- */
-export function autoPollTask(poll: () => void): () => void {
-  return () => {
-    pollTasksRunning++;
-    try {
-      poll();
-    } catch (error) {
-      rethrow(error);
-    } finally {
-      if (--pollTasksRunning === 0 && flushQueue.length > 0) flushAll();
-    }
-  };
-}
-
-/** Writes what every queued peer has queued (one write per peer); the flush microtask, or the end of an auto-poll. */
-function flushAll(): void {
-  flushQueued = false;
-  for (let i = 0; i < flushQueue.length; i++) {
-    try {
-      (flushQueue[i] as WebSocketPeer).flushFromQueue();
-    } catch (error) {
-      rethrow(error);
-    }
-  }
-  flushQueue.length = 0;
-}
-
-function rethrow(error: unknown): void {
-  queueMicrotask(() => {
-    throw error;
-  });
-}
 
 /**
  * A WebSocket connection with Godot 4's `WebSocketPeer` semantics: nothing happens behind your
@@ -166,13 +110,10 @@ export class WebSocketPeer implements LinkTarget {
   #writeMode: WriteMode = WriteMode.BINARY;
   #inbound: PacketQueue = NO_INBOUND;
   #controls: ControlEvent[] = NO_CONTROLS;
-  #out: Array<Uint8Array | string | undefined> = NO_OUT;
-  #outCount = 0;
-  #outBytes = 0;
-  #flushScheduled = false;
-  #pollScheduled = false;
+  /** Created on the first send: idle peers carry none. */
+  #out: OutboundBatch | null = null;
   /** Created on first use: peers polled by a server never need it. */
-  #pollTask: (() => void) | null = null;
+  #autoPoll: AutoPoll | null = null;
   #auto = false;
   #active = false;
   #observer: PeerObserver | null = null;
@@ -206,7 +147,7 @@ export class WebSocketPeer implements LinkTarget {
 
   set autoPoll(enabled: boolean) {
     this.#auto = enabled;
-    if (enabled && (this.#active || this.#controls.length > 0 || this.#inbound.unpublished > 0)) this.#schedulePoll();
+    if (enabled && (this.#active || this.#controls.length > 0 || this.#inbound.unpublished > 0)) this.#requestPoll();
     this.#updateHeartbeatTimer();
   }
 
@@ -310,7 +251,7 @@ export class WebSocketPeer implements LinkTarget {
    */
   acceptStream(connection: PendingConnection): ErrorCode {
     if (this.#state !== State.CLOSED) return ErrorCode.ERR_ALREADY_IN_USE;
-    const protocol = selectProtocol(connection.protocols, this.supportedProtocols);
+    const protocol = connection.selectProtocol(this.supportedProtocols);
     if (protocol === null) {
       connection.reject(400, 'No matching subprotocol');
       return ErrorCode.ERR_INVALID_PARAMETER;
@@ -332,11 +273,11 @@ export class WebSocketPeer implements LinkTarget {
       const controls = this.#controls;
       this.#controls = NO_CONTROLS;
       for (const event of controls) {
-        this.#publishUpTo(event.seq);
+        this.#publishBefore(event.seq);
         this.#apply(event);
       }
     }
-    this.#publishUpTo(this.#inbound.pushed);
+    this.#publishBefore(this.#inbound.pushed);
     if (this.heartbeatInterval > 0 && this.#state === State.OPEN) this.#checkHeartbeat();
     if (this.#waiters !== null && this.#waiters.size > 0) this.#waiters.settle(this);
   }
@@ -426,7 +367,7 @@ export class WebSocketPeer implements LinkTarget {
     if (!isSendableCloseCode(code) || utf8Length(reason) > MAX_CLOSE_REASON_BYTES) {
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
-    this.#flush();
+    this.#out?.flushTurn();
     this.#closeStarted = true;
     this.#inbound.clear();
     this.#state = State.CLOSING;
@@ -451,7 +392,7 @@ export class WebSocketPeer implements LinkTarget {
   /** Bytes queued for sending and not yet written to the network; 0 unless `OPEN`. */
   getCurrentOutboundBufferedAmount(): number {
     if (this.#state !== State.OPEN || this.#transport === null) return 0;
-    return this.#outBytes + this.#transport.bufferedAmount;
+    return (this.#out?.bytes ?? 0) + this.#transport.bufferedAmount;
   }
 
   /** Turns Nagle's algorithm off (the default) or on. `ERR_UNAVAILABLE` in browsers. */
@@ -469,33 +410,22 @@ export class WebSocketPeer implements LinkTarget {
 
   /** Resolves with the selected protocol once a poll sees `OPEN`; rejects if it closes first. */
   opened(timeoutMs = 0): Promise<string> {
-    return this.#wait<string>('the connection to open', timeoutMs, (peer) =>
-      peer.#state === State.OPEN
-        ? peer.#protocol
-        : peer.#state === State.CLOSED
-          ? peer.#closedError('connection failed')
-          : undefined,
-    );
+    return this.#wait('the connection to open', timeoutMs, openedCheck);
   }
 
   /** Resolves with the close code, reason and cleanliness once a poll sees `CLOSED`. */
   closed(timeoutMs = 0): Promise<CloseInfo> {
-    return this.#wait<CloseInfo>('the connection to close', timeoutMs, (peer) =>
-      peer.#state === State.CLOSED
-        ? { code: peer.#code, reason: peer.#reason, wasClean: peer.#code !== -1 }
-        : undefined,
-    );
+    return this.#wait('the connection to close', timeoutMs, closedCheck);
   }
 
   /** Resolves with the next message (`getMessage()`); rejects if the connection closes first. */
   nextMessage(timeoutMs = 0): Promise<Uint8Array | string> {
-    return this.#wait<Uint8Array | string>('a message', timeoutMs, (peer) =>
-      peer.#inbound.length > 0
-        ? (peer.getMessage() as Uint8Array | string)
-        : peer.#state === State.CLOSED
-          ? peer.#closedError('connection closed before a message arrived')
-          : undefined,
-    );
+    return this.#wait('a message', timeoutMs, messageCheck);
+  }
+
+  /** Whether the current (or last) connection finished its handshake. */
+  get wasOpen(): boolean {
+    return this.#wasOpen;
   }
 
   /** @internal Lets a wrapper (client, server, multiplayer peer) observe this peer. */
@@ -534,19 +464,18 @@ export class WebSocketPeer implements LinkTarget {
   #activity(): void {
     this.#active = true;
     if (this.#observer !== null) this.#observer.onPeerActivity(this);
-    if (this.#auto) this.#schedulePoll();
+    if (this.#auto) this.#requestPoll();
   }
 
-  #schedulePoll(): void {
-    if (this.#pollScheduled) return;
-    this.#pollScheduled = true;
-    scheduleMicrotask(this.#pollTask ?? this.#makePollTask());
+  #requestPoll(): void {
+    this.#autoPoll ??= new AutoPoll(() => this.poll());
+    this.#autoPoll.request();
   }
 
   #reset(url: string): void {
     this.#inbound.clear();
     this.#controls = NO_CONTROLS;
-    this.#clearOut();
+    this.#out?.clear();
     this.#code = -1;
     this.#reason = '';
     this.#protocol = '';
@@ -562,6 +491,7 @@ export class WebSocketPeer implements LinkTarget {
   #attach(link: PeerLink): void {
     this.#link = link;
     this.#transport = link.transport;
+    if (this.#out !== null) this.#out.transport = link.transport;
     this.#state = State.CONNECTING;
   }
 
@@ -579,16 +509,15 @@ export class WebSocketPeer implements LinkTarget {
     return data;
   }
 
-  #publishUpTo(seq: number): void {
+  /** Publishes the messages that arrived before event `seq`, telling the observer of each. */
+  #publishBefore(seq: number): void {
     const inbound = this.#inbound;
-    let n = seq - (inbound.pushed - inbound.unpublished);
-    if (n <= 0) return;
     const observer = this.#observer;
     if (observer === null) {
-      inbound.publish(n);
+      inbound.publishBefore(seq);
       return;
     }
-    while (n-- > 0 && inbound.publish(1) === 1) observer.onPeerPacket(this);
+    while (inbound.publishOneBefore(seq)) observer.onPeerPacket(this);
   }
 
   #apply(event: ControlEvent): void {
@@ -677,48 +606,27 @@ export class WebSocketPeer implements LinkTarget {
     if (this.#link !== null) this.#link.dead = true;
     this.#link = null;
     this.#transport = null;
-    this.#clearOut();
+    if (this.#out !== null) {
+      this.#out.clear();
+      this.#out.transport = null;
+    }
     this.#paused = false;
     this.#updateHeartbeatTimer();
   }
 
-  #clearOut(): void {
-    for (let i = 0; i < this.#outCount; i++) this.#out[i] = undefined;
-    this.#outCount = 0;
-    this.#outBytes = 0;
-  }
-
+  /** Queues a message for the end of the turn, within the outbound limits. */
   #enqueue(data: Uint8Array | string, size: number): ErrorCode {
-    if (this.#outCount >= this.maxQueuedPackets) return ErrorCode.ERR_OUT_OF_MEMORY;
-    if (this.#outBytes + size + (this.#transport as Transport).bufferedAmount > this.outboundBufferSize) {
+    let out = this.#out;
+    if (out === null) {
+      out = new OutboundBatch(this.#transport);
+      this.#out = out;
+    }
+    if (out.count >= this.maxQueuedPackets) return ErrorCode.ERR_OUT_OF_MEMORY;
+    if (out.bytes + size + (this.#transport as Transport).bufferedAmount > this.outboundBufferSize) {
       return ErrorCode.ERR_OUT_OF_MEMORY;
     }
-    if (this.#out === NO_OUT) this.#out = [];
-    this.#out[this.#outCount++] = data;
-    this.#outBytes += size;
-    if (!this.#flushScheduled) {
-      this.#flushScheduled = true;
-      flushQueue.push(this);
-      if (!flushQueued && pollTasksRunning === 0) {
-        flushQueued = true;
-        scheduleMicrotask(flushAll);
-      }
-    }
+    out.push(data, size);
     return ErrorCode.OK;
-  }
-
-  /** @internal Called by the shared flush: writes this peer's queued messages. */
-  flushFromQueue(): void {
-    this.#flush();
-  }
-
-  /** Writes every queued message in one go (one socket write where the runtime allows). */
-  #flush(): void {
-    this.#flushScheduled = false;
-    const count = this.#outCount;
-    if (count === 0) return;
-    if (this.#transport !== null) this.#transport.sendMany(this.#out as Array<Uint8Array | string>, count);
-    this.#clearOut();
   }
 
   #checkHeartbeat(): void {
@@ -736,19 +644,9 @@ export class WebSocketPeer implements LinkTarget {
       if (this.#heartbeatTimer !== undefined) clearInterval(this.#heartbeatTimer);
       this.#heartbeatTimer = undefined;
     } else if (this.#heartbeatTimer === undefined) {
-      this.#heartbeatTimer = setInterval(
-        this.#pollTask ?? this.#makePollTask(),
-        Math.max(10, (this.heartbeatInterval * 1000) / 4),
-      );
+      this.#autoPoll ??= new AutoPoll(() => this.poll());
+      this.#heartbeatTimer = setInterval(this.#autoPoll.task, Math.max(10, (this.heartbeatInterval * 1000) / 4));
     }
-  }
-
-  #makePollTask(): () => void {
-    this.#pollTask = autoPollTask(() => {
-      this.#pollScheduled = false;
-      this.poll();
-    });
-    return this.#pollTask;
   }
 
   #pushControl(event: ControlEvent): void {
@@ -763,18 +661,6 @@ export class WebSocketPeer implements LinkTarget {
 
   #unsupported(member: string): void {
     warnOnce(member, `${member} is not available with the "${this.adapter}" transport (browsers do not expose it).`);
-  }
-
-  #closedError(what: string): WebSocketError {
-    const detail = this.#lastError === '' ? '' : ` (${this.#lastError})`;
-    return this.#wasOpen
-      ? new WebSocketError(
-          ErrorCode.ERR_CONNECTION_ERROR,
-          `ERR_CONNECTION_ERROR: ${what}${detail}`,
-          this.#code,
-          this.#reason,
-        )
-      : new WebSocketError(ErrorCode.ERR_CANT_CONNECT, `ERR_CANT_CONNECT: ${what}${detail}`, this.#code, this.#reason);
   }
 }
 

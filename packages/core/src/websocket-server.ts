@@ -1,6 +1,4 @@
-import { EventEmitter } from 'eventemitter3';
-import { CloseCode } from './close-code.js';
-import { CloseReason } from './close-reason.js';
+import { AutoPoll } from './auto-poll.js';
 import type {
   ConnectionListener,
   ListenerEvents,
@@ -9,14 +7,16 @@ import type {
   PendingConnection,
   ServerTlsOptions,
 } from './connection-listener.js';
-import { ConnectionStatus } from './connection-status.js';
-import { ErrorCode, errorName } from './error-code.js';
+import { CloseCode } from './constants/close-code.js';
+import { CloseReason } from './constants/close-reason.js';
+import { ConnectionStatus } from './constants/connection-status.js';
+import { ErrorCode, errorName } from './constants/error-code.js';
+import { State } from './constants/state.js';
 import { generatePeerId } from './generate-peer-id.js';
-import { selectProtocol } from './select-protocol.js';
-import { State } from './state.js';
+import { SignalEmitter } from './signal-emitter.js';
 import { WaiterList } from './waiter-list.js';
 import { WebSocketError } from './websocket-error.js';
-import { autoPollTask, type PeerObserver, scheduleMicrotask, WebSocketPeer } from './websocket-peer.js';
+import { type PeerObserver, WebSocketPeer } from './websocket-peer.js';
 
 /** Signals of {@link WebSocketServer}, named as in Godot 3. */
 export interface WebSocketServerEvents {
@@ -65,7 +65,7 @@ export interface WebSocketServerOptions {
  * `poll()`. Node only (browsers cannot listen); get it from `wspeer/server`.
  */
 export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketServerEvents>
-  extends EventEmitter<Events>
+  extends SignalEmitter<Events>
   implements PeerObserver
 {
   /** Address to bind (`"*"` = all). Only read by `listen`. */
@@ -91,28 +91,24 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   /** Seconds between pings to each client (0 = off). */
   heartbeatInterval: number;
 
-  private readonly factory: ListenerFactory | undefined;
-  private listener: ConnectionListener | null = null;
-  private protocols: string[] = [];
-  private readonly peers = new Map<number, WebSocketPeer>();
-  private readonly pending = new Map<number, WebSocketPeer>();
-  private dirty: WebSocketPeer[] = [];
-  private spare: WebSocketPeer[] = [];
-  private auto: boolean;
-  private pollScheduled = false;
-  private readonly pollTask = autoPollTask(() => {
-    this.pollScheduled = false;
-    this.poll();
-  });
-  private heartbeatTimer: unknown;
-  private nextSweepAt = 0;
-  private boundPort = 0;
-  private listenError = '';
-  private readonly waiters = new WaiterList<WebSocketServer<Events>>();
+  readonly #factory: ListenerFactory | undefined;
+  #listener: ConnectionListener | null = null;
+  #protocols: string[] = [];
+  readonly #peers = new Map<number, WebSocketPeer>();
+  readonly #pending = new Map<number, WebSocketPeer>();
+  #dirty: WebSocketPeer[] = [];
+  #spare: WebSocketPeer[] = [];
+  #auto: boolean;
+  readonly #autoPoll = new AutoPoll(() => this.poll());
+  #heartbeatTimer: unknown;
+  #nextSweepAt = 0;
+  #boundPort = 0;
+  #listenError = '';
+  readonly #waiters = new WaiterList<WebSocketServer<Events>>();
 
   constructor(options: WebSocketServerOptions = {}) {
     super();
-    this.factory = options.listen;
+    this.#factory = options.listen;
     this.bindIp = options.bindIp ?? '*';
     this.privateKey = options.privateKey;
     this.sslCertificate = options.sslCertificate;
@@ -124,23 +120,23 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
     this.handshakeHeaders = [...(options.handshakeHeaders ?? [])];
     this.heartbeatInterval = options.heartbeatInterval ?? 0;
-    this.auto = options.autoPoll ?? false;
+    this.#auto = options.autoPoll ?? false;
   }
 
   /** Polls by itself as soon as anything arrives (no game loop needed). */
   get autoPoll(): boolean {
-    return this.auto;
+    return this.#auto;
   }
 
   set autoPoll(enabled: boolean) {
-    this.auto = enabled;
-    if (enabled && this.dirty.length > 0) this.schedulePoll();
-    this.updateTimer();
+    this.#auto = enabled;
+    if (enabled && this.#dirty.length > 0) this.#autoPoll.request();
+    this.#updateTimer();
   }
 
   /** The bound port once listening (useful after `listen(0)`), else 0. */
   get port(): number {
-    return this.boundPort;
+    return this.#boundPort;
   }
 
   /**
@@ -150,7 +146,7 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
    * `listening()` and `lastErrorMessage`.
    */
   listen(port: number, protocols: readonly string[] = []): ErrorCode {
-    return this.start({ port }, protocols);
+    return this.#start({ port }, protocols);
   }
 
   /**
@@ -158,7 +154,7 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
    * given (other paths are left to other handlers). Same results as `listen`.
    */
   attach(server: unknown, options: { path?: string; protocols?: readonly string[] } = {}): ErrorCode {
-    return this.start(
+    return this.#start(
       { port: 0, server, ...(options.path === undefined ? {} : { path: options.path }) },
       options.protocols ?? [],
     );
@@ -166,27 +162,27 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
 
   /** Resolves with the bound port once listening; rejects with a `WebSocketError` if binding failed. */
   listening(timeoutMs = 0): Promise<number> {
-    return this.waiters.wait<number>(this, 'the server to listen', timeoutMs, (server) => {
-      if (server.boundPort !== 0) return server.boundPort;
-      if (server.listener !== null) return undefined;
-      const code = listenErrorCode(server.listenError);
-      return new WebSocketError(code, `${errorName(code)}: ${server.listenError || 'not listening'}`);
+    return this.#waiters.wait<number>(this, 'the server to listen', timeoutMs, (server) => {
+      if (server.#boundPort !== 0) return server.#boundPort;
+      if (server.#listener !== null) return undefined;
+      const code = listenErrorCode(server.#listenError);
+      return new WebSocketError(code, `${errorName(code)}: ${server.#listenError || 'not listening'}`);
     });
   }
 
   /** Why the last `listen` failed (`""` if it did not). */
   get lastErrorMessage(): string {
-    return this.listenError;
+    return this.#listenError;
   }
 
   /** Whether `listen`/`attach` succeeded and `stop` was not called. */
   isListening(): boolean {
-    return this.listener !== null;
+    return this.#listener !== null;
   }
 
   /** Connected while listening, as Godot's `get_connection_status()`. */
   getConnectionStatus(): ConnectionStatus {
-    return this.listener === null ? ConnectionStatus.CONNECTION_DISCONNECTED : ConnectionStatus.CONNECTION_CONNECTED;
+    return this.#listener === null ? ConnectionStatus.CONNECTION_DISCONNECTED : ConnectionStatus.CONNECTION_CONNECTED;
   }
 
   /**
@@ -194,75 +190,75 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
    * `client_disconnected` signals follow, as in Godot.
    */
   stop(code: number = CloseCode.GOING_AWAY, reason: string = CloseReason.SERVER_STOPPED): void {
-    for (const peer of [...this.peers.values(), ...this.pending.values()]) {
+    for (const peer of [...this.#peers.values(), ...this.#pending.values()]) {
       peer.setObserver(null);
       if (peer.close(code, reason) !== ErrorCode.OK) peer.close(-1);
     }
-    this.peers.clear();
-    this.pending.clear();
-    this.dirty = [];
-    this.listener?.close();
-    this.listener = null;
-    this.boundPort = 0;
-    this.updateTimer();
+    this.#peers.clear();
+    this.#pending.clear();
+    this.#dirty = [];
+    this.#listener?.close();
+    this.#listener = null;
+    this.#boundPort = 0;
+    this.#updateTimer();
   }
 
   /** Whether client `id` is connected. */
   hasPeer(id: number): boolean {
-    return this.peers.has(id);
+    return this.#peers.has(id);
   }
 
   /** The connection of client `id`, or `null`. */
   getPeer(id: number): WebSocketPeer | null {
-    return this.peers.get(id) ?? null;
+    return this.#peers.get(id) ?? null;
   }
 
   /** Ids of the connected clients. */
   getPeerIds(): number[] {
-    return [...this.peers.keys()];
+    return [...this.#peers.keys()];
   }
 
   /** Client `id`'s IP address (`""` if unknown). */
   getPeerAddress(id: number): string {
-    return this.peers.get(id)?.getConnectedHost() ?? '';
+    return this.#peers.get(id)?.getConnectedHost() ?? '';
   }
 
   /** Client `id`'s port (0 if unknown). */
   getPeerPort(id: number): number {
-    return this.peers.get(id)?.getConnectedPort() ?? 0;
+    return this.#peers.get(id)?.getConnectedPort() ?? 0;
   }
 
   /**
    * Closes client `id` with `code` and `reason` (a negative code drops it at once).
    * `ERR_DOES_NOT_EXIST` for an unknown id, `ERR_INVALID_PARAMETER` for a bad code or reason.
    */
-  disconnectPeer(id: number, code = 1000, reason = ''): ErrorCode {
-    const peer = this.peers.get(id);
+  disconnectPeer(id: number, code: number = CloseCode.NORMAL, reason = ''): ErrorCode {
+    const peer = this.#peers.get(id);
     if (peer === undefined) return ErrorCode.ERR_DOES_NOT_EXIST;
     return peer.close(code, reason);
   }
 
   /** Applies what arrived from every client that had activity, firing signals. */
   poll(): void {
-    const list = this.dirty;
-    this.dirty = this.spare;
+    const list = this.#dirty;
+    this.#dirty = this.#spare;
     for (let i = 0; i < list.length; i++) (list[i] as WebSocketPeer).poll();
     list.length = 0;
-    this.spare = list;
-    if (this.heartbeatInterval > 0) this.sweepHeartbeats();
+    this.#spare = list;
+    if (this.heartbeatInterval > 0) this.#sweepHeartbeats();
   }
 
   /** @internal */
   onPeerActivity(peer: WebSocketPeer): void {
-    this.dirty.push(peer);
-    if (this.auto) this.schedulePoll();
+    this.#dirty.push(peer);
+    if (this.#auto) this.#autoPoll.request();
   }
 
   /** @internal */
   onPeerOpen(peer: WebSocketPeer, protocol: string): void {
     const id = peer.peerId;
-    this.pending.delete(id);
-    this.peers.set(id, peer);
+    this.#pending.delete(id);
+    this.#peers.set(id, peer);
     this.peerConnected(id, peer, protocol);
   }
 
@@ -279,15 +275,15 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   /** @internal */
   onPeerClosed(peer: WebSocketPeer, wasClean: boolean, wasOpen: boolean): void {
     const id = peer.peerId;
-    this.pending.delete(id);
-    if (this.peers.get(id) !== peer) return;
-    this.peers.delete(id);
+    this.#pending.delete(id);
+    if (this.#peers.get(id) !== peer) return;
+    this.#peers.delete(id);
     if (wasOpen) this.peerDisconnected(id, wasClean);
   }
 
   /** Signals with the base event map (subclasses widen `Events`). */
-  protected get signals(): EventEmitter<WebSocketServerEvents> {
-    return this as unknown as EventEmitter<WebSocketServerEvents>;
+  protected get signals(): SignalEmitter<WebSocketServerEvents> {
+    return this as unknown as SignalEmitter<WebSocketServerEvents>;
   }
 
   /** A client finished its handshake; raw mode fires `client_connected`. */
@@ -307,29 +303,29 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
 
   /** The connected clients, by id. */
   protected get connectedPeers(): ReadonlyMap<number, WebSocketPeer> {
-    return this.peers;
+    return this.#peers;
   }
 
-  private start(where: Pick<ListenOptions, 'port' | 'server' | 'path'>, protocols: readonly string[]): ErrorCode {
-    if (this.listener !== null) return ErrorCode.ERR_ALREADY_IN_USE;
-    if (this.factory === undefined) {
+  #start(where: Pick<ListenOptions, 'port' | 'server' | 'path'>, protocols: readonly string[]): ErrorCode {
+    if (this.#listener !== null) return ErrorCode.ERR_ALREADY_IN_USE;
+    if (this.#factory === undefined) {
       throw new Error('WebSocketServer has no listener: import { WebSocketServer } from "wspeer/server" (Node only).');
     }
-    this.protocols = [...protocols];
-    this.listenError = '';
-    const tls = this.tlsOptions();
+    this.#protocols = [...protocols];
+    this.#listenError = '';
+    const tls = this.#tlsOptions();
     const options: ListenOptions = {
       ...where,
       bindAddress: this.bindIp,
       handshakeTimeout: this.handshakeTimeout * 1000,
       ...(tls === undefined ? {} : { tls }),
     };
-    this.listener = this.factory(options, this.listenerEvents());
-    this.updateTimer();
+    this.#listener = this.#factory(options, this.#listenerEvents());
+    this.#updateTimer();
     return ErrorCode.OK;
   }
 
-  private tlsOptions(): ServerTlsOptions | undefined {
+  #tlsOptions(): ServerTlsOptions | undefined {
     if (this.privateKey === undefined || this.sslCertificate === undefined) return undefined;
     return {
       key: this.privateKey,
@@ -338,70 +334,64 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     };
   }
 
-  private listenerEvents(): ListenerEvents {
+  #listenerEvents(): ListenerEvents {
     return {
-      onConnection: (connection) => this.accept(connection),
+      onConnection: (connection) => this.#accept(connection),
       onListening: (port) => {
-        this.boundPort = port;
-        this.waiters.settle(this);
+        this.#boundPort = port;
+        this.#waiters.settle(this);
       },
       onListenError: (message) => {
-        this.listenError = message;
-        this.listener?.close();
-        this.listener = null;
-        this.boundPort = 0;
-        this.updateTimer();
-        this.waiters.settle(this);
+        this.#listenError = message;
+        this.#listener?.close();
+        this.#listener = null;
+        this.#boundPort = 0;
+        this.#updateTimer();
+        this.#waiters.settle(this);
       },
     };
   }
 
-  private accept(connection: PendingConnection): void {
+  #accept(connection: PendingConnection): void {
     if (this.refuseNewConnections) {
       connection.reject(503, 'Refusing new connections');
       return;
     }
-    if (selectProtocol(connection.protocols, this.protocols) === null) {
+    if (connection.selectProtocol(this.#protocols) === null) {
       connection.reject(400, 'No matching subprotocol');
       return;
     }
     const peer = new WebSocketPeer({
-      supportedProtocols: this.protocols,
+      supportedProtocols: this.#protocols,
       handshakeHeaders: this.handshakeHeaders,
       inboundBufferSize: this.inboundBufferSize,
       outboundBufferSize: this.outboundBufferSize,
       maxQueuedPackets: this.maxQueuedPackets,
       heartbeatInterval: this.heartbeatInterval,
     });
-    peer.peerId = generatePeerId((id) => this.peers.has(id) || this.pending.has(id));
+    peer.peerId = generatePeerId((id) => this.#peers.has(id) || this.#pending.has(id));
     peer.setObserver(this);
-    this.pending.set(peer.peerId, peer);
+    this.#pending.set(peer.peerId, peer);
     peer.acceptStream(connection);
   }
 
-  private schedulePoll(): void {
-    if (this.pollScheduled) return;
-    this.pollScheduled = true;
-    scheduleMicrotask(this.pollTask);
-  }
-
-  private sweepHeartbeats(): void {
+  #sweepHeartbeats(): void {
     const now = performance.now();
-    if (now < this.nextSweepAt) return;
-    this.nextSweepAt = now + (this.heartbeatInterval * 1000) / 4;
-    for (const peer of this.peers.values()) {
+    if (now < this.#nextSweepAt) return;
+    this.#nextSweepAt = now + (this.heartbeatInterval * 1000) / 4;
+    for (const peer of this.#peers.values()) {
       peer.heartbeatInterval = this.heartbeatInterval;
       if (peer.readyState === State.OPEN) peer.poll();
     }
   }
 
-  private updateTimer(): void {
-    const wanted = this.auto && this.heartbeatInterval > 0 && this.listener !== null;
+  #updateTimer(): void {
+    const wanted = this.#auto && this.heartbeatInterval > 0 && this.#listener !== null;
     if (!wanted) {
-      if (this.heartbeatTimer !== undefined) clearInterval(this.heartbeatTimer);
-      this.heartbeatTimer = undefined;
-    } else if (this.heartbeatTimer === undefined) {
-      this.heartbeatTimer = setInterval(this.pollTask, Math.max(10, (this.heartbeatInterval * 1000) / 4));
+      if (this.#heartbeatTimer !== undefined) clearInterval(this.#heartbeatTimer);
+      this.#heartbeatTimer = undefined;
+    } else if (this.#heartbeatTimer === undefined) {
+      this.#heartbeatTimer = setInterval(this.#autoPoll.task, Math.max(10, (this.heartbeatInterval * 1000) / 4));
     }
   }
 }
