@@ -1,25 +1,31 @@
 import {
   type ClientTlsOptions,
+  CloseCode,
   ConnectionStatus,
   ErrorCode,
-  generatePeerId,
   type ServerTlsOptions,
+  SignalEmitter,
   type TransportConnector,
   WebSocketError,
   type WebSocketPeer,
   warnOnce,
 } from '@wspeer/core';
-import { EventEmitter } from 'eventemitter3';
-import { TransferMode, type Wire } from './constants.js';
+import type { Wire } from './constants.js';
 import { WebSocketClient } from './multiplayer-client.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
 import type { MultiplayerServerOptions, WebSocketServer } from './multiplayer-server.js';
+import { MultiplayerSession, SESSION } from './multiplayer-session.js';
+import { withPacketSide } from './packet-side.js';
 
 /**
- * Makes the server side of a {@link WebSocketMultiplayerPeer}. Injected (the Node entry of
- * `wspeer/multiplayer` passes one) so that browser bundles, which cannot listen, carry no server code.
+ * Makes the server side of a {@link WebSocketMultiplayerPeer}, sharing its `session`. Injected (the
+ * Node entry of `wspeer/multiplayer` passes one) so that browser bundles, which cannot listen,
+ * carry no server code.
  */
-export type MultiplayerServerFactory = (options: MultiplayerServerOptions) => WebSocketServer;
+export type MultiplayerServerFactory = (
+  options: MultiplayerServerOptions,
+  session?: MultiplayerSession,
+) => WebSocketServer;
 
 /** Settings of a {@link WebSocketMultiplayerPeer}; all but the factories are writable properties. */
 export interface WebSocketMultiplayerPeerOptions {
@@ -47,20 +53,14 @@ export interface WebSocketMultiplayerPeerOptions {
   log?: ((line: string) => void) | null;
 }
 
-const FORWARDED: Array<keyof MultiplayerPeerEvents> = [
-  'peer_connected',
-  'peer_disconnected',
-  'peer_packet',
-  'connection_succeeded',
-  'connection_failed',
-  'server_disconnected',
-];
-
 /**
  * Godot 4's `WebSocketMultiplayerPeer`: `createServer` / `createClient`, peer ids, target peers
  * and relay, with the wire format of your choice (`godot3` by default, or `godot4`).
  */
-export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents> implements MultiplayerPeer {
+export class WebSocketMultiplayerPeer
+  extends withPacketSide(SignalEmitter<MultiplayerPeerEvents>)
+  implements MultiplayerPeer
+{
   /** Wire format for the next `createServer`/`createClient`. */
   wire: Wire;
   /** Client: protocols to request; server: protocols to accept. */
@@ -75,10 +75,8 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
   outboundBufferSize: number;
   /** Per-socket queued packet limit. */
   maxQueuedPackets: number;
-  /** Reported; WebSocket is reliable and ordered. */
-  transferMode: TransferMode = TransferMode.RELIABLE;
-  /** Reported; WebSocket has one channel. */
-  transferChannel = 0;
+  /** The packet side and signals, shared with the client or server this peer drives. */
+  [SESSION]: MultiplayerSession;
   readonly #connector: TransportConnector | undefined;
   readonly #serverFactory: MultiplayerServerFactory | undefined;
   #serving = false;
@@ -86,13 +84,13 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
   #auto: boolean;
   #refuse = false;
   #impl: WebSocketServer | WebSocketClient | null = null;
-  #target = 0;
 
   constructor(options: WebSocketMultiplayerPeerOptions = {}) {
     super();
     this.#connector = options.connect;
     this.#serverFactory = options.server;
     this.#log = options.log;
+    this[SESSION] = new MultiplayerSession(this, options.log);
     this.wire = options.wire ?? 'godot3';
     this.supportedProtocols = [...(options.supportedProtocols ?? [])];
     this.handshakeHeaders = [...(options.handshakeHeaders ?? [])];
@@ -153,12 +151,15 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
   /** Connects to a server. `OK` (now connecting), `ERR_ALREADY_IN_USE`, `ERR_INVALID_PARAMETER`. */
   createClient(url: string, tls?: ClientTlsOptions): ErrorCode {
     if (this.getConnectionStatus() !== ConnectionStatus.CONNECTION_DISCONNECTED) return ErrorCode.ERR_ALREADY_IN_USE;
-    const client = new WebSocketClient({
-      ...this.#socketOptions(),
-      ...(this.#connector === undefined ? {} : { connect: this.#connector }),
-      ...(tls === undefined ? {} : { tls }),
-      ...(tls?.verify === undefined ? {} : { verifySsl: tls.verify }),
-    });
+    const client = new WebSocketClient(
+      {
+        ...this.#socketOptions(),
+        ...(this.#connector === undefined ? {} : { connect: this.#connector }),
+        ...(tls === undefined ? {} : { tls }),
+        ...(tls?.verify === undefined ? {} : { verifySsl: tls.verify }),
+      },
+      this[SESSION],
+    );
     const err = client.connectToUrl(url, this.supportedProtocols, true, this.handshakeHeaders);
     if (err === ErrorCode.OK) this.#use(client, false);
     return err;
@@ -222,42 +223,6 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
     return this.#impl?.putPacket(buffer) ?? ErrorCode.ERR_UNCONFIGURED;
   }
 
-  /** Removes and returns the next packet. */
-  getPacket(): Uint8Array {
-    return this.#impl?.getPacket() ?? new Uint8Array(0);
-  }
-
-  /** The error of the last `getPacket`. */
-  getPacketError(): ErrorCode {
-    return this.#impl?.getPacketError() ?? ErrorCode.ERR_UNCONFIGURED;
-  }
-
-  /** Packets waiting. */
-  getAvailablePacketCount(): number {
-    return this.#impl?.getAvailablePacketCount() ?? 0;
-  }
-
-  /** Sender of the next packet. */
-  getPacketPeer(): number {
-    return this.#impl?.getPacketPeer() ?? 0;
-  }
-
-  /** Always 0. */
-  getPacketChannel(): number {
-    return 0;
-  }
-
-  /** Always reliable. */
-  getPacketMode(): TransferMode {
-    return TransferMode.RELIABLE;
-  }
-
-  /** 0 broadcast, 1 server, N one peer, -N everyone but N. */
-  setTargetPeer(id: number): void {
-    this.#target = id;
-    this.#impl?.setTargetPeer(id);
-  }
-
   /** 1 for a server, the id the server gave us for a client, 0 before. */
   getUniqueId(): number {
     return this.#impl?.getUniqueId() ?? 0;
@@ -288,21 +253,11 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
    * `reason` and stops listening; a client closes its connection with them. Like `close()`, no
    * `peer_disconnected` signals follow.
    */
-  stop(code = 1001, reason = 'Going away'): void {
+  stop(code: number = CloseCode.GOING_AWAY, reason = 'Going away'): void {
     const impl = this.#detach();
     if (impl === null) return;
     if (this.#serving) (impl as WebSocketServer).stop(code, reason);
     else (impl as WebSocketClient).disconnectFromHost(code, reason);
-  }
-
-  /** True: the server relays packets between clients. */
-  isServerRelaySupported(): boolean {
-    return true;
-  }
-
-  /** A random id (2 to 2^31-1). */
-  generateUniqueId(): number {
-    return generatePeerId();
   }
 
   #startServer(start: (server: WebSocketServer) => ErrorCode): ErrorCode {
@@ -314,11 +269,14 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
       );
       return ErrorCode.ERR_UNAVAILABLE;
     }
-    const server = this.#serverFactory({
-      ...this.#socketOptions(),
-      refuseNewConnections: this.#refuse,
-      ...(this.#log === undefined ? {} : { log: this.#log }),
-    });
+    const server = this.#serverFactory(
+      {
+        ...this.#socketOptions(),
+        refuseNewConnections: this.#refuse,
+        ...(this.#log === undefined ? {} : { log: this.#log }),
+      },
+      this[SESSION],
+    );
     const err = start(server);
     if (err === ErrorCode.OK) this.#use(server, true);
     return err;
@@ -338,22 +296,22 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
     };
   }
 
-  /** Forgets the current client or server, unsubscribed, and returns it. */
+  /**
+   * Forgets the current client or server and returns it. Its session is muted (nothing it does
+   * later reaches our signals) and we go on with a fresh one (same target, empty inbox).
+   */
   #detach(): WebSocketServer | WebSocketClient | null {
     const impl = this.#impl;
+    if (impl === null) return null;
     this.#impl = null;
-    impl?.removeAllListeners();
+    const session = this[SESSION];
+    this[SESSION] = session.successor();
+    session.mute();
     return impl;
   }
 
   #use(impl: WebSocketServer | WebSocketClient, serving: boolean): void {
     this.#impl = impl;
     this.#serving = serving;
-    impl.setTargetPeer(this.#target);
-    impl.transferMode = this.transferMode;
-    const source = impl as unknown as EventEmitter;
-    const target = this as unknown as EventEmitter;
-    for (const name of FORWARDED) source.on(name, target.emit.bind(target, name));
-    if (serving) (impl as WebSocketServer).refusalsTo = this;
   }
 }
