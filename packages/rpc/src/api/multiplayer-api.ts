@@ -1,18 +1,15 @@
-import { ConnectionStatus, ErrorCode } from '@wspeer/core';
+import { AutoPoll, ConnectionStatus, ErrorCode, reportHandlerError, SignalEmitter } from '@wspeer/core';
 import { DropLog, type MultiplayerPeer, TransferMode } from '@wspeer/multiplayer';
-import { EventEmitter } from 'eventemitter3';
 import { ByteReader } from '../variant/byte-reader.js';
 import { DECODE_FAILED } from '../variant/decode-failed.js';
 import { readVariant } from '../variant/read-variant.js';
 import type { Variant } from '../variant/variant.js';
 import { coerceArg, firstMismatch } from './arg-type.js';
 import { canCallMode, shouldCallLocal } from './mode-rules.js';
-import { FULL_PATH_FLAG } from './network-command.js';
-import * as C from './network-command-values.js';
+import { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';
 import { nodePathKey } from './node-path-key.js';
 import { PathCaches, type SentPath } from './path-caches.js';
-import type { RpcMode } from './rpc-mode.js';
-import * as M from './rpc-mode-values.js';
+import { RpcMode } from './rpc-mode.js';
 import { type MethodMap, type NodeSpec, type PropertyMap, type RpcHost, RpcNode } from './rpc-node.js';
 import {
   type CallPacket,
@@ -74,7 +71,7 @@ const TOO_SMALL = 'Invalid packet received. Size too small.';
  * Godot 3.2's packet format, path cache and Variant encoding, so Godot 3 games and TypeScript peers
  * interoperate.
  */
-export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implements RpcHost {
+export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implements RpcHost {
   #peer: MultiplayerPeer | null = null;
   readonly #connected = new Set<number>();
   readonly #caches = new PathCaches();
@@ -84,11 +81,7 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
   readonly #handlers: Record<PeerSignal, (id: number) => void>;
   #error = '';
   #auto: boolean;
-  #scheduled = false;
-  readonly #pollTask = (): void => {
-    this.#scheduled = false;
-    this.poll();
-  };
+  readonly #autoPoll = new AutoPoll(() => this.poll(), 'MultiplayerAPI.poll');
 
   /** An API over `peer` (or none yet: set {@link MultiplayerAPI.networkPeer} later). */
   constructor(peer: MultiplayerPeer | null = null, options: MultiplayerAPIOptions = {}) {
@@ -128,7 +121,7 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
 
   /** Adds or removes our handlers of the peer's signals. */
   #listen(how: 'on' | 'off'): void {
-    const peer = this.#peer as unknown as EventEmitter | null;
+    const peer = this.#peer as unknown as SignalEmitter | null;
     for (const name of Object.keys(this.#handlers) as PeerSignal[]) peer?.[how](name, this.#handlers[name]);
   }
 
@@ -144,9 +137,7 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
   }
 
   #schedule(): void {
-    if (!this.#auto || this.#scheduled) return;
-    this.#scheduled = true;
-    queueMicrotask(this.#pollTask);
+    if (this.#auto) this.#autoPoll.request();
   }
 
   /** Whether a peer is set. */
@@ -233,11 +224,11 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
   }
 
   /** Registers a node at `path` (relative to the root, e.g. `"Main/Panel/VBoxContainer/Game"`). */
-  node<M extends MethodMap = Record<never, never>, P extends PropertyMap = Record<never, never>>(
+  node<Methods extends MethodMap = Record<never, never>, Properties extends PropertyMap = Record<never, never>>(
     path: string,
-    spec: NodeSpec<M, P> = {},
-  ): RpcNode<M, P> {
-    const node = new RpcNode<M, P>(this, path, spec);
+    spec: NodeSpec<Methods, Properties> = {},
+  ): RpcNode<Methods, Properties> {
+    const node = new RpcNode<Methods, Properties>(this, path, spec);
     this.#nodes.set(node.path, node as unknown as RpcNode);
     return node;
   }
@@ -290,7 +281,7 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     set: boolean,
     name: string,
     values: readonly unknown[],
-    mode: RpcMode = M.DISABLED,
+    mode: RpcMode = RpcMode.DISABLED,
     local: unknown,
   ): ErrorCode {
     const peer = this.#connectedPeer();
@@ -387,14 +378,14 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
   #processPacket(from: number, packet: Uint8Array): undefined {
     if (packet.byteLength < 1) return this.#refuse(from, TOO_SMALL);
     switch (packet[0]) {
-      case C.SIMPLIFY_PATH:
+      case NetworkCommand.SIMPLIFY_PATH:
         return this.#processSimplifyPath(from, packet);
-      case C.CONFIRM_PATH:
+      case NetworkCommand.CONFIRM_PATH:
         return this.#processConfirmPath(from, packet);
-      case C.REMOTE_CALL:
-      case C.REMOTE_SET:
+      case NetworkCommand.REMOTE_CALL:
+      case NetworkCommand.REMOTE_SET:
         return this.#processCall(from, packet);
-      case C.RAW:
+      case NetworkCommand.RAW:
         if (packet.byteLength < 2) return this.#refuse(from, 'Invalid raw packet received. Size too small.');
         this.emit('network_peer_packet', from, packet.subarray(1));
         return;
@@ -428,7 +419,7 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     if (node === undefined) return;
     const name = readCString(packet, 5);
     if (name === null || name.end >= packet.byteLength) return this.#refuse(from, TOO_SMALL);
-    if (packet[0] === C.REMOTE_CALL) return this.#processRpc(from, node, name.text, packet, name.end + 1);
+    if (packet[0] === NetworkCommand.REMOTE_CALL) return this.#processRpc(from, node, name.text, packet, name.end + 1);
     this.#processRset(from, node, name.text, packet, name.end + 1);
   }
 
@@ -482,7 +473,7 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
   }
 
   /** Godot 3.2's mode check of an incoming call or set; refuses the packet when it fails. */
-  #allowed(kind: string, from: number, node: RpcNode, name: string, mode: RpcMode = M.DISABLED): boolean {
+  #allowed(kind: string, from: number, node: RpcNode, name: string, mode: RpcMode = RpcMode.DISABLED): boolean {
     const master = node.getNetworkMaster();
     if (canCallMode(mode, node.isNetworkMaster(), from, master)) return true;
     this.#refuse(
@@ -499,7 +490,7 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     try {
       (handler as (...a: unknown[]) => unknown).apply(node, args as unknown[]);
     } catch (error) {
-      console.error(`[wspeer] RPC '${name}' on ${node.path} threw:`, error);
+      reportHandlerError(error, `RPC '${name}' on ${node.path}`);
     } finally {
       this.#sender = previous;
     }
@@ -512,7 +503,7 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     try {
       spec.changed?.(value as Variant);
     } catch (error) {
-      console.error(`[wspeer] changed() of '${name}' on ${node.path} threw:`, error);
+      reportHandlerError(error, `changed() of '${name}' on ${node.path}`);
     }
   }
 
