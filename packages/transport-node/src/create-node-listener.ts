@@ -2,7 +2,13 @@ import { createServer as createHttpServer, type IncomingMessage, type Server } f
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { Server as TlsServer } from 'node:tls';
-import type { ConnectionListener, ListenerEvents, ListenOptions, PendingConnection } from '@wspeer/core';
+import {
+  type ConnectionListener,
+  type ListenerEvents,
+  type ListenOptions,
+  type PendingConnection,
+  scheduleMicrotask,
+} from '@wspeer/core';
 import { WebSocketServer } from 'ws';
 import { NodePendingConnection, type PendingHost } from './node-pending-connection.js';
 import { type UpgradeHandler, UpgradeRouter } from './upgrade-router.js';
@@ -101,7 +107,7 @@ export function createNodeListener(options: ListenOptions, events: ListenerEvent
   } else {
     const address = server.listening ? server.address() : null;
     port = typeof address === 'object' && address !== null ? address.port : 0;
-    if (server.listening) queueMicrotask(() => events.onListening(port));
+    if (server.listening) scheduleMicrotask(() => events.onListening(port));
     else
       server.once('listening', () => {
         const a = server.address();

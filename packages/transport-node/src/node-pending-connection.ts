@@ -1,6 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { PendingConnection, Transport, TransportEvents } from '@wspeer/core';
+import {
+  CloseCode,
+  type PendingConnection,
+  scheduleMicrotask,
+  selectProtocol,
+  type Transport,
+  type TransportEvents,
+} from '@wspeer/core';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { NodeTransport } from './node-transport.js';
 import { parseProtocolHeader } from './parse-protocol-header.js';
@@ -87,11 +94,16 @@ export class NodePendingConnection implements PendingConnection {
     return this.#headers;
   }
 
+  /** The subprotocol Godot's rule picks from `supported` (`null` when none matches). */
+  selectProtocol(supported: readonly string[]): string | null {
+    return selectProtocol(this.protocols, supported);
+  }
+
   /** Completes the upgrade; the transport reports `onOpen` once the 101 response is written. */
   accept(protocol: string, headers: readonly string[], maxMessageSize: number, events: TransportEvents): Transport {
     const transport = new NodeTransport(events);
     if (this.#decided || this.#socket.destroyed) {
-      queueMicrotask(() => events.onClose(1006, '', false));
+      scheduleMicrotask(() => events.onClose(CloseCode.ABNORMAL, '', false));
       return transport;
     }
     this.#decide();
@@ -123,7 +135,7 @@ export class NodePendingConnection implements PendingConnection {
     const events = this.#events;
     this.#release();
     if (!this.#decided) this.#decide();
-    else if (events !== null) events.onClose(1006, '', false);
+    else if (events !== null) events.onClose(CloseCode.ABNORMAL, '', false);
   }
 
   #decide(): void {

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { Heartbeat, type Transport, type TransportEvents } from '@wspeer/core';
+import { CloseCode, Heartbeat, type Transport, type TransportEvents } from '@wspeer/core';
 import type WebSocket from 'ws';
 
 const BINARY = { binary: true } as const;
@@ -7,15 +7,22 @@ const TEXT = { binary: false } as const;
 
 /** ws error codes that fail a connection, mapped to the close code ws sends for them. */
 const FAILURE_CODES: Record<string, number> = {
-  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 1009,
-  WS_ERR_INVALID_UTF8: 1007,
+  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: CloseCode.MESSAGE_TOO_BIG,
+  WS_ERR_INVALID_UTF8: CloseCode.INVALID_PAYLOAD,
 };
 
 function socketOf(ws: WebSocket): Socket | undefined {
   return (ws as unknown as { _socket?: Socket })._socket;
 }
 
-/** The parts of a `ws` socket that tell whether frames may be written to its TCP socket directly. */
+/**
+ * The parts of a `ws` socket that tell whether frames may be written to its TCP socket directly.
+ * These are ws's private fields: checked against ws 8.23.0 (the version pinned in package.json;
+ * `lib/websocket.js` `_isServer` `_socket` `_extensions`, `lib/sender.js` `_state` `_firstFragment`).
+ * When a ws upgrade renames them, `directSocket` returns `undefined` and every send falls back to
+ * `ws.send` (correct, but without the one-write-per-turn gain): `test/fast-path.node.test.ts`
+ * fails in that case, so the upgrade cannot lose the gain silently.
+ */
 interface WsInternals {
   _isServer?: boolean;
   _socket?: Socket;
@@ -131,12 +138,14 @@ function onMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
 
 function onError(this: WebSocket, error: Error & { code?: string }): void {
   const code =
-    error.code === undefined ? 0 : (FAILURE_CODES[error.code] ?? (error.code.startsWith('WS_ERR_') ? 1002 : 0));
+    error.code === undefined
+      ? 0
+      : (FAILURE_CODES[error.code] ?? (error.code.startsWith('WS_ERR_') ? CloseCode.PROTOCOL_ERROR : 0));
   eventsOf(this).onError(error.message, code);
 }
 
 function onClose(this: WebSocket, code: number, reason: Buffer): void {
-  eventsOf(this).onClose(code, reason.toString(), code !== 1006);
+  eventsOf(this).onClose(code, reason.toString(), code !== CloseCode.ABNORMAL);
 }
 
 function onPong(this: WebSocket): void {
@@ -152,17 +161,21 @@ function onPong(this: WebSocket): void {
 export class NodeTransport implements Transport {
   /** `"node-ws"`. */
   readonly adapter = 'node-ws';
-  private ws: WebSocket | null = null;
+  #ws: WebSocket | null = null;
 
-  constructor(private readonly events: TransportEvents) {}
+  readonly #events: TransportEvents;
+
+  constructor(events: TransportEvents) {
+    this.#events = events;
+  }
 
   /**
    * Connects this transport to a `ws` socket and forwards its events. The listeners are shared
    * functions (no closures per connection); `pong` is only listened to once `heartbeat()` is used.
    */
   bind(ws: WebSocket): void {
-    this.ws = ws;
-    (ws as BoundSocket)[EVENTS] = this.events;
+    this.#ws = ws;
+    (ws as BoundSocket)[EVENTS] = this.#events;
     if (ws.readyState === 0) ws.on('open', onOpen);
     ws.on('message', onMessage);
     ws.on('error', onError);
@@ -171,24 +184,24 @@ export class NodeTransport implements Transport {
 
   /** Bytes `ws` and the TCP socket hold that were not written to the network yet. */
   get bufferedAmount(): number {
-    return this.ws?.bufferedAmount ?? 0;
+    return this.#ws?.bufferedAmount ?? 0;
   }
 
   /** The remote IP address of the TCP socket. */
   get remoteAddress(): string {
-    const ws = this.ws;
+    const ws = this.#ws;
     return (ws && socketOf(ws)?.remoteAddress) || '';
   }
 
   /** The remote port of the TCP socket. */
   get remotePort(): number {
-    const ws = this.ws;
+    const ws = this.#ws;
     return (ws && socketOf(ws)?.remotePort) || 0;
   }
 
   /** Writes a batch: framed into one socket write server side, corked `ws.send` calls client side. */
   sendMany(messages: ReadonlyArray<Uint8Array | string>, count: number): void {
-    const ws = this.ws;
+    const ws = this.#ws;
     if (ws === null || ws.readyState !== 1) return;
     const direct = directSocket(ws);
     if (direct !== undefined) {
@@ -212,20 +225,20 @@ export class NodeTransport implements Transport {
   /** Starts the close handshake (`ws.close`); drops the socket if `ws` refuses the code. */
   close(code: number, reason: string): void {
     try {
-      this.ws?.close(code, reason);
+      this.#ws?.close(code, reason);
     } catch {
-      this.ws?.terminate();
+      this.#ws?.terminate();
     }
   }
 
   /** Drops the socket at once (`ws.terminate`). */
   terminate(): void {
-    this.ws?.terminate();
+    this.#ws?.terminate();
   }
 
   /** Pings every `intervalMs` with `ws.ping()`; false once a ping went unanswered (see `Heartbeat`). */
   heartbeat(now: number, intervalMs: number): boolean {
-    const ws = this.ws as BoundSocket | null;
+    const ws = this.#ws as BoundSocket | null;
     if (ws === null || ws.readyState !== 1) return true;
     let beat = ws[BEAT];
     if (beat === undefined) {
@@ -238,18 +251,18 @@ export class NodeTransport implements Transport {
 
   /** Stops reading from the socket (`ws.pause`). */
   pause(): boolean {
-    this.ws?.pause();
-    return this.ws !== null;
+    this.#ws?.pause();
+    return this.#ws !== null;
   }
 
   /** Resumes reading (`ws.resume`). */
   resume(): void {
-    this.ws?.resume();
+    this.#ws?.resume();
   }
 
   /** Sets the TCP socket's no-delay option. */
   setNoDelay(enabled: boolean): boolean {
-    const socket = this.ws ? socketOf(this.ws) : undefined;
+    const socket = this.#ws ? socketOf(this.#ws) : undefined;
     if (socket === undefined) return false;
     socket.setNoDelay(enabled);
     return true;

@@ -15,12 +15,16 @@ const routers = new WeakMap<Server, UpgradeRouter>();
  * `upgrade` on that server (then the request is left to it).
  */
 export class UpgradeRouter {
-  private readonly exact = new Map<string, UpgradeHandler>();
-  private fallback: UpgradeHandler | undefined;
-  private readonly listener = (request: IncomingMessage, socket: Duplex, head: Buffer): void =>
-    this.dispatch(request, socket, head);
+  readonly #exact = new Map<string, UpgradeHandler>();
+  #fallback: UpgradeHandler | undefined;
+  readonly #listener = (request: IncomingMessage, socket: Duplex, head: Buffer): void =>
+    this.#dispatch(request, socket, head);
 
-  private constructor(private readonly server: Server) {}
+  readonly #server: Server;
+
+  private constructor(server: Server) {
+    this.#server = server;
+  }
 
   /** The router of `server`, created on first use. */
   static for(server: Server): UpgradeRouter {
@@ -34,35 +38,36 @@ export class UpgradeRouter {
 
   /** Serves `path` (or every path when `undefined`). Throws if that path is already served. */
   add(path: string | undefined, handler: UpgradeHandler): void {
-    if (this.exact.size === 0 && this.fallback === undefined) this.server.on('upgrade', this.listener);
+    if (this.#exact.size === 0 && this.#fallback === undefined) this.#server.on('upgrade', this.#listener);
     if (path === undefined) {
-      if (this.fallback !== undefined) throw new Error('wspeer: this server already accepts WebSockets on every path');
-      this.fallback = handler;
+      if (this.#fallback !== undefined) throw new Error('wspeer: this server already accepts WebSockets on every path');
+      this.#fallback = handler;
     } else {
-      if (this.exact.has(path)) throw new Error(`wspeer: this server already accepts WebSockets on ${path}`);
-      this.exact.set(path, handler);
+      if (this.#exact.has(path)) throw new Error(`wspeer: this server already accepts WebSockets on ${path}`);
+      this.#exact.set(path, handler);
     }
   }
 
   /** Stops serving `path`. */
   remove(path: string | undefined, handler: UpgradeHandler): void {
     if (path === undefined) {
-      if (this.fallback === handler) this.fallback = undefined;
-    } else if (this.exact.get(path) === handler) {
-      this.exact.delete(path);
+      if (this.#fallback === handler) this.#fallback = undefined;
+    } else if (this.#exact.get(path) === handler) {
+      this.#exact.delete(path);
     }
-    if (this.exact.size === 0 && this.fallback === undefined) this.server.off('upgrade', this.listener);
+    if (this.#exact.size === 0 && this.#fallback === undefined) this.#server.off('upgrade', this.#listener);
   }
 
-  private dispatch(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+  #dispatch(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     // Node removes its own error handler from upgraded sockets: a reset from the client must
     // not become an uncaught exception (ws adds its own once the upgrade completes).
     if (socket.listenerCount('error') === 0) socket.on('error', ignore);
     const url = request.url ?? '/';
     const query = url.indexOf('?');
     const path = query < 0 ? url : url.slice(0, query);
-    const handler = this.exact.get(path) ?? this.fallback;
+    const handler = this.#exact.get(path) ?? this.#fallback;
     if (handler !== undefined) handler(request, socket, head);
-    else if (this.server.listenerCount('upgrade') === 1) rejectUpgrade(socket, 404, `No WebSocket endpoint at ${path}`);
+    else if (this.#server.listenerCount('upgrade') === 1)
+      rejectUpgrade(socket, 404, `No WebSocket endpoint at ${path}`);
   }
 }
