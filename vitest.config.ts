@@ -15,7 +15,7 @@ export default defineConfig({
       {
         extends: true,
         // Pre-bundle every dependency the browser tests reach, so Vite never reloads mid-run.
-        optimizeDeps: { include: ['eventemitter3', 'isomorphic-ws', 'fast-check'] },
+        optimizeDeps: { include: ['fast-check'] },
         test: {
           name: 'chromium',
           include: shared,

@@ -39,9 +39,16 @@ for (const pkg of readdirSync(join(root, 'packages'))) {
       }
       if (!hasDoc(statement)) missing.push(`${where(statement)} export without TSDoc`);
       if (!ts.isClassDeclaration(statement) && !ts.isInterfaceDeclaration(statement)) continue;
+      const seenMembers = new Set();
       for (const member of statement.members) {
         if (ts.isConstructorDeclaration(member) || isHidden(member) || !member.name) continue;
         if (ts.isSetAccessor(member)) continue;
+        // Method overloads: the TSDoc goes on the first signature.
+        if (ts.isMethodDeclaration(member) || ts.isMethodSignature(member)) {
+          const name = member.name.getText(source);
+          if (seenMembers.has(name)) continue;
+          seenMembers.add(name);
+        }
         if (!hasDoc(member)) missing.push(`${where(member)} ${member.name.getText(source)} without TSDoc`);
       }
     }

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { CloseCode } from 'wspeer';
 import { chatEndpoint } from './chat-endpoint.js';
 import { chatMultiplayerEndpoint } from './chat-mp-endpoint.js';
 import { echoEndpoint } from './echo-endpoint.js';
@@ -61,8 +62,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     port,
     game,
     close: async () => {
-      for (const server of servers) server.stop(1001, 'Server shutting down');
-      game.peer.stop(1001, 'Server shutting down');
+      for (const server of servers) server.stop(CloseCode.GOING_AWAY, 'Server shutting down');
+      game.peer.stop(CloseCode.GOING_AWAY, 'Server shutting down');
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },

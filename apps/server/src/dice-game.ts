@@ -21,100 +21,103 @@ export class DiceGame {
   readonly names = new Map<number, string>();
   /** Index of the player whose turn it is. */
   turn = 0;
-  private readonly node;
+  readonly #node;
 
-  constructor(
-    private readonly api: MultiplayerAPI,
-    private readonly log: (line: string) => void,
-    private readonly random: () => number = Math.random,
-  ) {
-    this.node = this.declare();
-    api.on('network_peer_connected', (id) => this.onPeerAdd(id));
-    api.on('network_peer_disconnected', (id) => this.onPeerDel(id));
+  readonly #api: MultiplayerAPI;
+  readonly #log: (line: string) => void;
+  readonly #random: () => number;
+
+  constructor(api: MultiplayerAPI, log: (line: string) => void, random: () => number = Math.random) {
+    this.#api = api;
+    this.#log = log;
+    this.#random = random;
+    this.#node = this.#declare();
+    api.on('network_peer_connected', (id) => this.#onPeerAdd(id));
+    api.on('network_peer_disconnected', (id) => this.#onPeerDel(id));
   }
 
-  private declare() {
-    return this.api.node(GAME_PATH, {
+  #declare() {
+    return this.#api.node(GAME_PATH, {
       methods: {
-        set_player_name: { mode: 'master', args: ['String'], handler: (name: string) => this.setPlayerName(name) },
+        set_player_name: { mode: 'master', args: ['String'], handler: (name: string) => this.#setPlayerName(name) },
         update_player_name: {
           mode: 'puppetsync',
-          handler: (player: number, name: string) => this.updatePlayerName(player, name),
+          handler: (player: number, name: string) => this.#updatePlayerName(player, name),
         },
-        request_action: { mode: 'master', args: ['String'], handler: (action: string) => this.requestAction(action) },
+        request_action: { mode: 'master', args: ['String'], handler: (action: string) => this.#requestAction(action) },
         do_action: { mode: 'puppetsync', handler: (_action: string) => {} },
-        set_turn: { mode: 'puppetsync', handler: (turn: number) => this.setTurn(turn) },
-        del_player: { mode: 'puppetsync', handler: (id: number) => this.delPlayer(id) },
-        add_player: { mode: 'puppetsync', handler: (id: number, name = '') => this.addPlayer(id, name) },
-        _log: { mode: 'puppetsync', handler: (what: string) => this.log(`[game] ${what}`) },
+        set_turn: { mode: 'puppetsync', handler: (turn: number) => this.#setTurn(turn) },
+        del_player: { mode: 'puppetsync', handler: (id: number) => this.#delPlayer(id) },
+        add_player: { mode: 'puppetsync', handler: (id: number, name = '') => this.#addPlayer(id, name) },
+        _log: { mode: 'puppetsync', handler: (what: string) => this.#log(`[game] ${what}`) },
       },
     });
   }
 
   /** The RPC node (for tests and tools). */
   get rpcNode(): RpcNode {
-    return this.node as unknown as RpcNode;
+    return this.#node as unknown as RpcNode;
   }
 
-  private setPlayerName(name: string): void {
-    const sender = this.api.getRpcSenderId();
-    this.node.rpc('update_player_name', sender, name.slice(0, 32));
+  #setPlayerName(name: string): void {
+    const sender = this.#api.getRpcSenderId();
+    this.#node.rpc('update_player_name', sender, name.slice(0, 32));
   }
 
-  private updatePlayerName(player: number, name: string): void {
+  #updatePlayerName(player: number, name: string): void {
     if (this.players.includes(player)) this.names.set(player, name);
   }
 
-  private requestAction(action: string): void {
-    const sender = this.api.getRpcSenderId();
+  #requestAction(action: string): void {
+    const sender = this.#api.getRpcSenderId();
     if (this.players[this.turn] !== sender || !ACTIONS.has(action)) {
-      this.node.rpc('_log', `Someone is trying to cheat! ${sender}`);
+      this.#node.rpc('_log', `Someone is trying to cheat! ${sender}`);
       return;
     }
-    this.doAction(action);
-    this.nextTurn();
+    this.#doAction(action);
+    this.#nextTurn();
   }
 
-  private doAction(action: string): void {
+  #doAction(action: string): void {
     const name = this.names.get(this.players[this.turn] as number) || '... connecting ...';
-    const value = Math.floor(this.random() * 100);
-    this.node.rpc('_log', action === 'roll' ? `${name}: rolls ${value}` : `${name}: passes`);
+    const value = Math.floor(this.#random() * 100);
+    this.#node.rpc('_log', action === 'roll' ? `${name}: rolls ${value}` : `${name}: passes`);
   }
 
-  private setTurn(turn: number): void {
+  #setTurn(turn: number): void {
     this.turn = turn;
   }
 
-  private delPlayer(id: number): void {
+  #delPlayer(id: number): void {
     const pos = this.players.indexOf(id);
     if (pos === -1) return;
     this.players.splice(pos, 1);
     this.names.delete(id);
     if (this.turn > pos) this.turn -= 1;
     if (this.turn >= this.players.length) this.turn = 0;
-    this.node.rpc('set_turn', this.turn);
+    this.#node.rpc('set_turn', this.turn);
   }
 
-  private addPlayer(id: number, name: string): void {
+  #addPlayer(id: number, name: string): void {
     if (this.players.includes(id)) return;
     this.players.push(id);
     this.names.set(id, name);
   }
 
-  private nextTurn(): void {
+  #nextTurn(): void {
     this.turn = this.players.length === 0 ? 0 : (this.turn + 1) % this.players.length;
-    this.node.rpc('set_turn', this.turn);
+    this.#node.rpc('set_turn', this.turn);
   }
 
-  private onPeerAdd(id: number): void {
-    for (const player of this.players) this.node.rpcId(id, 'add_player', player, this.names.get(player) ?? '');
-    this.node.rpc('add_player', id, '');
-    this.node.rpcId(id, 'set_turn', this.turn);
-    this.log(`[game] player ${id} joined (${this.players.length} playing)`);
+  #onPeerAdd(id: number): void {
+    for (const player of this.players) this.#node.rpcId(id, 'add_player', player, this.names.get(player) ?? '');
+    this.#node.rpc('add_player', id, '');
+    this.#node.rpcId(id, 'set_turn', this.turn);
+    this.#log(`[game] player ${id} joined (${this.players.length} playing)`);
   }
 
-  private onPeerDel(id: number): void {
-    this.node.rpc('del_player', id);
-    this.log(`[game] player ${id} left (${this.players.length} playing)`);
+  #onPeerDel(id: number): void {
+    this.#node.rpc('del_player', id);
+    this.#log(`[game] player ${id} left (${this.players.length} playing)`);
   }
 }

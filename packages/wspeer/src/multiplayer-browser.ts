@@ -5,6 +5,7 @@
 import {
   type MultiplayerClientOptions,
   WebSocketMultiplayerPeer as MultiplayerPeerBase,
+  type MultiplayerSession,
   WebSocketClient as MultiplayerWebSocketClient,
   type WebSocketMultiplayerPeerOptions,
 } from '@wspeer/multiplayer';
@@ -21,7 +22,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeerBase {
 
 /** Godot 3's `WebSocketClient` with multiplayer mode, over the page's WebSocket. */
 export class WebSocketClient extends MultiplayerWebSocketClient {
-  constructor(options: MultiplayerClientOptions = {}) {
-    super({ connect: connectBrowser, ...options });
+  constructor(options: MultiplayerClientOptions = {}, session?: MultiplayerSession) {
+    super({ connect: connectBrowser, ...options }, session);
   }
 }

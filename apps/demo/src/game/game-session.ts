@@ -1,4 +1,4 @@
-import { ConnectionStatus, ErrorCode, errorName } from 'wspeer';
+import { CloseCode, ConnectionStatus, ErrorCode, errorName } from 'wspeer';
 import { WebSocketClient } from 'wspeer/multiplayer';
 import { MultiplayerAPI } from 'wspeer/rpc';
 import type { LogView } from '../log-view.ts';
@@ -55,62 +55,66 @@ function gameNode(api: MultiplayerAPI, table: DiceTable, log: LogView) {
 export class GameSession implements Session {
   /** Players, names and turn, as the host told us. */
   readonly table = new DiceTable();
-  private client: WebSocketClient | null = null;
-  private api: MultiplayerAPI | null = null;
-  private node: ReturnType<typeof gameNode> | null = null;
-  private requested = -1;
+  #client: WebSocketClient | null = null;
+  #api: MultiplayerAPI | null = null;
+  #node: ReturnType<typeof gameNode> | null = null;
+  #requested = -1;
 
-  constructor(private readonly log: LogView) {}
+  readonly #log: LogView;
+
+  constructor(log: LogView) {
+    this.#log = log;
+  }
 
   /** Whether we are connected and have our peer id. */
   get connected(): boolean {
-    return this.client?.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED;
+    return this.#client?.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED;
   }
 
   /** Whether a connection exists or is being made. */
   get busy(): boolean {
-    return (this.client?.getConnectionStatus() ?? 0) !== ConnectionStatus.CONNECTION_DISCONNECTED;
+    return (this.#client?.getConnectionStatus() ?? 0) !== ConnectionStatus.CONNECTION_DISCONNECTED;
   }
 
   /** Our peer id (0 when not connected). */
   get uniqueId(): number {
-    return this.api?.getUniqueId() ?? 0;
+    return this.#api?.getUniqueId() ?? 0;
   }
 
   /** Whether it is our turn and we have not asked to roll yet. */
   get canRoll(): boolean {
     const me = this.uniqueId;
-    return me !== 0 && this.table.current === me && this.requested !== this.table.turnCount;
+    return me !== 0 && this.table.current === me && this.#requested !== this.table.turnCount;
   }
 
   /** Joins the game at `url` as `name` (sent with `set_player_name` once connected). */
   join(url: string, name: string): ErrorCode {
-    this.api?.removeAllListeners();
-    this.client?.removeAllListeners();
+    this.#api?.removeAllListeners();
+    this.#client?.removeAllListeners();
     this.table.clear();
     const client = new WebSocketClient();
     const api = new MultiplayerAPI(client);
-    this.client = client;
-    this.api = api;
-    const node = gameNode(api, this.table, this.log);
-    this.node = node;
+    this.#client = client;
+    this.#api = api;
+    const node = gameNode(api, this.table, this.#log);
+    this.#node = node;
     api.on('connected_to_server', () => {
-      this.log.add(`Connected as player #${api.getUniqueId()}, protocol: ${client.getPeer(1)?.selectedProtocol}`);
+      this.#log.add(`Connected as player #${api.getUniqueId()}, protocol: ${client.getPeer(1)?.selectedProtocol}`);
       // main.gd calls rpc(); the host is the node's master, so only it needs the call.
       node.rpcId(1, 'set_player_name', name);
     });
-    api.on('connection_failed', () => this.ended('Connection failed'));
-    api.on('server_disconnected', () => this.ended('Connection closed'));
-    api.on('rpc_refused', (from, reason) => this.log.add(`Refused a packet from #${from}: ${reason}`, 'warning'));
+    api.on('connection_failed', () => this.#ended('Connection failed'));
+    api.on('server_disconnected', () => this.#ended('Connection closed'));
+    api.on('rpc_refused', (from, reason) => this.#log.add(`Refused a packet from #${from}: ${reason}`, 'warning'));
     const err = client.connectToUrl(url, ['ludus'], true);
-    if (err === ErrorCode.OK) this.log.add(`Joining ${url} as ${name}…`);
-    else this.log.add(`Unable to connect: ${errorName(err)}`, 'warning');
+    if (err === ErrorCode.OK) this.#log.add(`Joining ${url} as ${name}…`);
+    else this.#log.add(`Unable to connect: ${errorName(err)}`, 'warning');
     return err;
   }
 
   /** Leaves the game (close 1000). */
   leave(): void {
-    this.client?.disconnectFromHost(1000, 'Bye bye!');
+    this.#client?.disconnectFromHost(CloseCode.NORMAL, 'Bye bye!');
   }
 
   /**
@@ -118,27 +122,27 @@ export class GameSession implements Session {
    * tells everyone that someone is trying to cheat.
    */
   roll(): ErrorCode {
-    if (this.node === null || !this.connected) return ErrorCode.ERR_UNCONFIGURED;
-    if (this.table.current === this.uniqueId) this.requested = this.table.turnCount;
-    return this.node.rpcId(1, 'request_action', 'roll');
+    if (this.#node === null || !this.connected) return ErrorCode.ERR_UNCONFIGURED;
+    if (this.table.current === this.uniqueId) this.#requested = this.table.turnCount;
+    return this.#node.rpcId(1, 'request_action', 'roll');
   }
 
   poll(): void {
-    this.api?.poll();
+    this.#api?.poll();
   }
 
   status(): SessionStatus {
-    const peer = this.client?.getPeer(1);
-    if (this.client == null || peer == null) return CLOSED_STATUS;
+    const peer = this.#client?.getPeer(1);
+    if (this.#client == null || peer == null) return CLOSED_STATUS;
     return {
-      state: stateName(peer.readyState, this.client.getConnectionStatus()),
+      state: stateName(peer.readyState, this.#client.getConnectionStatus()),
       protocol: peer.selectedProtocol,
       peerId: this.uniqueId,
     };
   }
 
-  private ended(why: string): void {
-    this.log.add(why, 'warning');
+  #ended(why: string): void {
+    this.#log.add(why, 'warning');
     this.table.clear();
   }
 }
