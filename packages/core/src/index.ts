@@ -20,6 +20,7 @@ export { Heartbeat } from './heartbeat.js';
 export { LoopbackNetwork } from './loopback-transport.js';
 export { OutboundBatch } from './outbound-batch.js';
 export { messageSize, PacketQueue } from './packet-queue.js';
+export type { CloseInfo } from './peer-waits.js';
 export { selectProtocol } from './select-protocol.js';
 export { SignalEmitter } from './signal-emitter.js';
 export { TCPServer, type TCPServerListenOptions } from './tcp-server.js';
@@ -31,7 +32,6 @@ export { warnOnce } from './warn-once.js';
 export { WebSocketClient, type WebSocketClientEvents, type WebSocketClientOptions } from './websocket-client.js';
 export { WebSocketError } from './websocket-error.js';
 export {
-  type CloseInfo,
   type ConnectToUrlOptions,
   type PeerObserver,
   WebSocketPeer,

@@ -2,8 +2,9 @@ import { CloseCode } from './constants/close-code.js';
 import { ConnectionStatus } from './constants/connection-status.js';
 import { ErrorCode } from './constants/error-code.js';
 import { State } from './constants/state.js';
+import type { CloseInfo } from './peer-waits.js';
 import { SignalEmitter } from './signal-emitter.js';
-import { type CloseInfo, type PeerObserver, WebSocketPeer, type WebSocketPeerOptions } from './websocket-peer.js';
+import { type PeerObserver, WebSocketPeer, type WebSocketPeerOptions } from './websocket-peer.js';
 
 /** Signals of {@link WebSocketClient}, named as in Godot 3. */
 export interface WebSocketClientEvents {

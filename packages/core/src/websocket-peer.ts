@@ -9,7 +9,7 @@ import { WriteMode } from './constants/write-mode.js';
 import { OutboundBatch } from './outbound-batch.js';
 import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
-import { closedCheck, messageCheck, openedCheck } from './peer-waits.js';
+import { type CloseInfo, closedCheck, messageCheck, openedCheck } from './peer-waits.js';
 import type { ClientTlsOptions, Transport, TransportConnector } from './transport.js';
 import { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
 import { WaiterList } from './waiter-list.js';
@@ -55,16 +55,6 @@ export interface WebSocketPeerOptions {
 export interface ConnectToUrlOptions {
   /** TLS options for this connection (Node only), overriding the peer's `tls`. */
   tls?: ClientTlsOptions;
-}
-
-/** How a connection ended, as {@link WebSocketPeer.closed} reports it. */
-export interface CloseInfo {
-  /** The close code received, or -1 when the connection did not close cleanly. */
-  code: number;
-  /** The close reason received. */
-  reason: string;
-  /** Whether close frames were exchanged. */
-  wasClean: boolean;
 }
 
 const EMPTY = new Uint8Array(0);
