@@ -53,7 +53,10 @@ export interface ListenOptions {
   server?: unknown;
   /** TLS key and certificate; the listener then speaks `wss://`. */
   tls?: ServerTlsOptions;
-  /** Milliseconds a TCP connection may take to finish the upgrade before it is dropped. */
+  /**
+   * Milliseconds a TCP connection may take to finish the upgrade before it is dropped; on a server
+   * it attaches to, the time to send complete request headers (plain HTTP requests included).
+   */
   handshakeTimeout: number;
 }
 
@@ -65,6 +68,8 @@ export interface ListenerEvents {
   onListening(port: number): void;
   /** The listener could not bind (`code` is `"EADDRINUSE"` and the like) or failed later. */
   onListenError(message: string, code: string): void;
+  /** The listener refused a connection by itself (`kind`: `"handshake-timeout"`), for the server's stats. */
+  onRefused?(kind: string): void;
 }
 
 /** A running listener. */

@@ -6,11 +6,13 @@ import { CloseReason } from './constants/close-reason.js';
 import { ErrorCode } from './constants/error-code.js';
 import { State } from './constants/state.js';
 import { WriteMode } from './constants/write-mode.js';
+import type { InboundGate } from './inbound-gate.js';
 import { OutboundBatch } from './outbound-batch.js';
 import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
 import { type CloseInfo, closedCheck, messageCheck, openedCheck } from './peer-waits.js';
 import type { ClientTlsOptions, Transport, TransportConnector } from './transport.js';
+import { setUnrefTimeout } from './unref-timeout.js';
 import { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
 import { WaiterList } from './waiter-list.js';
 import { warnOnce } from './warn-once.js';
@@ -27,6 +29,12 @@ export interface PeerObserver {
   onPeerCloseRequest(peer: WebSocketPeer, code: number, reason: string): void;
   /** The connection ended; `wasOpen` tells a closed connection from a failed attempt. */
   onPeerClosed(peer: WebSocketPeer, wasClean: boolean, wasOpen: boolean): void;
+  /**
+   * The peer is failing the connection itself with `code` (1009 message too big, a protocol error,
+   * 1008 too many pings): nothing more of it is read. Called at once, possibly from a socket
+   * callback, so it must not fire signals; `onPeerClosed` still follows when the socket is gone.
+   */
+  onPeerFailed?(peer: WebSocketPeer, code: number, reason: string): void;
 }
 
 /** Settings of a {@link WebSocketPeer}; every one is also a writable property. */
@@ -43,8 +51,16 @@ export interface WebSocketPeerOptions {
   outboundBufferSize?: number;
   /** Most packets queued in each direction (default 4096). */
   maxQueuedPackets?: number;
-  /** Seconds between protocol pings; a peer that misses a pong is dropped. 0 = off (Node only). */
+  /**
+   * Heartbeat in seconds: pings go out every half interval and a peer that answers none for a whole
+   * interval is dropped, so a dead peer is gone within two intervals. 0 = off (default). Node only:
+   * browsers cannot ping (a server pings them and they answer).
+   */
   heartbeatInterval?: number;
+  /** Seconds `connectToUrl` may take to open before it fails with "Handshake timeout" (default 3; 0 = no limit). */
+  handshakeTimeout?: number;
+  /** Seconds to wait for the other side's close frame after a local close before dropping the socket (default 1). */
+  closeTimeout?: number;
   /** Poll automatically as soon as something arrives, for code without a game loop. */
   autoPoll?: boolean;
   /** Default TLS options for `wss://` URLs (Node only). */
@@ -82,8 +98,12 @@ export class WebSocketPeer implements LinkTarget {
   outboundBufferSize: number;
   /** Most packets queued in each direction (default 4096). */
   maxQueuedPackets: number;
-  /** Seconds between protocol pings; 0 = off. Node only: browsers cannot ping (servers ping them). */
+  /** Heartbeat in seconds (pings every half interval; dropped after a whole interval without a pong); 0 = off. Node only. */
   heartbeatInterval: number;
+  /** Seconds `connectToUrl` may take to open (0 = no limit). */
+  handshakeTimeout: number;
+  /** Seconds to wait for the close handshake after a local close before dropping the socket. */
+  closeTimeout: number;
   /** Default TLS options for `wss://` (Node only). */
   tls: ClientTlsOptions | undefined;
   /** The id a server gave this connection (0 for client connections). */
@@ -108,7 +128,15 @@ export class WebSocketPeer implements LinkTarget {
   #active = false;
   #observer: PeerObserver | null = null;
   #packetError: ErrorCode = ErrorCode.OK;
+  /** Reading is paused (the transport said it can pause). */
   #paused = false;
+  /** The inbound queue is full: pause reading until it drains. */
+  #queueFull = false;
+  /** A server's rate limit holds reading. */
+  #held = false;
+  /** The handshake timer while connecting, the close timer while closing. */
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #gate: InboundGate | null = null;
   #closeStarted = false;
   #failed = false;
   #failCode = 0;
@@ -126,6 +154,8 @@ export class WebSocketPeer implements LinkTarget {
     this.outboundBufferSize = options.outboundBufferSize ?? 65535;
     this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
     this.heartbeatInterval = options.heartbeatInterval ?? 0;
+    this.handshakeTimeout = options.handshakeTimeout ?? 3;
+    this.closeTimeout = options.closeTimeout ?? 1;
     this.tls = options.tls;
     this.#auto = options.autoPoll ?? false;
   }
@@ -231,6 +261,14 @@ export class WebSocketPeer implements LinkTarget {
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     this.#attach(link);
+    if (this.handshakeTimeout > 0) {
+      this.#timer = setUnrefTimeout(() => {
+        if (this.#link === link && this.#state === State.CONNECTING) {
+          this.#lastError = CloseReason.HANDSHAKE_TIMEOUT;
+          this.#drop(CloseReason.HANDSHAKE_TIMEOUT);
+        }
+      }, this.handshakeTimeout * 1000);
+    }
     return ErrorCode.OK;
   }
 
@@ -345,8 +383,9 @@ export class WebSocketPeer implements LinkTarget {
   /**
    * Closes the connection. On `OPEN` sends a close frame with `code` (1000-1003, 1007-1014 or
    * 3000-4999) and `reason` (at most 123 UTF-8 bytes), else returns `ERR_INVALID_PARAMETER`. A
-   * negative code drops the connection at once without a close frame. Unread packets are
-   * discarded, as in Godot.
+   * negative code drops the connection at once without a close frame. Unread packets, and any
+   * that arrive after the close frame went out, are discarded, as in Godot. The socket is dropped
+   * when the other side has not answered within `closeTimeout`.
    */
   close(code: number = CloseCode.NORMAL, reason = ''): ErrorCode {
     if (code < 0 || this.#state === State.CONNECTING) {
@@ -358,10 +397,9 @@ export class WebSocketPeer implements LinkTarget {
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     this.#out?.flushTurn();
-    this.#closeStarted = true;
     this.#inbound.clear();
     this.#state = State.CLOSING;
-    (this.#transport as Transport).close(code, reason);
+    this.#startClose(code, reason);
     return ErrorCode.OK;
   }
 
@@ -423,24 +461,42 @@ export class WebSocketPeer implements LinkTarget {
     this.#observer = observer;
   }
 
+  /** @internal A server's counters and per-sender limits for this peer. */
+  setGate(gate: InboundGate | null): void {
+    this.#gate = gate;
+  }
+
+  /** @internal Holds (true) or releases reading from the network for a server's rate limit. */
+  holdReading(hold: boolean): void {
+    this.#held = hold;
+    this.#updatePause();
+  }
+
   /** @internal Called by the link for every message. */
   linkMessage(data: Uint8Array | string, isText: boolean): void {
+    const gate = this.#gate;
+    if (this.#closeStarted) {
+      gate?.discarded();
+      return;
+    }
     const size = typeof data === 'string' ? utf8Length(data) : data.byteLength;
     if (size > this.inboundBufferSize) {
       this.#fail(CloseCode.MESSAGE_TOO_BIG, CloseReason.MESSAGE_TOO_BIG);
       return;
     }
     let inbound = this.#inbound;
+    if (gate !== null && !gate.admit(this, size, inbound.bytes)) return;
     if (inbound === NO_INBOUND) {
       inbound = new PacketQueue();
       this.#inbound = inbound;
     }
     inbound.push(data, isText, size);
     if (
-      !this.#paused &&
+      !this.#queueFull &&
       (inbound.bytes >= this.inboundBufferSize || inbound.unpublished + inbound.length >= this.maxQueuedPackets)
     ) {
-      this.#paused = (this.#transport as Transport).pause();
+      this.#queueFull = true;
+      this.#updatePause();
     }
     if (!this.#active) this.#activity();
   }
@@ -448,6 +504,8 @@ export class WebSocketPeer implements LinkTarget {
   /** @internal Called by the link for every control event. */
   linkControl(kind: number, text: string, code: number, wasClean: boolean): void {
     this.#pushControl({ kind, seq: this.#inbound.pushed, text, code, wasClean });
+    // The adapter is failing the connection (a protocol error, too many pings): nothing more of it is taken.
+    if (kind === LinkEvent.ERROR && code !== 0) this.#fail(code, failureReason(code, text));
     if (!this.#active) this.#activity();
   }
 
@@ -475,6 +533,8 @@ export class WebSocketPeer implements LinkTarget {
     this.#wasOpen = false;
     this.#lastError = '';
     this.#paused = false;
+    this.#queueFull = false;
+    this.#held = false;
     this.#packetError = ErrorCode.OK;
   }
 
@@ -492,9 +552,9 @@ export class WebSocketPeer implements LinkTarget {
       return undefined;
     }
     this.#packetError = ErrorCode.OK;
-    if (this.#paused && this.#inbound.bytes < this.inboundBufferSize / 2) {
-      this.#paused = false;
-      this.#transport?.resume();
+    if (this.#queueFull && this.#inbound.bytes < this.inboundBufferSize / 2) {
+      this.#queueFull = false;
+      this.#updatePause();
     }
     return data;
   }
@@ -517,7 +577,7 @@ export class WebSocketPeer implements LinkTarget {
         break;
       case LinkEvent.ERROR:
         this.#lastError = event.text;
-        if (event.code !== 0) this.#setFailure(event.code, failureReason(event.code));
+        if (event.code !== 0) this.#setFailure(event.code, failureReason(event.code, event.text));
         break;
       case LinkEvent.CLOSE:
         this.#applyClose(event.code, event.text, event.wasClean);
@@ -530,6 +590,7 @@ export class WebSocketPeer implements LinkTarget {
 
   #applyOpen(protocol: string): void {
     if (this.#state !== State.CONNECTING) return;
+    clearTimeout(this.#timer);
     this.#state = State.OPEN;
     this.#protocol = protocol;
     this.#wasOpen = true;
@@ -564,12 +625,43 @@ export class WebSocketPeer implements LinkTarget {
     this.#failReason = reason;
   }
 
-  /** Fails the connection with a close frame (e.g. 1009) and reports that code locally. */
+  /**
+   * Fails the connection with a close frame (e.g. 1009) and reports that code locally; nothing
+   * more of it is read. The observer hears of it at once (a server lets the peer go now).
+   */
   #fail(code: number, reason: string): void {
+    if (this.#failed) return;
     this.#setFailure(code, reason);
-    if (this.#closeStarted || this.#transport === null) return;
+    if (!this.#closeStarted && this.#transport !== null) this.#startClose(code, reason);
+    this.#observer?.onPeerFailed?.(this, code, reason);
+  }
+
+  /**
+   * Sends the close frame; from now on arriving messages are discarded, reading resumes (so the
+   * answer can arrive) and the socket is dropped if it has not come within `closeTimeout`.
+   */
+  #startClose(code: number, reason: string): void {
+    const transport = this.#transport as Transport;
     this.#closeStarted = true;
-    this.#transport.close(code, reason);
+    this.#queueFull = false;
+    this.#held = false;
+    this.#updatePause();
+    transport.close(code, reason);
+    clearTimeout(this.#timer);
+    if (this.closeTimeout > 0) this.#timer = setUnrefTimeout(() => transport.terminate(), this.closeTimeout * 1000);
+  }
+
+  /** Pauses reading while the inbound queue is full or a rate limit holds it; resumes when neither does. */
+  #updatePause(): void {
+    const transport = this.#transport;
+    if (transport === null) return;
+    const wanted = this.#queueFull || this.#held;
+    if (wanted === this.#paused) return;
+    if (wanted) this.#paused = transport.pause();
+    else {
+      this.#paused = false;
+      transport.resume();
+    }
   }
 
   /** Drops the connection at once (close code -1); observers hear of it in the next poll. */
@@ -601,6 +693,7 @@ export class WebSocketPeer implements LinkTarget {
       this.#out.transport = null;
     }
     this.#paused = false;
+    clearTimeout(this.#timer);
     this.#updateHeartbeatTimer();
   }
 
@@ -612,10 +705,10 @@ export class WebSocketPeer implements LinkTarget {
       this.#out = out;
     }
     if (out.count >= this.maxQueuedPackets) return ErrorCode.ERR_OUT_OF_MEMORY;
-    if (out.bytes + size + (this.#transport as Transport).bufferedAmount > this.outboundBufferSize) {
-      return ErrorCode.ERR_OUT_OF_MEMORY;
-    }
+    const backlog = out.bytes + size + (this.#transport as Transport).bufferedAmount;
+    if (backlog > this.outboundBufferSize) return ErrorCode.ERR_OUT_OF_MEMORY;
     out.push(data, size);
+    if (this.#gate !== null) this.#gate.sent(size, backlog);
     return ErrorCode.OK;
   }
 
@@ -635,7 +728,7 @@ export class WebSocketPeer implements LinkTarget {
       this.#heartbeatTimer = undefined;
     } else if (this.#heartbeatTimer === undefined) {
       this.#autoPoll ??= new AutoPoll(() => this.poll());
-      this.#heartbeatTimer = setInterval(this.#autoPoll.task, Math.max(10, (this.heartbeatInterval * 1000) / 4));
+      this.#heartbeatTimer = setInterval(this.#autoPoll.task, Math.max(10, (this.heartbeatInterval * 1000) / 8));
     }
   }
 
@@ -654,7 +747,7 @@ export class WebSocketPeer implements LinkTarget {
   }
 }
 
-function failureReason(code: number): string {
+function failureReason(code: number, text: string): string {
   switch (code) {
     case CloseCode.MESSAGE_TOO_BIG:
       return CloseReason.MESSAGE_TOO_BIG;
@@ -663,6 +756,6 @@ function failureReason(code: number): string {
     case CloseCode.INVALID_PAYLOAD:
       return CloseReason.INVALID_PAYLOAD;
     default:
-      return 'Unknown';
+      return text;
   }
 }

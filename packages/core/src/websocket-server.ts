@@ -13,6 +13,14 @@ import { ConnectionStatus } from './constants/connection-status.js';
 import { ErrorCode, errorName } from './constants/error-code.js';
 import { State } from './constants/state.js';
 import { generatePeerId } from './generate-peer-id.js';
+import {
+  DEFAULT_MAX_BYTES_PER_SECOND,
+  DEFAULT_MAX_MESSAGES_PER_SECOND,
+  type GateOwner,
+  type RateLimitPolicy,
+  SenderGate,
+} from './sender-gate.js';
+import { ServerCounters, type ServerStats } from './server-stats.js';
 import { SignalEmitter } from './signal-emitter.js';
 import { WaiterList } from './waiter-list.js';
 import { WebSocketError } from './websocket-error.js';
@@ -54,8 +62,19 @@ export interface WebSocketServerOptions {
   maxQueuedPackets?: number;
   /** Extra response header lines for every handshake. */
   handshakeHeaders?: readonly string[];
-  /** Seconds between pings to each client; a client that misses a pong is dropped. 0 = off. */
+  /**
+   * Heartbeat in seconds: every client is pinged every half interval and dropped once it answered
+   * none for a whole interval (a dead client is gone within two intervals). 0 = off (default).
+   */
   heartbeatInterval?: number;
+  /** Seconds a client has to answer our close frame before its socket is dropped (default 1). */
+  closeTimeout?: number;
+  /** Most messages one client may send per second (default 10,000; 0 = no limit). */
+  maxMessagesPerSecond?: number;
+  /** Most payload bytes one client may send per second (default 8 MiB; 0 = no limit). */
+  maxBytesPerSecond?: number;
+  /** What happens to a client over its rate limits: `pause` (default), `drop` or `cut`. */
+  rateLimitPolicy?: RateLimitPolicy;
   /** Poll by itself as soon as anything arrives. */
   autoPoll?: boolean;
 }
@@ -88,8 +107,16 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   maxQueuedPackets: number;
   /** Extra response header lines. */
   handshakeHeaders: string[];
-  /** Seconds between pings to each client (0 = off). */
+  /** Heartbeat in seconds (0 = off): pings every half interval, a client silent for a whole interval is dropped. */
   heartbeatInterval: number;
+  /** Seconds a client has to answer our close frame before its socket is dropped. */
+  closeTimeout: number;
+  /** Most messages one client may send per second (0 = no limit). */
+  maxMessagesPerSecond: number;
+  /** Most payload bytes one client may send per second (0 = no limit). */
+  maxBytesPerSecond: number;
+  /** What happens to a client over its rate limits (`pause`, `drop`, `cut`). */
+  rateLimitPolicy: RateLimitPolicy;
 
   readonly #factory: ListenerFactory | undefined;
   #listener: ConnectionListener | null = null;
@@ -105,6 +132,10 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   #boundPort = 0;
   #listenError = '';
   readonly #waiters = new WaiterList<WebSocketServer<Events>>();
+  readonly #counters = new ServerCounters();
+  /** Clients cut or failed since the last poll's end: they left, their signals fire at the end of a poll. */
+  #departed: number[] = [];
+  readonly #gateOwner: GateOwner;
 
   constructor(options: WebSocketServerOptions = {}) {
     super();
@@ -120,7 +151,16 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
     this.handshakeHeaders = [...(options.handshakeHeaders ?? [])];
     this.heartbeatInterval = options.heartbeatInterval ?? 0;
+    this.closeTimeout = options.closeTimeout ?? 1;
+    this.maxMessagesPerSecond = options.maxMessagesPerSecond ?? DEFAULT_MAX_MESSAGES_PER_SECOND;
+    this.maxBytesPerSecond = options.maxBytesPerSecond ?? DEFAULT_MAX_BYTES_PER_SECOND;
+    this.rateLimitPolicy = options.rateLimitPolicy ?? 'pause';
     this.#auto = options.autoPoll ?? false;
+    this.#gateOwner = {
+      limits: this,
+      counters: this.#counters,
+      cut: (peer) => this.#cut(peer, CloseCode.POLICY_VIOLATION, CloseReason.RATE_LIMIT, 'rate-limit'),
+    };
   }
 
   /** Polls by itself as soon as anything arrives (no game loop needed). */
@@ -197,6 +237,7 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     this.#peers.clear();
     this.#pending.clear();
     this.#dirty = [];
+    this.#departed = [];
     this.#listener?.close();
     this.#listener = null;
     this.#boundPort = 0;
@@ -238,6 +279,30 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     return peer.close(code, reason);
   }
 
+  /**
+   * Cuts client `id` at once (not in Godot): it leaves now, so nothing more it sends is read or
+   * relayed and its `client_disconnected(id, false)` (multiplayer: `peer_disconnected`) fires at the
+   * end of this poll or the next; a close frame with `code` and `reason` goes out and the socket is
+   * dropped after `closeTimeout`. Counted in `stats().cut[cause]` (`null`: not counted).
+   * `ERR_DOES_NOT_EXIST` for an unknown id.
+   */
+  cutPeer(
+    id: number,
+    code: number = CloseCode.POLICY_VIOLATION,
+    reason = '',
+    cause: string | null = 'kicked',
+  ): ErrorCode {
+    const peer = this.#peers.get(id);
+    if (peer === undefined) return ErrorCode.ERR_DOES_NOT_EXIST;
+    this.#cut(peer, code, reason, cause);
+    return ErrorCode.OK;
+  }
+
+  /** What this server has seen: clients, traffic, refusals by kind, cuts by cause, queue high-water marks. */
+  stats(): ServerStats {
+    return this.#counters.snapshot(this.#peers.size, this.#pending.size);
+  }
+
   /** Applies what arrived from every client that had activity, firing signals. */
   poll(): void {
     const list = this.#dirty;
@@ -246,6 +311,11 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     list.length = 0;
     this.#spare = list;
     if (this.heartbeatInterval > 0) this.#sweepHeartbeats();
+    while (this.#departed.length > 0) {
+      const gone = this.#departed;
+      this.#departed = [];
+      for (const id of gone) this.peerDisconnected(id, false);
+    }
   }
 
   /** @internal */
@@ -259,6 +329,7 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     const id = peer.peerId;
     this.#pending.delete(id);
     this.#peers.set(id, peer);
+    if (this.#peers.size > this.#counters.peersHighWater) this.#counters.peersHighWater = this.#peers.size;
     this.peerConnected(id, peer, protocol);
   }
 
@@ -278,7 +349,13 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     this.#pending.delete(id);
     if (this.#peers.get(id) !== peer) return;
     this.#peers.delete(id);
+    if (peer.closeReason === CloseReason.HEARTBEAT_TIMEOUT) this.#counters.cut.count('heartbeat');
     if (wasOpen) this.peerDisconnected(id, wasClean);
+  }
+
+  /** @internal The peer fails its connection itself (1009, protocol error, too many pings): it leaves now. */
+  onPeerFailed(peer: WebSocketPeer, code: number, reason: string): void {
+    this.#depart(peer, failureCause(code, reason));
   }
 
   /** Signals with the base event map (subclasses widen `Events`). */
@@ -304,6 +381,32 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   /** The connected clients, by id. */
   protected get connectedPeers(): ReadonlyMap<number, WebSocketPeer> {
     return this.#peers;
+  }
+
+  /** Counts a refusal of `kind` in `stats().refused` (for subclasses that refuse packets, such as a relay). */
+  protected countRefusal(kind: string): void {
+    this.#counters.refused.count(kind);
+  }
+
+  /** Closes `peer` with `code` and `reason` and lets it leave at once (see {@link WebSocketServer.cutPeer}). */
+  #cut(peer: WebSocketPeer, code: number, reason: string, cause: string | null): void {
+    if (!this.#depart(peer, cause)) return;
+    if (peer.close(code, reason) !== ErrorCode.OK) peer.close(CloseCode.UNCLEAN);
+  }
+
+  /**
+   * Takes `peer` out of the room now: no packet of it reaches anyone any more (its observer is
+   * detached), and its departure signal fires at the end of the current or next poll.
+   */
+  #depart(peer: WebSocketPeer, cause: string | null): boolean {
+    const id = peer.peerId;
+    if (this.#peers.get(id) !== peer) return false;
+    this.#peers.delete(id);
+    peer.setObserver(null);
+    if (cause !== null) this.#counters.cut.count(cause);
+    this.#departed.push(id);
+    if (this.#auto) this.#autoPoll.request();
+    return true;
   }
 
   #start(where: Pick<ListenOptions, 'port' | 'server' | 'path'>, protocols: readonly string[]): ErrorCode {
@@ -341,6 +444,7 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
         this.#boundPort = port;
         this.#waiters.settle(this);
       },
+      onRefused: (kind) => this.#counters.refused.count(kind),
       onListenError: (message) => {
         this.#listenError = message;
         this.#listener?.close();
@@ -354,10 +458,12 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
 
   #accept(connection: PendingConnection): void {
     if (this.refuseNewConnections) {
+      this.#counters.refused.count('refusing');
       connection.reject(503, 'Refusing new connections');
       return;
     }
     if (connection.selectProtocol(this.#protocols) === null) {
+      this.#counters.refused.count('subprotocol');
       connection.reject(400, 'No matching subprotocol');
       return;
     }
@@ -368,9 +474,11 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
       outboundBufferSize: this.outboundBufferSize,
       maxQueuedPackets: this.maxQueuedPackets,
       heartbeatInterval: this.heartbeatInterval,
+      closeTimeout: this.closeTimeout,
     });
     peer.peerId = generatePeerId((id) => this.#peers.has(id) || this.#pending.has(id));
     peer.setObserver(this);
+    peer.setGate(new SenderGate(this.#gateOwner));
     this.#pending.set(peer.peerId, peer);
     peer.acceptStream(connection);
   }
@@ -378,7 +486,7 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   #sweepHeartbeats(): void {
     const now = performance.now();
     if (now < this.#nextSweepAt) return;
-    this.#nextSweepAt = now + (this.heartbeatInterval * 1000) / 4;
+    this.#nextSweepAt = now + (this.heartbeatInterval * 1000) / 8;
     for (const peer of this.#peers.values()) {
       peer.heartbeatInterval = this.heartbeatInterval;
       if (peer.readyState === State.OPEN) peer.poll();
@@ -391,8 +499,22 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
       if (this.#heartbeatTimer !== undefined) clearInterval(this.#heartbeatTimer);
       this.#heartbeatTimer = undefined;
     } else if (this.#heartbeatTimer === undefined) {
-      this.#heartbeatTimer = setInterval(this.#autoPoll.task, Math.max(10, (this.heartbeatInterval * 1000) / 4));
+      this.#heartbeatTimer = setInterval(this.#autoPoll.task, Math.max(10, (this.heartbeatInterval * 1000) / 8));
     }
+  }
+}
+
+/** The `stats().cut` cause of a connection a peer fails itself. */
+function failureCause(code: number, reason: string): string {
+  switch (code) {
+    case CloseCode.MESSAGE_TOO_BIG:
+      return 'message-too-big';
+    case CloseCode.INVALID_PAYLOAD:
+      return 'invalid-payload';
+    case CloseCode.POLICY_VIOLATION:
+      return reason === CloseReason.TOO_MANY_PINGS ? 'too-many-pings' : 'policy';
+    default:
+      return 'protocol-error';
   }
 }
 

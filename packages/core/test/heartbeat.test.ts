@@ -11,18 +11,18 @@ function socket() {
 }
 
 describe('Heartbeat', () => {
-  it('pings once per interval, starting one interval after the first beat', () => {
+  it('pings every half interval, starting half an interval after the first beat', () => {
     const beat = new Heartbeat();
     const s = socket();
     expect(beat.beat(1000, 100, s)).toBe(true);
-    expect(beat.beat(1099, 100, s)).toBe(true);
+    expect(beat.beat(1049, 100, s)).toBe(true);
     expect(s.pings).toBe(0);
-    expect(beat.beat(1100, 100, s)).toBe(true);
+    expect(beat.beat(1050, 100, s)).toBe(true);
     expect(s.pings).toBe(1);
     beat.pong();
-    expect(beat.beat(1150, 100, s)).toBe(true);
+    expect(beat.beat(1075, 100, s)).toBe(true);
     expect(s.pings).toBe(1);
-    expect(beat.beat(1200, 100, s)).toBe(true);
+    expect(beat.beat(1100, 100, s)).toBe(true);
     expect(s.pings).toBe(2);
   });
 
@@ -30,10 +30,30 @@ describe('Heartbeat', () => {
     const beat = new Heartbeat();
     const s = socket();
     beat.beat(0.5, 50, s);
-    beat.beat(50.5, 50, s);
+    beat.beat(25.5, 50, s);
     expect(s.pings).toBe(1);
-    expect(beat.beat(100, 50, s)).toBe(true);
-    expect(beat.beat(100.5, 50, s)).toBe(false);
-    expect(s.pings).toBe(1);
+    expect(beat.beat(50.5, 50, s)).toBe(true);
+    expect(s.pings).toBe(2);
+    expect(beat.beat(75.4, 50, s)).toBe(true);
+    expect(beat.beat(75.5, 50, s)).toBe(false);
+    expect(s.pings).toBe(2);
+  });
+
+  it('detects a peer that died right after a pong within two intervals, polled every eighth of one', () => {
+    const interval = 80;
+    const beat = new Heartbeat();
+    const s = socket();
+    let now = 0;
+    beat.beat(now, interval, s);
+    // Alive: answer every ping until t = 400, then die.
+    for (; now <= 400; now += interval / 8) {
+      const before = s.pings;
+      expect(beat.beat(now, interval, s)).toBe(true);
+      if (s.pings > before) beat.pong();
+    }
+    const died = now - interval / 8;
+    while (beat.beat(now, interval, s)) now += interval / 8;
+    expect(now - died).toBeLessThanOrEqual(2 * interval);
+    expect(now - died).toBeGreaterThan(interval);
   });
 });

@@ -1,0 +1,123 @@
+import type { InboundGate } from './inbound-gate.js';
+import type { ServerCounters } from './server-stats.js';
+import { setUnrefTimeout } from './unref-timeout.js';
+import type { WebSocketPeer } from './websocket-peer.js';
+
+/**
+ * What a server does with a client that sends more than its limits allow within one second:
+ * `pause` stops reading from it until the second is over (TCP back-pressure: nothing is lost, the
+ * sender slows down), `drop` discards the excess messages (counted), `cut` disconnects it with
+ * 1008 "Rate limit exceeded".
+ */
+export type RateLimitPolicy = 'pause' | 'drop' | 'cut';
+
+/** Default `maxMessagesPerSecond` of a server's clients. */
+export const DEFAULT_MAX_MESSAGES_PER_SECOND = 10_000;
+/** Default `maxBytesPerSecond` of a server's clients (8 MiB). */
+export const DEFAULT_MAX_BYTES_PER_SECOND = 8 * 1024 * 1024;
+
+/** The per-sender limits, read live (changing them applies to connected clients too). */
+export interface SenderLimits {
+  /** Most messages one client may send per second; 0 = no limit. */
+  maxMessagesPerSecond: number;
+  /** Most payload bytes one client may send per second; 0 = no limit. */
+  maxBytesPerSecond: number;
+  /** What happens past them. */
+  rateLimitPolicy: RateLimitPolicy;
+}
+
+/** The server side a {@link SenderGate} reports to. */
+export interface GateOwner {
+  /** The limits. */
+  readonly limits: SenderLimits;
+  /** The server's counters. */
+  readonly counters: ServerCounters;
+  /** Cuts `peer` for going over its limits (policy `cut`). */
+  cut(peer: WebSocketPeer): void;
+}
+
+/**
+ * One client's gate on a server: counts its traffic into the server's counters and enforces the
+ * per-sender limits. Messages and bytes are counted in one-second windows; the clock is read only
+ * when a budget is exceeded, so the hot path is two additions and two comparisons.
+ */
+export class SenderGate implements InboundGate {
+  readonly #owner: GateOwner;
+  #windowStart = Number.NEGATIVE_INFINITY;
+  #messages = 0;
+  #bytes = 0;
+  #holding = false;
+
+  constructor(owner: GateOwner) {
+    this.#owner = owner;
+  }
+
+  /** Counts a message; applies the policy when it goes over a limit. */
+  admit(peer: WebSocketPeer, size: number, queued: number): boolean {
+    const owner = this.#owner;
+    const limits = owner.limits;
+    const messages = ++this.#messages;
+    const bytes = this.#bytes + size;
+    this.#bytes = bytes;
+    const maxMessages = limits.maxMessagesPerSecond;
+    const maxBytes = limits.maxBytesPerSecond;
+    if (
+      ((maxMessages > 0 && messages > maxMessages) || (maxBytes > 0 && bytes > maxBytes)) &&
+      !this.#overLimit(peer, size)
+    ) {
+      return false;
+    }
+    const counters = owner.counters;
+    counters.messagesIn++;
+    counters.bytesIn += size;
+    if (queued + size > counters.inboundQueueHighWater) counters.inboundQueueHighWater = queued + size;
+    return true;
+  }
+
+  /** Counts a message queued for sending. */
+  sent(size: number, backlog: number): void {
+    const counters = this.#owner.counters;
+    counters.messagesOut++;
+    counters.bytesOut += size;
+    if (backlog > counters.outboundQueueHighWater) counters.outboundQueueHighWater = backlog;
+  }
+
+  /** Counts a message discarded after a local close. */
+  discarded(): void {
+    this.#owner.counters.refused.count('after-close');
+  }
+
+  /** A budget is exceeded: a new window if the last one is over, else the policy. True to take the message. */
+  #overLimit(peer: WebSocketPeer, size: number): boolean {
+    const now = performance.now();
+    if (now - this.#windowStart >= 1000) {
+      this.#windowStart = now;
+      this.#messages = 1;
+      this.#bytes = size;
+      return true;
+    }
+    const owner = this.#owner;
+    switch (owner.limits.rateLimitPolicy) {
+      case 'drop':
+        owner.counters.refused.count('rate-limit');
+        return false;
+      case 'cut':
+        owner.cut(peer);
+        return false;
+      default:
+        if (!this.#holding) {
+          this.#holding = true;
+          owner.counters.throttled++;
+          peer.holdReading(true);
+          setUnrefTimeout(
+            () => {
+              this.#holding = false;
+              peer.holdReading(false);
+            },
+            this.#windowStart + 1000 - now,
+          );
+        }
+        return true;
+    }
+  }
+}
