@@ -18,6 +18,8 @@ export const connectNode: TransportConnector = (
     headers: parseHeaderLines(options.headers),
     maxPayload: options.maxMessageSize,
     perMessageDeflate: false,
+    // Pings are answered by the transport (rate-limited, with a reason when it gives up).
+    autoPong: false,
     ...(tls?.ca === undefined ? {} : { ca: toPem(tls.ca) }),
     ...(tls?.verify === false ? { rejectUnauthorized: false } : {}),
     ...(tls?.serverName === undefined ? {} : { servername: tls.serverName }),

@@ -38,7 +38,8 @@ function upgraderFor(
 }
 
 /** The app did not decide within the handshake timeout. */
-function timeOut(connection: NodePendingConnection): void {
+function timeOut(connection: NodePendingConnection, events: ListenerEvents): void {
+  events.onRefused?.('handshake-timeout');
   connection.reject(408, 'Handshake timeout');
 }
 
@@ -48,6 +49,8 @@ function wsServerFor(maxPayload: number): WebSocketServer {
     wss = new WebSocketServer({
       noServer: true,
       perMessageDeflate: false,
+      // Pings are answered by the transport (rate-limited, with a reason when it gives up).
+      autoPong: false,
       clientTracking: false,
       maxPayload,
       handleProtocols: (_offered, request) => chosenProtocol.get(request) || false,
@@ -87,7 +90,7 @@ export function createNodeListener(options: ListenOptions, events: ListenerEvent
     const connection = new NodePendingConnection(request, socket, head, secure, host);
     // An own server's connection timer (watchHandshake) already bounds the whole handshake.
     if (!own) {
-      connection.timer = setTimeout(timeOut, options.handshakeTimeout, connection);
+      connection.timer = setTimeout(timeOut, options.handshakeTimeout, connection, events);
       connection.timer.unref();
     }
     events.onConnection(connection);
@@ -95,7 +98,7 @@ export function createNodeListener(options: ListenOptions, events: ListenerEvent
   router.add(options.path, handler);
 
   if (own) {
-    server.on('connection', (socket: Duplex) => watchHandshake(socket, options.handshakeTimeout));
+    server.on('connection', (socket: Duplex) => watchHandshake(socket, options.handshakeTimeout, events));
     server.on('error', (error: Error & { code?: string }) =>
       events.onListenError(error.message, error.code ?? 'ERROR'),
     );
@@ -105,6 +108,7 @@ export function createNodeListener(options: ListenOptions, events: ListenerEvent
       events.onListening(port);
     });
   } else {
+    router.watchHeaders(options.handshakeTimeout);
     const address = server.listening ? server.address() : null;
     port = typeof address === 'object' && address !== null ? address.port : 0;
     if (server.listening) scheduleMicrotask(() => events.onListening(port));
@@ -154,19 +158,26 @@ function createOwnServer(options: ListenOptions): Server {
 const handshakeTimers = new WeakMap<Duplex, NodeJS.Timeout>();
 
 /** Drops a TCP connection that has not finished its WebSocket upgrade in time. */
-function watchHandshake(socket: Duplex, timeoutMs: number): void {
-  const timer = setTimeout(() => socket.destroy(), timeoutMs);
+function watchHandshake(socket: Duplex, timeoutMs: number, events: ListenerEvents): void {
+  const timer = setTimeout(() => {
+    events.onRefused?.('handshake-timeout');
+    socket.destroy();
+  }, timeoutMs);
   timer.unref();
   handshakeTimers.set(socket, timer);
   socket.once('close', unwatchHandshake);
 }
 
-/** The upgrade finished (or the socket closed): nothing to watch any more. */
+/**
+ * The upgrade finished (or the socket closed): nothing to watch any more. The timer belongs to the
+ * TCP socket; a TLS server hands the upgrade a TLS socket on top of it (`_parent`).
+ */
 function unwatchHandshake(this: Duplex): void {
-  const timer = handshakeTimers.get(this);
+  const tcp = (this as Duplex & { _parent?: Duplex })._parent ?? this;
+  const timer = handshakeTimers.get(tcp);
   if (timer !== undefined) clearTimeout(timer);
-  handshakeTimers.delete(this);
-  this.removeListener('close', unwatchHandshake);
+  handshakeTimers.delete(tcp);
+  tcp.removeListener('close', unwatchHandshake);
 }
 
 function toBuffer(value: string | Uint8Array): Buffer {

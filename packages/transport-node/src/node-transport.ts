@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { CloseCode, Heartbeat, type Transport, type TransportEvents } from '@wspeer/core';
+import { CloseCode, CloseReason, Heartbeat, type Transport, type TransportEvents } from '@wspeer/core';
 import type WebSocket from 'ws';
 
 const BINARY = { binary: true } as const;
@@ -120,9 +120,20 @@ function writeFrames(socket: Socket, messages: ReadonlyArray<Uint8Array | string
 const EVENTS = Symbol('wspeer.events');
 /** The socket's heartbeat, set on the first `heartbeat()` call (idle sockets carry none). */
 const BEAT = Symbol('wspeer.heartbeat');
+/** The socket's ping count in the current one-second window, set on its first ping. */
+const PINGS = Symbol('wspeer.pings');
+
+/** Most pings a connection may send per second; more fail it with 1008 "Too many pings". */
+export const MAX_PINGS_PER_SECOND = 100;
+/** Most bytes waiting to be written before a ping is no longer answered (its sender does not read). */
+export const MAX_PONG_BACKLOG = 64 * 1024;
 
 /** A `ws` socket bound to a transport. */
-type BoundSocket = WebSocket & { [EVENTS]: TransportEvents; [BEAT]?: Heartbeat };
+type BoundSocket = WebSocket & {
+  [EVENTS]: TransportEvents;
+  [BEAT]?: Heartbeat;
+  [PINGS]?: { start: number; count: number };
+};
 
 function eventsOf(ws: WebSocket): TransportEvents {
   return (ws as BoundSocket)[EVENTS];
@@ -153,6 +164,28 @@ function onPong(this: WebSocket): void {
 }
 
 /**
+ * Answers a ping (ws's `autoPong` is off). ws's own answer terminates a connection with 60 pongs
+ * not yet written, so a burst of 61 pings dropped it with no reason; here a peer may ping up to
+ * {@link MAX_PINGS_PER_SECOND} times a second while it reads what we write, and past that the
+ * connection fails with 1008 "Too many pings" (a reason the peer and the server's stats see).
+ */
+function onPing(this: WebSocket, data: Buffer): void {
+  const ws = this as BoundSocket;
+  if (ws.readyState !== 1) return;
+  const now = performance.now();
+  let window = ws[PINGS];
+  if (window === undefined || now - window.start >= 1000) {
+    window = { start: now, count: 0 };
+    ws[PINGS] = window;
+  }
+  if (++window.count > MAX_PINGS_PER_SECOND || ws.bufferedAmount > MAX_PONG_BACKLOG) {
+    ws[EVENTS].onError(CloseReason.TOO_MANY_PINGS, CloseCode.POLICY_VIOLATION);
+    return;
+  }
+  ws.pong(data);
+}
+
+/**
  * A {@link Transport} over a `ws` WebSocket (client or server side). Messages arrive as
  * zero-copy `Uint8Array` views. `sendMany` writes a batch as one socket write: server side, it
  * frames the messages itself into one buffer (small payloads copied, large ones by reference);
@@ -178,6 +211,7 @@ export class NodeTransport implements Transport {
     (ws as BoundSocket)[EVENTS] = this.#events;
     if (ws.readyState === 0) ws.on('open', onOpen);
     ws.on('message', onMessage);
+    ws.on('ping', onPing);
     ws.on('error', onError);
     ws.on('close', onClose);
   }
