@@ -1,8 +1,8 @@
 import { boundedText, QUOTE_LIMIT } from 'wspeer';
 
-/** Most log lines the demo writes per second; the rest are counted and reported in one line. */
-export const DEMO_LOG_LINES_PER_SECOND = 50;
-/** Longest log line the demo writes, in characters (remote text inside is quoted at most 64 characters). */
+/** Most log lines of one kind the demo writes per second; the rest are counted and reported. */
+export const DEMO_LOG_LINES_PER_SECOND = 20;
+/** Where the demo cuts a log line, in characters (remote text inside is quoted at most 64 characters). */
 export const DEMO_LOG_LINE_LENGTH = 240;
 
 /** How many bytes of a message the demo decodes to quote it in a log line. */
@@ -21,31 +21,40 @@ export function quoteMessage(packet: Uint8Array): string {
     : shown;
 }
 
+/** Most kinds of lines (their text up to the first digit) the budget tracks; others share one budget. */
+const MAX_LINE_KINDS = 32;
+
 /**
- * Wraps a log sink so no input can flood it: lines are cut to {@link DEMO_LOG_LINE_LENGTH}
- * characters, and at most {@link DEMO_LOG_LINES_PER_SECOND} go out per second; the lines dropped
- * past that are counted and reported by the next line that goes out.
+ * Wraps a log sink so no input can flood it: lines are cut at {@link DEMO_LOG_LINE_LENGTH}
+ * characters, and each kind of line (the demo's own text before the first digit, such as
+ * `"Got data from client "`) gets at most {@link DEMO_LOG_LINES_PER_SECOND} lines a second, so a
+ * flood of one kind cannot hide the others. Lines dropped past that are counted and reported by
+ * the next line of their kind.
  */
 export function boundedLog(sink: (line: string) => void): (line: string) => void {
-  let windowStart = Number.NEGATIVE_INFINITY;
-  let written = 0;
-  let suppressed = 0;
+  const budgets = new Map<string, { start: number; written: number; suppressed: number }>();
   return (line) => {
-    const now = performance.now();
-    if (now - windowStart >= 1000) {
-      windowStart = now;
-      written = 0;
+    const head = line.slice(0, 32);
+    const digit = head.search(/\d/);
+    let kind = digit < 0 ? head : head.slice(0, digit);
+    if (!budgets.has(kind) && budgets.size >= MAX_LINE_KINDS) kind = '';
+    let budget = budgets.get(kind);
+    if (budget === undefined) {
+      budget = { start: Number.NEGATIVE_INFINITY, written: 0, suppressed: 0 };
+      budgets.set(kind, budget);
     }
-    if (written >= DEMO_LOG_LINES_PER_SECOND) {
-      suppressed++;
+    const now = performance.now();
+    if (now - budget.start >= 1000) {
+      budget.start = now;
+      budget.written = 0;
+    }
+    if (budget.written >= DEMO_LOG_LINES_PER_SECOND) {
+      budget.suppressed++;
       return;
     }
-    if (suppressed > 0) {
-      written++;
-      sink(`[log] ${suppressed} lines suppressed (more than ${DEMO_LOG_LINES_PER_SECOND} per second)`);
-      suppressed = 0;
-    }
-    written++;
-    sink(boundedText(line, DEMO_LOG_LINE_LENGTH));
+    budget.written++;
+    const more = budget.suppressed > 0 ? ` (${budget.suppressed} more like it suppressed)` : '';
+    budget.suppressed = 0;
+    sink(boundedText(line, DEMO_LOG_LINE_LENGTH) + more);
   };
 }

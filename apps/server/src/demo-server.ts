@@ -20,7 +20,7 @@ export interface DemoServerOptions {
   host: string;
   /** Folder of the built demo page. */
   staticRoot: string;
-  /** Where log lines go (default: stdout). At most 50 lines a second reach it, each at most 240 characters. */
+  /** Where log lines go (default: stdout). At most 20 lines of a kind a second reach it, cut at 240 characters. */
   log?: (line: string) => void;
   /** Heartbeat of every endpoint in seconds (default 5: a dead client is gone within 10 s); 0 = off. */
   heartbeatInterval?: number;

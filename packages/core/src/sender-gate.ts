@@ -43,7 +43,8 @@ export interface GateOwner {
  */
 export class SenderGate implements InboundGate {
   readonly #owner: GateOwner;
-  #windowStart = Number.NEGATIVE_INFINITY;
+  /** The current window began with the connection, or at the first message over budget after it ended. */
+  #windowStart = performance.now();
   #messages = 0;
   #bytes = 0;
   #holding = false;

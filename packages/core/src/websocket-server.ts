@@ -135,6 +135,17 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   readonly #counters = new ServerCounters();
   /** Clients cut or failed since the last poll's end: they left, their signals fire at the end of a poll. */
   #departed: number[] = [];
+  /**
+   * What a client that left (cut or failed) reports to while its socket closes: its activity still
+   * gets it polled (so its own state reaches CLOSED), but none of its packets or signals reach anyone.
+   */
+  readonly #leaving: PeerObserver = {
+    onPeerActivity: (peer) => this.onPeerActivity(peer),
+    onPeerOpen() {},
+    onPeerPacket() {},
+    onPeerCloseRequest() {},
+    onPeerClosed() {},
+  };
   readonly #gateOwner: GateOwner;
 
   constructor(options: WebSocketServerOptions = {}) {
@@ -395,14 +406,15 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   }
 
   /**
-   * Takes `peer` out of the room now: no packet of it reaches anyone any more (its observer is
-   * detached), and its departure signal fires at the end of the current or next poll.
+   * Takes `peer` out of the room now: no packet of it reaches anyone any more (it reports to
+   * `#leaving` until its socket is closed), and its departure signal fires at the end of the
+   * current or next poll.
    */
   #depart(peer: WebSocketPeer, cause: string | null): boolean {
     const id = peer.peerId;
     if (this.#peers.get(id) !== peer) return false;
     this.#peers.delete(id);
-    peer.setObserver(null);
+    peer.setObserver(this.#leaving);
     if (cause !== null) this.#counters.cut.count(cause);
     this.#departed.push(id);
     if (this.#auto) this.#autoPoll.request();
