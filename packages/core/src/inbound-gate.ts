@@ -13,6 +13,9 @@ export interface InboundGate {
   admit(peer: WebSocketPeer, size: number, queued: number): boolean;
   /** A message of `size` bytes was queued for sending; `backlog` bytes wait to be written in all. */
   sent(size: number, backlog: number): void;
-  /** A message arrived after the connection was closed or cut locally and was discarded. */
-  discarded(): void;
+  /**
+   * A message of `size` bytes arrived after the connection was closed or cut locally and was
+   * discarded; it still counts against the sender's rate limits (reading pauses past them).
+   */
+  discarded(peer: WebSocketPeer, size: number): void;
 }

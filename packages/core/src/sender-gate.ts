@@ -12,9 +12,9 @@ import type { WebSocketPeer } from './websocket-peer.js';
 export type RateLimitPolicy = 'pause' | 'drop' | 'cut';
 
 /** Default `maxMessagesPerSecond` of a server's clients. */
-export const DEFAULT_MAX_MESSAGES_PER_SECOND = 10_000;
-/** Default `maxBytesPerSecond` of a server's clients (8 MiB). */
-export const DEFAULT_MAX_BYTES_PER_SECOND = 8 * 1024 * 1024;
+export const DEFAULT_MAX_MESSAGES_PER_SECOND = 2000;
+/** Default `maxBytesPerSecond` of a server's clients (1 MiB): what one sender may make the server relay to each other client. */
+export const DEFAULT_MAX_BYTES_PER_SECOND = 1024 * 1024;
 
 /** The per-sender limits, read live (changing them applies to connected clients too). */
 export interface SenderLimits {
@@ -55,20 +55,8 @@ export class SenderGate implements InboundGate {
 
   /** Counts a message; applies the policy when it goes over a limit. */
   admit(peer: WebSocketPeer, size: number, queued: number): boolean {
-    const owner = this.#owner;
-    const limits = owner.limits;
-    const messages = ++this.#messages;
-    const bytes = this.#bytes + size;
-    this.#bytes = bytes;
-    const maxMessages = limits.maxMessagesPerSecond;
-    const maxBytes = limits.maxBytesPerSecond;
-    if (
-      ((maxMessages > 0 && messages > maxMessages) || (maxBytes > 0 && bytes > maxBytes)) &&
-      !this.#overLimit(peer, size)
-    ) {
-      return false;
-    }
-    const counters = owner.counters;
+    if (this.#over(size) && !this.#overLimit(peer, size)) return false;
+    const counters = this.#owner.counters;
     counters.messagesIn++;
     counters.bytesIn += size;
     if (queued + size > counters.inboundQueueHighWater) counters.inboundQueueHighWater = queued + size;
@@ -83,20 +71,26 @@ export class SenderGate implements InboundGate {
     if (backlog > counters.outboundQueueHighWater) counters.outboundQueueHighWater = backlog;
   }
 
-  /** Counts a message discarded after a local close. */
-  discarded(): void {
+  /** Counts a message discarded after a local close; past the limits reading pauses, whatever the policy. */
+  discarded(peer: WebSocketPeer, size: number): void {
     this.#owner.counters.refused.count('after-close');
+    if (this.#over(size)) this.#hold(peer, size);
+  }
+
+  /** Adds a message to the window; whether it goes over a limit. */
+  #over(size: number): boolean {
+    const limits = this.#owner.limits;
+    const messages = ++this.#messages;
+    const bytes = this.#bytes + size;
+    this.#bytes = bytes;
+    const maxMessages = limits.maxMessagesPerSecond;
+    const maxBytes = limits.maxBytesPerSecond;
+    return (maxMessages > 0 && messages > maxMessages) || (maxBytes > 0 && bytes > maxBytes);
   }
 
   /** A budget is exceeded: a new window if the last one is over, else the policy. True to take the message. */
   #overLimit(peer: WebSocketPeer, size: number): boolean {
-    const now = performance.now();
-    if (now - this.#windowStart >= 1000) {
-      this.#windowStart = now;
-      this.#messages = 1;
-      this.#bytes = size;
-      return true;
-    }
+    if (this.#newWindow(size)) return true;
     const owner = this.#owner;
     switch (owner.limits.rateLimitPolicy) {
       case 'drop':
@@ -106,19 +100,33 @@ export class SenderGate implements InboundGate {
         owner.cut(peer);
         return false;
       default:
-        if (!this.#holding) {
-          this.#holding = true;
-          owner.counters.throttled++;
-          peer.holdReading(true);
-          setUnrefTimeout(
-            () => {
-              this.#holding = false;
-              peer.holdReading(false);
-            },
-            this.#windowStart + 1000 - now,
-          );
-        }
+        this.#hold(peer, size);
         return true;
     }
+  }
+
+  /** Starts a new window with this message if the last one is over; whether it did. */
+  #newWindow(size: number): boolean {
+    const now = performance.now();
+    if (now - this.#windowStart < 1000) return false;
+    this.#windowStart = now;
+    this.#messages = 1;
+    this.#bytes = size;
+    return true;
+  }
+
+  /** Stops reading `peer` until its window is over (unless a new window starts with this message). */
+  #hold(peer: WebSocketPeer, size: number): void {
+    if (this.#holding || this.#newWindow(size)) return;
+    this.#holding = true;
+    this.#owner.counters.throttled++;
+    peer.holdReading(true);
+    setUnrefTimeout(
+      () => {
+        this.#holding = false;
+        peer.holdReading(false);
+      },
+      this.#windowStart + 1000 - performance.now(),
+    );
   }
 }

@@ -347,7 +347,8 @@ export class WebSocketPeer implements LinkTarget {
   /**
    * Queues one message: binary, or text when `writeMode` is `WriteMode.TEXT` (then the bytes must
    * be valid UTF-8). Returns `FAILED` unless `OPEN`, `ERR_OUT_OF_MEMORY` when the outbound buffer
-   * or packet limit is full (nothing queued is lost), `ERR_INVALID_PARAMETER` for invalid UTF-8.
+   * or packet limit is full (nothing queued is lost; what this turn queued is written first, so
+   * only bytes the network has not taken count), `ERR_INVALID_PARAMETER` for invalid UTF-8.
    * The peer owns `message` until the end of the current event-loop turn: copy a scratch buffer
    * you will reuse before then.
    */
@@ -399,7 +400,7 @@ export class WebSocketPeer implements LinkTarget {
     this.#out?.flushTurn();
     this.#inbound.clear();
     this.#state = State.CLOSING;
-    this.#startClose(code, reason);
+    this.#startClose(code, reason, true);
     return ErrorCode.OK;
   }
 
@@ -466,7 +467,10 @@ export class WebSocketPeer implements LinkTarget {
     this.#gate = gate;
   }
 
-  /** @internal Holds (true) or releases reading from the network for a server's rate limit. */
+  /**
+   * @internal Holds (true) or releases reading from the network: a server's rate limit, or a
+   * client the server cut (it stops reading it while its close frame goes out).
+   */
   holdReading(hold: boolean): void {
     this.#held = hold;
     this.#updatePause();
@@ -475,11 +479,11 @@ export class WebSocketPeer implements LinkTarget {
   /** @internal Called by the link for every message. */
   linkMessage(data: Uint8Array | string, isText: boolean): void {
     const gate = this.#gate;
+    const size = typeof data === 'string' ? utf8Length(data) : data.byteLength;
     if (this.#closeStarted) {
-      gate?.discarded();
+      gate?.discarded(this, size);
       return;
     }
-    const size = typeof data === 'string' ? utf8Length(data) : data.byteLength;
     if (size > this.inboundBufferSize) {
       this.#fail(CloseCode.MESSAGE_TOO_BIG, CloseReason.MESSAGE_TOO_BIG);
       return;
@@ -632,19 +636,21 @@ export class WebSocketPeer implements LinkTarget {
   #fail(code: number, reason: string): void {
     if (this.#failed) return;
     this.#setFailure(code, reason);
-    if (!this.#closeStarted && this.#transport !== null) this.#startClose(code, reason);
+    if (!this.#closeStarted && this.#transport !== null) this.#startClose(code, reason, false);
     this.#observer?.onPeerFailed?.(this, code, reason);
   }
 
   /**
-   * Sends the close frame; from now on arriving messages are discarded, reading resumes (so the
-   * answer can arrive) and the socket is dropped if it has not come within `closeTimeout`.
+   * Sends the close frame; from now on arriving messages are discarded and the socket is dropped
+   * if the answer has not come within `closeTimeout`. A graceful close (`keepReading`) resumes
+   * reading so the answer can arrive; a failing connection stops reading, so whatever a flooding
+   * peer still sends costs nothing.
    */
-  #startClose(code: number, reason: string): void {
+  #startClose(code: number, reason: string, keepReading: boolean): void {
     const transport = this.#transport as Transport;
     this.#closeStarted = true;
     this.#queueFull = false;
-    this.#held = false;
+    this.#held = !keepReading;
     this.#updatePause();
     transport.close(code, reason);
     clearTimeout(this.#timer);
@@ -704,9 +710,15 @@ export class WebSocketPeer implements LinkTarget {
       out = new OutboundBatch(this.#transport);
       this.#out = out;
     }
-    if (out.count >= this.maxQueuedPackets) return ErrorCode.ERR_OUT_OF_MEMORY;
-    const backlog = out.bytes + size + (this.#transport as Transport).bufferedAmount;
-    if (backlog > this.outboundBufferSize) return ErrorCode.ERR_OUT_OF_MEMORY;
+    const transport = this.#transport as Transport;
+    let backlog = out.bytes + size + transport.bufferedAmount;
+    if ((backlog > this.outboundBufferSize || out.count >= this.maxQueuedPackets) && out.count > 0) {
+      // The turn's batch is not a network backlog yet: write it now (the socket takes what the
+      // network can) and judge by what is really waiting. Rare: only near the limits.
+      out.flushTurn();
+      backlog = size + transport.bufferedAmount;
+    }
+    if (backlog > this.outboundBufferSize || out.count >= this.maxQueuedPackets) return ErrorCode.ERR_OUT_OF_MEMORY;
     out.push(data, size);
     if (this.#gate !== null) this.#gate.sent(size, backlog);
     return ErrorCode.OK;

@@ -69,9 +69,9 @@ export interface WebSocketServerOptions {
   heartbeatInterval?: number;
   /** Seconds a client has to answer our close frame before its socket is dropped (default 1). */
   closeTimeout?: number;
-  /** Most messages one client may send per second (default 10,000; 0 = no limit). */
+  /** Most messages one client may send per second (default 2,000; 0 = no limit). */
   maxMessagesPerSecond?: number;
-  /** Most payload bytes one client may send per second (default 8 MiB; 0 = no limit). */
+  /** Most payload bytes one client may send per second (default 1 MiB; 0 = no limit). */
   maxBytesPerSecond?: number;
   /** What happens to a client over its rate limits: `pause` (default), `drop` or `cut`. */
   rateLimitPolicy?: RateLimitPolicy;
@@ -403,6 +403,8 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   #cut(peer: WebSocketPeer, code: number, reason: string, cause: string | null): void {
     if (!this.#depart(peer, cause)) return;
     if (peer.close(code, reason) !== ErrorCode.OK) peer.close(CloseCode.UNCLEAN);
+    // Nothing more of it is taken: stop reading, so a flood it keeps sending costs nothing.
+    peer.holdReading(true);
   }
 
   /**

@@ -59,9 +59,9 @@ export interface WebSocketMultiplayerPeerOptions {
   heartbeatInterval?: number;
   /** Seconds the other side has to answer a close frame before the socket is dropped (default 1). */
   closeTimeout?: number;
-  /** Server: most messages one client may send per second (default 10,000; 0 = no limit). */
+  /** Server: most messages one client may send per second (default 2,000; 0 = no limit). */
   maxMessagesPerSecond?: number;
-  /** Server: most payload bytes one client may send per second (default 8 MiB; 0 = no limit). */
+  /** Server: most payload bytes one client may send per second (default 1 MiB; 0 = no limit). */
   maxBytesPerSecond?: number;
   /** Server: what happens to a client over its rate limits: `pause` (default), `drop` or `cut`. */
   rateLimitPolicy?: RateLimitPolicy;
