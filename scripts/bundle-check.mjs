@@ -36,7 +36,8 @@ const ENTRIES = [
   {
     name: 'client core: WebSocketPeer + WebSocketClient (Godot 3 signals)',
     code: `import { WebSocketPeer, WebSocketClient } from 'wspeer'; globalThis.keep = [WebSocketPeer, WebSocketClient];`,
-    budget: 5_600,
+    // Raised from 5,600 for issue 13 (client handshake timeout, cut and close semantics).
+    budget: 5_800,
     target: 5_000,
   },
   {
@@ -44,7 +45,9 @@ const ENTRIES = [
     code:
       `import { WebSocketPeer, WebSocketClient } from 'wspeer'; import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';` +
       ` import { MultiplayerAPI } from 'wspeer/rpc'; globalThis.keep = [WebSocketPeer, WebSocketClient, WebSocketMultiplayerPeer, MultiplayerAPI];`,
-    budget: 15_400,
+    // Raised from 15,400 for issue 13 (refusals counted by kind with bounded quotes, path-cache budget, heartbeat and
+    // rate-limit options, stats).
+    budget: 16_300,
     target: 12_000,
   },
   { name: 'everything in wspeer', code: `import * as all from 'wspeer'; globalThis.keep = all;` },

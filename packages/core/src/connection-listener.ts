@@ -22,9 +22,16 @@ export interface PendingConnection {
   selectProtocol(supported: readonly string[]): string | null;
   /**
    * Completes the upgrade with `protocol` (`""` for none) and extra response header lines; the
-   * returned transport reports `onOpen` once the 101 response is written.
+   * returned transport reports `onOpen` once the 101 response is written. `closeTimeout` (ms): how
+   * long its `close()` waits for the client's close frame before dropping the socket.
    */
-  accept(protocol: string, headers: readonly string[], maxMessageSize: number, events: TransportEvents): Transport;
+  accept(
+    protocol: string,
+    headers: readonly string[],
+    maxMessageSize: number,
+    events: TransportEvents,
+    closeTimeout?: number,
+  ): Transport;
   /** Refuses the upgrade with an HTTP status and a short reason, then closes the TCP connection. */
   reject(status: number, reason: string): void;
   /** False once the client went away or the handshake timed out before a decision. */

@@ -20,11 +20,17 @@ export class Heartbeat {
   /**
    * Called from every poll while the connection is open. Sends a ping through `socket` every half
    * `intervalMs` (the first one half an interval after the first call); returns false once a ping
-   * went unanswered for a whole interval, meaning the connection should be dropped.
+   * went unanswered for a whole interval, meaning the connection should be dropped. While we do not
+   * `read` (back-pressure, a rate limit), a pong may be waiting unread: no judgement then, and an
+   * outstanding ping gets a whole interval again once reading resumes.
    */
-  beat(now: number, intervalMs: number, socket: { ping(): void }): boolean {
+  beat(now: number, intervalMs: number, socket: { ping(): void }, read = true): boolean {
     if (this.#nextPingAt < 0) {
       this.#nextPingAt = now + intervalMs / 2;
+      return true;
+    }
+    if (!read) {
+      if (this.#unansweredSince >= 0) this.#unansweredSince = now;
       return true;
     }
     if (this.#unansweredSince >= 0 && now - this.#unansweredSince >= intervalMs) return false;

@@ -74,9 +74,9 @@ class LoopbackTransport implements Transport {
     });
   }
 
-  heartbeat(now: number, intervalMs: number): boolean {
+  heartbeat(now: number, intervalMs: number, read = true): boolean {
     this.#beat ??= new Heartbeat();
-    return this.#beat.beat(now, intervalMs, this);
+    return this.#beat.beat(now, intervalMs, this, read);
   }
 
   /** The other end answers a ping a microtask later, as a live peer would. */

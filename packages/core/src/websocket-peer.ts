@@ -12,7 +12,6 @@ import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
 import { type CloseInfo, closedCheck, messageCheck, openedCheck } from './peer-waits.js';
 import type { ClientTlsOptions, Transport, TransportConnector } from './transport.js';
-import { setUnrefTimeout } from './unref-timeout.js';
 import { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
 import { WaiterList } from './waiter-list.js';
 import { warnOnce } from './warn-once.js';
@@ -132,9 +131,9 @@ export class WebSocketPeer implements LinkTarget {
   #paused = false;
   /** The inbound queue is full: pause reading until it drains. */
   #queueFull = false;
-  /** A server's rate limit holds reading. */
+  /** A server holds reading (a rate limit, or a client it cut). */
   #held = false;
-  /** The handshake timer while connecting, the close timer while closing. */
+  /** The handshake timer while connecting. */
   #timer: ReturnType<typeof setTimeout> | undefined;
   #gate: InboundGate | null = null;
   #closeStarted = false;
@@ -251,6 +250,7 @@ export class WebSocketPeer implements LinkTarget {
           protocols: this.supportedProtocols,
           headers: this.handshakeHeaders,
           maxMessageSize: this.inboundBufferSize,
+          closeTimeout: this.closeTimeout * 1000,
           ...(tls === undefined ? {} : { tls }),
         },
         link,
@@ -261,13 +261,10 @@ export class WebSocketPeer implements LinkTarget {
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     this.#attach(link);
+    // Cleared when the connection opens or is released, so it only fires while still connecting
+    // (and needs no unref: the connecting socket keeps a Node process alive anyway).
     if (this.handshakeTimeout > 0) {
-      this.#timer = setUnrefTimeout(() => {
-        if (this.#link === link && this.#state === State.CONNECTING) {
-          this.#lastError = CloseReason.HANDSHAKE_TIMEOUT;
-          this.#drop(CloseReason.HANDSHAKE_TIMEOUT);
-        }
-      }, this.handshakeTimeout * 1000);
+      this.#timer = setTimeout(() => this.#drop(CloseReason.HANDSHAKE_TIMEOUT), this.handshakeTimeout * 1000);
     }
     return ErrorCode.OK;
   }
@@ -286,7 +283,13 @@ export class WebSocketPeer implements LinkTarget {
     }
     this.#reset(connection.url);
     const link = new PeerLink(this);
-    link.transport = connection.accept(protocol, this.handshakeHeaders, this.inboundBufferSize, link);
+    link.transport = connection.accept(
+      protocol,
+      this.handshakeHeaders,
+      this.inboundBufferSize,
+      link,
+      this.closeTimeout * 1000,
+    );
     this.#attach(link);
     return ErrorCode.OK;
   }
@@ -580,8 +583,8 @@ export class WebSocketPeer implements LinkTarget {
         this.#applyOpen(event.text);
         break;
       case LinkEvent.ERROR:
+        // An error with a close code already failed the connection when it arrived (linkControl).
         this.#lastError = event.text;
-        if (event.code !== 0) this.#setFailure(event.code, failureReason(event.code, event.text));
         break;
       case LinkEvent.CLOSE:
         this.#applyClose(event.code, event.text, event.wasClean);
@@ -622,27 +625,22 @@ export class WebSocketPeer implements LinkTarget {
     observer.onPeerClosed(this, wasClean, wasOpen);
   }
 
-  #setFailure(code: number, reason: string): void {
-    if (this.#failed) return;
-    this.#failed = true;
-    this.#failCode = code;
-    this.#failReason = reason;
-  }
-
   /**
    * Fails the connection with a close frame (e.g. 1009) and reports that code locally; nothing
    * more of it is read. The observer hears of it at once (a server lets the peer go now).
    */
   #fail(code: number, reason: string): void {
     if (this.#failed) return;
-    this.#setFailure(code, reason);
+    this.#failed = true;
+    this.#failCode = code;
+    this.#failReason = reason;
     if (!this.#closeStarted && this.#transport !== null) this.#startClose(code, reason, false);
     this.#observer?.onPeerFailed?.(this, code, reason);
   }
 
   /**
-   * Sends the close frame; from now on arriving messages are discarded and the socket is dropped
-   * if the answer has not come within `closeTimeout`. A graceful close (`keepReading`) resumes
+   * Sends the close frame; from now on arriving messages are discarded (the transport drops the
+   * socket if the answer has not come within `closeTimeout`). A graceful close (`keepReading`) resumes
    * reading so the answer can arrive; a failing connection stops reading, so whatever a flooding
    * peer still sends costs nothing.
    */
@@ -653,11 +651,9 @@ export class WebSocketPeer implements LinkTarget {
     this.#held = !keepReading;
     this.#updatePause();
     transport.close(code, reason);
-    clearTimeout(this.#timer);
-    if (this.closeTimeout > 0) this.#timer = setUnrefTimeout(() => transport.terminate(), this.closeTimeout * 1000);
   }
 
-  /** Pauses reading while the inbound queue is full or a rate limit holds it; resumes when neither does. */
+  /** Pauses reading while the inbound queue is full or a server holds it; resumes when neither does. */
   #updatePause(): void {
     const transport = this.#transport;
     if (transport === null) return;
@@ -712,15 +708,15 @@ export class WebSocketPeer implements LinkTarget {
     }
     const transport = this.#transport as Transport;
     let backlog = out.bytes + size + transport.bufferedAmount;
-    if ((backlog > this.outboundBufferSize || out.count >= this.maxQueuedPackets) && out.count > 0) {
+    if (out.count > 0 && (backlog > this.outboundBufferSize || out.count >= this.maxQueuedPackets)) {
       // The turn's batch is not a network backlog yet: write it now (the socket takes what the
       // network can) and judge by what is really waiting. Rare: only near the limits.
       out.flushTurn();
       backlog = size + transport.bufferedAmount;
     }
-    if (backlog > this.outboundBufferSize || out.count >= this.maxQueuedPackets) return ErrorCode.ERR_OUT_OF_MEMORY;
+    if (backlog > this.outboundBufferSize) return ErrorCode.ERR_OUT_OF_MEMORY;
     out.push(data, size);
-    if (this.#gate !== null) this.#gate.sent(size, backlog);
+    this.#gate?.sent(size, backlog);
     return ErrorCode.OK;
   }
 
@@ -728,7 +724,7 @@ export class WebSocketPeer implements LinkTarget {
     const transport = this.#transport as Transport;
     if (transport.heartbeat === undefined) {
       warnOnce('heartbeat', 'heartbeatInterval needs protocol pings, which browsers cannot send; let the server ping.');
-    } else if (!transport.heartbeat(performance.now(), this.heartbeatInterval * 1000)) {
+    } else if (!transport.heartbeat(performance.now(), this.heartbeatInterval * 1000, !this.#paused)) {
       this.#drop(CloseReason.HEARTBEAT_TIMEOUT);
     }
   }

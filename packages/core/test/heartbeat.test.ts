@@ -56,4 +56,17 @@ describe('Heartbeat', () => {
     expect(now - died).toBeLessThanOrEqual(2 * interval);
     expect(now - died).toBeGreaterThan(interval);
   });
+
+  it('judges no ping while we do not read (a pong may wait unread), and gives it a whole interval after', () => {
+    const beat = new Heartbeat();
+    const s = socket();
+    beat.beat(0, 100, s);
+    beat.beat(50, 100, s);
+    expect(s.pings).toBe(1);
+    expect(beat.beat(140, 100, s, false)).toBe(true);
+    expect(beat.beat(400, 100, s, false)).toBe(true);
+    expect(beat.beat(450, 100, s)).toBe(true);
+    expect(beat.beat(499, 100, s)).toBe(true);
+    expect(beat.beat(500, 100, s)).toBe(false);
+  });
 });

@@ -17,6 +17,8 @@ export const connectNode: TransportConnector = (
   const ws = new WebSocket(url, [...options.protocols], {
     headers: parseHeaderLines(options.headers),
     maxPayload: options.maxMessageSize,
+    // ws 8.23's close timeout (not yet in @types/ws 8.18).
+    ...(options.closeTimeout === undefined ? {} : { closeTimeout: options.closeTimeout }),
     perMessageDeflate: false,
     // Pings are answered by the transport (rate-limited, with a reason when it gives up).
     autoPong: false,

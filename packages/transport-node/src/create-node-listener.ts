@@ -9,7 +9,7 @@ import {
   type PendingConnection,
   scheduleMicrotask,
 } from '@wspeer/core';
-import { WebSocketServer } from 'ws';
+import { type ServerOptions, WebSocketServer } from 'ws';
 import { NodePendingConnection, type PendingHost } from './node-pending-connection.js';
 import { type UpgradeHandler, UpgradeRouter } from './upgrade-router.js';
 
@@ -17,12 +17,13 @@ import { type UpgradeHandler, UpgradeRouter } from './upgrade-router.js';
 const chosenProtocol = new WeakMap<IncomingMessage, string>();
 const extraHeaders = new WeakMap<IncomingMessage, readonly string[]>();
 
-/** One `ws` server (noServer) per distinct max message size, so each peer gets its own limit. */
-const upgraders = new Map<number, WebSocketServer>();
+/** One `ws` server (noServer) per distinct max message size and close timeout, so each peer gets its own. */
+const upgraders = new Map<string, WebSocketServer>();
 
 /** The ws server that completes `request`'s upgrade with `protocol` and extra response `headers`. */
 function upgraderFor(
   maxPayload: number,
+  closeTimeout: number,
   protocol: string,
   headers: readonly string[],
   request: IncomingMessage,
@@ -34,7 +35,7 @@ function upgraderFor(
       headers.filter((line) => line.includes(':')),
     );
   }
-  return wsServerFor(maxPayload);
+  return wsServerFor(maxPayload, closeTimeout);
 }
 
 /** The app did not decide within the handshake timeout. */
@@ -43,23 +44,27 @@ function timeOut(connection: NodePendingConnection, events: ListenerEvents): voi
   connection.reject(408, 'Handshake timeout');
 }
 
-function wsServerFor(maxPayload: number): WebSocketServer {
-  let wss = upgraders.get(maxPayload);
+function wsServerFor(maxPayload: number, closeTimeout: number): WebSocketServer {
+  const key = `${maxPayload}:${closeTimeout}`;
+  let wss = upgraders.get(key);
   if (wss === undefined) {
-    wss = new WebSocketServer({
+    // `closeTimeout` is ws 8.23's (not yet in @types/ws 8.18): how long a close waits for the answer.
+    const options: ServerOptions & { closeTimeout: number } = {
       noServer: true,
       perMessageDeflate: false,
+      closeTimeout,
       // Pings are answered by the transport (rate-limited, with a reason when it gives up).
       autoPong: false,
       clientTracking: false,
       maxPayload,
       handleProtocols: (_offered, request) => chosenProtocol.get(request) || false,
-    });
+    };
+    wss = new WebSocketServer(options);
     wss.on('headers', (headers, request) => {
       const extra = extraHeaders.get(request);
       if (extra !== undefined) headers.push(...extra);
     });
-    upgraders.set(maxPayload, wss);
+    upgraders.set(key, wss);
   }
   return wss;
 }

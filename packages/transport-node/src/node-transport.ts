@@ -270,8 +270,8 @@ export class NodeTransport implements Transport {
     this.#ws?.terminate();
   }
 
-  /** Pings every `intervalMs` with `ws.ping()`; false once a ping went unanswered (see `Heartbeat`). */
-  heartbeat(now: number, intervalMs: number): boolean {
+  /** Pings every half `intervalMs` with `ws.ping()`; false once a ping went unanswered (see `Heartbeat`). */
+  heartbeat(now: number, intervalMs: number, read = true): boolean {
     const ws = this.#ws as BoundSocket | null;
     if (ws === null || ws.readyState !== 1) return true;
     let beat = ws[BEAT];
@@ -280,7 +280,7 @@ export class NodeTransport implements Transport {
       ws[BEAT] = beat;
       ws.on('pong', onPong);
     }
-    return beat.beat(now, intervalMs, ws);
+    return beat.beat(now, intervalMs, ws, read);
   }
 
   /** Stops reading from the socket (`ws.pause`). */
