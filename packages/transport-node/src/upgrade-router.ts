@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { boundedText } from '@wspeer/core';
 import { rejectUpgrade } from './reject-upgrade.js';
 
 /** Handles one upgrade request. */
@@ -131,6 +132,6 @@ export class UpgradeRouter {
     const handler = this.#exact.get(path) ?? this.#fallback;
     if (handler !== undefined) handler(request, socket, head);
     else if (this.#server.listenerCount('upgrade') === 1)
-      rejectUpgrade(socket, 404, `No WebSocket endpoint at ${path}`);
+      rejectUpgrade(socket, 404, `No WebSocket endpoint at ${boundedText(path)}`);
   }
 }
