@@ -9,7 +9,7 @@ import {
   RID,
   readVariant,
   type Variant,
-} from '@wspeer/rpc';
+} from '@wspeer/variant';
 import { describe, expect, it } from 'vitest';
 
 const fromHex = (text: string): Uint8Array =>

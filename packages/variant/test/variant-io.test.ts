@@ -11,7 +11,7 @@ import {
   type Variant,
   Vector2,
   writeVariant,
-} from '@wspeer/rpc';
+} from '@wspeer/variant';
 import { describe, expect, it } from 'vitest';
 
 const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@wspeer/core';
-import { decodeVariant, encodeVariant, Real, type Variant } from '@wspeer/rpc';
+import { decodeVariant, encodeVariant, Real, type Variant } from '@wspeer/variant';
 import { describe, expect, it } from 'vitest';
 
 const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

@@ -23,7 +23,7 @@ import {
   type Variant,
   Vector2,
   Vector3,
-} from '@wspeer/rpc';
+} from '@wspeer/variant';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

@@ -22,7 +22,7 @@ import {
   VariantType,
   Vector2,
   Vector3,
-} from '@wspeer/rpc';
+} from '@wspeer/variant';
 import { describe, expect, it } from 'vitest';
 
 const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

@@ -11,7 +11,7 @@ import {
   Vector2,
   Vector3,
   writeVariant,
-} from '@wspeer/rpc';
+} from '@wspeer/variant';
 import { describe, expect, it } from 'vitest';
 
 // Bytes captured between two Godot 3.2.3 processes (reference/godot-websocket.md §3.6).
