@@ -1,22 +1,5 @@
-import { ErrorCode } from '@wspeer/core';
-import { ByteReader } from './byte-reader.js';
-import { DECODE_FAILED } from './decode-failed.js';
-import { DEFAULT_MAX_DEPTH } from './default-max-depth.js';
-import { readVariant } from './read-variant.js';
-import type { Variant } from './variant.js';
-
-/** Options for {@link decodeVariant}. */
-export interface DecodeOptions {
-  /** ARRAY/DICTIONARY levels allowed (`[[1]]` is 2); deeper input fails. Default {@link DEFAULT_MAX_DEPTH}. */
-  readonly maxDepth?: number;
-}
-
-/** What {@link decodeVariant} returns: the value and its encoded size, or `ERR_INVALID_DATA`. */
-export type DecodeResult =
-  | { readonly error: typeof ErrorCode.OK; readonly value: Variant; readonly bytesRead: number }
-  | { readonly error: typeof ErrorCode.ERR_INVALID_DATA; readonly value: null; readonly bytesRead: 0 };
-
-const INVALID: DecodeResult = Object.freeze({ error: ErrorCode.ERR_INVALID_DATA, value: null, bytesRead: 0 });
+import { type DecodeOptions, type DecodeResult, decodeVariantWith } from './decode-variant-with.js';
+import { godot3Codec } from './godot3-codec.js';
 
 /**
  * Decodes one Godot 3.2 Variant starting at `offset` (what `bytes2var` / `PacketPeer.get_var` read).
@@ -27,15 +10,5 @@ const INVALID: DecodeResult = Object.freeze({ error: ErrorCode.ERR_INVALID_DATA,
  * fresh typed arrays or pool wrappers.
  */
 export function decodeVariant(bytes: Uint8Array, offset = 0, options?: DecodeOptions): DecodeResult {
-  if (!Number.isInteger(offset) || offset < 0 || offset > bytes.length) return INVALID;
-  const reader = new ByteReader(bytes, offset);
-  let value: Variant | typeof DECODE_FAILED;
-  try {
-    value = readVariant(reader, options?.maxDepth ?? DEFAULT_MAX_DEPTH);
-  } catch {
-    // Not expected (every read is bounds-checked); a stack overflow from a huge custom maxDepth lands here.
-    return INVALID;
-  }
-  if (value === DECODE_FAILED) return INVALID;
-  return { error: ErrorCode.OK, value, bytesRead: reader.pos - offset };
+  return decodeVariantWith(godot3Codec, bytes, offset, options);
 }

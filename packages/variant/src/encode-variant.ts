@@ -1,6 +1,6 @@
-import { ByteWriter } from './byte-writer.js';
+import { encodeVariantWith } from './encode-variant-with.js';
+import { godot3Codec } from './godot3-codec.js';
 import type { Variant } from './variant.js';
-import { writeVariant } from './write-variant.js';
 
 /**
  * Encodes one value as a Godot 3.2 Variant (what `var2bytes` / `PacketPeer.put_var` produce).
@@ -8,7 +8,5 @@ import { writeVariant } from './write-variant.js';
  * @throws VariantError for values with no Variant form (see {@link writeVariant}).
  */
 export function encodeVariant(value: Variant): Uint8Array {
-  const w = new ByteWriter();
-  writeVariant(w, value);
-  return w.finish();
+  return encodeVariantWith(godot3Codec, value);
 }

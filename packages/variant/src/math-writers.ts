@@ -3,75 +3,97 @@ import type { Basis } from './basis.js';
 import type { ByteWriter } from './byte-writer.js';
 import type { Color } from './color.js';
 import type { Plane } from './plane.js';
-import type { Quat } from './quat.js';
 import type { Rect2 } from './rect2.js';
-import type { Transform } from './transform.js';
 import type { Transform2D } from './transform2d.js';
 import type { Vector2 } from './vector2.js';
 import type { Vector3 } from './vector3.js';
 
-// Body writers of the math types: their float32 in wire order, without the Variant header.
+// Body writers of the math types, shared by Godot 3 and 4: the components in wire order, each a
+// float32 or, when the encoder set `w.real64` (a Godot 4 double-precision table), a float64.
 
-/** Writes the two float32 of a Vector2. */
-export function writeVector2Body(w: ByteWriter, v: Vector2): void {
-  w.f32(v.x);
-  w.f32(v.y);
+/** Something with x, y, z and w components (Quat, Quaternion, Vector4). */
+export interface XYZW {
+  /** X. */
+  readonly x: number;
+  /** Y. */
+  readonly y: number;
+  /** Z. */
+  readonly z: number;
+  /** W. */
+  readonly w: number;
 }
 
-/** Writes the three float32 of a Vector3. */
-export function writeVector3Body(w: ByteWriter, v: Vector3): void {
-  w.f32(v.x);
-  w.f32(v.y);
-  w.f32(v.z);
+/** A basis and an origin (Transform, Transform3D). */
+export interface BasisOrigin {
+  /** The rotation/scale part. */
+  readonly basis: Basis;
+  /** The translation. */
+  readonly origin: Vector3;
 }
 
-/** Writes the four float32 of a Color: r, g, b, a. */
-export function writeColorBody(w: ByteWriter, c: Color): void {
-  writeFloat4(w, c.r, c.g, c.b, c.a);
+/** VECTOR2: x, y. */
+export function writeVector2(w: ByteWriter, v: Vector2): void {
+  w.real(v.x);
+  w.real(v.y);
 }
 
-/** Writes a RECT2 body: x, y, width, height. */
-export function writeRect2Body(w: ByteWriter, r: Rect2): void {
-  writeFloat4(w, r.x, r.y, r.width, r.height);
+/** VECTOR3: x, y, z. */
+export function writeVector3(w: ByteWriter, v: Vector3): void {
+  w.real(v.x);
+  w.real(v.y);
+  w.real(v.z);
 }
 
-/** Writes a PLANE body: normal x, y, z, then d. */
-export function writePlaneBody(w: ByteWriter, p: Plane): void {
-  writeFloat4(w, p.x, p.y, p.z, p.d);
+/** RECT2: x, y, width, height. */
+export function writeRect2(w: ByteWriter, r: Rect2): void {
+  reals4(w, r.x, r.y, r.width, r.height);
 }
 
-/** Writes a QUAT body: x, y, z, w. */
-export function writeQuatBody(w: ByteWriter, q: Quat): void {
-  writeFloat4(w, q.x, q.y, q.z, q.w);
+/** PLANE: normal x, y, z, then d. */
+export function writePlane(w: ByteWriter, p: Plane): void {
+  reals4(w, p.x, p.y, p.z, p.d);
 }
 
-/** Writes a TRANSFORM2D body: x axis, y axis, origin. */
-export function writeTransform2DBody(w: ByteWriter, t: Transform2D): void {
-  writeVector2Body(w, t.x);
-  writeVector2Body(w, t.y);
-  writeVector2Body(w, t.origin);
+/** QUAT / QUATERNION / VECTOR4: x, y, z, w. */
+export function writeXYZW(w: ByteWriter, v: XYZW): void {
+  reals4(w, v.x, v.y, v.z, v.w);
 }
 
-/** Writes an AABB body: position, then size. */
-export function writeAABBBody(w: ByteWriter, box: AABB): void {
-  writeVector3Body(w, box.position);
-  writeVector3Body(w, box.size);
+/** TRANSFORM2D: x axis, y axis, origin. */
+export function writeTransform2D(w: ByteWriter, t: Transform2D): void {
+  writeVector2(w, t.x);
+  writeVector2(w, t.y);
+  writeVector2(w, t.origin);
 }
 
-/** Writes a BASIS body: nine float32, row-major. */
-export function writeBasisBody(w: ByteWriter, b: Basis): void {
-  for (let i = 0; i < 9; i++) w.f32(b.elements[i] as number);
+/** AABB: position, then size. */
+export function writeAABB(w: ByteWriter, box: AABB): void {
+  writeVector3(w, box.position);
+  writeVector3(w, box.size);
 }
 
-/** Writes a TRANSFORM body: the basis' nine float32, then the origin's three. */
-export function writeTransformBody(w: ByteWriter, t: Transform): void {
-  writeBasisBody(w, t.basis);
-  writeVector3Body(w, t.origin);
+/** BASIS: nine reals, row-major. */
+export function writeBasis(w: ByteWriter, b: Basis): void {
+  for (let i = 0; i < 9; i++) w.real(b.elements[i] as number);
 }
 
-function writeFloat4(w: ByteWriter, a: number, b: number, c: number, d: number): void {
-  w.f32(a);
-  w.f32(b);
-  w.f32(c);
-  w.f32(d);
+/** TRANSFORM / TRANSFORM3D: the basis' nine reals, then the origin's three. */
+export function writeBasisOrigin(w: ByteWriter, t: BasisOrigin): void {
+  writeBasis(w, t.basis);
+  writeVector3(w, t.origin);
+}
+
+/** COLOR: r, g, b, a, always float32 (also in Godot 4 double builds). */
+export function writeColor(w: ByteWriter, c: Color): void {
+  w.f32(c.r);
+  w.f32(c.g);
+  w.f32(c.b);
+  w.f32(c.a);
+}
+
+function reals4(w: ByteWriter, a: number, b: number, c: number, d: number): void {
+  w.real(a);
+  w.real(b);
+  w.real(c);
+  w.real(d);
 }

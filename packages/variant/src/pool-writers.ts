@@ -1,54 +1,70 @@
 import type { ByteWriter } from './byte-writer.js';
+import type { Color } from './color.js';
 import { LITTLE_ENDIAN_HOST } from './little-endian-host.js';
-import { writeColorBody, writeVector2Body, writeVector3Body } from './math-writers.js';
 import { pad4 } from './pad4.js';
-import type { PoolColorArray } from './pool-color-array.js';
-import type { PoolVector2Array } from './pool-vector2-array.js';
-import type { PoolVector3Array } from './pool-vector3-array.js';
+import type { Vector2 } from './vector2.js';
+import type { Vector3 } from './vector3.js';
 
-/**
- * Writes a POOL_BYTE_ARRAY, POOL_INT_ARRAY or POOL_REAL_ARRAY body: the element count, then the
- * bytes (and zero padding to 4) or an int32 or float32 each, little-endian.
- */
-export function writeTypedArrayBody(w: ByteWriter, data: Uint8Array | Int32Array | Float32Array): void {
+/** The number pools: bytes, int32, float32 and, in Godot 4, int64 and float64. */
+export type NumberArray = Uint8Array | Int32Array | Float32Array | BigInt64Array | Float64Array;
+
+/** A pool wrapper: its items. */
+export interface ValueList<T> {
+  /** The items. */
+  readonly values: readonly T[];
+}
+
+/** A number pool: element count, then the bytes (and zero padding to 4) or each element little-endian. */
+export function writeTypedArray(w: ByteWriter, data: NumberArray): void {
   w.u32(data.length);
-  if (data instanceof Uint8Array) {
-    w.bytes(data);
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (data.BYTES_PER_ELEMENT === 1) {
+    w.bytes(bytes);
     w.zeros(pad4(data.length));
   } else {
-    w.bytes(littleEndianBytes(data));
+    w.bytes(LITTLE_ENDIAN_HOST ? bytes : swapped(bytes, data.BYTES_PER_ELEMENT));
   }
 }
 
-/** The bytes of 4-byte elements in little-endian order: a view on them, or a swapped copy on big-endian hosts. */
-function littleEndianBytes(data: Int32Array | Float32Array): Uint8Array {
-  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  if (LITTLE_ENDIAN_HOST) return bytes;
+/** A copy of `bytes` with each `size`-byte element reversed (big-endian hosts only). */
+function swapped(bytes: Uint8Array, size: number): Uint8Array {
   const copy = bytes.slice();
-  for (let i = 0; i < copy.length; i += 4) copy.subarray(i, i + 4).reverse();
+  for (let i = 0; i < copy.length; i += size) copy.subarray(i, i + size).reverse();
   return copy;
 }
 
-// The pools of math values: the item count, then each item's float32. One loop per type keeps each
+// The pools of math values: item count, then each item's components. One loop per type keeps each
 // loop's item writer monomorphic (a shared loop with a writer parameter encodes much slower).
 
-/** Writes a POOL_VECTOR2_ARRAY body. */
-export function writePoolVector2ArrayBody(w: ByteWriter, array: PoolVector2Array): void {
-  w.u32(array.values.length);
-  w.reserve(array.values.length * 8);
-  for (const v of array.values) writeVector2Body(w, v);
+/** A pool of Vector2: reals (float64 when `w.real64` is set). */
+export function writeVector2List(w: ByteWriter, list: ValueList<Vector2>): void {
+  w.u32(list.values.length);
+  w.reserve(list.values.length * (w.real64 ? 16 : 8));
+  for (const v of list.values) {
+    w.real(v.x);
+    w.real(v.y);
+  }
 }
 
-/** Writes a POOL_VECTOR3_ARRAY body. */
-export function writePoolVector3ArrayBody(w: ByteWriter, array: PoolVector3Array): void {
-  w.u32(array.values.length);
-  w.reserve(array.values.length * 12);
-  for (const v of array.values) writeVector3Body(w, v);
+/** A pool of Vector3: reals (float64 when `w.real64` is set). */
+export function writeVector3List(w: ByteWriter, list: ValueList<Vector3>): void {
+  w.u32(list.values.length);
+  w.reserve(list.values.length * (w.real64 ? 24 : 12));
+  for (const v of list.values) {
+    w.real(v.x);
+    w.real(v.y);
+    w.real(v.z);
+  }
 }
 
-/** Writes a POOL_COLOR_ARRAY body. */
-export function writePoolColorArrayBody(w: ByteWriter, array: PoolColorArray): void {
-  w.u32(array.values.length);
-  w.reserve(array.values.length * 16);
-  for (const c of array.values) writeColorBody(w, c);
+/** A pool of Color: always float32. */
+export function writeColorList(w: ByteWriter, list: ValueList<Color>): void {
+  w.u32(list.values.length);
+  w.reserve(list.values.length * 16);
+  for (const c of list.values) {
+    w.f32(c.r);
+    w.f32(c.g);
+    w.f32(c.b);
+    w.f32(c.a);
+  }
 }

@@ -3,7 +3,7 @@ import type { ByteReader } from './byte-reader.js';
 import { DECODE_FAILED, type DecodeFailed } from './decode-failed.js';
 import { NodePath } from './node-path.js';
 import { pad4 } from './pad4.js';
-import { PoolStringArray } from './pool-string-array.js';
+import type { BodyReader } from './variant-codec.js';
 
 /** Strings up to this many bytes are tried as ASCII in JS before calling the (costlier) TextDecoder. */
 const ASCII_FAST_PATH_MAX = 32;
@@ -43,16 +43,21 @@ export function readNodePath(r: ByteReader): NodePath | DecodeFailed {
   return new NodePath(names, subnames, (flags & 1) !== 0);
 }
 
-/** Reads a POOL_STRING_ARRAY body (at least 4 bytes remain), dropping the NUL that ends each string on the wire. */
-export function readPoolStringArray(r: ByteReader): PoolStringArray | DecodeFailed {
-  const count = r.u32();
-  if (count * 4 > r.remaining) return DECODE_FAILED;
-  const strings = readStrings(r, count);
-  if (strings === DECODE_FAILED) return DECODE_FAILED;
-  for (let i = 0; i < count; i++) {
-    if (strings[i].endsWith('\0')) strings[i] = strings[i].slice(0, -1);
-  }
-  return new PoolStringArray(strings);
+/**
+ * A reader of a string pool (POOL_STRING_ARRAY, PACKED_STRING_ARRAY) into `C`: a count, then each
+ * string, dropping the one NUL that ends each string on the wire.
+ */
+export function stringListReader<L>(C: new (values: string[]) => L): BodyReader {
+  return (r) => {
+    const count = r.u32();
+    if (count * 4 > r.remaining) return DECODE_FAILED;
+    const strings = readStrings(r, count);
+    if (strings === DECODE_FAILED) return DECODE_FAILED;
+    for (let i = 0; i < count; i++) {
+      if (strings[i].endsWith('\0')) strings[i] = strings[i].slice(0, -1);
+    }
+    return new C(strings);
+  };
 }
 
 function readStrings(r: ByteReader, count: number): string[] | DecodeFailed {

@@ -1,7 +1,6 @@
 import type { ByteWriter } from './byte-writer.js';
 import type { NodePath } from './node-path.js';
 import { pad4 } from './pad4.js';
-import type { PoolStringArray } from './pool-string-array.js';
 
 /** Writes Godot's string body: uint32 UTF-8 byte length, the bytes, zero padding to 4 (no header). */
 export function writeStringBody(w: ByteWriter, text: string): void {
@@ -12,8 +11,8 @@ export function writeStringBody(w: ByteWriter, text: string): void {
   w.zeros(pad4(length));
 }
 
-/** Writes a NODE_PATH body in Godot 3's "new" format (name count with bit 31 set). */
-export function writeNodePathBody(w: ByteWriter, path: NodePath): void {
+/** Writes a NODE_PATH in the "new" format of Godot 3 and 4 (name count with bit 31 set). */
+export function writeNodePath(w: ByteWriter, path: NodePath): void {
   w.u32(path.names.length | 0x80000000);
   w.u32(path.subnames.length);
   w.u32(path.absolute ? 1 : 0);
@@ -21,8 +20,8 @@ export function writeNodePathBody(w: ByteWriter, path: NodePath): void {
   for (const subname of path.subnames) writeStringBody(w, subname);
 }
 
-/** Writes a POOL_STRING_ARRAY body: each string's length counts a trailing NUL that is written too. */
-export function writePoolStringArrayBody(w: ByteWriter, array: PoolStringArray): void {
+/** Writes a POOL_STRING_ARRAY / PACKED_STRING_ARRAY: each string's length counts a trailing NUL that is written too. */
+export function writeStringList(w: ByteWriter, array: { readonly values: readonly string[] }): void {
   w.u32(array.values.length);
   for (const text of array.values) {
     const at = w.length;
