@@ -6,6 +6,7 @@ import { pad4 } from './pad4.js';
 import type { BodyReader } from './variant-codec.js';
 import { Vector2 } from './vector2.js';
 import { Vector3 } from './vector3.js';
+import { Vector4 } from './vector4.js';
 
 /** A typed array class the number pools decode to. */
 type TypedArrayClass =
@@ -58,6 +59,16 @@ export function vector3ListReader<L>(C: ListClass<Vector3, L>): BodyReader {
     const count = readCount(r, r.real64 ? 24 : 12);
     const values: Vector3[] = [];
     for (let i = 0; i < count; i++) values.push(new Vector3(r.real(), r.real(), r.real()));
+    return count < 0 ? DECODE_FAILED : new C(values);
+  };
+}
+
+/** A reader of a pool of Vector4 (16 or 32 bytes each) into `C` (Godot 4's PackedVector4Array). */
+export function vector4ListReader<L>(C: ListClass<Vector4, L>): BodyReader {
+  return (r) => {
+    const count = readCount(r, r.real64 ? 32 : 16);
+    const values: Vector4[] = [];
+    for (let i = 0; i < count; i++) values.push(new Vector4(r.real(), r.real(), r.real(), r.real()));
     return count < 0 ? DECODE_FAILED : new C(values);
   };
 }

@@ -4,6 +4,7 @@ import { LITTLE_ENDIAN_HOST } from './little-endian-host.js';
 import { pad4 } from './pad4.js';
 import type { Vector2 } from './vector2.js';
 import type { Vector3 } from './vector3.js';
+import type { Vector4 } from './vector4.js';
 
 /** The number pools: bytes, int32, float32 and, in Godot 4, int64 and float64. */
 export type NumberArray = Uint8Array | Int32Array | Float32Array | BigInt64Array | Float64Array;
@@ -54,6 +55,18 @@ export function writeVector3List(w: ByteWriter, list: ValueList<Vector3>): void 
     w.real(v.x);
     w.real(v.y);
     w.real(v.z);
+  }
+}
+
+/** A pool of Vector4 (Godot 4's PackedVector4Array): reals (float64 when `w.real64` is set). */
+export function writeVector4List(w: ByteWriter, list: ValueList<Vector4>): void {
+  w.u32(list.values.length);
+  w.reserve(list.values.length * (w.real64 ? 32 : 16));
+  for (const v of list.values) {
+    w.real(v.x);
+    w.real(v.y);
+    w.real(v.z);
+    w.real(v.w);
   }
 }
 
