@@ -82,6 +82,7 @@ export const VARIANT4_CASES: readonly Variant4Case[] = [
   // FLOAT: float32 unless `double(float(d)) != d`, then HEADER_DATA_FLAG_64 and encode_double.
   // godot4-scene-multiplayer.md observed `03000000 0000c03f` = 1.5 and `03000100` + 8 bytes = 3.14159.
   { name: 'FLOAT 1.5 (observed)', gd: '1.5', value: 1.5, bytes: '03000000 0000c03f' },
+  // biome-ignore lint/suspicious/noApproximativeNumericConstant: the observed value, not an approximation of PI.
   { name: 'FLOAT 3.14159 (observed: float64)', gd: '3.14159', value: 3.14159, bytes: '03000100 6e861bf0 f9210940' },
   { name: 'FLOAT 3.0 (Real)', gd: '3.0', value: new Real(3), bytes: '03000000 00004040', decoded: 3 },
   // STRING: _encode_string: uint32 UTF-8 length, the bytes, zero padding to 4.
