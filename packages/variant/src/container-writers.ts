@@ -2,7 +2,7 @@ import type { ByteWriter } from './byte-writer.js';
 import { writeStringBody } from './string-writers.js';
 import type { VariantCodec } from './variant-codec.js';
 import * as T from './variant-type-values.js';
-import { enter, writeValue } from './write-value.js';
+import { enter, writeValue } from './write-variant-with.js';
 
 /** A `Map` (any keys) or a plain object (string keys, `Object.keys` order). */
 export type DictionaryLike = ReadonlyMap<unknown, unknown> | { readonly [key: string]: unknown };

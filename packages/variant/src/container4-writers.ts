@@ -6,7 +6,7 @@ import { TypedVariantArray } from './typed-variant-array.js';
 import { TypedVariantDictionary } from './typed-variant-dictionary.js';
 import type { VariantCodec } from './variant-codec.js';
 import { VARIANT_MAX } from './variant-type4-values.js';
-import { invalid } from './write-value.js';
+import { invalid } from './write-variant-with.js';
 
 // Godot 4's containers (`core/io/marshalls.cpp`, `encode_variant`, `_encode_container_type_header`
 // and `_encode_container_type`): a typed container rewrites the header just written (the last 4 bytes)

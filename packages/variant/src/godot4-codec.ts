@@ -231,8 +231,9 @@ const WRITERS: readonly (BodyWriter | 0)[] = [
   writeVector4List,
 ];
 
-/** OBJECT is always written in its id form (`ENCODE_FLAG_OBJECT_AS_ID`, the same bit as `ENCODE_FLAG_64`). */
-const OBJECT_AS_ID = [24];
+/** The header words by class; OBJECT is always written in its id form (`ENCODE_FLAG_OBJECT_AS_ID`, bit 16). */
+const TYPES = /* @__PURE__ */ typesOf(CLASSES);
+TYPES.set(EncodedObjectAsID.prototype, 24 | ENCODE_FLAG_64);
 
 /**
  * Godot 4's Variant format (as of 4.6) as a type table, for {@link encodeVariantWith},
@@ -250,7 +251,7 @@ export const godot4Codec: VariantCodec<Variant4> = {
   minBody64: MIN_BODY_64,
   realFlag: ENCODE_FLAG_64,
   realWrite: 0,
-  types: /* @__PURE__ */ typesOf(CLASSES, OBJECT_AS_ID),
+  types: TYPES,
   writers: WRITERS,
   arrayType: 28,
   dictionaryType: 27,

@@ -1,7 +1,7 @@
 import type { ByteReader } from './byte-reader.js';
 import type { ByteWriter } from './byte-writer.js';
 import type { VariantCodec } from './variant-codec.js';
-import { invalid } from './write-value.js';
+import { invalid } from './write-variant-with.js';
 
 const TWO_POW_32 = 0x100000000n;
 
