@@ -17,6 +17,7 @@ import {
   readTransform2D,
   readVector2,
   readVector3,
+  readVector4,
   reals4,
 } from './math-readers.js';
 import {
@@ -95,7 +96,7 @@ const READERS: readonly (BodyReader | 0)[] = [
   readVector3,
   ints3(Vector3i),
   readTransform2D,
-  reals4(Vector4),
+  readVector4,
   ints4(Vector4i),
   reals4(Plane),
   reals4(Quaternion),

@@ -5,6 +5,7 @@ import { Color } from './color.js';
 import { Transform2D } from './transform2d.js';
 import { Vector2 } from './vector2.js';
 import { Vector3 } from './vector3.js';
+import { Vector4 } from './vector4.js';
 
 // Body readers of the math types, shared by Godot 3 and 4. Components are "reals": float32, or
 // float64 when the decoder set `r.real64` from the header (Godot 4 double-precision builds; Godot 3
@@ -15,6 +16,9 @@ export const readVector2 = (r: ByteReader): Vector2 => new Vector2(r.real(), r.r
 
 /** VECTOR3: x, y, z. */
 export const readVector3 = (r: ByteReader): Vector3 => new Vector3(r.real(), r.real(), r.real());
+
+/** VECTOR4 (Godot 4): x, y, z, w. */
+export const readVector4 = (r: ByteReader): Vector4 => new Vector4(r.real(), r.real(), r.real(), r.real());
 
 /** TRANSFORM2D: x axis, y axis, origin. */
 export const readTransform2D = (r: ByteReader): Transform2D =>
@@ -33,7 +37,7 @@ export function readBasis(r: ByteReader): Basis {
   return new Basis(elements);
 }
 
-/** A reader of four reals passed to `C`'s constructor in wire order (Rect2, Plane, Quat, Quaternion, Vector4). */
+/** A reader of four reals passed to `C`'s constructor in wire order (Rect2, Plane, Quat, Quaternion). */
 export function reals4<T>(C: new (a: number, b: number, c: number, d: number) => T): (r: ByteReader) => T {
   return (r) => new C(r.real(), r.real(), r.real(), r.real());
 }

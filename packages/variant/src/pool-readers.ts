@@ -1,12 +1,13 @@
 import type { ByteReader } from './byte-reader.js';
-import { Color } from './color.js';
+import type { Color } from './color.js';
 import { DECODE_FAILED } from './decode-failed.js';
 import { LITTLE_ENDIAN_HOST } from './little-endian-host.js';
+import { readColor, readVector2, readVector3, readVector4 } from './math-readers.js';
 import { pad4 } from './pad4.js';
 import type { BodyReader } from './variant-codec.js';
-import { Vector2 } from './vector2.js';
-import { Vector3 } from './vector3.js';
-import { Vector4 } from './vector4.js';
+import type { Vector2 } from './vector2.js';
+import type { Vector3 } from './vector3.js';
+import type { Vector4 } from './vector4.js';
 
 /** A typed array class the number pools decode to. */
 type TypedArrayClass =
@@ -48,7 +49,7 @@ export function vector2ListReader<L>(C: ListClass<Vector2, L>): BodyReader {
   return (r) => {
     const count = readCount(r, r.real64 ? 16 : 8);
     const values: Vector2[] = [];
-    for (let i = 0; i < count; i++) values.push(new Vector2(r.real(), r.real()));
+    for (let i = 0; i < count; i++) values.push(readVector2(r));
     return count < 0 ? DECODE_FAILED : new C(values);
   };
 }
@@ -58,7 +59,7 @@ export function vector3ListReader<L>(C: ListClass<Vector3, L>): BodyReader {
   return (r) => {
     const count = readCount(r, r.real64 ? 24 : 12);
     const values: Vector3[] = [];
-    for (let i = 0; i < count; i++) values.push(new Vector3(r.real(), r.real(), r.real()));
+    for (let i = 0; i < count; i++) values.push(readVector3(r));
     return count < 0 ? DECODE_FAILED : new C(values);
   };
 }
@@ -68,7 +69,7 @@ export function vector4ListReader<L>(C: ListClass<Vector4, L>): BodyReader {
   return (r) => {
     const count = readCount(r, r.real64 ? 32 : 16);
     const values: Vector4[] = [];
-    for (let i = 0; i < count; i++) values.push(new Vector4(r.real(), r.real(), r.real(), r.real()));
+    for (let i = 0; i < count; i++) values.push(readVector4(r));
     return count < 0 ? DECODE_FAILED : new C(values);
   };
 }
@@ -78,7 +79,7 @@ export function colorListReader<L>(C: ListClass<Color, L>): BodyReader {
   return (r) => {
     const count = readCount(r, 16);
     const values: Color[] = [];
-    for (let i = 0; i < count; i++) values.push(new Color(r.f32(), r.f32(), r.f32(), r.f32()));
+    for (let i = 0; i < count; i++) values.push(readColor(r));
     return count < 0 ? DECODE_FAILED : new C(values);
   };
 }

@@ -1,6 +1,7 @@
 import type { ByteWriter } from './byte-writer.js';
 import type { Color } from './color.js';
 import { LITTLE_ENDIAN_HOST } from './little-endian-host.js';
+import { writeColor, writeVector2, writeVector3, writeXYZW } from './math-writers.js';
 import { pad4 } from './pad4.js';
 import type { Vector2 } from './vector2.js';
 import type { Vector3 } from './vector3.js';
@@ -41,43 +42,26 @@ function swapped(bytes: Uint8Array, size: number): Uint8Array {
 export function writeVector2List(w: ByteWriter, list: ValueList<Vector2>): void {
   w.u32(list.values.length);
   w.reserve(list.values.length * (w.real64 ? 16 : 8));
-  for (const v of list.values) {
-    w.real(v.x);
-    w.real(v.y);
-  }
+  for (const v of list.values) writeVector2(w, v);
 }
 
 /** A pool of Vector3: reals (float64 when `w.real64` is set). */
 export function writeVector3List(w: ByteWriter, list: ValueList<Vector3>): void {
   w.u32(list.values.length);
   w.reserve(list.values.length * (w.real64 ? 24 : 12));
-  for (const v of list.values) {
-    w.real(v.x);
-    w.real(v.y);
-    w.real(v.z);
-  }
+  for (const v of list.values) writeVector3(w, v);
 }
 
 /** A pool of Vector4 (Godot 4's PackedVector4Array): reals (float64 when `w.real64` is set). */
 export function writeVector4List(w: ByteWriter, list: ValueList<Vector4>): void {
   w.u32(list.values.length);
   w.reserve(list.values.length * (w.real64 ? 32 : 16));
-  for (const v of list.values) {
-    w.real(v.x);
-    w.real(v.y);
-    w.real(v.z);
-    w.real(v.w);
-  }
+  for (const v of list.values) writeXYZW(w, v);
 }
 
 /** A pool of Color: always float32. */
 export function writeColorList(w: ByteWriter, list: ValueList<Color>): void {
   w.u32(list.values.length);
   w.reserve(list.values.length * 16);
-  for (const c of list.values) {
-    w.f32(c.r);
-    w.f32(c.g);
-    w.f32(c.b);
-    w.f32(c.a);
-  }
+  for (const c of list.values) writeColor(w, c);
 }

@@ -1,12 +1,12 @@
 import type { ByteReader } from './byte-reader.js';
 import type { ByteWriter } from './byte-writer.js';
+import { readVector4 } from './math-readers.js';
 import { writeXYZW } from './math-writers.js';
 import { Projection } from './projection.js';
-import { Vector4 } from './vector4.js';
 
 /** PROJECTION: four columns of four reals (x, y, z, w), as Godot's `columns[i][j]` loop writes them. */
 export function readProjection(r: ByteReader): Projection {
-  return new Projection(column(r), column(r), column(r), column(r));
+  return new Projection(readVector4(r), readVector4(r), readVector4(r), readVector4(r));
 }
 
 /** PROJECTION body: the columns x, y, z, w, four reals each. */
@@ -16,5 +16,3 @@ export function writeProjection(w: ByteWriter, p: Projection): void {
   writeXYZW(w, p.z);
   writeXYZW(w, p.w);
 }
-
-const column = (r: ByteReader): Vector4 => new Vector4(r.real(), r.real(), r.real(), r.real());
