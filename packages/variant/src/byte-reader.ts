@@ -12,11 +12,6 @@ export class ByteReader {
   declare pos: number;
   /** Offset where the readable range ends (exclusive). */
   declare readonly end: number;
-  /**
-   * Whether {@link ByteReader.real} reads float64 (else float32). The Variant decoder sets it before
-   * each math body from the header's `ENCODE_FLAG_64` (Godot 4 double-precision builds).
-   */
-  real64 = false;
   readonly #view: DataView;
 
   /** A reader over `bytes[offset, end)`; both bounds are clamped to the array. */
@@ -74,11 +69,6 @@ export class ByteReader {
     const value = this.#view.getFloat64(this.pos, true);
     this.pos += 8;
     return value;
-  }
-
-  /** Reads one component of a math type: a float64 when {@link ByteReader.real64} is set, else a float32. */
-  real(): number {
-    return this.real64 ? this.f64() : this.f32();
   }
 
   /** The next `count` bytes as a view on the input (no copy), and moves past them. */

@@ -18,11 +18,6 @@ export class ByteWriter {
   #buf: Uint8Array;
   #view: DataView;
   #pos = 0;
-  /**
-   * Whether {@link ByteWriter.real} writes float64 (else float32). The Variant encoder sets it from
-   * its codec (a Godot 4 double-precision table sets it).
-   */
-  real64 = false;
 
   /** An empty writer with room for `initialCapacity` bytes before the first growth. */
   constructor(initialCapacity = 64) {
@@ -84,12 +79,6 @@ export class ByteWriter {
   f64(value: number): void {
     const at = this.#append(8);
     this.#view.setFloat64(at, value, true);
-  }
-
-  /** Appends one component of a math type: a float64 when {@link ByteWriter.real64} is set, else a float32. */
-  real(value: number): void {
-    if (this.real64) this.f64(value);
-    else this.f32(value);
   }
 
   /** Appends the bytes of `data`. */

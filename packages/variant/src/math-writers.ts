@@ -7,9 +7,10 @@ import type { Rect2 } from './rect2.js';
 import type { Transform2D } from './transform2d.js';
 import type { Vector2 } from './vector2.js';
 import type { Vector3 } from './vector3.js';
+import { writeRealComponent } from './write-variant-with.js';
 
 // Body writers of the math types, shared by Godot 3 and 4: the components in wire order, each a
-// float32 or, when the encoder set `w.real64` (a Godot 4 double-precision table), a float64.
+// float32 or, for a table with `realWrite` (Godot 4 double precision), a float64: see `writeRealComponent`.
 
 /** Something with x, y, z and w components (Quat, Quaternion, Vector4). */
 export interface XYZW {
@@ -33,15 +34,15 @@ export interface BasisOrigin {
 
 /** VECTOR2: x, y. */
 export function writeVector2(w: ByteWriter, v: Vector2): void {
-  w.real(v.x);
-  w.real(v.y);
+  writeRealComponent(w, v.x);
+  writeRealComponent(w, v.y);
 }
 
 /** VECTOR3: x, y, z. */
 export function writeVector3(w: ByteWriter, v: Vector3): void {
-  w.real(v.x);
-  w.real(v.y);
-  w.real(v.z);
+  writeRealComponent(w, v.x);
+  writeRealComponent(w, v.y);
+  writeRealComponent(w, v.z);
 }
 
 /** RECT2: x, y, width, height. */
@@ -74,7 +75,7 @@ export function writeAABB(w: ByteWriter, box: AABB): void {
 
 /** BASIS: nine reals, row-major. */
 export function writeBasis(w: ByteWriter, b: Basis): void {
-  for (let i = 0; i < 9; i++) w.real(b.elements[i] as number);
+  for (let i = 0; i < 9; i++) writeRealComponent(w, b.elements[i] as number);
 }
 
 /** TRANSFORM / TRANSFORM3D: the basis' nine reals, then the origin's three. */
@@ -92,8 +93,8 @@ export function writeColor(w: ByteWriter, c: Color): void {
 }
 
 function reals4(w: ByteWriter, a: number, b: number, c: number, d: number): void {
-  w.real(a);
-  w.real(b);
-  w.real(c);
-  w.real(d);
+  writeRealComponent(w, a);
+  writeRealComponent(w, b);
+  writeRealComponent(w, c);
+  writeRealComponent(w, d);
 }

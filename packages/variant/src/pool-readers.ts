@@ -4,6 +4,7 @@ import { DECODE_FAILED } from './decode-failed.js';
 import { LITTLE_ENDIAN_HOST } from './little-endian-host.js';
 import { readColor, readVector2, readVector3, readVector4 } from './math-readers.js';
 import { pad4 } from './pad4.js';
+import { readingWide } from './read-value.js';
 import type { BodyReader } from './variant-codec.js';
 import type { Vector2 } from './vector2.js';
 import type { Vector3 } from './vector3.js';
@@ -42,12 +43,12 @@ export function typedArrayReader(C: TypedArrayClass): BodyReader {
 
 // The pools of math values: a count, then each item's components. One loop per item type keeps each
 // loop's item reader monomorphic (a shared loop with a reader parameter decodes much slower). Vector
-// components are reals (float64 when the decoder set `r.real64`); colors are always float32.
+// components are reals (float64 with the codec's `realFlag` in the header); colors are always float32.
 
 /** A reader of a pool of Vector2 (8 or 16 bytes each) into `C`. */
 export function vector2ListReader<L>(C: ListClass<Vector2, L>): BodyReader {
   return (r) => {
-    const count = readCount(r, r.real64 ? 16 : 8);
+    const count = readCount(r, readingWide() ? 16 : 8);
     const values: Vector2[] = [];
     for (let i = 0; i < count; i++) values.push(readVector2(r));
     return count < 0 ? DECODE_FAILED : new C(values);
@@ -57,7 +58,7 @@ export function vector2ListReader<L>(C: ListClass<Vector2, L>): BodyReader {
 /** A reader of a pool of Vector3 (12 or 24 bytes each) into `C`. */
 export function vector3ListReader<L>(C: ListClass<Vector3, L>): BodyReader {
   return (r) => {
-    const count = readCount(r, r.real64 ? 24 : 12);
+    const count = readCount(r, readingWide() ? 24 : 12);
     const values: Vector3[] = [];
     for (let i = 0; i < count; i++) values.push(readVector3(r));
     return count < 0 ? DECODE_FAILED : new C(values);
@@ -67,7 +68,7 @@ export function vector3ListReader<L>(C: ListClass<Vector3, L>): BodyReader {
 /** A reader of a pool of Vector4 (16 or 32 bytes each) into `C` (Godot 4's PackedVector4Array). */
 export function vector4ListReader<L>(C: ListClass<Vector4, L>): BodyReader {
   return (r) => {
-    const count = readCount(r, r.real64 ? 32 : 16);
+    const count = readCount(r, readingWide() ? 32 : 16);
     const values: Vector4[] = [];
     for (let i = 0; i < count; i++) values.push(readVector4(r));
     return count < 0 ? DECODE_FAILED : new C(values);

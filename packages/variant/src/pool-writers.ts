@@ -6,6 +6,7 @@ import { pad4 } from './pad4.js';
 import type { Vector2 } from './vector2.js';
 import type { Vector3 } from './vector3.js';
 import type { Vector4 } from './vector4.js';
+import { writingWide } from './write-variant-with.js';
 
 /** The number pools: bytes, int32, float32 and, in Godot 4, int64 and float64. */
 export type NumberArray = Uint8Array | Int32Array | Float32Array | BigInt64Array | Float64Array;
@@ -38,24 +39,24 @@ function swapped(bytes: Uint8Array, size: number): Uint8Array {
 // The pools of math values: item count, then each item's components. One loop per type keeps each
 // loop's item writer monomorphic (a shared loop with a writer parameter encodes much slower).
 
-/** A pool of Vector2: reals (float64 when `w.real64` is set). */
+/** A pool of Vector2: reals (float64 for a double-precision table). */
 export function writeVector2List(w: ByteWriter, list: ValueList<Vector2>): void {
   w.u32(list.values.length);
-  w.reserve(list.values.length * (w.real64 ? 16 : 8));
+  w.reserve(list.values.length * (writingWide() ? 16 : 8));
   for (const v of list.values) writeVector2(w, v);
 }
 
-/** A pool of Vector3: reals (float64 when `w.real64` is set). */
+/** A pool of Vector3: reals (float64 for a double-precision table). */
 export function writeVector3List(w: ByteWriter, list: ValueList<Vector3>): void {
   w.u32(list.values.length);
-  w.reserve(list.values.length * (w.real64 ? 24 : 12));
+  w.reserve(list.values.length * (writingWide() ? 24 : 12));
   for (const v of list.values) writeVector3(w, v);
 }
 
-/** A pool of Vector4 (Godot 4's PackedVector4Array): reals (float64 when `w.real64` is set). */
+/** A pool of Vector4 (Godot 4's PackedVector4Array): reals (float64 for a double-precision table). */
 export function writeVector4List(w: ByteWriter, list: ValueList<Vector4>): void {
   w.u32(list.values.length);
-  w.reserve(list.values.length * (w.real64 ? 32 : 16));
+  w.reserve(list.values.length * (writingWide() ? 32 : 16));
   for (const v of list.values) writeXYZW(w, v);
 }
 

@@ -10,6 +10,18 @@ import * as T from './variant-type-values.js';
 /** Containers on the path from the root to the value being written, to detect cycles. */
 const path: object[] = [];
 
+/** Whether the write in progress puts float64 reals (the codec's `realWrite`), for {@link writeRealComponent}. */
+let wide = false;
+
+/** Appends one real component of a math body: float64 for a double-precision table, else float32. For body writers only. */
+export function writeRealComponent(w: ByteWriter, value: number): void {
+  if (wide) w.f64(value);
+  else w.f32(value);
+}
+
+/** Whether the write in progress puts float64 reals, for body writers that size their data. */
+export const writingWide = (): boolean => wide;
+
 /**
  * Appends `value` to `w` as one Variant of `codec`'s engine version, byte for byte as that version's
  * `encode_variant` writes it. On error nothing is appended.
@@ -19,13 +31,15 @@ const path: object[] = [];
  */
 export function writeVariantWith<V>(codec: VariantCodec<V>, w: ByteWriter, value: V): void {
   const start = w.length;
-  w.real64 = codec.realWrite !== 0;
+  const outer = wide; // a getter may encode with another codec while this write runs
+  wide = codec.realWrite !== 0;
   try {
     writeValue(w, value, 0, codec);
   } catch (error) {
     w.truncate(start);
     throw error;
   } finally {
+    wide = outer;
     // Drops the references to the containers written (needed after every write that had any).
     if (path.length !== 0) path.length = 0;
   }
