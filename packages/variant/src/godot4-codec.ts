@@ -5,12 +5,35 @@ import { Color } from './color.js';
 import { readArray4, readDictionary4 } from './container4-readers.js';
 import { writeArray4, writeDictionary4 } from './container4-writers.js';
 import { EncodedObjectAsID } from './encoded-object-as-id.js';
-import { readCallable, readObjectId, readRID, readSignal, readStringName } from './godot4-readers.js';
+import { MIN_BODY4, MIN_BODY4_64 } from './godot4-min-body.js';
+import {
+  readCallable,
+  readObjectId,
+  readPackedByteArray,
+  readPackedColorArray,
+  readPackedFloat32Array,
+  readPackedFloat64Array,
+  readPackedInt32Array,
+  readPackedInt64Array,
+  readPackedStringArray,
+  readPackedVector2Array,
+  readPackedVector3Array,
+  readPackedVector4Array,
+  readPlane,
+  readQuaternion,
+  readRect2,
+  readRect2i,
+  readRID,
+  readSignal,
+  readStringName,
+  readTransform3D,
+  readVector2i,
+  readVector3i,
+  readVector4i,
+} from './godot4-readers.js';
 import { writeObjectId, writeRID, writeSignal, writeStringName } from './godot4-writers.js';
-import { ints2, ints3, ints4 } from './int-math-readers.js';
 import { writeRect2i, writeVector2i, writeVector3i, writeVector4i } from './int-math-writers.js';
 import {
-  basisOrigin,
   readAABB,
   readBasis,
   readColor,
@@ -18,7 +41,6 @@ import {
   readVector2,
   readVector3,
   readVector4,
-  reals4,
 } from './math-readers.js';
 import {
   writeAABB,
@@ -40,13 +62,6 @@ import { PackedVector3Array } from './packed-vector3-array.js';
 import { PackedVector4Array } from './packed-vector4-array.js';
 import { Plane } from './plane.js';
 import {
-  colorListReader,
-  typedArrayReader,
-  vector2ListReader,
-  vector3ListReader,
-  vector4ListReader,
-} from './pool-readers.js';
-import {
   writeColorList,
   writeTypedArray,
   writeVector2List,
@@ -64,7 +79,7 @@ import { RID } from './rid.js';
 import { readBool, readNil, readNumber } from './scalar-readers.js';
 import { Signal } from './signal.js';
 import { StringName } from './string-name.js';
-import { readNodePath, readStringBody, stringListReader } from './string-readers.js';
+import { readNodePath, readStringBody } from './string-readers.js';
 import { writeNodePath, writeStringList } from './string-writers.js';
 import { Transform2D } from './transform2d.js';
 import { Transform3D } from './transform3d.js';
@@ -80,7 +95,9 @@ import { Vector4 } from './vector4.js';
 import { Vector4i } from './vector4i.js';
 
 // Godot 4's Variant format, as of 4.6 (`core/variant/variant.h` type ids, `core/io/marshalls.cpp`
-// `encode_variant` / `decode_variant`): one row per type id, 0..38.
+// `encode_variant` / `decode_variant`): one row per type id, 0..38. The same readers and writers as
+// the `godot4Types` entries (a test checks the two agree), in literal tables so a build that uses the
+// whole codec carries no entry objects.
 
 /** Body readers by id. OBJECT reads only the id form; full objects are refused. */
 const READERS: readonly (BodyReader | 0)[] = [
@@ -90,19 +107,19 @@ const READERS: readonly (BodyReader | 0)[] = [
   readNumber,
   readStringBody,
   readVector2,
-  ints2(Vector2i),
-  reals4(Rect2),
-  ints4(Rect2i),
+  readVector2i,
+  readRect2,
+  readRect2i,
   readVector3,
-  ints3(Vector3i),
+  readVector3i,
   readTransform2D,
   readVector4,
-  ints4(Vector4i),
-  reals4(Plane),
-  reals4(Quaternion),
+  readVector4i,
+  readPlane,
+  readQuaternion,
   readAABB,
   readBasis,
-  basisOrigin(Transform3D),
+  readTransform3D,
   readProjection,
   readColor,
   readStringName,
@@ -113,34 +130,16 @@ const READERS: readonly (BodyReader | 0)[] = [
   readSignal,
   readDictionary4,
   readArray4,
-  typedArrayReader(Uint8Array),
-  typedArrayReader(Int32Array),
-  typedArrayReader(BigInt64Array),
-  typedArrayReader(Float32Array),
-  typedArrayReader(Float64Array),
-  stringListReader(PackedStringArray),
-  vector2ListReader(PackedVector2Array),
-  vector3ListReader(PackedVector3Array),
-  colorListReader(PackedColorArray),
-  vector4ListReader(PackedVector4Array),
-];
-
-/**
- * Bytes each body needs at least, by id, with float32 reals: the whole body of the fixed-size types,
- * the first word (a length or count) of the others, 12 for NODE_PATH's three words, 8 for RID.
- */
-const MIN_BODY: readonly number[] = [
-  0, 4, 4, 4, 4, 8, 8, 16, 16, 12, 12, 24, 16, 16, 16, 16, 24, 36, 48, 64, 16, 4, 12, 8, 0, 0, 4, 4, 4, 4, 4, 4, 4, 4,
-  4, 4, 4, 4, 4,
-];
-
-/**
- * The same with the header's bit 16 set: float64 reals in the math types, 8-byte INT and FLOAT,
- * and OBJECT's 8-byte id. The integer vectors and COLOR ignore the flag, as in Godot.
- */
-const MIN_BODY_64: readonly number[] = [
-  0, 4, 8, 8, 4, 16, 8, 32, 16, 24, 12, 48, 32, 16, 32, 32, 48, 72, 96, 128, 16, 4, 12, 8, 8, 0, 4, 4, 4, 4, 4, 4, 4, 4,
-  4, 4, 4, 4, 4,
+  readPackedByteArray,
+  readPackedInt32Array,
+  readPackedInt64Array,
+  readPackedFloat32Array,
+  readPackedFloat64Array,
+  readPackedStringArray,
+  readPackedVector2Array,
+  readPackedVector3Array,
+  readPackedColorArray,
+  readPackedVector4Array,
 ];
 
 /**
@@ -233,23 +232,23 @@ const WRITERS: readonly (BodyWriter | 0)[] = [
 ];
 
 /** The header words by class; OBJECT is always written in its id form (`ENCODE_FLAG_OBJECT_AS_ID`, bit 16). */
-const TYPES = /* @__PURE__ */ typesOf(CLASSES);
-TYPES.set(EncodedObjectAsID.prototype, 24 | ENCODE_FLAG_64);
+const TYPES = /* @__PURE__ */ typesOf(CLASSES).set(EncodedObjectAsID.prototype, 24 | ENCODE_FLAG_64);
 
 /**
  * Godot 4's Variant format (as of 4.6) as a type table, for {@link encodeVariantWith},
- * {@link decodeVariantWith}, {@link readVariantWith} and {@link writeVariantWith}. Math types are
- * written with float32 reals, as official (single-precision) builds do; both widths are decoded
- * (`godot4DoubleCodec` writes float64). See {@link Variant4} for the JS type of each Godot type.
- * Decoding fails on truncated input, type ids >= 39, full objects (only the id form is read),
- * invalid UTF-8, the pre-3.0 NodePath format, container types with an unknown built-in id, and
- * ARRAY/DICTIONARY nesting deeper than the `maxDepth` given.
+ * {@link decodeVariantWith}, {@link readVariantWith} and {@link writeVariantWith}: every type of
+ * `core/variant/variant.h`. Math types are written with float32 reals, as official (single-precision)
+ * builds do; both widths are decoded (`godot4DoubleCodec` writes float64). See {@link Variant4} for
+ * the JS type of each Godot type. Decoding fails on truncated input, type ids >= 39, full objects
+ * (only the id form is read), invalid UTF-8, the pre-3.0 NodePath format, container types with an
+ * unknown built-in id, and ARRAY/DICTIONARY nesting deeper than the `maxDepth` given. A build that
+ * needs only some types can use `withTypes(godot4CoreCodec, ...)` instead.
  */
 export const godot4Codec: VariantCodec<Variant4> = {
   version: 4,
   readers: READERS,
-  minBody: MIN_BODY,
-  minBody64: MIN_BODY_64,
+  minBody: MIN_BODY4,
+  minBody64: MIN_BODY4_64,
   realFlag: ENCODE_FLAG_64,
   realWrite: 0,
   types: TYPES,

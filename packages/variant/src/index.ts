@@ -15,7 +15,43 @@ export { EncodedObjectAsID } from './encoded-object-as-id.js';
 export { type GetVarResult, getVar, type PacketSource } from './get-var.js';
 export { godot3Codec } from './godot3-codec.js';
 export { godot4Codec } from './godot4-codec.js';
+export { godot4CoreCodec } from './godot4-core-codec.js';
 export { godot4DoubleCodec } from './godot4-double-codec.js';
+export {
+  godot4AABB,
+  godot4Basis,
+  godot4Callable,
+  godot4Color,
+  godot4NodePath,
+  godot4Object,
+  godot4PackedByteArray,
+  godot4PackedColorArray,
+  godot4PackedFloat32Array,
+  godot4PackedFloat64Array,
+  godot4PackedInt32Array,
+  godot4PackedInt64Array,
+  godot4PackedStringArray,
+  godot4PackedVector2Array,
+  godot4PackedVector3Array,
+  godot4PackedVector4Array,
+  godot4Plane,
+  godot4Projection,
+  godot4Quaternion,
+  godot4Rect2,
+  godot4Rect2i,
+  godot4RID,
+  godot4Signal,
+  godot4StringName,
+  godot4Transform2D,
+  godot4Transform3D,
+  godot4Types,
+  godot4Vector2,
+  godot4Vector2i,
+  godot4Vector3,
+  godot4Vector3i,
+  godot4Vector4,
+  godot4Vector4i,
+} from './godot4-types.js';
 export { NodePath } from './node-path.js';
 export { PackedColorArray } from './packed-color-array.js';
 export { PackedStringArray } from './packed-string-array.js';
@@ -45,9 +81,11 @@ export { Transform3D } from './transform3d.js';
 export { TypedVariantArray } from './typed-variant-array.js';
 export { TypedVariantDictionary } from './typed-variant-dictionary.js';
 export type { Variant, VariantArray, VariantDictionary, VariantRecord } from './variant.js';
+export { VariantBytes } from './variant-bytes.js';
 export type { BodyReader, BodyWriter, VariantCodec } from './variant-codec.js';
 export { VariantError } from './variant-error.js';
 export { ENCODE_FLAG_64, VariantType } from './variant-type.js';
+export type { VariantTypeEntry } from './variant-type-entry.js';
 export { VariantType4 } from './variant-type4.js';
 export type { Variant4, VariantArray4, VariantDictionary4, VariantRecord4 } from './variant4.js';
 export { Vector2 } from './vector2.js';
@@ -56,5 +94,6 @@ export { Vector3 } from './vector3.js';
 export { Vector3i } from './vector3i.js';
 export { Vector4 } from './vector4.js';
 export { Vector4i } from './vector4i.js';
+export { withTypes } from './with-types.js';
 export { writeVariant } from './write-variant.js';
 export { writeVariantWith } from './write-variant-with.js';
