@@ -12,7 +12,7 @@ const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')
 const mode = process.argv[2] ?? 'test';
 const extraArgs = process.argv.slice(3);
 const SYSTEM_PACKAGES = [
-  { name: 'chromium', binary: '/usr/bin/chromium', why: 'browser tests' },
+  { name: 'chromium', binary: '/usr/bin/chromium', why: 'browser tests and the Godot 4.6 web runner' },
   { name: 'godot3-server', binary: '/usr/bin/godot3-server', why: 'Godot 3.2 interop tests' },
 ];
 

@@ -1,9 +1,6 @@
 import { AutoPoll, ConnectionStatus, ErrorCode, reportHandlerError, SignalEmitter } from '@wspeer/core';
 import { DropLog, type MultiplayerPeer, TransferMode } from '@wspeer/multiplayer';
-import { ByteReader } from '../variant/byte-reader.js';
-import { DECODE_FAILED } from '../variant/decode-failed.js';
-import { readVariant } from '../variant/read-variant.js';
-import type { Variant } from '../variant/variant.js';
+import { ByteReader, DECODE_FAILED, readVariant, type Variant } from '@wspeer/variant';
 import { coerceArg, firstMismatch } from './arg-type.js';
 import { canCallMode, shouldCallLocal } from './mode-rules.js';
 import { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';

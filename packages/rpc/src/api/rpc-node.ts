@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@wspeer/core';
-import type { Variant } from '../variant/variant.js';
+import type { Variant } from '@wspeer/variant';
 import type { ArgType } from './arg-type.js';
 import { nodePathKey } from './node-path-key.js';
 import { parseRpcMode, type RpcMode, type RpcModeName } from './rpc-mode.js';

@@ -1,0 +1,51 @@
+import * as T from './variant-type4-values.js';
+
+/**
+ * Godot 4's `Variant::Type` ids (`core/variant/variant.h`, 4.6), as written in the low byte of every
+ * encoded Variant's header. Renumbered from Godot 3's {@link VariantType}: only NIL..STRING keep their
+ * ids. The numbers come from `variant-type4-values.ts`, which the codec imports directly.
+ */
+export const VariantType4 = {
+  NIL: T.NIL,
+  BOOL: T.BOOL,
+  INT: T.INT,
+  FLOAT: T.FLOAT,
+  STRING: T.STRING,
+  VECTOR2: T.VECTOR2,
+  VECTOR2I: T.VECTOR2I,
+  RECT2: T.RECT2,
+  RECT2I: T.RECT2I,
+  VECTOR3: T.VECTOR3,
+  VECTOR3I: T.VECTOR3I,
+  TRANSFORM2D: T.TRANSFORM2D,
+  VECTOR4: T.VECTOR4,
+  VECTOR4I: T.VECTOR4I,
+  PLANE: T.PLANE,
+  QUATERNION: T.QUATERNION,
+  AABB: T.AABB,
+  BASIS: T.BASIS,
+  TRANSFORM3D: T.TRANSFORM3D,
+  PROJECTION: T.PROJECTION,
+  COLOR: T.COLOR,
+  STRING_NAME: T.STRING_NAME,
+  NODE_PATH: T.NODE_PATH,
+  RID: T.RID,
+  OBJECT: T.OBJECT,
+  CALLABLE: T.CALLABLE,
+  SIGNAL: T.SIGNAL,
+  DICTIONARY: T.DICTIONARY,
+  ARRAY: T.ARRAY,
+  PACKED_BYTE_ARRAY: T.PACKED_BYTE_ARRAY,
+  PACKED_INT32_ARRAY: T.PACKED_INT32_ARRAY,
+  PACKED_INT64_ARRAY: T.PACKED_INT64_ARRAY,
+  PACKED_FLOAT32_ARRAY: T.PACKED_FLOAT32_ARRAY,
+  PACKED_FLOAT64_ARRAY: T.PACKED_FLOAT64_ARRAY,
+  PACKED_STRING_ARRAY: T.PACKED_STRING_ARRAY,
+  PACKED_VECTOR2_ARRAY: T.PACKED_VECTOR2_ARRAY,
+  PACKED_VECTOR3_ARRAY: T.PACKED_VECTOR3_ARRAY,
+  PACKED_COLOR_ARRAY: T.PACKED_COLOR_ARRAY,
+  PACKED_VECTOR4_ARRAY: T.PACKED_VECTOR4_ARRAY,
+} as const;
+
+/** One of the numbers in {@link VariantType4}. */
+export type VariantType4 = (typeof VariantType4)[keyof typeof VariantType4];
