@@ -4,8 +4,8 @@ import {
   DECODE_FAILED,
   type DecodeFailed,
   godot4Codec,
-  type Variant4,
   readVariantWith,
+  type Variant4,
   writeVariantWith,
 } from '@wspeer/variant';
 

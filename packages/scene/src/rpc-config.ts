@@ -95,11 +95,22 @@ export class RpcConfig {
       const spec = methods[name] as SceneMethodSpec;
       const mode = MODES[spec.mode ?? 'authority'];
       const transferMode = TRANSFER[spec.transferMode ?? 'reliable'];
-      if (mode === undefined) throw new Error(`RPC '${name}': unknown mode '${spec.mode}' (use authority, any_peer, disabled)`);
+      if (mode === undefined)
+        throw new Error(`RPC '${name}': unknown mode '${spec.mode}' (use authority, any_peer, disabled)`);
       if (transferMode === undefined) {
-        throw new Error(`RPC '${name}': unknown transferMode '${spec.transferMode}' (use reliable, unreliable, unreliable_ordered)`);
+        throw new Error(
+          `RPC '${name}': unknown transferMode '${spec.transferMode}' (use reliable, unreliable, unreliable_ordered)`,
+        );
       }
-      const config = { name, id, mode, callLocal: spec.callLocal ?? false, transferMode, channel: spec.channel ?? 0, spec };
+      const config: MethodConfig = {
+        name,
+        id,
+        mode,
+        callLocal: spec.callLocal ?? false,
+        transferMode,
+        channel: spec.channel ?? 0,
+        spec,
+      };
       byId.push(config);
       byName.set(name, config);
     }

@@ -1,11 +1,4 @@
-import {
-  AutoPoll,
-  ConnectionStatus,
-  ErrorCode,
-  encodeUtf8,
-  reportHandlerError,
-  SignalEmitter,
-} from '@wspeer/core';
+import { AutoPoll, ConnectionStatus, ErrorCode, encodeUtf8, reportHandlerError, SignalEmitter } from '@wspeer/core';
 import { type MultiplayerPeer, TARGET_PEER_SERVER, TransferMode } from '@wspeer/multiplayer';
 import { ByteReader, DEFAULT_MAX_DEPTH, type Variant4, VariantError } from '@wspeer/variant';
 import { AuthSessions } from './auth-sessions.js';
@@ -264,16 +257,14 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
    * Sends raw bytes to `id` (0 all, -N all but N); the receiver gets `peer_packet`. `ERR_INVALID_DATA`
    * when empty, `ERR_UNCONFIGURED` when not connected.
    */
-  sendBytes(
-    bytes: Uint8Array,
-    id = 0,
-    mode: TransferMode = TransferMode.RELIABLE,
-    channel = 0,
-  ): ErrorCode {
+  sendBytes(bytes: Uint8Array, id = 0, mode: TransferMode = TransferMode.RELIABLE, channel = 0): ErrorCode {
     if (bytes.byteLength === 0) return this.#fail(ErrorCode.ERR_INVALID_DATA, 'Trying to send an empty raw packet.');
     const peer = this.#connectedPeer();
     if (peer === null) {
-      return this.#fail(ErrorCode.ERR_UNCONFIGURED, 'Trying to send a raw packet via a multiplayer peer which is not connected.');
+      return this.#fail(
+        ErrorCode.ERR_UNCONFIGURED,
+        'Trying to send a raw packet via a multiplayer peer which is not connected.',
+      );
     }
     peer.transferChannel = channel;
     peer.transferMode = mode;
@@ -291,7 +282,10 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     if (!this.#auth.has(id)) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${id} is not authenticating.`);
     if (data.byteLength === 0) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, 'Empty authentication data.');
     if (this.#auth.isLocallyComplete(id) || this.#auth.isRemotelyComplete(id)) {
-      return this.#fail(ErrorCode.ERR_FILE_CANT_WRITE, 'The authentication session was completed, no more authentication data can be sent.');
+      return this.#fail(
+        ErrorCode.ERR_FILE_CANT_WRITE,
+        'The authentication session was completed, no more authentication data can be sent.',
+      );
     }
     return this.#sendDirect(peer, id, authPacket(data));
   }
@@ -333,22 +327,31 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
   callRpc(node: SceneNode, to: number, method: string, args: readonly unknown[]): ErrorCode {
     const peer = this.#connectedPeer();
     if (peer === null) {
-      return this.#fail(ErrorCode.ERR_CONNECTION_ERROR, 'Trying to call an RPC via a multiplayer peer which is not connected.');
+      return this.#fail(
+        ErrorCode.ERR_CONNECTION_ERROR,
+        'Trying to call an RPC via a multiplayer peer which is not connected.',
+      );
     }
     const config = node.config.byName.get(method);
     if (config === undefined) {
-      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Unable to get the RPC configuration for the function "${method}" at path: "${node.path}".`);
+      return this.#fail(
+        ErrorCode.ERR_INVALID_PARAMETER,
+        `Unable to get the RPC configuration for the function "${method}" at path: "${node.path}".`,
+      );
     }
     const caller = peer.getUniqueId();
     if (to === caller && !config.callLocal) {
-      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `RPC '${method}' on yourself is not allowed by selected mode.`);
+      return this.#fail(
+        ErrorCode.ERR_INVALID_PARAMETER,
+        `RPC '${method}' on yourself is not allowed by selected mode.`,
+      );
     }
     const types = config.spec.args;
     const values = (types === undefined ? args : args.map((a, i) => coerceSceneArg(a, types[i]))) as Variant4[];
     let err: ErrorCode = ErrorCode.OK;
     if (to !== caller) err = this.#sendRpc(peer, node, to, config, values);
     if (config.callLocal && (to === 0 || to === caller || (to < 0 && to !== -caller))) {
-      this.#invoke(node, config, values, caller);
+      this.#invoke(node, config, args, caller);
     }
     return err;
   }
@@ -361,7 +364,8 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
   /** @internal */
   setAuthorityUnder(path: string, id: number): void {
     const prefix = path === '' ? '' : `${path}/`;
-    for (const node of this.#nodes.values()) if (node.path.startsWith(prefix) && node.path !== path) node.setAuthorityOnly(id);
+    for (const node of this.#nodes.values())
+      if (node.path.startsWith(prefix) && node.path !== path) node.setAuthorityOnly(id);
   }
 
   // --- sending -------------------------------------------------------------------------------------
@@ -381,14 +385,20 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
       packet = encodeRpc(id, allConfirmed, config.id, values);
     } catch (error) {
       if (!(error instanceof VariantError)) throw error;
-      return this.#fail(ErrorCode.ERR_INVALID_DATA, `Unable to encode the arguments of "${config.name}": ${error.message}`);
+      return this.#fail(
+        ErrorCode.ERR_INVALID_DATA,
+        `Unable to encode the arguments of "${config.name}": ${error.message}`,
+      );
     }
     peer.transferChannel = config.channel;
     peer.transferMode = config.transferMode;
     let full: Uint8Array | null = null;
     for (const target of targets) {
       if (allConfirmed || this.#paths.isConfirmed(node.path, target)) this.#sendCommand(peer, target, packet);
-      else this.#sendCommand(peer, target, (full ??= withInlinePath(packet, encodeUtf8(node.path))));
+      else {
+        full ??= withInlinePath(packet, encodeUtf8(node.path));
+        this.#sendCommand(peer, target, full);
+      }
     }
     return ErrorCode.OK;
   }
@@ -506,11 +516,12 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
 
   // --- receiving -------------------------------------------------------------------------------------
 
-  #receive(from: number, packet: Uint8Array, mode: TransferMode, channel: number): void {
+  #receive(from: number, packet: Uint8Array, mode: TransferMode, channel: number): undefined {
     if (this.#auth.has(from)) return this.#receiveAuth(from, packet);
-    if (!this.#connected.has(from)) return this.#refuse(from, 'unknown-peer', `Packet from peer ${from}, which is not admitted.`);
+    if (!this.#connected.has(from))
+      return this.#refuse(from, 'unknown-peer', `Packet from peer ${from}, which is not admitted.`);
     if (packet.byteLength === 0) return this.#refuse(from, 'malformed', 'Invalid packet received. Size too small.');
-    if ((packet[0] as number & CMD_MASK) !== SceneCommand.SYS) return this.#process(from, packet);
+    if (((packet[0] as number) & CMD_MASK) !== SceneCommand.SYS) return this.#process(from, packet);
     if (packet.byteLength > 1 && packet[1] === SysCommand.AUTH) {
       // The peer's completion notice after we admitted it: nothing to do.
       if (packet.byteLength !== 2) this.#refuse(from, 'auth', 'Authentication data from an admitted peer.');
@@ -519,8 +530,12 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     this.#receiveSys(from, packet, mode, channel);
   }
 
-  #receiveAuth(from: number, packet: Uint8Array): void {
-    if (packet.byteLength < 2 || ((packet[0] as number) & CMD_MASK) !== SceneCommand.SYS || packet[1] !== SysCommand.AUTH) {
+  #receiveAuth(from: number, packet: Uint8Array): undefined {
+    if (
+      packet.byteLength < 2 ||
+      ((packet[0] as number) & CMD_MASK) !== SceneCommand.SYS ||
+      packet[1] !== SysCommand.AUTH
+    ) {
       return this.#refuse(from, 'auth', `Packet from peer ${from} before its authentication completed.`);
     }
     if (packet.byteLength > 2) {
@@ -539,8 +554,9 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     }
   }
 
-  #receiveSys(from: number, packet: Uint8Array, mode: TransferMode, channel: number): void {
-    if (packet.byteLength < SYS_CMD_SIZE) return this.#refuse(from, 'malformed', 'Invalid SYS packet received. Size too small.');
+  #receiveSys(from: number, packet: Uint8Array, mode: TransferMode, channel: number): undefined {
+    if (packet.byteLength < SYS_CMD_SIZE)
+      return this.#refuse(from, 'malformed', 'Invalid SYS packet received. Size too small.');
     const command = packet[1];
     const id = readI32(packet, 2);
     const peer = this.#peer as MultiplayerPeer;
@@ -556,14 +572,22 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     if (packet.byteLength < SYS_CMD_SIZE + 1) return this.#refuse(from, 'malformed', 'Empty relay packet.');
     const inner = packet.subarray(SYS_CMD_SIZE);
     if (!peer.isServer()) {
-      if (from !== TARGET_PEER_SERVER) return this.#refuse(from, 'relay', `Relay from peer ${from}, which is not our server.`);
+      if (from !== TARGET_PEER_SERVER)
+        return this.#refuse(from, 'relay', `Relay from peer ${from}, which is not our server.`);
       return this.#process(id, inner);
     }
     this.#relay(peer, from, id, inner, mode, channel);
   }
 
   /** Godot 4's server relay: forward with the true source; process it too when the server is a target. */
-  #relay(peer: MultiplayerPeer, from: number, to: number, inner: Uint8Array, mode: TransferMode, channel: number): void {
+  #relay(
+    peer: MultiplayerPeer,
+    from: number,
+    to: number,
+    inner: Uint8Array,
+    mode: TransferMode,
+    channel: number,
+  ): undefined {
     if (to > 0 && !this.#connected.has(to)) {
       return this.#refuse(from, 'relay', `Relay to peer ${to}, which is not connected (it may just have left).`);
     }
@@ -580,7 +604,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
   }
 
   /** Godot 4's `_process_packet`, with `from` as the remote sender. */
-  #process(from: number, packet: Uint8Array): void {
+  #process(from: number, packet: Uint8Array): undefined {
     if (packet.byteLength === 0) return this.#refuse(from, 'malformed', 'Invalid packet received. Size too small.');
     const previous = this.#sender;
     this.#sender = from;
@@ -593,7 +617,8 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
         case SceneCommand.REMOTE_CALL:
           return this.#receiveRpc(from, packet);
         case SceneCommand.RAW:
-          if (packet.byteLength < 2) return this.#refuse(from, 'malformed', 'Invalid RAW packet received. Size too small.');
+          if (packet.byteLength < 2)
+            return this.#refuse(from, 'malformed', 'Invalid RAW packet received. Size too small.');
           this.emit('peer_packet', from, packet.subarray(1));
           return;
         case SceneCommand.SPAWN:
@@ -608,9 +633,11 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     }
   }
 
-  #receiveSimplifyPath(from: number, packet: Uint8Array): void {
-    if (packet.byteLength < 38) return this.#refuse(from, 'path', 'Invalid SIMPLIFY_PATH packet received. Size too small.');
-    if (packet.byteLength - 38 > MAX_PATH_BYTES) return this.#refuse(from, 'path', `Node path longer than ${MAX_PATH_BYTES} bytes.`);
+  #receiveSimplifyPath(from: number, packet: Uint8Array): undefined {
+    if (packet.byteLength < 38)
+      return this.#refuse(from, 'path', 'Invalid SIMPLIFY_PATH packet received. Size too small.');
+    if (packet.byteLength - 38 > MAX_PATH_BYTES)
+      return this.#refuse(from, 'path', `Node path longer than ${MAX_PATH_BYTES} bytes.`);
     let md5 = '';
     for (let i = 1; i < 33; i++) md5 += String.fromCharCode(packet[i] as number);
     const id = readU32(packet, 34);
@@ -623,7 +650,11 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     const learned = this.#paths.learn(from, id, { path, checksumOk });
     if (learned === 'duplicate') return this.#refuse(from, 'path', `Duplicate remote cache ID ${id} for peer ${from}.`);
     if (learned === 'full') {
-      return this.#refuse(from, 'path', `Peer ${from} has ${this.#paths.maxPerPeer} cached paths already (maxPathCacheEntries).`);
+      return this.#refuse(
+        from,
+        'path',
+        `Peer ${from} has ${this.#paths.maxPerPeer} cached paths already (maxPathCacheEntries).`,
+      );
     }
     if (!checksumOk) this.#refuseChecksum(from, node);
     const peer = this.#peer as MultiplayerPeer;
@@ -632,26 +663,36 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     this.#sendCommand(peer, from, confirmPathPacket(checksumOk, id));
   }
 
-  #receiveConfirmPath(from: number, packet: Uint8Array): void {
-    if (packet.byteLength !== 6) return this.#refuse(from, 'path', 'Invalid CONFIRM_PATH packet received. Size is not 6.');
+  #receiveConfirmPath(from: number, packet: Uint8Array): undefined {
+    if (packet.byteLength !== 6)
+      return this.#refuse(from, 'path', 'Invalid CONFIRM_PATH packet received. Size is not 6.');
     const { result, path } = this.#paths.confirm(from, readU32(packet, 2));
-    if (result === 'unasked') return this.#refuse(from, 'path', 'Invalid packet received. Tries to confirm a node which was not requested.');
+    if (result === 'unasked')
+      return this.#refuse(from, 'path', 'Invalid packet received. Tries to confirm a node which was not requested.');
     const node = this.#nodes.get(path);
     if (result === 'ok' && packet[1] === 0 && node !== undefined) this.#refuseChecksum(from, node);
   }
 
-  #receiveRpc(from: number, packet: Uint8Array): void {
+  #receiveRpc(from: number, packet: Uint8Array): undefined {
     const header = readRpcHeader(packet);
     if (typeof header === 'string') return this.#refuse(from, 'malformed', header);
     const node = this.#rpcNode(from, packet, header.nodeTarget, header.argsEnd);
     if (node === undefined) return;
     const config = node.config.byId[header.methodId];
     if (config === undefined) {
-      return this.#refuse(from, 'method', `RPC method id ${header.methodId} is not declared on node ${node.path} (methods: ${node.config.names.join(', ')}).`);
+      return this.#refuse(
+        from,
+        'method',
+        `RPC method id ${header.methodId} is not declared on node ${node.path} (methods: ${node.config.names.join(', ')}).`,
+      );
     }
     if (!this.#mayCall(config, node, from)) {
       const authority = node.getMultiplayerAuthority();
-      return this.#refuse(from, 'mode', `RPC '${config.name}' is not allowed on node ${node.path} from: ${from}. Mode is ${modeName(config.mode)}, authority is ${authority}.`);
+      return this.#refuse(
+        from,
+        'mode',
+        `RPC '${config.name}' is not allowed on node ${node.path} from: ${from}. Mode is ${modeName(config.mode)}, authority is ${authority}.`,
+      );
     }
     let at = header.argsAt;
     let argc = 0;
@@ -661,11 +702,13 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
       argc = packet[at++] as number;
     }
     const args = readCompressedArgs(new ByteReader(packet, at, header.argsEnd), argc, header.byteOnly, this.maxDepth);
-    if (args === undefined) return this.#refuse(from, 'arguments', `RPC '${config.name}' on ${node.path}: unable to decode its arguments.`);
+    if (args === undefined)
+      return this.#refuse(from, 'arguments', `RPC '${config.name}' on ${node.path}: unable to decode its arguments.`);
     const types = config.spec.args;
     const bad = types === undefined ? -1 : firstSceneArgMismatch(args, types);
     if (bad !== -1) {
-      const what = bad === -2 ? `${args.length} arguments, not ${types?.length}` : `a wrong type for argument ${bad + 1}`;
+      const what =
+        bad === -2 ? `${args.length} arguments, not ${types?.length}` : `a wrong type for argument ${bad + 1}`;
       return this.#refuse(from, 'arguments', `RPC '${config.name}' on ${node.path} called with ${what}.`);
     }
     this.#invoke(node, config, args, from);
@@ -674,21 +717,30 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
   /** The node a call names: by its inline path, or by the sender's cache id. */
   #rpcNode(from: number, packet: Uint8Array, target: number, pathAt: number): SceneNode | undefined {
     if (target & INLINE_PATH_FLAG) {
-      if (packet.byteLength - pathAt > MAX_PATH_BYTES) return this.#refuse(from, 'path', `Node path longer than ${MAX_PATH_BYTES} bytes.`);
+      if (packet.byteLength - pathAt > MAX_PATH_BYTES)
+        return this.#refuse(from, 'path', `Node path longer than ${MAX_PATH_BYTES} bytes.`);
       const text = readCString(packet, pathAt);
       const node = text === null ? undefined : this.#nodes.get(scenePathKey(text, this.rootPath));
-      if (node === undefined) this.#refuse(from, 'path', `Failed to get path from RPC: ${quote(text ?? '(bad UTF-8)')}.`);
-      return node;
+      if (node === undefined) {
+        return this.#refuse(from, 'path', `Failed to get path from RPC: ${quote(text ?? '(bad UTF-8)')}.`);
+      }
+      // Godot checks no checksum for a call naming its node inline; we refuse it when the same peer's
+      // SIMPLIFY_PATH for that path (which always comes first) did not match.
+      return this.#paths.isMismatched(from, node.path) ? this.#refuseMismatchedCall(from, node) : node;
     }
     const entry = this.#paths.lookup(from, target);
     if (entry === undefined) return this.#refuse(from, 'path', `ID ${target} not found in cache of peer ${from}.`);
     const node = this.#nodes.get(entry.path);
     if (node === undefined) return this.#refuse(from, 'path', `Node ${quote(entry.path)} is no longer registered.`);
-    if (!entry.checksumOk) {
-      this.#refuse(from, 'checksum', `RPC on ${node.path} refused: its RPC checksum did not match ours (our methods: ${node.config.names.join(', ')}).`);
-      return undefined;
-    }
-    return node;
+    return entry.checksumOk ? node : this.#refuseMismatchedCall(from, node);
+  }
+
+  #refuseMismatchedCall(from: number, node: SceneNode): undefined {
+    return this.#refuse(
+      from,
+      'checksum',
+      `RPC on ${node.path} refused: its RPC checksum did not match ours (our methods: ${node.config.names.join(', ')}).`,
+    );
   }
 
   #mayCall(config: MethodConfig, node: SceneNode, from: number): boolean {

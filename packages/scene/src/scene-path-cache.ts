@@ -26,6 +26,8 @@ export class ScenePathCache {
   readonly #sent = new Map<string, SentPath>();
   readonly #sentById = new Map<number, string>();
   readonly #received = new Map<number, Map<number, ReceivedPath>>();
+  /** Per peer, the paths it taught us with a checksum that did not match (at most `maxPerPeer`). */
+  readonly #mismatched = new Map<number, Set<string>>();
   #nextId = 1;
   /** Most paths one peer may teach us. */
   maxPerPeer: number;
@@ -74,12 +76,25 @@ export class ScenePathCache {
     if (table.has(id)) return 'duplicate';
     if (table.size >= this.maxPerPeer) return 'full';
     table.set(id, entry);
+    if (!entry.checksumOk) {
+      let bad = this.#mismatched.get(peer);
+      if (bad === undefined) {
+        bad = new Set();
+        this.#mismatched.set(peer, bad);
+      }
+      bad.add(entry.path);
+    }
     return 'ok';
   }
 
   /** The path `peer` means by `id`. */
   lookup(peer: number, id: number): ReceivedPath | undefined {
     return this.#received.get(peer)?.get(id);
+  }
+
+  /** Whether `peer` taught us `path` with a checksum that did not match ours. */
+  isMismatched(peer: number, path: string): boolean {
+    return this.#mismatched.get(peer)?.has(path) === true;
   }
 
   /** How many paths `peer` taught us. */
@@ -90,6 +105,7 @@ export class ScenePathCache {
   /** Forgets a peer that left: its paths, and its confirmations of ours. */
   forget(peer: number): void {
     this.#received.delete(peer);
+    this.#mismatched.delete(peer);
     for (const entry of this.#sent.values()) entry.peers.delete(peer);
   }
 
@@ -98,6 +114,7 @@ export class ScenePathCache {
     this.#sent.clear();
     this.#sentById.clear();
     this.#received.clear();
+    this.#mismatched.clear();
     this.#nextId = 1;
   }
 }

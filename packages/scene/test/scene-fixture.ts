@@ -25,7 +25,12 @@ export function probeMain(scene: SceneMultiplayer, calls: Call[]) {
       ping: { mode: 'any_peer', args: ['String'], handler: record('ping') as (text: string) => void },
       pong: { mode: 'any_peer', args: ['String'], handler: record('pong') as (text: string) => void },
       only_server: { args: ['String'], handler: record('only_server') as (text: string) => void },
-      shout: { mode: 'any_peer', callLocal: true, args: ['String'], handler: record('shout') as (text: string) => void },
+      shout: {
+        mode: 'any_peer',
+        callLocal: true,
+        args: ['String'],
+        handler: record('shout') as (text: string) => void,
+      },
       blob: { mode: 'any_peer', handler: record('blob') as (data: Uint8Array) => void },
       command: { mode: 'any_peer', args: ['String'], handler: record('command') as (text: string) => void },
       check_value: {

@@ -17,7 +17,12 @@ async function settle(scenes: SceneMultiplayer[], done: () => boolean, what = 'c
 async function session(n: number, options: SceneMultiplayerOptions = {}, clientOptions = options) {
   const net = new LoopbackNetwork();
   const peer = () =>
-    new WebSocketMultiplayerPeer({ connect: net.connect, server: multiplayerServer(net.listen), wire: 'godot4', log: null });
+    new WebSocketMultiplayerPeer({
+      connect: net.connect,
+      server: multiplayerServer(net.listen),
+      wire: 'godot4',
+      log: null,
+    });
   const serverPeer = peer();
   serverPeer.createServer(0);
   const port = await serverPeer.listening(1000);
@@ -46,7 +51,8 @@ function mainNode(scene: SceneMultiplayer, log: string[]) {
         mode: 'any_peer',
         callLocal: true,
         args: ['Vector2i', 'float'],
-        handler: (to: Vector2i, speed: number) => log.push(`move:${scene.getRemoteSenderId()}:${to.x},${to.y}:${speed}`),
+        handler: (to: Vector2i, speed: number) =>
+          log.push(`move:${scene.getRemoteSenderId()}:${to.x},${to.y}:${speed}`),
       },
       blob: { mode: 'any_peer', handler: (data: Uint8Array) => log.push(`blob:${Array.from(data).join(',')}`) },
     },
@@ -59,7 +65,8 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
     await settle(all, () => clients.every((c) => c.getPeers().length === 3), 'everyone sees everyone');
     const ids = clients.map((c) => c.getUniqueId());
     expect(server.getPeers().sort()).toEqual([...ids].sort());
-    for (const c of clients) expect(c.getPeers().sort()).toEqual([1, ...ids.filter((id) => id !== c.getUniqueId())].sort());
+    for (const c of clients)
+      expect(c.getPeers().sort()).toEqual([1, ...ids.filter((id) => id !== c.getUniqueId())].sort());
     const left: number[] = [];
     clients[1]?.on('peer_disconnected', (id) => left.push(id));
     clients[0]?.multiplayerPeer?.close();
@@ -81,7 +88,7 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
     expect(ns.rpc('only_server', 'from the server')).toBe(ErrorCode.OK);
     await settle(all, () => logs.s.length === 1 && logs.b.length === 2 && logs.a.length === 1, 'calls delivered');
     expect(logs.s).toEqual([`hello:${a.getUniqueId()}:from a`]);
-    expect(logs.b).toEqual([`hello:${a.getUniqueId()}:a to b`, 'only_server:1:from the server']);
+    expect([...logs.b].sort()).toEqual([`hello:${a.getUniqueId()}:a to b`, 'only_server:1:from the server'].sort());
     // A second call uses the confirmed path cache (compact form), and still arrives.
     na.rpcId(b.getUniqueId(), 'hello', 'again');
     await settle(all, () => logs.b.length === 3, 'second call');
@@ -116,7 +123,9 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
     await settle(all, () => a.getPeers().length === 1, 'connected');
     na.rpcId(1, 'only_server', 'cheat');
     await settle(all, () => refused.length === 1, 'refusal');
-    expect(refused[0]).toBe(`RPC 'only_server' is not allowed on node Main from: ${a.getUniqueId()}. Mode is authority, authority is 1.`);
+    expect(refused[0]).toBe(
+      `RPC 'only_server' is not allowed on node Main from: ${a.getUniqueId()}. Mode is authority, authority is 1.`,
+    );
     expect(logs.s).toEqual([]);
     expect(server.stats().refusals).toEqual({ mode: 1 });
   });
@@ -126,7 +135,7 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
     const [a] = clients as [SceneMultiplayer];
     const log: string[] = [];
     mainNode(server, log);
-    const other = a.node('Main', { methods: { hello: { mode: 'any_peer', handler: () => {} } } });
+    const other = a.node('Main', { methods: { hello: { mode: 'any_peer', handler: (_text: string) => {} } } });
     const refused: string[] = [];
     server.on('rpc_refused', (_from, reason) => refused.push(reason));
     const aRefused: string[] = [];
@@ -143,7 +152,11 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
     const { server, clients, all } = await session(2);
     const [a, b] = clients as [SceneMultiplayer, SceneMultiplayer];
     const got: string[] = [];
-    for (const [name, s] of [['s', server], ['a', a], ['b', b]] as const) {
+    for (const [name, s] of [
+      ['s', server],
+      ['a', a],
+      ['b', b],
+    ] as const) {
       s.on('peer_packet', (from, data) => got.push(`${name}<${from}:${Array.from(data).join(',')}`));
     }
     await settle(all, () => a.getPeers().length === 2 && b.getPeers().length === 2, 'connected');
@@ -171,9 +184,10 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
     server = net.server;
     const [good, bad] = net.clients as [SceneMultiplayer, SceneMultiplayer];
     const events: string[] = [];
-    const name = (id: number) => (id === good.getUniqueId() ? 'good' : 'bad');
-    server.on('peer_authenticating', (id) => events.push(`authenticating:${name(id)}`));
-    server.on('peer_connected', (id) => events.push(`connected:${name(id)}`));
+    const authenticating: number[] = [];
+    const connected: number[] = [];
+    server.on('peer_authenticating', (id) => authenticating.push(id));
+    server.on('peer_connected', (id) => connected.push(id));
     bad.on('peer_authentication_failed', (id) => events.push(`bad failed:${id}`));
     good.on('connected_to_server', () => events.push('good admitted'));
     const refused: string[] = [];
@@ -192,13 +206,10 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
       });
     }
     await settle(net.all, () => events.includes('good admitted') && events.includes('bad failed:1'), 'auth outcome');
-    expect(events.filter((e) => e.startsWith('authenticating')).sort()).toEqual([
-      'authenticating:bad',
-      'authenticating:good',
-    ]);
+    expect(authenticating).toHaveLength(2);
+    expect(authenticating).toContain(good.getUniqueId());
     expect(events.filter((e) => e === 'client authenticating:1')).toHaveLength(2);
-    expect(events).toContain('connected:good');
-    expect(events).not.toContain('connected:bad');
+    expect(connected).toEqual([good.getUniqueId()]);
     expect(server.getPeers()).toEqual([good.getUniqueId()]);
     expect(good.getPeers()).toEqual([1]);
     expect(refused.filter((r) => /before its authentication completed/.test(r))).toHaveLength(2);

@@ -1,4 +1,3 @@
-import { ByteReader, ByteWriter, Real } from '@wspeer/variant';
 import {
   confirmPathPacket,
   encodeRpc,
@@ -12,6 +11,7 @@ import {
   withInlinePath,
   writeCompressed,
 } from '@wspeer/scene';
+import { ByteReader, ByteWriter, Real } from '@wspeer/variant';
 import { describe, expect, it } from 'vitest';
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -39,7 +39,22 @@ describe('compressed arguments (scene/main/multiplayer_api.cpp encode_and_compre
   });
 
   it('decode what they encode, including int64 beyond 2^53 and the boundaries of each width', () => {
-    const values = [0, 127, -128, 128, -32768, 32767, 32768, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 2 ** 53 - 1, 2n ** 62n, true, false];
+    const values = [
+      0,
+      127,
+      -128,
+      128,
+      -32768,
+      32767,
+      32768,
+      2 ** 31 - 1,
+      -(2 ** 31),
+      2 ** 31,
+      2 ** 53 - 1,
+      2n ** 62n,
+      true,
+      false,
+    ];
     for (const value of values) {
       const w = new ByteWriter();
       writeCompressed(w, value);
@@ -56,7 +71,7 @@ describe('REMOTE_CALL packets (scene_rpc_interface.cpp _send_rpc / process_rpc)'
     const packet = withInlinePath(encodeRpc(1, false, 2, [42, new Real(1.5)]), new TextEncoder().encode('Main'));
     expect(hex(packet)).toBe('20110000800202022a030000000000c03f4d61696e00');
     const header = readRpcHeader(packet);
-    expect(header).toEqual({ nodeTarget: 0x80000011, methodId: 2, argsAt: 7, argsEnd: 0x11, byteOnly: false });
+    expect(header).toEqual({ nodeTarget: 0x80000011, methodId: 2, argsAt: 6, argsEnd: 0x11, byteOnly: false });
   });
 
   it('use the smallest node field once confirmed, u16 method ids past 255, and the raw forms', () => {

@@ -13,8 +13,6 @@
 # Args: url, auth (token), lifetime.
 extends "res://shared/probe.gd"
 
-const Values = preload("res://values.gd")
-
 var peer := WebSocketMultiplayerPeer.new()
 var mp: SceneMultiplayer
 
@@ -87,17 +85,54 @@ func command(text: String) -> void:
 			emit("left")
 			finish(0)
 
-# Value exchange, see values.gd: check_value compares what arrived with the value the GDScript
+# Value exchange: check_value compares what arrived with the value the GDScript
 # expression builds (type and value at every level); send_value sends that value back.
 @rpc("any_peer")
 func check_value(name: String, gd: String, value: Variant) -> void:
-	var expected = Values.build(gd)
-	emit("check", {"name": name, "ok": Values.same(value, expected), "got": var_to_str(value), "want": var_to_str(expected)})
+	var expected = build_value(gd)
+	emit("check", {"name": name, "ok": same_value(value, expected), "got": var_to_str(value), "want": var_to_str(expected)})
 
 @rpc("any_peer")
 func send_value(name: String, gd: String) -> void:
-	rpc_id(multiplayer.get_remote_sender_id(), "value_back", name, Values.build(gd))
+	rpc_id(multiplayer.get_remote_sender_id(), "value_back", name, build_value(gd))
 
 @rpc("any_peer")
 func value_back(name: String, value: Variant) -> void:
 	emit("value_back", {"name": name, "got": var_to_str(value)})
+
+# Builds a value from a GDScript expression: compiles a one-line script (the full GDScript
+# parser: constants like Quaternion.IDENTITY, &"name", ^"path", typed Array(...) / Dictionary(...)).
+func build_value(gd: String) -> Variant:
+	var script := GDScript.new()
+	script.source_code = "extends RefCounted\nfunc value() -> Variant:\n\treturn " + gd + "\n"
+	var err := script.reload()
+	if err != OK:
+		return "<does not compile: %s>" % gd
+	return script.new().value()
+
+# Compares strictly: the same Variant type at every level, typed containers of the same element
+# type, floats equal (NaN equals NaN).
+func same_value(a: Variant, b: Variant) -> bool:
+	if typeof(a) != typeof(b):
+		return false
+	match typeof(a):
+		TYPE_ARRAY:
+			if not a.is_same_typed(b) or a.size() != b.size():
+				return false
+			for i in a.size():
+				if not same_value(a[i], b[i]):
+					return false
+			return true
+		TYPE_DICTIONARY:
+			if not a.is_same_typed(b) or a.size() != b.size():
+				return false
+			var ka: Array = a.keys()
+			var kb: Array = b.keys()
+			for i in ka.size():
+				if not same_value(ka[i], kb[i]) or not same_value(a[ka[i]], b[kb[i]]):
+					return false
+			return true
+		TYPE_FLOAT:
+			return a == b or (is_nan(a) and is_nan(b))
+		_:
+			return a == b
