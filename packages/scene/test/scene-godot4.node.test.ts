@@ -5,12 +5,13 @@
  * `rpc_id`, `send_bytes` and an `auth_callback`) with our Node server written with the public API.
  */
 import { pollUntil } from '@wspeer/test-kit';
-import { type Godot4Browser, type Godot4Client, startGodot4Browser } from '@wspeer/test-kit/godot4';
+import { type Godot4Browser, type Godot4Client, startBrowserPage, startGodot4Browser } from '@wspeer/test-kit/godot4';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from 'wspeer';
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { SceneMultiplayer, type SceneMultiplayerOptions } from 'wspeer/scene';
 import { VARIANT4_CASES } from '../../variant/test/variant4-values.js';
+import { SCENE_BROWSER_CLIENT } from './scene-browser-client.js';
 import { type Call, probeMain } from './scene-fixture.js';
 
 const BOOT_MS = 30_000;
@@ -192,5 +193,50 @@ describe('SceneMultiplayer with live Godot 4.6 clients', { timeout: TEST_MS }, (
     // The server itself is the authority: allowed.
     expect(server.main.rpcId(idB, 'only_server', 'legit')).toBe(ErrorCode.OK);
     expect(await b.waitFor('only_server')).toMatchObject({ from: 1, text: 'legit' });
+  });
+
+  it('a Godot 4 client, a Node wspeer client and a Chromium wspeer client in one room call each other', async () => {
+    const server = await ourServer();
+    const page = await startBrowserPage(SCENE_BROWSER_CLIENT);
+    cleanup.push(() => page.close());
+    const nodePeer = new WebSocketMultiplayerPeer({ wire: 'godot4' });
+    expect(nodePeer.createClient(server.url)).toBe(ErrorCode.OK);
+    cleanup.push(() => nodePeer.close());
+    const nodeScene = new SceneMultiplayer(nodePeer, { autoPoll: true });
+    const nodeCalls: Call[] = [];
+    const nodeMain = probeMain(nodeScene, nodeCalls);
+    const [godot, browser] = await Promise.all([
+      godot4.start('scene_client', { url: server.url }),
+      godot4.open(`${page.url}?url=${encodeURIComponent(server.url)}`, 'wspeer in Chromium'),
+    ]);
+    const [idG, idB] = await Promise.all([joined(godot), joined(browser)]);
+    await pollUntil([], () => nodeScene.getPeers().length === 3, 'the Node client sees everyone');
+    const idN = nodeScene.getUniqueId();
+    expect(nodeScene.getPeers().sort()).toEqual([1, idG, idB].sort());
+    await godot.waitFor((e) => e.event === 'peer_connected' && e.id === idN);
+    await browser.waitFor((e) => e.event === 'peer_connected' && e.id === idG);
+
+    command(server, idG, `call ${idB} hello godot-to-browser`);
+    expect(await browser.waitFor('hello')).toMatchObject({ from: idG, text: 'godot-to-browser' });
+    command(server, idB, `call ${idG} ping browser-to-godot`);
+    expect(await godot.waitFor('ping')).toMatchObject({ from: idB, text: 'browser-to-godot' });
+    expect(await browser.waitFor('pong')).toMatchObject({ from: idG, text: 'browser-to-godot' });
+    expect(nodeMain.rpcId(idG, 'hello', 'node-to-godot')).toBe(ErrorCode.OK);
+    expect(await godot.waitFor((e) => e.event === 'hello' && e.text === 'node-to-godot')).toMatchObject({ from: idN });
+    command(server, idG, `call ${idN} hello godot-to-node`);
+    await pollUntil([], () => nodeCalls.some((c) => c.method === 'hello'), 'hello on the Node client');
+    expect(nodeCalls.find((c) => c.method === 'hello')).toEqual({
+      method: 'hello',
+      from: idG,
+      args: ['godot-to-node'],
+    });
+    expect(nodeMain.rpc('shout', 'node-to-all')).toBe(ErrorCode.OK);
+    expect(await godot.waitFor('shout')).toMatchObject({ from: idN, text: 'node-to-all' });
+    expect(await browser.waitFor('shout')).toMatchObject({ from: idN, text: 'node-to-all' });
+    await pollUntil([], () => server.calls.some((c) => c.method === 'shout'), 'shout on the server');
+    expect(server.calls.find((c) => c.method === 'shout')?.from).toBe(idN);
+    expect(nodeCalls.find((c) => c.method === 'shout')?.from).toBe(idN);
+    expect(browser.all('refused')).toEqual([]);
+    expect(server.refused).toEqual([]);
   });
 });

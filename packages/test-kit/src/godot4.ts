@@ -1,3 +1,4 @@
+export { type BrowserPage, startBrowserPage } from './browser-page.js';
 export { chromiumArgs, chromiumPath } from './chromium.js';
 export { type GodotEvent, type GodotEventMatch, GodotOutput } from './godot-output.js';
 export { Godot4Browser, type Godot4BrowserOptions, startGodot4Browser } from './godot4-browser.js';
