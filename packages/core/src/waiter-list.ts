@@ -1,4 +1,5 @@
 import { ErrorCode } from './constants/error-code.js';
+import type { WaitOptions } from './wait-options.js';
 import { WebSocketError } from './websocket-error.js';
 
 /**
@@ -15,24 +16,47 @@ export class WaiterList<S> {
 
   /**
    * Adds a promise. `check(subject)` runs now and after every `settle` until it returns something
-   * other than `undefined`; after `timeoutMs` (if > 0) the promise rejects with `ERR_TIMEOUT`.
+   * other than `undefined`. `options` is a timeout in ms or `{ timeoutMs, signal }`: after the
+   * timeout (if > 0) the promise rejects with `ERR_TIMEOUT`; when the signal aborts, with its reason.
    */
-  wait<T>(subject: S, what: string, timeoutMs: number, check: (subject: S) => T | Error | undefined): Promise<T> {
+  wait<T>(
+    subject: S,
+    what: string,
+    options: WaitOptions | number,
+    check: (subject: S) => T | Error | undefined,
+  ): Promise<T> {
+    const timeoutMs = typeof options === 'number' ? options : (options.timeoutMs ?? 0);
+    const signal = typeof options === 'number' ? undefined : options.signal;
     return new Promise<T>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
       let timer: ReturnType<typeof setTimeout> | undefined;
+      const finish = (): void => {
+        if (timer !== undefined) clearTimeout(timer);
+        signal?.removeEventListener('abort', aborted);
+        const i = this.#waiters.indexOf(waiter);
+        if (i >= 0) this.#waiters.splice(i, 1);
+      };
       const waiter = (s: S): boolean => {
         const result = check(s);
         if (result === undefined) return false;
-        this.#remove(waiter, timer);
+        finish();
         if (result instanceof Error) reject(result);
         else resolve(result);
         return true;
       };
+      const aborted = (): void => {
+        finish();
+        reject(signal?.reason);
+      };
       if (waiter(subject)) return;
       this.#waiters.push(waiter);
+      signal?.addEventListener('abort', aborted, { once: true });
       if (timeoutMs > 0) {
         timer = setTimeout(() => {
-          this.#remove(waiter, undefined);
+          finish();
           reject(
             new WebSocketError(
               ErrorCode.ERR_TIMEOUT,
@@ -47,11 +71,5 @@ export class WaiterList<S> {
   /** Runs every pending check against the current state. */
   settle(subject: S): void {
     for (const waiter of this.#waiters.slice()) waiter(subject);
-  }
-
-  #remove(waiter: (subject: S) => boolean, timer: ReturnType<typeof setTimeout> | undefined): void {
-    if (timer !== undefined) clearTimeout(timer);
-    const i = this.#waiters.indexOf(waiter);
-    if (i >= 0) this.#waiters.splice(i, 1);
   }
 }
