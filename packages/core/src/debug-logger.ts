@@ -41,7 +41,7 @@ export function debugLogger(
   const max = options.preview ?? 48;
   const log = (line: string): void => write(`[wspeer] ${line}`);
   return {
-    connecting: (peer, url) => log(`${url} connecting`),
+    connecting: (_peer, url) => log(`${url} connecting`),
     opened: (peer, protocol) => log(`${name(peer)} open (protocol ${JSON.stringify(protocol)})`),
     error: (peer, message) => log(`${name(peer)} error: ${message}`),
     closed: (peer, code, reason, wasClean) =>
