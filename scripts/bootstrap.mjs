@@ -144,6 +144,12 @@ function testAll(pnpm) {
       count: vitestCounts,
     },
     { name: 'bundle check', cmd: ['node', ['scripts/bundle-check.mjs']], report: 'bundle.json', count: ownCounts },
+    {
+      name: 'package check',
+      cmd: ['node', ['scripts/package-check.mjs']],
+      report: 'package.json',
+      count: ownCounts,
+    },
     { name: 'playwright e2e', cmd: x('playwright', 'test'), report: 'playwright.json', count: playwrightCounts },
   ];
   const results = [];

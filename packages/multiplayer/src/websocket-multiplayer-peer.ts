@@ -82,7 +82,7 @@ export class WebSocketMultiplayerPeer
   /** Where the sockets this peer opens report their events (`null`: nowhere); read at `createServer`/`createClient`. */
   debug: DebugTrace | null;
   /** The packet side and signals, shared with the client or server this peer drives. */
-  [SESSION]: MultiplayerSession;
+  override [SESSION]: MultiplayerSession;
   readonly #connector: TransportConnector | undefined;
   readonly #serverFactory: MultiplayerServerFactory | undefined;
   #serving = false;
@@ -230,6 +230,11 @@ export class WebSocketMultiplayerPeer
   /** The socket of peer `id` (server: a client; client: only 1), or `null`. */
   getPeer(id: number): WebSocketPeer | null {
     return this.#impl?.getPeer(id) ?? null;
+  }
+
+  /** The ids of the peers connected now (server: its clients; client: 1 and the clients the server announced). */
+  getPeerIds(): number[] {
+    return this.#impl?.getPeerIds() ?? [];
   }
 
   /** IP address of peer `id`. */

@@ -116,6 +116,8 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     this.#listen('off');
     this.clear();
     this.#peer = peer;
+    // A peer that is connected already: know its peers now (their peer_connected signals are past).
+    for (const id of peer?.getPeerIds?.() ?? []) this.#connected.add(id);
     this.#listen('on');
     if (peer !== null && this.#auto && 'autoPoll' in peer) peer.autoPoll = true;
   }
