@@ -124,7 +124,7 @@ describe('wspeer CLI', () => {
     peer.createClient(url);
     const id = await peer.connected(5000);
     const game = api.node('Main/Game', {
-      methods: { move: { mode: 'remote', args: ['Vector2', 'float'], handler: () => {} } },
+      methods: { move: { mode: 'remote', args: ['Vector2', 'float'], handler: (_to: Vector2, _speed: number) => {} } },
       properties: { score: { mode: 'remote', value: 0 } },
     });
     await watcher.waitFor(new RegExp(`^peer ${id} joined$`));
