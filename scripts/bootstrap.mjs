@@ -70,6 +70,7 @@ function prepare(pnpm) {
   if (process.env.WSPEER_SKIP_INSTALL !== '1') {
     mustRun(pnpm, ['install', '--frozen-lockfile', '--reporter=append-only'], 'pnpm install');
   }
+  if (process.env.WSPEER_SKIP_BUILD === '1') return; // set by tests that run this script after a build
   mustRun(pnpm, ['exec', 'tsc', '-b'], 'build packages (tsc -b)');
   mustRun(pnpm, ['exec', 'vite', 'build', 'apps/demo', '--logLevel', 'warn'], 'build demo page (vite)');
 }
@@ -178,16 +179,8 @@ function testAll(pnpm) {
 }
 
 function demo() {
-  const port = extraArgs.find((a) => /^\d+$/.test(a)) ?? process.env.PORT ?? '8080';
-  log(`starting the demo server on port ${port}`);
-  const child = spawn(
-    process.execPath,
-    ['apps/server/dist/cli.js', '--port', port, ...extraArgs.filter((a) => a !== port)],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
+  // The arguments go to the demo server unchanged (it parses them: a port, --port, --host, --help).
+  const child = spawn(process.execPath, ['apps/server/dist/cli.js', ...extraArgs], { cwd: root, stdio: 'inherit' });
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', () => forward('SIGINT'));
   process.on('SIGTERM', () => forward('SIGTERM'));
