@@ -25,44 +25,32 @@ export class WaiterList<S> {
     options: WaitOptions | number,
     check: (subject: S) => T | Error | undefined,
   ): Promise<T> {
-    const timeoutMs = typeof options === 'number' ? options : (options.timeoutMs ?? 0);
-    const signal = typeof options === 'number' ? undefined : options.signal;
+    const { timeoutMs = 0, signal } = typeof options === 'number' ? { timeoutMs: options } : options;
     return new Promise<T>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const finish = (): void => {
-        if (timer !== undefined) clearTimeout(timer);
-        signal?.removeEventListener('abort', aborted);
-        const i = this.#waiters.indexOf(waiter);
-        if (i >= 0) this.#waiters.splice(i, 1);
-      };
+      let timer: unknown;
       const waiter = (s: S): boolean => {
         const result = check(s);
         if (result === undefined) return false;
-        finish();
-        if (result instanceof Error) reject(result);
-        else resolve(result);
+        finish(result instanceof Error, result);
         return true;
       };
-      const aborted = (): void => {
-        finish();
-        reject(signal?.reason);
+      const aborted = (): void => finish(true, signal?.reason);
+      const finish = (failed: boolean, value: unknown): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', aborted);
+        const i = this.#waiters.indexOf(waiter);
+        if (i >= 0) this.#waiters.splice(i, 1);
+        if (failed) reject(value);
+        else resolve(value as T);
       };
+      if (signal?.aborted) return aborted();
       if (waiter(subject)) return;
       this.#waiters.push(waiter);
       signal?.addEventListener('abort', aborted, { once: true });
       if (timeoutMs > 0) {
         timer = setTimeout(() => {
-          finish();
-          reject(
-            new WebSocketError(
-              ErrorCode.ERR_TIMEOUT,
-              `ERR_TIMEOUT: timed out after ${timeoutMs} ms waiting for ${what}`,
-            ),
-          );
+          const message = `ERR_TIMEOUT: timed out after ${timeoutMs} ms waiting for ${what}`;
+          finish(true, new WebSocketError(ErrorCode.ERR_TIMEOUT, message));
         }, timeoutMs);
       }
     });

@@ -225,6 +225,7 @@ export class WebSocketPeer implements LinkTarget {
     this.#reset(url);
     const link = new PeerLink(this);
     const tls = options.tls ?? this.tls;
+    const debug = this.debug;
     try {
       link.transport = this.#connector(
         url,
@@ -234,15 +235,15 @@ export class WebSocketPeer implements LinkTarget {
           maxMessageSize: this.inboundBufferSize,
           ...(tls === undefined ? {} : { tls }),
         },
-        link,
+        debug === null ? link : debug.events(this, link),
       );
+      if (debug !== null) link.transport = debug.transport(this, link.transport);
     } catch (error) {
       link.dead = true;
       this.#lastError = error instanceof Error ? error.message : String(error);
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     this.#attach(link);
-    this.debug?.connecting(this, url);
     return ErrorCode.OK;
   }
 
@@ -261,7 +262,10 @@ export class WebSocketPeer implements LinkTarget {
     }
     this.#reset(connection.url);
     const link = new PeerLink(this);
-    link.transport = connection.accept(protocol, this.handshakeHeaders, this.inboundBufferSize, link);
+    const debug = this.debug;
+    const events = debug === null ? link : debug.events(this, link);
+    link.transport = connection.accept(protocol, this.handshakeHeaders, this.inboundBufferSize, events);
+    if (debug !== null) link.transport = debug.transport(this, link.transport);
     this.#attach(link);
     return ErrorCode.OK;
   }
@@ -323,18 +327,13 @@ export class WebSocketPeer implements LinkTarget {
    * Queues one message: binary, or text when `writeMode` is `WriteMode.TEXT` (then the bytes must
    * be valid UTF-8). Returns `FAILED` unless `OPEN`, `ERR_OUT_OF_MEMORY` when the outbound buffer
    * or packet limit is full (nothing queued is lost), `ERR_INVALID_PARAMETER` for invalid UTF-8 or
-   * a `message` that is not bytes (any typed array or `DataView` is taken as its bytes).
+   * a `message` that is not a `Uint8Array`.
    * The peer owns `message` until the end of the current event-loop turn: copy a scratch buffer
    * you will reuse before then.
    */
   send(message: Uint8Array, writeMode: WriteMode = WriteMode.BINARY): ErrorCode {
     if (this.#state !== State.OPEN) return ErrorCode.FAILED;
-    if (!(message instanceof Uint8Array)) {
-      // Other views (Buffer is a Uint8Array already) are wrapped; anything else is refused, never thrown on.
-      if (!ArrayBuffer.isView(message)) return ErrorCode.ERR_INVALID_PARAMETER;
-      const view = message as ArrayBufferView;
-      message = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-    }
+    if (!(message instanceof Uint8Array)) return ErrorCode.ERR_INVALID_PARAMETER; // (Buffer is one)
     if (writeMode !== WriteMode.TEXT) return this.#enqueue(message, message.byteLength);
     const text = decodeUtf8(message, true);
     if (text === null) return ErrorCode.ERR_INVALID_PARAMETER;
@@ -462,8 +461,6 @@ export class WebSocketPeer implements LinkTarget {
       this.#inbound = inbound;
     }
     inbound.push(data, isText, size);
-    const debug = this.debug;
-    if (debug !== null) debug.frame(this, true, data, isText, size);
     if (
       !this.#paused &&
       (inbound.bytes >= this.inboundBufferSize || inbound.unpublished + inbound.length >= this.maxQueuedPackets)
@@ -545,7 +542,6 @@ export class WebSocketPeer implements LinkTarget {
         break;
       case LinkEvent.ERROR:
         this.#lastError = event.text;
-        this.debug?.error(this, event.text);
         if (event.code !== 0) this.#setFailure(event.code, failureReason(event.code));
         break;
       case LinkEvent.CLOSE:
@@ -563,7 +559,6 @@ export class WebSocketPeer implements LinkTarget {
     this.#protocol = protocol;
     this.#wasOpen = true;
     this.#updateHeartbeatTimer();
-    this.debug?.opened(this, protocol);
     this.#observer?.onPeerOpen(this, protocol);
   }
 
@@ -581,7 +576,6 @@ export class WebSocketPeer implements LinkTarget {
       this.#reason = '';
     }
     this.#state = State.CLOSED;
-    this.debug?.closed(this, this.#code, this.#reason, wasClean);
     const observer = this.#observer;
     if (observer === null) return;
     if (wasClean && wasOpen && !this.#closeStarted) observer.onPeerCloseRequest(this, this.#code, this.#reason);
@@ -613,7 +607,6 @@ export class WebSocketPeer implements LinkTarget {
     this.#code = CloseCode.UNCLEAN;
     this.#reason = reason;
     this.#inbound.clear();
-    this.debug?.closed(this, CloseCode.UNCLEAN, reason, false);
     this.#pushControl({
       kind: LinkEvent.DROPPED,
       seq: this.#inbound.pushed,
@@ -648,8 +641,6 @@ export class WebSocketPeer implements LinkTarget {
       return ErrorCode.ERR_OUT_OF_MEMORY;
     }
     out.push(data, size);
-    const debug = this.debug;
-    if (debug !== null) debug.frame(this, false, data, typeof data === 'string', size);
     return ErrorCode.OK;
   }
 
