@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The newcomer's commands: `npm run demo`, `npm test` (and `npm run bench`).
+// The newcomer's commands: `npm run demo`, `npm test` (and `npm run bench`, `npm run docs`, `npm run exec -- <tool>`).
 // Uses only Node built-ins: fetches the pinned pnpm, installs the workspace, installs Debian's
 // chromium and godot3-server when tests need them, builds, then runs the demo or every test step.
 import { spawn, spawnSync } from 'node:child_process';
@@ -113,7 +113,7 @@ function testAll(pnpm) {
   const x = (...args) => [pnpm, ['exec', ...args]];
   const steps = [
     { name: 'typecheck', cmd: x('tsc', '-p', 'tsconfig.check.json') },
-    { name: 'lint (biome + TSDoc)', cmd: [pnpm, ['run', '--silent', 'lint']] },
+    { name: 'lint (biome + TypeDoc)', cmd: [pnpm, ['run', '--silent', 'lint']] },
     {
       name: 'vitest node + chromium',
       cmd: x(
@@ -195,7 +195,8 @@ log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 if (mode === 'test') testAll(pnpm);
 else if (mode === 'demo') demo();
 else if (mode === 'bench') process.exit(run(pnpm, ['--filter', '@wspeer/bench', 'run', 'bench', ...extraArgs]));
+else if (mode === 'exec') process.exit(run(pnpm, ['exec', ...extraArgs]));
 else {
-  console.error(`usage: node scripts/bootstrap.mjs test|demo|bench`);
+  console.error(`usage: node scripts/bootstrap.mjs test|demo|bench|exec <command>`);
   process.exit(2);
 }

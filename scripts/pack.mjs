@@ -109,7 +109,7 @@ function ship(file, kind) {
   for (const [start, end, replacement] of edits.sort((a, b) => b[0] - a[0])) {
     result = result.slice(0, start) + replacement + result.slice(end);
   }
-  shipped.set(file, result.replace(/^\/\/# sourceMappingURL=.*$/gm, '').trimEnd() + '\n');
+  shipped.set(file, `${result.replace(/^\/\/# sourceMappingURL=.*$/gm, '').trimEnd()}\n`);
 }
 
 /**

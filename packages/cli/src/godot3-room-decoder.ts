@@ -32,7 +32,10 @@ export function godot3RoomDecoder(): RoomDecoder {
           if (path === null) return malformed(packet, 'SIMPLIFY_PATH');
           const id = readU32(packet, 1);
           let cache = caches.get(from);
-          if (cache === undefined) caches.set(from, (cache = new Map()));
+          if (cache === undefined) {
+            cache = new Map();
+            caches.set(from, cache);
+          }
           if (cache.size < MAX_PATHS_PER_PEER || cache.has(id)) cache.set(id, path.text);
           return [`path #${id} = ${path.text}`];
         }

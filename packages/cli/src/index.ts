@@ -1,10 +1,3 @@
-export type { CliCommand, ServeKind } from './cli-args.js';
-export { parseCli } from './cli-args.js';
-export type { CliIo, Running } from './cli-io.js';
-export { type ConnectOptions, connect } from './connect.js';
-export { type ConnectRoomOptions, connectRoom } from './connect-room.js';
 export { formatVariant } from './format-variant.js';
 export { godot3RoomDecoder } from './godot3-room-decoder.js';
 export { type RoomDecoder, type RoomWire, roomDecoder } from './room-decoder.js';
-export { runCli } from './run-cli.js';
-export { type ServeOptions, serve } from './serve.js';

@@ -64,6 +64,7 @@ export class WebSocketClient<
     return this.peer.autoPoll;
   }
 
+  /** Sets `autoPoll` (see the getter). */
   set autoPoll(enabled: boolean) {
     this.peer.autoPoll = enabled;
   }

@@ -146,6 +146,7 @@ export class WebSocketPeer implements LinkTarget {
     return this.#auto;
   }
 
+  /** Sets `autoPoll` (see the getter). */
   set autoPoll(enabled: boolean) {
     this.#auto = enabled;
     if (enabled && (this.#active || this.#controls.length > 0 || this.#inbound.unpublished > 0)) this.#requestPoll();

@@ -145,6 +145,7 @@ export class WebSocketServer<
     return this.#auto;
   }
 
+  /** Sets `autoPoll` (see the getter). */
   set autoPoll(enabled: boolean) {
     this.#auto = enabled;
     if (enabled && this.#dirty.length > 0) this.#autoPoll.request();

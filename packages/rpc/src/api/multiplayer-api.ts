@@ -112,6 +112,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     return this.#peer;
   }
 
+  /** Sets `networkPeer` (see the getter). */
   set networkPeer(peer: MultiplayerPeer | null) {
     this.#listen('off');
     this.clear();
@@ -133,6 +134,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     return this.#auto;
   }
 
+  /** Sets `autoPoll` (see the getter). */
   set autoPoll(enabled: boolean) {
     this.#auto = enabled;
     if (this.#peer !== null && 'autoPoll' in this.#peer) this.#peer.autoPoll = enabled;
@@ -202,6 +204,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     return this.#peer?.refuseNewConnections ?? false;
   }
 
+  /** Sets `refuseNewNetworkConnections` (see the getter). */
   set refuseNewNetworkConnections(refuse: boolean) {
     if (this.#peer !== null) this.#peer.refuseNewConnections = refuse;
   }

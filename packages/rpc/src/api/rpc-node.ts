@@ -55,6 +55,14 @@ export interface NodeSpec<M extends MethodMap, P extends PropertyMap> {
   master?: number;
 }
 
+/** The mode and spec of one method or property of a node. */
+export interface MemberEntry<S> {
+  /** Who may call or set it. */
+  mode: RpcMode;
+  /** The method's or property's spec. */
+  spec: S;
+}
+
 /** The API side a node talks to (implemented by `MultiplayerAPI`). */
 export interface RpcHost {
   /** Sends (and maybe runs locally) a call of `method` on `node`: Godot 3.2's `rpcp`. */
@@ -181,12 +189,12 @@ export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = Pr
   }
 
   /** The mode and spec of a method, or `undefined`. */
-  [METHOD_ENTRY](name: string): { mode: RpcMode; spec: MethodSpec } | undefined {
+  [METHOD_ENTRY](name: string): MemberEntry<MethodSpec> | undefined {
     return entry(this.#spec.methods?.[name], this.#methodModes.get(name));
   }
 
   /** The mode and spec of a property, or `undefined`. */
-  [PROPERTY_ENTRY](name: string): { mode: RpcMode; spec: PropertySpec } | undefined {
+  [PROPERTY_ENTRY](name: string): MemberEntry<PropertySpec> | undefined {
     return entry(this.#spec.properties?.[name] as PropertySpec | undefined, this.#propertyModes.get(name));
   }
 
@@ -196,6 +204,6 @@ export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = Pr
   }
 }
 
-function entry<S>(spec: S | undefined, mode: RpcMode | undefined): { mode: RpcMode; spec: S } | undefined {
+function entry<S>(spec: S | undefined, mode: RpcMode | undefined): MemberEntry<S> | undefined {
   return spec === undefined || mode === undefined ? undefined : { mode, spec };
 }
