@@ -5,21 +5,52 @@ import type { RoomWire } from './room-decoder.js';
 /** What `wspeer serve` runs. */
 export type ServeKind = 'echo' | 'mirror' | RoomWire;
 
+/** `wspeer serve ...`. */
+export interface ServeCommand {
+  /** The command. */
+  command: 'serve';
+  /** What to serve. */
+  kind: ServeKind;
+  /** TCP port (0 picks a free one). */
+  port: number;
+  /** Address to bind. */
+  host: string;
+  /** Accepted subprotocols. */
+  protocols: string[];
+  /** Print connection events and frames. */
+  debug: boolean;
+}
+
+/** `wspeer connect ...`. */
+export interface ConnectCommand {
+  /** The command. */
+  command: 'connect';
+  /** The server's URL. */
+  url: string;
+  /** Join a Godot room with this wire (`--godot3`), or `null` for raw messages. */
+  room: RoomWire | null;
+  /** Subprotocols to request. */
+  protocols: string[];
+  /** Extra handshake header lines. */
+  headers: string[];
+  /** Send lines as binary frames. */
+  binary: boolean;
+  /** Print connection events and frames. */
+  debug: boolean;
+}
+
 /** A parsed command line. */
 export type CliCommand =
-  | { command: 'help' }
-  | { command: 'version' }
-  | { command: 'serve'; kind: ServeKind; port: number; host: string; protocols: string[]; debug: boolean }
+  | { /** Print the usage. */ command: 'help' }
+  | { /** Print the version. */ command: 'version' }
+  | ServeCommand
+  | ConnectCommand
   | {
-      command: 'connect';
-      url: string;
-      room: RoomWire | null;
-      protocols: string[];
-      headers: string[];
-      binary: boolean;
-      debug: boolean;
-    }
-  | { command: 'error'; message: string };
+      /** Bad arguments. */
+      command: 'error';
+      /** What is wrong. */
+      message: string;
+    };
 
 const KINDS: readonly string[] = ['echo', 'mirror', 'godot3', 'godot4'];
 
