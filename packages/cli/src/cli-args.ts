@@ -39,18 +39,22 @@ export interface ConnectCommand {
   debug: boolean;
 }
 
+/** `wspeer --help`, `wspeer --version`. */
+export interface InfoCommand {
+  /** Print the usage or the version. */
+  command: 'help' | 'version';
+}
+
+/** Bad arguments. */
+export interface ErrorCommand {
+  /** The command. */
+  command: 'error';
+  /** What is wrong. */
+  message: string;
+}
+
 /** A parsed command line. */
-export type CliCommand =
-  | { /** Print the usage. */ command: 'help' }
-  | { /** Print the version. */ command: 'version' }
-  | ServeCommand
-  | ConnectCommand
-  | {
-      /** Bad arguments. */
-      command: 'error';
-      /** What is wrong. */
-      message: string;
-    };
+export type CliCommand = InfoCommand | ServeCommand | ConnectCommand | ErrorCommand;
 
 const KINDS: readonly string[] = ['echo', 'mirror', 'godot3', 'godot4'];
 
