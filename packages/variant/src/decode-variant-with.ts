@@ -14,8 +14,22 @@ export interface DecodeOptions {
 
 /** What a decode returns: the value and its encoded size, or `ERR_INVALID_DATA`. */
 export type DecodeResult<V = Variant> =
-  | { readonly error: typeof ErrorCode.OK; readonly value: V; readonly bytesRead: number }
-  | { readonly error: typeof ErrorCode.ERR_INVALID_DATA; readonly value: null; readonly bytesRead: 0 };
+  | {
+      /** `OK`. */
+      readonly error: typeof ErrorCode.OK;
+      /** The decoded value. */
+      readonly value: V;
+      /** Bytes the value took, from `offset`. */
+      readonly bytesRead: number;
+    }
+  | {
+      /** `ERR_INVALID_DATA`: the bytes are not a Variant. */
+      readonly error: typeof ErrorCode.ERR_INVALID_DATA;
+      /** `null`. */
+      readonly value: null;
+      /** 0. */
+      readonly bytesRead: 0;
+    };
 
 const INVALID = Object.freeze({ error: ErrorCode.ERR_INVALID_DATA, value: null, bytesRead: 0 } as const);
 

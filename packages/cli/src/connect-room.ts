@@ -1,0 +1,84 @@
+import { debugLogger } from '@wspeer/core';
+import { WebSocketMultiplayerPeer } from '@wspeer/multiplayer';
+import { connectNode } from '@wspeer/transport-node';
+import type { CliIo, Running } from './cli-io.js';
+import { readLines } from './line-input.js';
+import { type RoomWire, roomDecoder } from './room-decoder.js';
+
+/** Settings of `wspeer connect --godot3 URL`. */
+export interface ConnectRoomOptions {
+  /** The room's URL. */
+  url: string;
+  /** The room's wire format. */
+  wire: RoomWire;
+  /** Subprotocols to request (Godot's demo game uses `ludus`). */
+  protocols: string[];
+  /** Print connection events and frames. */
+  debug: boolean;
+}
+
+/**
+ * `wspeer connect --godot3 URL`: joins a Godot multiplayer room as a client and prints what it
+ * sees: our id, peers joining and leaving, and every packet that reaches us decoded (RPCs with
+ * node path, method and arguments; rsets; path announcements; raw packets). The end of input (or
+ * Ctrl-C) leaves the room.
+ */
+export function connectRoom(options: ConnectRoomOptions, io: CliIo): Running {
+  let finish: (code: number) => void = () => {};
+  const done = new Promise<number>((resolve) => {
+    finish = resolve;
+  });
+  const decoder = roomDecoder(options.wire);
+  if (typeof decoder === 'string') {
+    io.err(`wspeer: ${decoder}`);
+    finish(2);
+    return { done, stop() {} };
+  }
+  const peer = new WebSocketMultiplayerPeer({
+    connect: connectNode,
+    wire: options.wire,
+    supportedProtocols: options.protocols,
+    autoPoll: true,
+    ...(options.debug ? { debug: debugLogger((line) => io.err(line)) } : {}),
+  });
+  const leave = (code: number): void => {
+    lines.close();
+    peer.stop(1000, 'Bye');
+    finish(code);
+  };
+  const lines = readLines(
+    io,
+    () => {},
+    () => leave(0),
+  );
+  peer.on('connection_succeeded', () => io.err(`joined ${options.url} as peer ${peer.getUniqueId()}`));
+  peer.on('peer_connected', (id) => lines.print(`peer ${id} joined`));
+  peer.on('peer_disconnected', (id) => {
+    decoder.forget(id);
+    lines.print(`peer ${id} left`);
+  });
+  peer.on('peer_packet', () => {
+    while (peer.getAvailablePacketCount() > 0) {
+      const from = peer.getPacketPeer();
+      for (const line of decoder.decode(from, peer.getPacket())) lines.print(`[peer ${from}] ${line}`);
+    }
+  });
+  peer.on('connection_failed', () => {
+    const reason = peer.getPeer(1)?.lastErrorMessage;
+    io.err(`wspeer: could not join ${options.url}${reason ? `: ${reason}` : ''}`);
+    lines.close();
+    finish(1);
+  });
+  peer.on('server_disconnected', () => {
+    io.err('wspeer: the server closed the room');
+    lines.close();
+    finish(1);
+  });
+  const err = peer.createClient(options.url);
+  if (err !== 0) {
+    io.err(`wspeer: cannot connect to ${options.url} (invalid URL?)`);
+    lines.close();
+    finish(2);
+  }
+  return { done, stop: () => leave(0) };
+}
