@@ -100,12 +100,16 @@ import { CloseCode, debugLogger, ErrorCode, State, WebSocketClient, WebSocketErr
 import { TCPServer, WebSocketServer } from 'wspeer/server';
 import { OfflineMultiplayerPeer, TransferMode, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { MultiplayerAPI, Vector2, encodeVariant } from 'wspeer/rpc';
+import { SceneMultiplayer } from 'wspeer/scene';
+import { encodeVariantWith, godot4Codec, Vector2i } from 'wspeer/variant';
 const wait: WaitOptions = { timeoutMs: 1 };
 const peer: WebSocketPeer = new WebSocketPeer({ debug: debugLogger() });
 export const values = [CloseCode.NORMAL, ErrorCode.OK, State.OPEN, TransferMode.RELIABLE, wait, peer.readyState];
 export const classes = [WebSocketClient, WebSocketError, TCPServer, WebSocketServer, OfflineMultiplayerPeer];
 export const api = new MultiplayerAPI(new WebSocketMultiplayerPeer());
 export const bytes: Uint8Array = encodeVariant(new Vector2(1, 2));
+export const scene = new SceneMultiplayer(new WebSocketMultiplayerPeer({ wire: 'godot4' }));
+export const bytes4: Uint8Array = encodeVariantWith(godot4Codec, new Vector2i(1, 2));
 `;
 
 const NODE_ECHO = `

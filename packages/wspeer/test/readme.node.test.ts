@@ -112,7 +112,7 @@ describe('README.md', () => {
   it('has runnable TypeScript blocks in Node and in the browser, and excerpts', () => {
     expect(nodeBlocks.length).toBeGreaterThanOrEqual(4);
     expect(browserBlocks.length).toBeGreaterThanOrEqual(1);
-    expect(excerpts.length).toBe(2);
+    expect(excerpts.length).toBe(3);
     for (const b of tsBlocks) {
       for (const flag of b.flags)
         expect(['browser', 'no-run'].includes(flag) || flag.startsWith('from='), `flag ${flag}`).toBe(true);
@@ -243,7 +243,17 @@ describe('README.md', () => {
 
   it('documents every name the public entries export, and nothing else is exported', async () => {
     const documented = new Set([...readme.matchAll(/`([A-Za-z_][\w]*)`/g)].map((m) => m[1]));
-    const entries = ['node', 'server', 'multiplayer', 'rpc', 'browser', 'multiplayer-browser', 'server-browser'];
+    const entries = [
+      'node',
+      'server',
+      'multiplayer',
+      'rpc',
+      'scene',
+      'variant',
+      'browser',
+      'multiplayer-browser',
+      'server-browser',
+    ];
     const program = ts.createProgram(
       entries.map((e) => join(root, 'packages/wspeer/dist', `${e}.d.ts`)),
       { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, types: [] },
