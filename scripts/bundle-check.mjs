@@ -69,7 +69,7 @@ const ENTRIES = [
       `import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer'; import { SceneMultiplayer } from 'wspeer/scene';` +
       ` globalThis.keep = [WebSocketMultiplayerPeer, SceneMultiplayer];`,
     // Today's size with the full Godot 4 codec; the 12 KB goal is not met yet (README "Performance and size").
-    budget: 20_400,
+    budget: 20_800,
     target: 12_000,
     without: [GODOT3_TABLE],
   },

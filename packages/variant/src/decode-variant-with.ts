@@ -8,7 +8,7 @@ import type { VariantCodec } from './variant-codec.js';
 
 /** Options for {@link decodeVariantWith} and `decodeVariant`. */
 export interface DecodeOptions {
-  /** ARRAY/DICTIONARY levels allowed (`[[1]]` is 2); deeper input fails. Default {@link DEFAULT_MAX_DEPTH}. */
+  /** ARRAY/DICTIONARY levels allowed (`[[1]]` is 2); deeper input fails. Default `DEFAULT_MAX_DEPTH`. */
   readonly maxDepth?: number;
 }
 
@@ -36,7 +36,7 @@ const INVALID = Object.freeze({ error: ErrorCode.ERR_INVALID_DATA, value: null, 
 /**
  * Decodes one Variant of `codec`'s engine version starting at `offset` (what `bytes_to_var` /
  * `PacketPeer.get_var` read). Bytes after the value are ignored; `bytesRead` says where it ended.
- * Total: any input gives either `OK` or `ERR_INVALID_DATA` (see {@link readVariantWith} for what
+ * Total: any input gives either `OK` or `ERR_INVALID_DATA` (see `readVariantWith` for what
  * fails), never an exception, and never an allocation larger than the input justifies.
  */
 export function decodeVariantWith<V>(
