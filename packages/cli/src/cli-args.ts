@@ -19,6 +19,8 @@ export interface ServeCommand {
   protocols: string[];
   /** Print connection events and frames. */
   debug: boolean;
+  /** A names file for a Godot 4 room (`--names`): node path -> `@rpc` method names or a .gd file. */
+  names?: string;
 }
 
 /** `wspeer connect ...`. */
@@ -37,6 +39,10 @@ export interface ConnectCommand {
   binary: boolean;
   /** Print connection events and frames. */
   debug: boolean;
+  /** A names file for a Godot 4 room (`--names`). */
+  names?: string;
+  /** Godot 4 rooms with authentication: the data to send (`--auth`), then complete. */
+  auth?: string;
 }
 
 /** `wspeer --help`, `wspeer --version`. */
@@ -75,12 +81,21 @@ export function parseCli(argv: readonly string[]): CliCommand {
   if (command === 'serve') {
     const kind = rest[0] ?? 'echo';
     if (!KINDS.includes(kind))
-      return { command: 'error', message: `unknown server "${kind}": use echo, mirror or godot3` };
+      return { command: 'error', message: `unknown server "${kind}": use echo, mirror, godot3 or godot4` };
     if (rest.length > 1) return { command: 'error', message: `unexpected argument "${rest[1]}"` };
     const port = values.port === undefined ? 8080 : Number(values.port);
     const invalid = checkPort(values.port === undefined ? port : /^\d+$/.test(values.port) ? port : values.port);
     if (invalid !== '') return { command: 'error', message: invalid };
-    return { command: 'serve', kind: kind as ServeKind, port, host: values.host ?? '127.0.0.1', protocols, debug };
+    const names = values.names === undefined ? {} : { names: values.names };
+    return {
+      command: 'serve',
+      kind: kind as ServeKind,
+      port,
+      host: values.host ?? '127.0.0.1',
+      protocols,
+      debug,
+      ...names,
+    };
   }
   if (command === 'connect') {
     const url = rest[0];
@@ -90,7 +105,20 @@ export function parseCli(argv: readonly string[]): CliCommand {
     if (values.godot3 && values.godot4) return { command: 'error', message: 'choose one of --godot3 and --godot4' };
     const room: RoomWire | null = values.godot3 ? 'godot3' : values.godot4 ? 'godot4' : null;
     const headers = values.header ?? [];
-    return { command: 'connect', url, room, protocols, headers, binary: values.binary ?? false, debug };
+    if ((values.names !== undefined || values.auth !== undefined) && room !== 'godot4') {
+      return { command: 'error', message: '--names and --auth go with --godot4' };
+    }
+    return {
+      command: 'connect',
+      url,
+      room,
+      protocols,
+      headers,
+      binary: values.binary ?? false,
+      debug,
+      ...(values.names === undefined ? {} : { names: values.names }),
+      ...(values.auth === undefined ? {} : { auth: values.auth }),
+    };
   }
   if (command === undefined) return { command: 'help' };
   return { command: 'error', message: `unknown command "${command}": use serve or connect` };
@@ -109,6 +137,8 @@ function parse(argv: readonly string[]) {
       binary: { type: 'boolean' },
       godot3: { type: 'boolean' },
       godot4: { type: 'boolean' },
+      names: { type: 'string' },
+      auth: { type: 'string' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },

@@ -1,9 +1,11 @@
 import { debugLogger } from '@wspeer/core';
 import { WebSocketMultiplayerPeer } from '@wspeer/multiplayer';
+import { authPacket } from '@wspeer/scene';
 import { connectNode } from '@wspeer/transport-node';
 import type { CliIo, Running } from './cli-io.js';
 import { readLines } from './line-input.js';
-import { type RoomWire, roomDecoder } from './room-decoder.js';
+import { type RoomDecoder, type RoomWire, roomDecoder } from './room-decoder.js';
+import { loadRpcNames } from './rpc-names.js';
 
 /** Settings of `wspeer connect --godot3 URL`. */
 export interface ConnectRoomOptions {
@@ -15,6 +17,10 @@ export interface ConnectRoomOptions {
   protocols: string[];
   /** Print connection events and frames. */
   debug: boolean;
+  /** Godot 4: a names file (node path -> `@rpc` method names or a .gd file). */
+  names?: string;
+  /** Godot 4: authentication data to send once connected, then complete. */
+  auth?: string;
 }
 
 /**
@@ -28,9 +34,11 @@ export function connectRoom(options: ConnectRoomOptions, io: CliIo): Running {
   const done = new Promise<number>((resolve) => {
     finish = resolve;
   });
-  const decoder = roomDecoder(options.wire);
-  if (typeof decoder === 'string') {
-    io.err(`wspeer: ${decoder}`);
+  let decoder: RoomDecoder;
+  try {
+    decoder = roomDecoder(options.wire, options.names === undefined ? undefined : loadRpcNames(options.names));
+  } catch (error) {
+    io.err(`wspeer: ${(error as Error).message}`);
     finish(2);
     return { done, stop() {} };
   }
@@ -51,7 +59,14 @@ export function connectRoom(options: ConnectRoomOptions, io: CliIo): Running {
     () => {},
     () => leave(0),
   );
-  peer.on('connection_succeeded', () => io.err(`joined ${options.url} as peer ${peer.getUniqueId()}`));
+  peer.on('connection_succeeded', () => {
+    io.err(`joined ${options.url} as peer ${peer.getUniqueId()}`);
+    if (options.auth === undefined) return;
+    // Godot 4's authentication: our data, then "completed" ([SYS][AUTH][data], [SYS][AUTH]).
+    peer.setTargetPeer(1);
+    peer.putPacket(authPacket(new TextEncoder().encode(options.auth)));
+    peer.putPacket(authPacket(new Uint8Array(0)));
+  });
   peer.on('peer_connected', (id) => lines.print(`peer ${id} joined`));
   peer.on('peer_disconnected', (id) => {
     decoder.forget(id);

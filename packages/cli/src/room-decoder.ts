@@ -1,4 +1,5 @@
 import { godot3RoomDecoder } from './godot3-room-decoder.js';
+import { godot4RoomDecoder } from './godot4-room-decoder.js';
 
 /** The wire formats of Godot rooms the CLI can join or serve. */
 export type RoomWire = 'godot3' | 'godot4';
@@ -17,11 +18,7 @@ export interface RoomDecoder {
   forget(id: number): void;
 }
 
-/** The decoder of a room's wire, or why there is none yet. */
-export function roomDecoder(wire: RoomWire): RoomDecoder | string {
-  if (wire === 'godot3') return godot3RoomDecoder();
-  return (
-    'Godot 4 rooms need the SceneMultiplayer decoder (node paths, method ids and checksums), which comes ' +
-    'with wspeer\'s scene layer; until then use --godot3, or "wspeer connect URL" to see raw frames.'
-  );
+/** The decoder of a room's wire; Godot 4's uses `names` (node path -> its \`@rpc\` method names). */
+export function roomDecoder(wire: RoomWire, names?: ReadonlyMap<string, readonly string[]>): RoomDecoder {
+  return wire === 'godot3' ? godot3RoomDecoder() : godot4RoomDecoder(names);
 }

@@ -24,6 +24,16 @@ export function runCli(argv: readonly string[], io: CliIo): Running | { code: nu
     case 'connect':
       return parsed.room === null
         ? connect(parsed, io)
-        : connectRoom({ url: parsed.url, wire: parsed.room, protocols: parsed.protocols, debug: parsed.debug }, io);
+        : connectRoom(
+            {
+              url: parsed.url,
+              wire: parsed.room,
+              protocols: parsed.protocols,
+              debug: parsed.debug,
+              ...(parsed.names === undefined ? {} : { names: parsed.names }),
+              ...(parsed.auth === undefined ? {} : { auth: parsed.auth }),
+            },
+            io,
+          );
   }
 }

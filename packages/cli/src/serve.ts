@@ -1,11 +1,14 @@
 import { networkInterfaces } from 'node:os';
 import { debugLogger, type WebSocketError } from '@wspeer/core';
 import { WebSocketServer } from '@wspeer/multiplayer';
+import { SceneMultiplayer } from '@wspeer/scene';
 import { createNodeListener } from '@wspeer/transport-node';
 import type { ServeKind } from './cli-args.js';
 import type { CliIo, Running } from './cli-io.js';
 import { messagePreview } from './preview.js';
-import { roomDecoder } from './room-decoder.js';
+import { type RoomDecoder, roomDecoder } from './room-decoder.js';
+import { loadRpcNames } from './rpc-names.js';
+import { tapPackets } from './tap-packets.js';
 
 /** Settings of `wspeer serve`. */
 export interface ServeOptions {
@@ -19,6 +22,8 @@ export interface ServeOptions {
   protocols: string[];
   /** Print connection events and frames. */
   debug: boolean;
+  /** Godot 4 rooms: a names file (node path -> `@rpc` method names or a .gd file). */
+  names?: string;
 }
 
 /**
@@ -30,9 +35,12 @@ export function serve(options: ServeOptions, io: CliIo): Running {
   const done = new Promise<number>((resolve) => {
     finish = resolve;
   });
-  const decoder = options.kind === 'echo' || options.kind === 'mirror' ? null : roomDecoder(options.kind);
-  if (typeof decoder === 'string') {
-    io.err(`wspeer: ${decoder}`);
+  let decoder: RoomDecoder | null = null;
+  try {
+    const names = options.names === undefined ? undefined : loadRpcNames(options.names);
+    if (options.kind === 'godot3' || options.kind === 'godot4') decoder = roomDecoder(options.kind, names);
+  } catch (error) {
+    io.err(`wspeer: ${(error as Error).message}`);
     finish(2);
     return { done, stop() {} };
   }
@@ -43,6 +51,7 @@ export function serve(options: ServeOptions, io: CliIo): Running {
     autoPoll: true,
     bindIp: options.host,
     log: (line) => io.out(line),
+    wire: options.kind === 'godot4' ? 'godot4' : 'godot3',
     ...(options.debug ? { debug: debugLogger((line) => io.err(line)) } : {}),
   });
   server.on('client_connected', (id, protocol) =>
@@ -63,7 +72,21 @@ export function serve(options: ServeOptions, io: CliIo): Running {
       else target?.send(message);
     }
   });
-  if (decoder !== null) {
+  if (decoder !== null && options.kind === 'godot4') {
+    // Godot 4: SceneMultiplayer admits peers, announces them and relays; the tap prints what arrives.
+    const room = decoder;
+    const scene = new SceneMultiplayer(
+      tapPackets(server, (from, packet) => {
+        for (const line of room.decode(from, packet)) io.out(`[peer ${from}] ${line}`);
+      }),
+      { autoPoll: true, log: null },
+    );
+    scene.on('peer_connected', (id) => io.out(`peer ${id} joined`));
+    scene.on('peer_disconnected', (id) => {
+      room.forget(id);
+      io.out(`peer ${id} left`);
+    });
+  } else if (decoder !== null) {
     server.on('peer_connected', (id) => io.out(`peer ${id} joined`));
     server.on('peer_disconnected', (id) => {
       decoder.forget(id);
@@ -86,7 +109,12 @@ export function serve(options: ServeOptions, io: CliIo): Running {
   server
     .listening()
     .then((port) => {
-      const what = decoder === null ? `${options.kind} server` : `Godot 3 room (wire godot3)`;
+      const what =
+        decoder === null
+          ? `${options.kind} server`
+          : options.kind === 'godot4'
+            ? 'Godot 4 room (wire godot4, SceneMultiplayer relay)'
+            : 'Godot 3 room (wire godot3)';
       const accepts = protocols.length === 0 ? 'no subprotocol' : `subprotocols ${protocols.join(', ')}`;
       io.err(`wspeer ${what} listening on ${urls(options.host, port).join(' and ')} (${accepts}; Ctrl-C stops)`);
     })

@@ -33,7 +33,7 @@ describe('wspeer CLI', () => {
   it('prints its usage for --help and exits 2 with one line for bad arguments', async () => {
     const help = cli('--help');
     expect(await help.exited).toBe(0);
-    expect(help.stdout.join('\n')).toMatch(/wspeer serve \[echo\|mirror\|godot3\]/);
+    expect(help.stdout.join('\n')).toMatch(/wspeer serve \[echo\|mirror\|godot3\|godot4\]/);
     expect(help.stdout.join('\n')).toMatch(/wspeer connect URL/);
     for (const args of [['serve', '--port', '70000'], ['launch'], ['connect'], ['serve', '--nope']]) {
       const bad = cli(...args);
@@ -104,11 +104,18 @@ describe('wspeer CLI', () => {
     ]);
   });
 
-  it('says that Godot 4 rooms come with the scene layer (exit 2)', async () => {
+  it('Godot 4 options: --names/--auth need --godot4, a bad names file is one line (exit 2), no server exits 1', async () => {
     const port = await freePort();
-    const client = cli('connect', '--godot4', `ws://127.0.0.1:${port}/`);
-    expect(await client.exited).toBe(2);
-    expect(client.stderr.join('\n')).toMatch(/Godot 4 rooms need the SceneMultiplayer decoder/);
+    const misplaced = cli('connect', '--names', 'x.json', `ws://127.0.0.1:${port}/`);
+    expect(await misplaced.exited).toBe(2);
+    expect(misplaced.stderr).toEqual(['wspeer: --names and --auth go with --godot4 (wspeer --help shows the usage)']);
+    const missing = cli('connect', '--godot4', '--names', '/nonexistent/names.json', `ws://127.0.0.1:${port}/`);
+    expect(await missing.exited).toBe(2);
+    expect(missing.stderr).toHaveLength(1);
+    expect(missing.stderr[0]).toMatch(/^wspeer: cannot read the names file \/nonexistent\/names\.json: /);
+    const nobody = cli('connect', '--godot4', `ws://127.0.0.1:${port}/`);
+    expect(await nobody.exited).toBe(1);
+    expect(nobody.stderr.join('\n')).toMatch(/could not join/);
   });
 
   it('serve godot3 and connect --godot3 print peers, RPCs and rsets of a Godot 3 room, decoded', async () => {
