@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { CloseCode, type ServerStats } from 'wspeer';
 import type { RpcStats } from 'wspeer/rpc';
-import { UpgradeRouter } from 'wspeer/server';
 import { chatEndpoint } from './chat-endpoint.js';
 import { chatMultiplayerEndpoint } from './chat-mp-endpoint.js';
 import { boundedLog } from './demo-log.js';
@@ -34,8 +33,6 @@ export interface DemoServerStats {
   rpc: RpcStats;
   /** Dice-game out-of-turn requests that were not announced (the same cheater within a second). */
   cheatsSuppressed: number;
-  /** Connections dropped for not sending complete request headers within the handshake timeout. */
-  headerTimeouts: number;
 }
 
 /** A running demo server. */
@@ -89,7 +86,6 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       },
       rpc: game.api.stats(),
       cheatsSuppressed: game.game.cheatsSuppressed,
-      headerTimeouts: UpgradeRouter.for(http).headerTimeouts,
     }),
     close: async () => {
       for (const server of Object.values(servers)) server.stop(CloseCode.GOING_AWAY, 'Server shutting down');

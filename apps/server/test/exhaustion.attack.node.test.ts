@@ -58,9 +58,6 @@ describe('slowloris on the demo server (attached listeners) under a 1,024-file l
     expect(late.length).toBeGreaterThan(3);
     expect(late.every(Boolean)).toBe(true);
     expect(after.openFiles).toBeLessThan(before.openFiles + 10);
-    expect((after.server as { headerTimeouts: number }).headerTimeouts).toBeGreaterThanOrEqual(
-      figures.connected as number,
-    );
   });
 });
 

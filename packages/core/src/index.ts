@@ -1,5 +1,6 @@
 export { AutoPoll } from './auto-poll.js';
 export { boundedText, QUOTE_LIMIT } from './bounded-text.js';
+export { checkPort } from './check-port.js';
 export { checkUrl } from './check-url.js';
 export type {
   ConnectionListener,
@@ -15,10 +16,14 @@ export { ConnectionStatus } from './constants/connection-status.js';
 export { ErrorCode, errorName } from './constants/error-code.js';
 export { State } from './constants/state.js';
 export { WriteMode } from './constants/write-mode.js';
+export { type DebugLoggerOptions, debugLogger } from './debug-logger.js';
+export type { DebugTrace, TracedPeer } from './debug-trace.js';
 export { generatePeerId } from './generate-peer-id.js';
 export { type HandlerErrorReporter, reportHandlerError, setHandlerErrorReporter } from './handler-error.js';
 export { Heartbeat } from './heartbeat.js';
 export type { InboundGate } from './inbound-gate.js';
+export { LINK_CONTROL, LINK_MESSAGE, OBSERVE } from './internal-keys.js';
+export { type ListenFailure, listenFailure } from './listen-failure.js';
 export { LoopbackNetwork } from './loopback-transport.js';
 export { OutboundBatch } from './outbound-batch.js';
 export { messageSize, PacketQueue } from './packet-queue.js';
@@ -40,6 +45,7 @@ export type { ClientTlsOptions, ConnectOptions, Transport, TransportConnector, T
 export { flushAtTurnEnd, runInTurn, scheduleMicrotask, type TurnFlushable } from './turn.js';
 export { setUnrefTimeout } from './unref-timeout.js';
 export { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
+export type { AbortSignalLike, WaitOptions } from './wait-options.js';
 export { WaiterList } from './waiter-list.js';
 export { warnOnce } from './warn-once.js';
 export { WebSocketClient, type WebSocketClientEvents, type WebSocketClientOptions } from './websocket-client.js';

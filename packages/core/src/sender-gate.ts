@@ -1,4 +1,5 @@
 import type { InboundGate } from './inbound-gate.js';
+import { HOLD_READING } from './internal-keys.js';
 import type { ServerCounters } from './server-stats.js';
 import { setUnrefTimeout } from './unref-timeout.js';
 import type { WebSocketPeer } from './websocket-peer.js';
@@ -120,11 +121,11 @@ export class SenderGate implements InboundGate {
     if (this.#holding || this.#newWindow(size)) return;
     this.#holding = true;
     this.#owner.counters.throttled++;
-    peer.holdReading(true);
+    peer[HOLD_READING](true);
     setUnrefTimeout(
       () => {
         this.#holding = false;
-        peer.holdReading(false);
+        peer[HOLD_READING](false);
       },
       this.#windowStart + 1000 - performance.now(),
     );

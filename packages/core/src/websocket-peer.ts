@@ -6,13 +6,16 @@ import { CloseReason } from './constants/close-reason.js';
 import { ErrorCode } from './constants/error-code.js';
 import { State } from './constants/state.js';
 import { WriteMode } from './constants/write-mode.js';
+import type { DebugTrace } from './debug-trace.js';
 import type { InboundGate } from './inbound-gate.js';
+import { GATE, HOLD_READING, LINK_CONTROL, LINK_MESSAGE, OBSERVE } from './internal-keys.js';
 import { OutboundBatch } from './outbound-batch.js';
 import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
 import { type CloseInfo, closedCheck, messageCheck, openedCheck } from './peer-waits.js';
 import type { ClientTlsOptions, Transport, TransportConnector } from './transport.js';
 import { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
+import type { WaitOptions } from './wait-options.js';
 import { WaiterList } from './waiter-list.js';
 import { warnOnce } from './warn-once.js';
 
@@ -64,6 +67,11 @@ export interface WebSocketPeerOptions {
   autoPoll?: boolean;
   /** Default TLS options for `wss://` URLs (Node only). */
   tls?: ClientTlsOptions;
+  /**
+   * Reports connection events, frames and refusals, for debugging (`debugLogger()` prints them).
+   * Off by default; in Node, `WSPEER_DEBUG=1` turns it on for peers that do not set it (`null` keeps it off).
+   */
+  debug?: DebugTrace | null;
 }
 
 /** Options of one `connectToUrl` call. */
@@ -107,6 +115,8 @@ export class WebSocketPeer implements LinkTarget {
   tls: ClientTlsOptions | undefined;
   /** The id a server gave this connection (0 for client connections). */
   peerId = 0;
+  /** Where connection events, frames and refusals are reported (`null`: nowhere). See the `debug` option. */
+  debug: DebugTrace | null;
 
   readonly #connector: TransportConnector | undefined;
   #link: PeerLink | null = null;
@@ -156,6 +166,7 @@ export class WebSocketPeer implements LinkTarget {
     this.handshakeTimeout = options.handshakeTimeout ?? 3;
     this.closeTimeout = options.closeTimeout ?? 1;
     this.tls = options.tls;
+    this.debug = options.debug ?? null;
     this.#auto = options.autoPoll ?? false;
   }
 
@@ -164,6 +175,7 @@ export class WebSocketPeer implements LinkTarget {
     return this.#auto;
   }
 
+  /** Sets `autoPoll` (see the getter). */
   set autoPoll(enabled: boolean) {
     this.#auto = enabled;
     if (enabled && (this.#active || this.#controls.length > 0 || this.#inbound.unpublished > 0)) this.#requestPoll();
@@ -243,6 +255,7 @@ export class WebSocketPeer implements LinkTarget {
     this.#reset(url);
     const link = new PeerLink(this);
     const tls = options.tls ?? this.tls;
+    const debug = this.debug;
     try {
       link.transport = this.#connector(
         url,
@@ -253,8 +266,9 @@ export class WebSocketPeer implements LinkTarget {
           closeTimeout: this.closeTimeout * 1000,
           ...(tls === undefined ? {} : { tls }),
         },
-        link,
+        debug === null ? link : debug.events(this, link),
       );
+      if (debug !== null) link.transport = debug.transport(this, link.transport);
     } catch (error) {
       link.dead = true;
       this.#lastError = error instanceof Error ? error.message : String(error);
@@ -278,18 +292,22 @@ export class WebSocketPeer implements LinkTarget {
     if (this.#state !== State.CLOSED) return ErrorCode.ERR_ALREADY_IN_USE;
     const protocol = connection.selectProtocol(this.supportedProtocols);
     if (protocol === null) {
+      this.debug?.refused(connection.url, 400, 'No matching subprotocol');
       connection.reject(400, 'No matching subprotocol');
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     this.#reset(connection.url);
     const link = new PeerLink(this);
+    const debug = this.debug;
+    const events = debug === null ? link : debug.events(this, link);
     link.transport = connection.accept(
       protocol,
       this.handshakeHeaders,
       this.inboundBufferSize,
-      link,
+      events,
       this.closeTimeout * 1000,
     );
+    if (debug !== null) link.transport = debug.transport(this, link.transport);
     this.#attach(link);
     return ErrorCode.OK;
   }
@@ -342,7 +360,7 @@ export class WebSocketPeer implements LinkTarget {
     return this.#packetError;
   }
 
-  /** Whether the packet last returned by `getPacket` was a text frame. */
+  /** Whether the packet last returned by `getPacket` (or `getMessage`) was a text frame: call it after them. */
   wasStringPacket(): boolean {
     return this.#inbound.lastWasText;
   }
@@ -351,21 +369,24 @@ export class WebSocketPeer implements LinkTarget {
    * Queues one message: binary, or text when `writeMode` is `WriteMode.TEXT` (then the bytes must
    * be valid UTF-8). Returns `FAILED` unless `OPEN`, `ERR_OUT_OF_MEMORY` when the outbound buffer
    * or packet limit is full (nothing queued is lost; what this turn queued is written first, so
-   * only bytes the network has not taken count), `ERR_INVALID_PARAMETER` for invalid UTF-8.
+   * only bytes the network has not taken count), `ERR_INVALID_PARAMETER` for invalid UTF-8 or a
+   * `message` that is not a `Uint8Array`.
    * The peer owns `message` until the end of the current event-loop turn: copy a scratch buffer
    * you will reuse before then.
    */
   send(message: Uint8Array, writeMode: WriteMode = WriteMode.BINARY): ErrorCode {
     if (this.#state !== State.OPEN) return ErrorCode.FAILED;
+    if (!(message instanceof Uint8Array)) return ErrorCode.ERR_INVALID_PARAMETER; // (Buffer is one)
     if (writeMode !== WriteMode.TEXT) return this.#enqueue(message, message.byteLength);
     const text = decodeUtf8(message, true);
     if (text === null) return ErrorCode.ERR_INVALID_PARAMETER;
     return this.#enqueue(text, message.byteLength);
   }
 
-  /** Queues a text message. Same results as `send`. */
+  /** Queues a text message. Same results as `send` (`ERR_INVALID_PARAMETER` for a non-string). */
   sendText(message: string): ErrorCode {
     if (this.#state !== State.OPEN) return ErrorCode.FAILED;
+    if (typeof message !== 'string') return ErrorCode.ERR_INVALID_PARAMETER;
     return this.#enqueue(message, utf8Length(message));
   }
 
@@ -392,6 +413,7 @@ export class WebSocketPeer implements LinkTarget {
    * when the other side has not answered within `closeTimeout`.
    */
   close(code: number = CloseCode.NORMAL, reason = ''): ErrorCode {
+    if (typeof code !== 'number' || typeof reason !== 'string') return ErrorCode.ERR_INVALID_PARAMETER;
     if (code < 0 || this.#state === State.CONNECTING) {
       if (this.#state !== State.CLOSED) this.#drop(reason);
       return ErrorCode.OK;
@@ -440,19 +462,23 @@ export class WebSocketPeer implements LinkTarget {
     return this.#transport?.adapter ?? '';
   }
 
-  /** Resolves with the selected protocol once a poll sees `OPEN`; rejects if it closes first. */
-  opened(timeoutMs = 0): Promise<string> {
-    return this.#wait('the connection to open', timeoutMs, openedCheck);
+  /**
+   * Resolves with the selected protocol once a poll sees `OPEN`; rejects with a `WebSocketError` if
+   * it closes first (its message says why, e.g. the server's refusal in Node). `options`: a timeout
+   * in ms, or `{ timeoutMs, signal }` with an `AbortSignal`. Needs polling or `autoPoll`.
+   */
+  opened(options: WaitOptions | number = 0): Promise<string> {
+    return this.#wait('the connection to open', options, openedCheck);
   }
 
-  /** Resolves with the close code, reason and cleanliness once a poll sees `CLOSED`. */
-  closed(timeoutMs = 0): Promise<CloseInfo> {
-    return this.#wait('the connection to close', timeoutMs, closedCheck);
+  /** Resolves with the close code, reason and cleanliness once a poll sees `CLOSED`. Same `options` as `opened`. */
+  closed(options: WaitOptions | number = 0): Promise<CloseInfo> {
+    return this.#wait('the connection to close', options, closedCheck);
   }
 
-  /** Resolves with the next message (`getMessage()`); rejects if the connection closes first. */
-  nextMessage(timeoutMs = 0): Promise<Uint8Array | string> {
-    return this.#wait('a message', timeoutMs, messageCheck);
+  /** Resolves with the next message (`getMessage()`); rejects if the connection closes first. Same `options` as `opened`. */
+  nextMessage(options: WaitOptions | number = 0): Promise<Uint8Array | string> {
+    return this.#wait('a message', options, messageCheck);
   }
 
   /** Whether the current (or last) connection finished its handshake. */
@@ -460,27 +486,24 @@ export class WebSocketPeer implements LinkTarget {
     return this.#wasOpen;
   }
 
-  /** @internal Lets a wrapper (client, server, multiplayer peer) observe this peer. */
-  setObserver(observer: PeerObserver | null): void {
+  /** Lets a wrapper (client, server, multiplayer peer) observe this peer. */
+  [OBSERVE](observer: PeerObserver | null): void {
     this.#observer = observer;
   }
 
-  /** @internal A server's counters and per-sender limits for this peer. */
-  setGate(gate: InboundGate | null): void {
+  /** A server's counters and per-sender limits for this peer. */
+  [GATE](gate: InboundGate | null): void {
     this.#gate = gate;
   }
 
-  /**
-   * @internal Holds (true) or releases reading from the network: a server's rate limit, or a
-   * client the server cut (it stops reading it while its close frame goes out).
-   */
-  holdReading(hold: boolean): void {
+  /** Holds (true) or releases reading: a server's rate limit, or a client it cut (it stops reading it). */
+  [HOLD_READING](hold: boolean): void {
     this.#held = hold;
     this.#updatePause();
   }
 
-  /** @internal Called by the link for every message. */
-  linkMessage(data: Uint8Array | string, isText: boolean): void {
+  /** Called by the link for every message. */
+  [LINK_MESSAGE](data: Uint8Array | string, isText: boolean): void {
     const gate = this.#gate;
     const size = typeof data === 'string' ? utf8Length(data) : data.byteLength;
     if (this.#closeStarted) {
@@ -508,8 +531,8 @@ export class WebSocketPeer implements LinkTarget {
     if (!this.#active) this.#activity();
   }
 
-  /** @internal Called by the link for every control event. */
-  linkControl(kind: number, text: string, code: number, wasClean: boolean): void {
+  /** Called by the link for every control event. */
+  [LINK_CONTROL](kind: number, text: string, code: number, wasClean: boolean): void {
     this.#pushControl({ kind, seq: this.#inbound.pushed, text, code, wasClean });
     // The adapter is failing the connection (a protocol error, too many pings): nothing more of it is taken.
     if (kind === LinkEvent.ERROR && code !== 0) this.#fail(code, failureReason(code, text));
@@ -745,9 +768,13 @@ export class WebSocketPeer implements LinkTarget {
     this.#controls.push(event);
   }
 
-  #wait<T>(what: string, timeoutMs: number, check: (peer: WebSocketPeer) => T | Error | undefined): Promise<T> {
+  #wait<T>(
+    what: string,
+    options: WaitOptions | number,
+    check: (peer: WebSocketPeer) => T | Error | undefined,
+  ): Promise<T> {
     this.#waiters ??= new WaiterList<WebSocketPeer>();
-    return this.#waiters.wait(this, what, timeoutMs, check);
+    return this.#waiters.wait(this, what, options, check);
   }
 
   #unsupported(member: string): void {

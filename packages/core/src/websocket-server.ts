@@ -1,4 +1,5 @@
 import { AutoPoll } from './auto-poll.js';
+import { checkPort } from './check-port.js';
 import type {
   ConnectionListener,
   ListenerEvents,
@@ -12,7 +13,10 @@ import { CloseReason } from './constants/close-reason.js';
 import { ConnectionStatus } from './constants/connection-status.js';
 import { ErrorCode, errorName } from './constants/error-code.js';
 import { State } from './constants/state.js';
+import type { DebugTrace } from './debug-trace.js';
 import { generatePeerId } from './generate-peer-id.js';
+import { GATE, HOLD_READING, OBSERVE } from './internal-keys.js';
+import { type ListenFailure, listenFailure } from './listen-failure.js';
 import {
   DEFAULT_MAX_BYTES_PER_SECOND,
   DEFAULT_MAX_MESSAGES_PER_SECOND,
@@ -22,6 +26,7 @@ import {
 } from './sender-gate.js';
 import { ServerCounters, type ServerStats } from './server-stats.js';
 import { SignalEmitter } from './signal-emitter.js';
+import type { WaitOptions } from './wait-options.js';
 import { WaiterList } from './waiter-list.js';
 import { WebSocketError } from './websocket-error.js';
 import { type PeerObserver, WebSocketPeer } from './websocket-peer.js';
@@ -36,6 +41,13 @@ export interface WebSocketServerEvents {
   client_close_request: (id: number, code: number, reason: string) => void;
   /** One message arrived from client `id`: read it with `getPeer(id).getPacket()`. */
   data_received: (id: number) => void;
+  /**
+   * Not in Godot: `listen` returned `OK` but binding failed later (Node binds asynchronously), e.g.
+   * the port is taken. `message` names the port and the cause; `code` is `ERR_ALREADY_IN_USE`,
+   * `ERR_UNAUTHORIZED`, `ERR_CANT_RESOLVE` or `ERR_CANT_CREATE`. Fires from `poll()`; with no
+   * handler and no `listening()` waiting, the message is logged with `console.error` instead.
+   */
+  listen_failed: (message: string, code: ErrorCode) => void;
 }
 
 /** Settings of a {@link WebSocketServer}; all but `listen` are also writable properties. */
@@ -77,16 +89,17 @@ export interface WebSocketServerOptions {
   rateLimitPolicy?: RateLimitPolicy;
   /** Poll by itself as soon as anything arrives. */
   autoPoll?: boolean;
+  /** Reports listening, refusals, and every client's events and frames (see `WebSocketPeerOptions.debug`). */
+  debug?: DebugTrace | null;
 }
 
 /**
  * Godot 3's `WebSocketServer`: accepts clients, gives each a random id, and fires signals from
  * `poll()`. Node only (browsers cannot listen); get it from `wspeer/server`.
  */
-export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketServerEvents>
-  extends SignalEmitter<Events>
-  implements PeerObserver
-{
+export class WebSocketServer<
+  Events extends WebSocketServerEvents = WebSocketServerEvents,
+> extends SignalEmitter<Events> {
   /** Address to bind (`"*"` = all). Only read by `listen`. */
   bindIp: string;
   /** TLS private key (PEM). */
@@ -117,6 +130,8 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   maxBytesPerSecond: number;
   /** What happens to a client over its rate limits (`pause`, `drop`, `cut`). */
   rateLimitPolicy: RateLimitPolicy;
+  /** Where listening, refusals and client events are reported (`null`: nowhere). See the `debug` option. */
+  debug: DebugTrace | null;
 
   readonly #factory: ListenerFactory | undefined;
   #listener: ConnectionListener | null = null;
@@ -130,7 +145,8 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   #heartbeatTimer: unknown;
   #nextSweepAt = 0;
   #boundPort = 0;
-  #listenError = '';
+  #failure: ListenFailure | null = null;
+  #failurePending = false;
   readonly #waiters = new WaiterList<WebSocketServer<Events>>();
   readonly #counters = new ServerCounters();
   /** Clients cut or failed since the last poll's end: they left, their signals fire at the end of a poll. */
@@ -140,7 +156,7 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
    * gets it polled (so its own state reaches CLOSED), but none of its packets or signals reach anyone.
    */
   readonly #leaving: PeerObserver = {
-    onPeerActivity: (peer) => this.onPeerActivity(peer),
+    onPeerActivity: (peer) => this.#observer.onPeerActivity(peer),
     onPeerOpen() {},
     onPeerPacket() {},
     onPeerCloseRequest() {},
@@ -166,6 +182,7 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     this.maxMessagesPerSecond = options.maxMessagesPerSecond ?? DEFAULT_MAX_MESSAGES_PER_SECOND;
     this.maxBytesPerSecond = options.maxBytesPerSecond ?? DEFAULT_MAX_BYTES_PER_SECOND;
     this.rateLimitPolicy = options.rateLimitPolicy ?? 'pause';
+    this.debug = options.debug ?? null;
     this.#auto = options.autoPoll ?? false;
     this.#gateOwner = {
       limits: this,
@@ -179,6 +196,7 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     return this.#auto;
   }
 
+  /** Sets `autoPoll` (see the getter). */
   set autoPoll(enabled: boolean) {
     this.#auto = enabled;
     if (enabled && this.#dirty.length > 0) this.#autoPoll.request();
@@ -193,10 +211,15 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   /**
    * Starts listening on `port` (0 = any free port) accepting clients that ask for one of
    * `protocols` (Godot's rule: the first protocol in the client's list that is also here).
-   * Returns `OK` or `ERR_ALREADY_IN_USE` if already listening; a bind failure is reported by
-   * `listening()` and `lastErrorMessage`.
+   * Returns `OK`, `ERR_ALREADY_IN_USE` if already listening, or `ERR_INVALID_PARAMETER` for a port
+   * that is not an integer from 0 to 65535 (see `lastErrorMessage`). Node binds asynchronously: a
+   * bind failure (port taken...) comes later as `listen_failed`, a `listening()` rejection and
+   * `lastErrorMessage`.
    */
   listen(port: number, protocols: readonly string[] = []): ErrorCode {
+    if (this.#listener !== null) return ErrorCode.ERR_ALREADY_IN_USE;
+    const invalid = checkPort(port);
+    if (invalid !== '') return this.#invalid(invalid);
     return this.#start({ port }, protocols);
   }
 
@@ -211,19 +234,23 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     );
   }
 
-  /** Resolves with the bound port once listening; rejects with a `WebSocketError` if binding failed. */
-  listening(timeoutMs = 0): Promise<number> {
-    return this.#waiters.wait<number>(this, 'the server to listen', timeoutMs, (server) => {
+  /**
+   * Resolves with the bound port once listening; rejects with a `WebSocketError` if binding failed
+   * (its message names the port and the cause). Takes a timeout in ms or `{ timeoutMs, signal }`.
+   */
+  listening(options: WaitOptions | number = 0): Promise<number> {
+    return this.#waiters.wait<number>(this, 'the server to listen', options, (server) => {
       if (server.#boundPort !== 0) return server.#boundPort;
       if (server.#listener !== null) return undefined;
-      const code = listenErrorCode(server.#listenError);
-      return new WebSocketError(code, `${errorName(code)}: ${server.#listenError || 'not listening'}`);
+      const failure = server.#failure;
+      if (failure === null) return new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not listening');
+      return new WebSocketError(failure.code, `${errorName(failure.code)}: ${failure.message}`);
     });
   }
 
-  /** Why the last `listen` failed (`""` if it did not). */
+  /** Why the last `listen` or `attach` failed (`""` if it did not): names the port and the cause. */
   get lastErrorMessage(): string {
-    return this.#listenError;
+    return this.#failure?.message ?? '';
   }
 
   /** Whether `listen`/`attach` succeeded and `stop` was not called. */
@@ -242,7 +269,7 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
    */
   stop(code: number = CloseCode.GOING_AWAY, reason: string = CloseReason.SERVER_STOPPED): void {
     for (const peer of [...this.#peers.values(), ...this.#pending.values()]) {
-      peer.setObserver(null);
+      peer[OBSERVE](null);
       if (peer.close(code, reason) !== ErrorCode.OK) peer.close(-1);
     }
     this.#peers.clear();
@@ -316,6 +343,11 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
 
   /** Applies what arrived from every client that had activity, firing signals. */
   poll(): void {
+    if (this.#failurePending) {
+      this.#failurePending = false;
+      const failure = this.#failure as ListenFailure;
+      this.signals.emit('listen_failed', failure.message, failure.code);
+    }
     const list = this.#dirty;
     this.#dirty = this.#spare;
     for (let i = 0; i < list.length; i++) (list[i] as WebSocketPeer).poll();
@@ -329,45 +361,34 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     }
   }
 
-  /** @internal */
-  onPeerActivity(peer: WebSocketPeer): void {
-    this.#dirty.push(peer);
-    if (this.#auto) this.#autoPoll.request();
-  }
-
-  /** @internal */
-  onPeerOpen(peer: WebSocketPeer, protocol: string): void {
-    const id = peer.peerId;
-    this.#pending.delete(id);
-    this.#peers.set(id, peer);
-    if (this.#peers.size > this.#counters.peersHighWater) this.#counters.peersHighWater = this.#peers.size;
-    this.peerConnected(id, peer, protocol);
-  }
-
-  /** @internal */
-  onPeerPacket(peer: WebSocketPeer): void {
-    this.peerPacket(peer.peerId, peer);
-  }
-
-  /** @internal */
-  onPeerCloseRequest(peer: WebSocketPeer, code: number, reason: string): void {
-    this.signals.emit('client_close_request', peer.peerId, code, reason);
-  }
-
-  /** @internal */
-  onPeerClosed(peer: WebSocketPeer, wasClean: boolean, wasOpen: boolean): void {
-    const id = peer.peerId;
-    this.#pending.delete(id);
-    if (this.#peers.get(id) !== peer) return;
-    this.#peers.delete(id);
-    if (peer.closeReason === CloseReason.HEARTBEAT_TIMEOUT) this.#counters.cut.count('heartbeat');
-    if (wasOpen) this.peerDisconnected(id, wasClean);
-  }
-
-  /** @internal The peer fails its connection itself (1009, protocol error, too many pings): it leaves now. */
-  onPeerFailed(peer: WebSocketPeer, code: number, reason: string): void {
-    this.#depart(peer, failureCause(code, reason));
-  }
+  /** How each client's peer reaches this server (kept off the public members). */
+  readonly #observer: PeerObserver = {
+    onPeerActivity: (peer) => {
+      this.#dirty.push(peer);
+      if (this.#auto) this.#autoPoll.request();
+    },
+    onPeerOpen: (peer, protocol) => {
+      const id = peer.peerId;
+      this.#pending.delete(id);
+      this.#peers.set(id, peer);
+      if (this.#peers.size > this.#counters.peersHighWater) this.#counters.peersHighWater = this.#peers.size;
+      this.peerConnected(id, peer, protocol);
+    },
+    onPeerPacket: (peer) => this.peerPacket(peer.peerId, peer),
+    onPeerCloseRequest: (peer, code, reason) => this.signals.emit('client_close_request', peer.peerId, code, reason),
+    onPeerClosed: (peer, wasClean, wasOpen) => {
+      const id = peer.peerId;
+      this.#pending.delete(id);
+      if (this.#peers.get(id) !== peer) return;
+      this.#peers.delete(id);
+      if (peer.closeReason === CloseReason.HEARTBEAT_TIMEOUT) this.#counters.cut.count('heartbeat');
+      if (wasOpen) this.peerDisconnected(id, wasClean);
+    },
+    // The peer fails its connection itself (1009, protocol error, too many pings): it leaves now.
+    onPeerFailed: (peer, code, reason) => {
+      this.#depart(peer, failureCause(code, reason));
+    },
+  };
 
   /** Signals with the base event map (subclasses widen `Events`). */
   protected get signals(): SignalEmitter<WebSocketServerEvents> {
@@ -404,7 +425,7 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     if (!this.#depart(peer, cause)) return;
     if (peer.close(code, reason) !== ErrorCode.OK) peer.close(CloseCode.UNCLEAN);
     // Nothing more of it is taken: stop reading, so a flood it keeps sending costs nothing.
-    peer.holdReading(true);
+    peer[HOLD_READING](true);
   }
 
   /**
@@ -416,7 +437,7 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     const id = peer.peerId;
     if (this.#peers.get(id) !== peer) return false;
     this.#peers.delete(id);
-    peer.setObserver(this.#leaving);
+    peer[OBSERVE](this.#leaving);
     if (cause !== null) this.#counters.cut.count(cause);
     this.#departed.push(id);
     if (this.#auto) this.#autoPoll.request();
@@ -428,8 +449,12 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     if (this.#factory === undefined) {
       throw new Error('WebSocketServer has no listener: import { WebSocketServer } from "wspeer/server" (Node only).');
     }
+    if (!Array.isArray(protocols) || protocols.some((p) => typeof p !== 'string')) {
+      return this.#invalid(`invalid protocols ${String(protocols)}: expected an array of strings`);
+    }
     this.#protocols = [...protocols];
-    this.#listenError = '';
+    this.#failure = null;
+    this.#failurePending = false;
     const tls = this.#tlsOptions();
     const options: ListenOptions = {
       ...where,
@@ -437,9 +462,20 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
       handshakeTimeout: this.handshakeTimeout * 1000,
       ...(tls === undefined ? {} : { tls }),
     };
-    this.#listener = this.#factory(options, this.#listenerEvents());
+    try {
+      this.#listener = this.#factory(options, this.#listenerEvents(where.port));
+    } catch (error) {
+      // The runtime refused the arguments synchronously (an attach target that is no server...).
+      return this.#invalid(error instanceof Error ? error.message : String(error));
+    }
     this.#updateTimer();
     return ErrorCode.OK;
+  }
+
+  /** Records why a call's arguments were refused and returns `ERR_INVALID_PARAMETER`. */
+  #invalid(message: string): ErrorCode {
+    this.#failure = { code: ErrorCode.ERR_INVALID_PARAMETER, message };
+    return ErrorCode.ERR_INVALID_PARAMETER;
   }
 
   #tlsOptions(): ServerTlsOptions | undefined {
@@ -451,20 +487,28 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     };
   }
 
-  #listenerEvents(): ListenerEvents {
+  #listenerEvents(port: number): ListenerEvents {
     return {
       onConnection: (connection) => this.#accept(connection),
       onListening: (port) => {
         this.#boundPort = port;
+        this.debug?.listen(port, '');
         this.#waiters.settle(this);
       },
       onRefused: (kind) => this.#counters.refused.count(kind),
-      onListenError: (message) => {
-        this.#listenError = message;
+      onListenError: (message, code) => {
+        const failure = listenFailure(port, this.bindIp, message, code);
+        this.#failure = failure;
         this.#listener?.close();
         this.#listener = null;
         this.#boundPort = 0;
         this.#updateTimer();
+        this.debug?.listen(port, failure.message);
+        if (this.signals.listenerCount('listen_failed') === 0 && this.#waiters.size === 0) {
+          console.error(`[wspeer] WebSocketServer ${failure.message}`);
+        }
+        this.#failurePending = true;
+        if (this.#auto) this.#autoPoll.request();
         this.#waiters.settle(this);
       },
     };
@@ -472,13 +516,11 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
 
   #accept(connection: PendingConnection): void {
     if (this.refuseNewConnections) {
-      this.#counters.refused.count('refusing');
-      connection.reject(503, 'Refusing new connections');
+      this.#refuse(connection, 503, 'Refusing new connections', 'refusing');
       return;
     }
     if (connection.selectProtocol(this.#protocols) === null) {
-      this.#counters.refused.count('subprotocol');
-      connection.reject(400, 'No matching subprotocol');
+      this.#refuse(connection, 400, 'No matching subprotocol', 'subprotocol');
       return;
     }
     const peer = new WebSocketPeer({
@@ -489,12 +531,19 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
       maxQueuedPackets: this.maxQueuedPackets,
       heartbeatInterval: this.heartbeatInterval,
       closeTimeout: this.closeTimeout,
+      debug: this.debug,
     });
     peer.peerId = generatePeerId((id) => this.#peers.has(id) || this.#pending.has(id));
-    peer.setObserver(this);
-    peer.setGate(new SenderGate(this.#gateOwner));
+    peer[OBSERVE](this.#observer);
+    peer[GATE](new SenderGate(this.#gateOwner));
     this.#pending.set(peer.peerId, peer);
     peer.acceptStream(connection);
+  }
+
+  #refuse(connection: PendingConnection, status: number, reason: string, kind: string): void {
+    this.#counters.refused.count(kind);
+    this.debug?.refused(connection.url, status, reason);
+    connection.reject(status, reason);
   }
 
   #sweepHeartbeats(): void {
@@ -530,8 +579,4 @@ function failureCause(code: number, reason: string): string {
     default:
       return 'protocol-error';
   }
-}
-
-function listenErrorCode(message: string): ErrorCode {
-  return message.includes('EADDRINUSE') ? ErrorCode.ERR_ALREADY_IN_USE : ErrorCode.ERR_CANT_CREATE;
 }

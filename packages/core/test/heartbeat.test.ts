@@ -26,7 +26,7 @@ describe('Heartbeat', () => {
     expect(s.pings).toBe(2);
   });
 
-  it('reports a ping left unanswered for a whole interval, and only then', () => {
+  it('reports a ping left unanswered for a whole interval, seen twice a sixteenth of an interval apart', () => {
     const beat = new Heartbeat();
     const s = socket();
     beat.beat(0.5, 50, s);
@@ -35,8 +35,20 @@ describe('Heartbeat', () => {
     expect(beat.beat(50.5, 50, s)).toBe(true);
     expect(s.pings).toBe(2);
     expect(beat.beat(75.4, 50, s)).toBe(true);
-    expect(beat.beat(75.5, 50, s)).toBe(false);
+    expect(beat.beat(75.5, 50, s)).toBe(true);
+    expect(beat.beat(78, 50, s)).toBe(true);
+    expect(beat.beat(78.625, 50, s)).toBe(false);
     expect(s.pings).toBe(2);
+  });
+
+  it('forgives a ping found overdue when its pong is read before the second look', () => {
+    const beat = new Heartbeat();
+    const s = socket();
+    beat.beat(0, 100, s);
+    beat.beat(50, 100, s);
+    expect(beat.beat(150, 100, s)).toBe(true);
+    beat.pong();
+    expect(beat.beat(160, 100, s)).toBe(true);
   });
 
   it('detects a peer that died right after a pong within two intervals, polled every eighth of one', () => {
@@ -67,6 +79,7 @@ describe('Heartbeat', () => {
     expect(beat.beat(400, 100, s, false)).toBe(true);
     expect(beat.beat(450, 100, s)).toBe(true);
     expect(beat.beat(499, 100, s)).toBe(true);
-    expect(beat.beat(500, 100, s)).toBe(false);
+    expect(beat.beat(500, 100, s)).toBe(true);
+    expect(beat.beat(506.25, 100, s)).toBe(false);
   });
 });

@@ -4,12 +4,14 @@ import {
   ConnectionStatus,
   DEFAULT_MAX_BYTES_PER_SECOND,
   DEFAULT_MAX_MESSAGES_PER_SECOND,
+  type DebugTrace,
   ErrorCode,
   type RateLimitPolicy,
   type ServerStats,
   type ServerTlsOptions,
   SignalEmitter,
   type TransportConnector,
+  type WaitOptions,
   WebSocketError,
   type WebSocketPeer,
   warnOnce,
@@ -69,6 +71,8 @@ export interface WebSocketMultiplayerPeerOptions {
   autoPoll?: boolean;
   /** Server: where refusal warnings go (rate-limited); `null` silences them. */
   log?: ((line: string) => void) | null;
+  /** Reports connection events, frames and refusals of the sockets this peer opens (see `debugLogger`). */
+  debug?: DebugTrace | null;
 }
 
 /**
@@ -103,8 +107,10 @@ export class WebSocketMultiplayerPeer
   maxBytesPerSecond: number;
   /** Server: what happens to a client over its rate limits. */
   rateLimitPolicy: RateLimitPolicy;
+  /** Where the sockets this peer opens report their events (`null`: nowhere); read at `createServer`/`createClient`. */
+  debug: DebugTrace | null;
   /** The packet side and signals, shared with the client or server this peer drives. */
-  [SESSION]: MultiplayerSession;
+  override [SESSION]: MultiplayerSession;
   readonly #connector: TransportConnector | undefined;
   readonly #serverFactory: MultiplayerServerFactory | undefined;
   #serving = false;
@@ -131,6 +137,7 @@ export class WebSocketMultiplayerPeer
     this.maxMessagesPerSecond = options.maxMessagesPerSecond ?? DEFAULT_MAX_MESSAGES_PER_SECOND;
     this.maxBytesPerSecond = options.maxBytesPerSecond ?? DEFAULT_MAX_BYTES_PER_SECOND;
     this.rateLimitPolicy = options.rateLimitPolicy ?? 'pause';
+    this.debug = options.debug ?? null;
     this.#auto = options.autoPoll ?? false;
   }
 
@@ -198,18 +205,32 @@ export class WebSocketMultiplayerPeer
     return err;
   }
 
-  /** Server: resolves with the bound port; rejects when binding failed or this is not a server. */
-  listening(timeoutMs = 0): Promise<number> {
+  /**
+   * Server: resolves with the bound port; rejects when binding failed (the message names the port
+   * and the cause) or this is not a server. Takes a timeout in ms or `{ timeoutMs, signal }`.
+   */
+  listening(options: WaitOptions | number = 0): Promise<number> {
     if (this.#impl === null || !this.#serving) {
       return Promise.reject(new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not a server'));
     }
-    return (this.#impl as WebSocketServer).listening(timeoutMs);
+    return (this.#impl as WebSocketServer).listening(options);
   }
 
-  /** Client: resolves once the server gave us an id; rejects with a `WebSocketError` if that fails. */
-  connected(timeoutMs = 0): Promise<number> {
+  /**
+   * Client: resolves with our id once the server gave us one; rejects with a `WebSocketError` if
+   * that fails (the message says why when the runtime tells). Takes a timeout in ms or
+   * `{ timeoutMs, signal }` (the signal's abort rejects with its reason).
+   */
+  connected(options: WaitOptions | number = 0): Promise<number> {
+    const timeoutMs = typeof options === 'number' ? options : (options.timeoutMs ?? 0);
+    const signal = typeof options === 'number' ? undefined : options.signal;
     return new Promise((resolve, reject) => {
       if (this.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED) return resolve(this.getUniqueId());
+      if (signal?.aborted) return reject(signal.reason);
+      const aborted = (): void => {
+        cleanup();
+        reject(signal?.reason);
+      };
       const timer =
         timeoutMs > 0
           ? setTimeout(
@@ -218,14 +239,22 @@ export class WebSocketMultiplayerPeer
             )
           : undefined;
       const succeeded = (): void => settle(ErrorCode.OK, '');
-      const failed = (): void => settle(ErrorCode.ERR_CANT_CONNECT, 'ERR_CANT_CONNECT: connection failed');
-      const settle = (code: ErrorCode, why: string): void => {
+      const failed = (): void => {
+        const reason = this.#impl === null ? '' : (this.#impl as WebSocketClient).getPeer(1)?.lastErrorMessage;
+        settle(ErrorCode.ERR_CANT_CONNECT, `ERR_CANT_CONNECT: connection failed${reason ? ` (${reason})` : ''}`);
+      };
+      const cleanup = (): void => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', aborted);
         this.off('connection_succeeded', succeeded);
         this.off('connection_failed', failed);
+      };
+      const settle = (code: ErrorCode, why: string): void => {
+        cleanup();
         if (code === ErrorCode.OK) resolve(this.getUniqueId());
         else reject(new WebSocketError(code, why));
       };
+      signal?.addEventListener('abort', aborted, { once: true });
       this.once('connection_succeeded', succeeded);
       this.once('connection_failed', failed);
     });
@@ -239,6 +268,11 @@ export class WebSocketMultiplayerPeer
   /** The socket of peer `id` (server: a client; client: only 1), or `null`. */
   getPeer(id: number): WebSocketPeer | null {
     return this.#impl?.getPeer(id) ?? null;
+  }
+
+  /** The ids of the peers connected now (server: its clients; client: 1 and the clients the server announced). */
+  getPeerIds(): number[] {
+    return this.#impl?.getPeerIds() ?? [];
   }
 
   /** IP address of peer `id`. */
@@ -336,6 +370,7 @@ export class WebSocketMultiplayerPeer
       heartbeatInterval: this.heartbeatInterval,
       closeTimeout: this.closeTimeout,
       autoPoll: this.#auto,
+      debug: this.debug,
     };
   }
 

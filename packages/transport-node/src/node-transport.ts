@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { CloseCode, CloseReason, Heartbeat, type Transport, type TransportEvents } from '@wspeer/core';
 import type WebSocket from 'ws';
@@ -122,6 +123,8 @@ const EVENTS = Symbol('wspeer.events');
 const BEAT = Symbol('wspeer.heartbeat');
 /** The socket's ping count in the current one-second window, set on its first ping. */
 const PINGS = Symbol('wspeer.pings');
+/** Set on a client socket whose handshake the server refused (its reason was reported already). */
+const REFUSED = Symbol('wspeer.refused');
 
 /** Most pings a connection may send per second; more fail it with 1008 "Too many pings". */
 export const MAX_PINGS_PER_SECOND = 100;
@@ -133,6 +136,7 @@ type BoundSocket = WebSocket & {
   [EVENTS]: TransportEvents;
   [BEAT]?: Heartbeat;
   [PINGS]?: { start: number; count: number };
+  [REFUSED]?: boolean;
 };
 
 function eventsOf(ws: WebSocket): TransportEvents {
@@ -148,6 +152,7 @@ function onMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
 }
 
 function onError(this: WebSocket, error: Error & { code?: string }): void {
+  if ((this as BoundSocket)[REFUSED] === true) return; // ws's "closed before established": the refusal said why
   const code =
     error.code === undefined
       ? 0
@@ -157,6 +162,21 @@ function onError(this: WebSocket, error: Error & { code?: string }): void {
 
 function onClose(this: WebSocket, code: number, reason: Buffer): void {
   eventsOf(this).onClose(code, reason.toString(), code !== CloseCode.ABNORMAL);
+}
+
+/**
+ * Client side: the server answered the upgrade with something other than 101. Reports the status
+ * and the reason a wspeer server puts in `X-WebSocket-Reject-Reason` (instead of ws's bare
+ * "Unexpected server response: 400"), then aborts the handshake (a close 1006 follows).
+ */
+function onRefused(this: WebSocket, _request: unknown, response: IncomingMessage): void {
+  const header = response.headers['x-websocket-reject-reason'];
+  const reason = typeof header === 'string' && header !== '' ? `: ${header.slice(0, 200)}` : '';
+  const status = `HTTP ${response.statusCode} ${response.statusMessage ?? ''}`.trimEnd();
+  eventsOf(this).onError(`the server refused the connection: ${status}${reason}`);
+  (this as BoundSocket)[REFUSED] = true;
+  response.resume();
+  this.terminate();
 }
 
 function onPong(this: WebSocket): void {
@@ -209,7 +229,10 @@ export class NodeTransport implements Transport {
   bind(ws: WebSocket): void {
     this.#ws = ws;
     (ws as BoundSocket)[EVENTS] = this.#events;
-    if (ws.readyState === 0) ws.on('open', onOpen);
+    if (ws.readyState === 0) {
+      ws.on('open', onOpen);
+      ws.on('unexpected-response', onRefused);
+    }
     ws.on('message', onMessage);
     ws.on('ping', onPing);
     ws.on('error', onError);

@@ -17,6 +17,8 @@ export const ERR_UNAUTHORIZED = 4;
 export const ERR_PARAMETER_RANGE_ERROR = 5;
 /** `6`: A buffer or queue limit is full; nothing queued was lost. */
 export const ERR_OUT_OF_MEMORY = 6;
+/** `13`: Cannot write any more (Godot 4's SceneMultiplayer: authentication data after the session completed). */
+export const ERR_FILE_CANT_WRITE = 13;
 /** `19`: Could not open (e.g. bind a port). */
 export const ERR_CANT_OPEN = 19;
 /** `20`: Could not create (e.g. a server). */

@@ -1,8 +1,5 @@
 import { decodeUtf8 } from '@wspeer/core';
-import { ByteReader } from '../variant/byte-reader.js';
-import { ByteWriter } from '../variant/byte-writer.js';
-import type { Variant } from '../variant/variant.js';
-import { writeVariant } from '../variant/write-variant.js';
+import { ByteReader, ByteWriter, type Variant, writeVariant } from '@wspeer/variant';
 import { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';
 
 /** A REMOTE_CALL / REMOTE_SET packet with the full path appended (see {@link callPacket}). */
