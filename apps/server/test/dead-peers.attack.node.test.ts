@@ -161,6 +161,6 @@ describe('dead servers: a Node client does not wait forever', () => {
     });
     expect(tookMs).toBeGreaterThanOrEqual(2900);
     expect(tookMs).toBeLessThan(3000 + SLACK_MS * 2);
-    for (const peer of peers) expect(peer.closeReason).toBe(CloseReason.HANDSHAKE_TIMEOUT);
+    for (const peer of peers) expect(peer.lastErrorMessage).toBe(CloseReason.HANDSHAKE_TIMEOUT);
   });
 });

@@ -21,7 +21,6 @@ export type { DebugTrace, TracedPeer } from './debug-trace.js';
 export { generatePeerId } from './generate-peer-id.js';
 export { type HandlerErrorReporter, reportHandlerError, setHandlerErrorReporter } from './handler-error.js';
 export { Heartbeat } from './heartbeat.js';
-export type { InboundGate } from './inbound-gate.js';
 export { LINK_CONTROL, LINK_MESSAGE, OBSERVE } from './internal-keys.js';
 export { type ListenFailure, listenFailure } from './listen-failure.js';
 export { LoopbackNetwork } from './loopback-transport.js';

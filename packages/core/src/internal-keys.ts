@@ -11,7 +11,3 @@ export const OBSERVE: unique symbol = Symbol('wspeer.observe');
 export const LINK_MESSAGE: unique symbol = Symbol('wspeer.linkMessage');
 /** `LinkTarget[LINK_CONTROL](kind, text, code, wasClean)`: a link delivers a control event to its peer. */
 export const LINK_CONTROL: unique symbol = Symbol('wspeer.linkControl');
-/** `WebSocketPeer[GATE](gate)`: a server attaches its counters and per-sender limits to a client's peer. */
-export const GATE: unique symbol = Symbol('wspeer.gate');
-/** `WebSocketPeer[HOLD_READING](hold)`: a server's rate limit (or a cut) holds or releases reading. */
-export const HOLD_READING: unique symbol = Symbol('wspeer.holdReading');

@@ -19,7 +19,7 @@ export interface ServerStats {
   messagesOut: number;
   /** Payload bytes queued to clients. */
   bytesOut: number;
-  /** Largest inbound queue of one client, in bytes (messages received and not yet read). */
+  /** Largest inbound queue of one client, in messages (received and not yet read). */
   inboundQueueHighWater: number;
   /** Largest outbound backlog of one client, in bytes (queued plus not yet written to the network). */
   outboundQueueHighWater: number;
@@ -51,7 +51,7 @@ export class ServerCounters {
   messagesOut = 0;
   /** Payload bytes queued to clients. */
   bytesOut = 0;
-  /** Largest inbound queue of one client, in bytes. */
+  /** Largest inbound queue of one client, in messages. */
   inboundQueueHighWater = 0;
   /** Largest outbound backlog of one client, in bytes. */
   outboundQueueHighWater = 0;

@@ -75,10 +75,10 @@ export interface ConnectOptions {
   /** The largest message to accept; bigger ones fail the connection with 1009 where supported. */
   maxMessageSize: number;
   /**
-   * Milliseconds to wait for the other side's close frame after `close()` before dropping the
-   * socket, where the runtime lets us choose (Node; browsers have their own).
+   * Milliseconds the opening handshake may take before the attempt fails with the error
+   * "Handshake timeout" (0 = no limit). Where the runtime lets us choose (Node; browsers apply their own).
    */
-  closeTimeout?: number;
+  handshakeTimeout?: number;
   /** TLS options for `wss://` (Node only). */
   tls?: ClientTlsOptions;
 }

@@ -7,8 +7,7 @@ import { ErrorCode } from './constants/error-code.js';
 import { State } from './constants/state.js';
 import { WriteMode } from './constants/write-mode.js';
 import type { DebugTrace } from './debug-trace.js';
-import type { InboundGate } from './inbound-gate.js';
-import { GATE, HOLD_READING, LINK_CONTROL, LINK_MESSAGE, OBSERVE } from './internal-keys.js';
+import { LINK_CONTROL, LINK_MESSAGE, OBSERVE } from './internal-keys.js';
 import { OutboundBatch } from './outbound-batch.js';
 import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
@@ -31,12 +30,6 @@ export interface PeerObserver {
   onPeerCloseRequest(peer: WebSocketPeer, code: number, reason: string): void;
   /** The connection ended; `wasOpen` tells a closed connection from a failed attempt. */
   onPeerClosed(peer: WebSocketPeer, wasClean: boolean, wasOpen: boolean): void;
-  /**
-   * The peer is failing the connection itself with `code` (1009 message too big, a protocol error,
-   * 1008 too many pings): nothing more of it is read. Called at once, possibly from a socket
-   * callback, so it must not fire signals; `onPeerClosed` still follows when the socket is gone.
-   */
-  onPeerFailed?(peer: WebSocketPeer, code: number, reason: string): void;
 }
 
 /** Settings of a {@link WebSocketPeer}; every one is also a writable property. */
@@ -59,10 +52,11 @@ export interface WebSocketPeerOptions {
    * browsers cannot ping (a server pings them and they answer).
    */
   heartbeatInterval?: number;
-  /** Seconds `connectToUrl` may take to open before it fails with "Handshake timeout" (default 3; 0 = no limit). */
+  /**
+   * Seconds `connectToUrl` may take to open before it fails (`lastErrorMessage` "Handshake
+   * timeout"; default 3, 0 = no limit). Node; browsers apply their own.
+   */
   handshakeTimeout?: number;
-  /** Seconds to wait for the other side's close frame after a local close before dropping the socket (default 1). */
-  closeTimeout?: number;
   /** Poll automatically as soon as something arrives, for code without a game loop. */
   autoPoll?: boolean;
   /** Default TLS options for `wss://` URLs (Node only). */
@@ -107,10 +101,8 @@ export class WebSocketPeer implements LinkTarget {
   maxQueuedPackets: number;
   /** Heartbeat in seconds (pings every half interval; dropped after a whole interval without a pong); 0 = off. Node only. */
   heartbeatInterval: number;
-  /** Seconds `connectToUrl` may take to open (0 = no limit). */
+  /** Seconds `connectToUrl` may take to open (0 = no limit). Node; browsers apply their own. */
   handshakeTimeout: number;
-  /** Seconds to wait for the close handshake after a local close before dropping the socket. */
-  closeTimeout: number;
   /** Default TLS options for `wss://` (Node only). */
   tls: ClientTlsOptions | undefined;
   /** The id a server gave this connection (0 for client connections). */
@@ -137,15 +129,7 @@ export class WebSocketPeer implements LinkTarget {
   #active = false;
   #observer: PeerObserver | null = null;
   #packetError: ErrorCode = ErrorCode.OK;
-  /** Reading is paused (the transport said it can pause). */
   #paused = false;
-  /** The inbound queue is full: pause reading until it drains. */
-  #queueFull = false;
-  /** A server holds reading (a rate limit, or a client it cut). */
-  #held = false;
-  /** The handshake timer while connecting. */
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #gate: InboundGate | null = null;
   #closeStarted = false;
   #failed = false;
   #failCode = 0;
@@ -164,7 +148,6 @@ export class WebSocketPeer implements LinkTarget {
     this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
     this.heartbeatInterval = options.heartbeatInterval ?? 0;
     this.handshakeTimeout = options.handshakeTimeout ?? 3;
-    this.closeTimeout = options.closeTimeout ?? 1;
     this.tls = options.tls;
     this.debug = options.debug ?? null;
     this.#auto = options.autoPoll ?? false;
@@ -263,7 +246,7 @@ export class WebSocketPeer implements LinkTarget {
           protocols: this.supportedProtocols,
           headers: this.handshakeHeaders,
           maxMessageSize: this.inboundBufferSize,
-          closeTimeout: this.closeTimeout * 1000,
+          handshakeTimeout: this.handshakeTimeout * 1000,
           ...(tls === undefined ? {} : { tls }),
         },
         debug === null ? link : debug.events(this, link),
@@ -275,11 +258,6 @@ export class WebSocketPeer implements LinkTarget {
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     this.#attach(link);
-    // Cleared when the connection opens or is released, so it only fires while still connecting
-    // (and needs no unref: the connecting socket keeps a Node process alive anyway).
-    if (this.handshakeTimeout > 0) {
-      this.#timer = setTimeout(() => this.#drop(CloseReason.HANDSHAKE_TIMEOUT), this.handshakeTimeout * 1000);
-    }
     return ErrorCode.OK;
   }
 
@@ -300,13 +278,7 @@ export class WebSocketPeer implements LinkTarget {
     const link = new PeerLink(this);
     const debug = this.debug;
     const events = debug === null ? link : debug.events(this, link);
-    link.transport = connection.accept(
-      protocol,
-      this.handshakeHeaders,
-      this.inboundBufferSize,
-      events,
-      this.closeTimeout * 1000,
-    );
+    link.transport = connection.accept(protocol, this.handshakeHeaders, this.inboundBufferSize, events);
     if (debug !== null) link.transport = debug.transport(this, link.transport);
     this.#attach(link);
     return ErrorCode.OK;
@@ -408,9 +380,8 @@ export class WebSocketPeer implements LinkTarget {
   /**
    * Closes the connection. On `OPEN` sends a close frame with `code` (1000-1003, 1007-1014 or
    * 3000-4999) and `reason` (at most 123 UTF-8 bytes), else returns `ERR_INVALID_PARAMETER`. A
-   * negative code drops the connection at once without a close frame. Unread packets, and any
-   * that arrive after the close frame went out, are discarded, as in Godot. The socket is dropped
-   * when the other side has not answered within `closeTimeout`.
+   * negative code drops the connection at once without a close frame. Unread packets are
+   * discarded, as in Godot (a server also discards what a client sends after that).
    */
   close(code: number = CloseCode.NORMAL, reason = ''): ErrorCode {
     if (typeof code !== 'number' || typeof reason !== 'string') return ErrorCode.ERR_INVALID_PARAMETER;
@@ -423,9 +394,10 @@ export class WebSocketPeer implements LinkTarget {
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     this.#out?.flushTurn();
+    this.#closeStarted = true;
     this.#inbound.clear();
     this.#state = State.CLOSING;
-    this.#startClose(code, reason, true);
+    (this.#transport as Transport).close(code, reason);
     return ErrorCode.OK;
   }
 
@@ -491,42 +463,24 @@ export class WebSocketPeer implements LinkTarget {
     this.#observer = observer;
   }
 
-  /** A server's counters and per-sender limits for this peer. */
-  [GATE](gate: InboundGate | null): void {
-    this.#gate = gate;
-  }
-
-  /** Holds (true) or releases reading: a server's rate limit, or a client it cut (it stops reading it). */
-  [HOLD_READING](hold: boolean): void {
-    this.#held = hold;
-    this.#updatePause();
-  }
-
   /** Called by the link for every message. */
   [LINK_MESSAGE](data: Uint8Array | string, isText: boolean): void {
-    const gate = this.#gate;
     const size = typeof data === 'string' ? utf8Length(data) : data.byteLength;
-    if (this.#closeStarted) {
-      gate?.discarded(this, size);
-      return;
-    }
     if (size > this.inboundBufferSize) {
       this.#fail(CloseCode.MESSAGE_TOO_BIG, CloseReason.MESSAGE_TOO_BIG);
       return;
     }
     let inbound = this.#inbound;
-    if (gate !== null && !gate.admit(this, size, inbound.bytes)) return;
     if (inbound === NO_INBOUND) {
       inbound = new PacketQueue();
       this.#inbound = inbound;
     }
     inbound.push(data, isText, size);
     if (
-      !this.#queueFull &&
+      !this.#paused &&
       (inbound.bytes >= this.inboundBufferSize || inbound.unpublished + inbound.length >= this.maxQueuedPackets)
     ) {
-      this.#queueFull = true;
-      this.#updatePause();
+      this.#paused = (this.#transport as Transport).pause();
     }
     if (!this.#active) this.#activity();
   }
@@ -534,8 +488,6 @@ export class WebSocketPeer implements LinkTarget {
   /** Called by the link for every control event. */
   [LINK_CONTROL](kind: number, text: string, code: number, wasClean: boolean): void {
     this.#pushControl({ kind, seq: this.#inbound.pushed, text, code, wasClean });
-    // The adapter is failing the connection (a protocol error, too many pings): nothing more of it is taken.
-    if (kind === LinkEvent.ERROR && code !== 0) this.#fail(code, failureReason(code, text));
     if (!this.#active) this.#activity();
   }
 
@@ -563,8 +515,6 @@ export class WebSocketPeer implements LinkTarget {
     this.#wasOpen = false;
     this.#lastError = '';
     this.#paused = false;
-    this.#queueFull = false;
-    this.#held = false;
     this.#packetError = ErrorCode.OK;
   }
 
@@ -582,9 +532,9 @@ export class WebSocketPeer implements LinkTarget {
       return undefined;
     }
     this.#packetError = ErrorCode.OK;
-    if (this.#queueFull && this.#inbound.bytes < this.inboundBufferSize / 2) {
-      this.#queueFull = false;
-      this.#updatePause();
+    if (this.#paused && this.#inbound.bytes < this.inboundBufferSize / 2) {
+      this.#paused = false;
+      this.#transport?.resume();
     }
     return data;
   }
@@ -606,8 +556,8 @@ export class WebSocketPeer implements LinkTarget {
         this.#applyOpen(event.text);
         break;
       case LinkEvent.ERROR:
-        // An error with a close code already failed the connection when it arrived (linkControl).
         this.#lastError = event.text;
+        if (event.code !== 0) this.#setFailure(event.code, failureReason(event.code, event.text));
         break;
       case LinkEvent.CLOSE:
         this.#applyClose(event.code, event.text, event.wasClean);
@@ -620,7 +570,6 @@ export class WebSocketPeer implements LinkTarget {
 
   #applyOpen(protocol: string): void {
     if (this.#state !== State.CONNECTING) return;
-    clearTimeout(this.#timer);
     this.#state = State.OPEN;
     this.#protocol = protocol;
     this.#wasOpen = true;
@@ -648,45 +597,19 @@ export class WebSocketPeer implements LinkTarget {
     observer.onPeerClosed(this, wasClean, wasOpen);
   }
 
-  /**
-   * Fails the connection with a close frame (e.g. 1009) and reports that code locally; nothing
-   * more of it is read. The observer hears of it at once (a server lets the peer go now).
-   */
-  #fail(code: number, reason: string): void {
+  #setFailure(code: number, reason: string): void {
     if (this.#failed) return;
     this.#failed = true;
     this.#failCode = code;
     this.#failReason = reason;
-    if (!this.#closeStarted && this.#transport !== null) this.#startClose(code, reason, false);
-    this.#observer?.onPeerFailed?.(this, code, reason);
   }
 
-  /**
-   * Sends the close frame; from now on arriving messages are discarded (the transport drops the
-   * socket if the answer has not come within `closeTimeout`). A graceful close (`keepReading`) resumes
-   * reading so the answer can arrive; a failing connection stops reading, so whatever a flooding
-   * peer still sends costs nothing.
-   */
-  #startClose(code: number, reason: string, keepReading: boolean): void {
-    const transport = this.#transport as Transport;
+  /** Fails the connection with a close frame (e.g. 1009) and reports that code locally. */
+  #fail(code: number, reason: string): void {
+    this.#setFailure(code, reason);
+    if (this.#closeStarted || this.#transport === null) return;
     this.#closeStarted = true;
-    this.#queueFull = false;
-    this.#held = !keepReading;
-    this.#updatePause();
-    transport.close(code, reason);
-  }
-
-  /** Pauses reading while the inbound queue is full or a server holds it; resumes when neither does. */
-  #updatePause(): void {
-    const transport = this.#transport;
-    if (transport === null) return;
-    const wanted = this.#queueFull || this.#held;
-    if (wanted === this.#paused) return;
-    if (wanted) this.#paused = transport.pause();
-    else {
-      this.#paused = false;
-      transport.resume();
-    }
+    this.#transport.close(code, reason);
   }
 
   /** Drops the connection at once (close code -1); observers hear of it in the next poll. */
@@ -718,7 +641,6 @@ export class WebSocketPeer implements LinkTarget {
       this.#out.transport = null;
     }
     this.#paused = false;
-    clearTimeout(this.#timer);
     this.#updateHeartbeatTimer();
   }
 
@@ -730,16 +652,13 @@ export class WebSocketPeer implements LinkTarget {
       this.#out = out;
     }
     const transport = this.#transport as Transport;
-    let backlog = out.bytes + size + transport.bufferedAmount;
-    if (out.count > 0 && (backlog > this.outboundBufferSize || out.count >= this.maxQueuedPackets)) {
+    if (out.bytes + size + transport.bufferedAmount > this.outboundBufferSize || out.count >= this.maxQueuedPackets) {
       // The turn's batch is not a network backlog yet: write it now (the socket takes what the
       // network can) and judge by what is really waiting. Rare: only near the limits.
       out.flushTurn();
-      backlog = size + transport.bufferedAmount;
+      if (size + transport.bufferedAmount > this.outboundBufferSize) return ErrorCode.ERR_OUT_OF_MEMORY;
     }
-    if (backlog > this.outboundBufferSize) return ErrorCode.ERR_OUT_OF_MEMORY;
     out.push(data, size);
-    this.#gate?.sent(size, backlog);
     return ErrorCode.OK;
   }
 
@@ -747,7 +666,7 @@ export class WebSocketPeer implements LinkTarget {
     const transport = this.#transport as Transport;
     if (transport.heartbeat === undefined) {
       warnOnce('heartbeat', 'heartbeatInterval needs protocol pings, which browsers cannot send; let the server ping.');
-    } else if (!transport.heartbeat(performance.now(), this.heartbeatInterval * 1000, !this.#paused)) {
+    } else if (!transport.heartbeat(performance.now(), this.heartbeatInterval * 1000)) {
       this.#drop(CloseReason.HEARTBEAT_TIMEOUT);
     }
   }

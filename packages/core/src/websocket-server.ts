@@ -15,7 +15,7 @@ import { ErrorCode, errorName } from './constants/error-code.js';
 import { State } from './constants/state.js';
 import type { DebugTrace } from './debug-trace.js';
 import { generatePeerId } from './generate-peer-id.js';
-import { GATE, HOLD_READING, OBSERVE } from './internal-keys.js';
+import { OBSERVE } from './internal-keys.js';
 import { type ListenFailure, listenFailure } from './listen-failure.js';
 import {
   DEFAULT_MAX_BYTES_PER_SECOND,
@@ -163,6 +163,8 @@ export class WebSocketServer<
     onPeerClosed() {},
   };
   readonly #gateOwner: GateOwner;
+  /** Each client's gate (see {@link SenderGate}), to hold its reading when it is cut or fails. */
+  readonly #gates = new WeakMap<WebSocketPeer, SenderGate>();
 
   constructor(options: WebSocketServerOptions = {}) {
     super();
@@ -188,6 +190,10 @@ export class WebSocketServer<
       limits: this,
       counters: this.#counters,
       cut: (peer) => this.#cut(peer, CloseCode.POLICY_VIOLATION, CloseReason.RATE_LIMIT, 'rate-limit'),
+      failed: (peer, code, reason) => {
+        this.#depart(peer, failureCause(code, reason));
+        this.#gates.get(peer)?.cut();
+      },
     };
   }
 
@@ -374,7 +380,11 @@ export class WebSocketServer<
       if (this.#peers.size > this.#counters.peersHighWater) this.#counters.peersHighWater = this.#peers.size;
       this.peerConnected(id, peer, protocol);
     },
-    onPeerPacket: (peer) => this.peerPacket(peer.peerId, peer),
+    onPeerPacket: (peer) => {
+      const queued = peer.getAvailablePacketCount();
+      if (queued > this.#counters.inboundQueueHighWater) this.#counters.inboundQueueHighWater = queued;
+      this.peerPacket(peer.peerId, peer);
+    },
     onPeerCloseRequest: (peer, code, reason) => this.signals.emit('client_close_request', peer.peerId, code, reason),
     onPeerClosed: (peer, wasClean, wasOpen) => {
       const id = peer.peerId;
@@ -383,10 +393,6 @@ export class WebSocketServer<
       this.#peers.delete(id);
       if (peer.closeReason === CloseReason.HEARTBEAT_TIMEOUT) this.#counters.cut.count('heartbeat');
       if (wasOpen) this.peerDisconnected(id, wasClean);
-    },
-    // The peer fails its connection itself (1009, protocol error, too many pings): it leaves now.
-    onPeerFailed: (peer, code, reason) => {
-      this.#depart(peer, failureCause(code, reason));
     },
   };
 
@@ -425,7 +431,7 @@ export class WebSocketServer<
     if (!this.#depart(peer, cause)) return;
     if (peer.close(code, reason) !== ErrorCode.OK) peer.close(CloseCode.UNCLEAN);
     // Nothing more of it is taken: stop reading, so a flood it keeps sending costs nothing.
-    peer[HOLD_READING](true);
+    this.#gates.get(peer)?.cut();
   }
 
   /**
@@ -530,14 +536,14 @@ export class WebSocketServer<
       outboundBufferSize: this.outboundBufferSize,
       maxQueuedPackets: this.maxQueuedPackets,
       heartbeatInterval: this.heartbeatInterval,
-      closeTimeout: this.closeTimeout,
       debug: this.debug,
     });
     peer.peerId = generatePeerId((id) => this.#peers.has(id) || this.#pending.has(id));
     peer[OBSERVE](this.#observer);
-    peer[GATE](new SenderGate(this.#gateOwner));
+    const gate = new SenderGate(this.#gateOwner, peer);
+    this.#gates.set(peer, gate);
     this.#pending.set(peer.peerId, peer);
-    peer.acceptStream(connection);
+    peer.acceptStream(gate.connection(connection, this.closeTimeout * 1000));
   }
 
   #refuse(connection: PendingConnection, status: number, reason: string, kind: string): void {

@@ -59,7 +59,7 @@ export interface WebSocketMultiplayerPeerOptions {
    * within two intervals. 0 = off (default). Browsers cannot ping; the server pings them.
    */
   heartbeatInterval?: number;
-  /** Seconds the other side has to answer a close frame before the socket is dropped (default 1). */
+  /** Server: seconds a client has to answer our close frame before its socket is dropped (default 1). */
   closeTimeout?: number;
   /** Server: most messages one client may send per second (default 2,000; 0 = no limit). */
   maxMessagesPerSecond?: number;
@@ -99,7 +99,7 @@ export class WebSocketMultiplayerPeer
   maxQueuedPackets: number;
   /** Heartbeat in seconds for the next `createServer`/`createClient` (0 = off). */
   heartbeatInterval: number;
-  /** Seconds the other side has to answer a close frame. */
+  /** Server: seconds a client has to answer our close frame. */
   closeTimeout: number;
   /** Server: most messages one client may send per second (0 = no limit). */
   maxMessagesPerSecond: number;
@@ -344,6 +344,7 @@ export class WebSocketMultiplayerPeer
     const server = this.#serverFactory(
       {
         ...this.#socketOptions(),
+        closeTimeout: this.closeTimeout,
         maxMessagesPerSecond: this.maxMessagesPerSecond,
         maxBytesPerSecond: this.maxBytesPerSecond,
         rateLimitPolicy: this.rateLimitPolicy,
@@ -368,7 +369,6 @@ export class WebSocketMultiplayerPeer
       outboundBufferSize: this.outboundBufferSize,
       maxQueuedPackets: this.maxQueuedPackets,
       heartbeatInterval: this.heartbeatInterval,
-      closeTimeout: this.closeTimeout,
       autoPoll: this.#auto,
       debug: this.debug,
     };

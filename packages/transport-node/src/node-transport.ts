@@ -157,7 +157,9 @@ function onError(this: WebSocket, error: Error & { code?: string }): void {
     error.code === undefined
       ? 0
       : (FAILURE_CODES[error.code] ?? (error.code.startsWith('WS_ERR_') ? CloseCode.PROTOCOL_ERROR : 0));
-  eventsOf(this).onError(error.message, code);
+  // ws's words for its `handshakeTimeout`; wspeer's reasons are `CloseReason`s.
+  const message = error.message === 'Opening handshake has timed out' ? CloseReason.HANDSHAKE_TIMEOUT : error.message;
+  eventsOf(this).onError(message, code);
 }
 
 function onClose(this: WebSocket, code: number, reason: Buffer): void {
@@ -199,7 +201,9 @@ function onPing(this: WebSocket, data: Buffer): void {
     ws[PINGS] = window;
   }
   if (++window.count > MAX_PINGS_PER_SECOND || ws.bufferedAmount > MAX_PONG_BACKLOG) {
+    // We fail the connection, as ws does on a protocol error: report the code, then close.
     ws[EVENTS].onError(CloseReason.TOO_MANY_PINGS, CloseCode.POLICY_VIOLATION);
+    ws.close(CloseCode.POLICY_VIOLATION, CloseReason.TOO_MANY_PINGS);
     return;
   }
   ws.pong(data);

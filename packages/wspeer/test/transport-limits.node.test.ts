@@ -96,7 +96,7 @@ describe('handshake and close timeouts', () => {
     await pollUntil(peer, () => peer.readyState === State.CLOSED, 'handshake timeout', 2000);
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
     expect(peer.closeCode).toBe(-1);
-    expect(peer.closeReason).toBe(CloseReason.HANDSHAKE_TIMEOUT);
+    expect(peer.lastErrorMessage).toBe(CloseReason.HANDSHAKE_TIMEOUT);
     await pollUntil([], () => sockets.length === 1 && sockets[0]?.destroyed === true, 'socket dropped', 1000);
     expect(new WebSocketPeer().handshakeTimeout).toBe(3);
   });

@@ -8,7 +8,7 @@ export interface SentPath {
   peers: Map<number, boolean>;
 }
 
-/** Default budget of the paths one sender may teach us: 64 KiB (see {@link PathCaches}). */
+/** Default budget of the paths one sender may teach us (UTF-8 bytes of the paths it simplified): 64 KiB. */
 export const DEFAULT_MAX_PATH_CACHE_BYTES = 64 * 1024;
 
 /** What an entry costs beyond its path's UTF-8 bytes (a map slot, the number, the string header). */
