@@ -144,6 +144,21 @@ function testAll(pnpm) {
       report: 'vitest-node.json',
       count: vitestCounts,
     },
+    {
+      // Adversarial tests run alone, after the parallel steps, so their timing figures mean something.
+      name: 'vitest attack',
+      cmd: x(
+        'vitest',
+        'run',
+        '--project',
+        'attack',
+        '--reporter=default',
+        '--reporter=json',
+        '--outputFile.json=reports/vitest-attack.json',
+      ),
+      report: 'vitest-attack.json',
+      count: vitestCounts,
+    },
     { name: 'bundle check', cmd: ['node', ['scripts/bundle-check.mjs']], report: 'bundle.json', count: ownCounts },
     {
       name: 'package check',

@@ -1,8 +1,11 @@
 import { createServer, type Server } from 'node:http';
-import { CloseCode } from 'wspeer';
+import { CloseCode, type ServerStats } from 'wspeer';
+import type { RpcStats } from 'wspeer/rpc';
 import { chatEndpoint } from './chat-endpoint.js';
 import { chatMultiplayerEndpoint } from './chat-mp-endpoint.js';
+import { boundedLog } from './demo-log.js';
 import { echoEndpoint } from './echo-endpoint.js';
+import { DEFAULT_ENDPOINT_SETTINGS } from './endpoint-settings.js';
 import { type GameEndpoint, gameEndpoint } from './game-endpoint.js';
 import { mirrorEndpoint } from './mirror-endpoint.js';
 import { pingEndpoint } from './ping-endpoint.js';
@@ -16,8 +19,20 @@ export interface DemoServerOptions {
   host: string;
   /** Folder of the built demo page. */
   staticRoot: string;
-  /** Where log lines go (default: stdout). */
+  /** Where log lines go (default: stdout). At most 20 lines of a kind a second reach it, cut at 240 characters. */
   log?: (line: string) => void;
+  /** Heartbeat of every endpoint in seconds (default 5: a dead client is gone within 10 s); 0 = off. */
+  heartbeatInterval?: number;
+}
+
+/** What every endpoint of the demo has seen (see `ServerStats` and `RpcStats`). */
+export interface DemoServerStats {
+  /** Each WebSocket endpoint's server, by path. */
+  endpoints: Record<string, ServerStats>;
+  /** The `/game` endpoint's RPC layer. */
+  rpc: RpcStats;
+  /** Dice-game out-of-turn requests that were not announced (the same cheater within a second). */
+  cheatsSuppressed: number;
 }
 
 /** A running demo server. */
@@ -28,6 +43,8 @@ export interface DemoServer {
   readonly port: number;
   /** The `/game` endpoint (peer, API and game state). */
   readonly game: GameEndpoint;
+  /** What every endpoint has seen. */
+  stats(): DemoServerStats;
   /** Closes every WebSocket with 1001 and stops listening. */
   close(): Promise<void>;
 }
@@ -38,19 +55,20 @@ export interface DemoServer {
  * silent echo for the page's round-trip-time meter).
  */
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = boundedLog(options.log ?? ((line: string) => console.log(line)));
+  const settings = { heartbeatInterval: options.heartbeatInterval ?? DEFAULT_ENDPOINT_SETTINGS.heartbeatInterval };
   const serve = staticFiles(options.staticRoot);
   const http: Server = createServer((request, response) => {
     serve(request, response).catch(() => response.writeHead(500).end());
   });
-  const servers = [
-    echoEndpoint(http, log),
-    mirrorEndpoint(http, log),
-    chatEndpoint(http, log),
-    chatMultiplayerEndpoint(http, log),
-    pingEndpoint(http),
-  ];
-  const game = gameEndpoint(http, log);
+  const servers = {
+    '/echo': echoEndpoint(http, log, settings),
+    '/mirror': mirrorEndpoint(http, log, settings),
+    '/chat': chatEndpoint(http, log, settings),
+    '/chat/mp': chatMultiplayerEndpoint(http, log, settings),
+    '/ping': pingEndpoint(http, settings),
+  };
+  const game = gameEndpoint(http, log, settings);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
@@ -61,8 +79,16 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`,
     port,
     game,
+    stats: () => ({
+      endpoints: {
+        ...Object.fromEntries(Object.entries(servers).map(([path, server]) => [path, server.stats()])),
+        '/game': game.peer.stats() as ServerStats,
+      },
+      rpc: game.api.stats(),
+      cheatsSuppressed: game.game.cheatsSuppressed,
+    }),
     close: async () => {
-      for (const server of servers) server.stop(CloseCode.GOING_AWAY, 'Server shutting down');
+      for (const server of Object.values(servers)) server.stop(CloseCode.GOING_AWAY, 'Server shutting down');
       game.peer.stop(CloseCode.GOING_AWAY, 'Server shutting down');
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -12,7 +12,9 @@ const ACTIONS = new Set(['roll', 'pass']);
  * checks that the caller owns the turn ("Someone is trying to cheat!") and rolls for them.
  * Unlike Godot's demo, the Node host is not itself a player, and the `sync` functions are declared
  * `puppetsync` here: on the wire it is the same call, but only the host may make it, so a client
- * cannot set the turn or fake the log.
+ * cannot set the turn or fake the log. A cheater is announced at most once per second (the
+ * attempts in between are counted in `cheatsSuppressed`), so a flood of out-of-turn calls cannot
+ * flood the room.
  */
 export class DiceGame {
   /** Player ids in turn order. */
@@ -21,6 +23,10 @@ export class DiceGame {
   readonly names = new Map<number, string>();
   /** Index of the player whose turn it is. */
   turn = 0;
+  /** Out-of-turn requests not announced because the same player was announced less than a second before. */
+  cheatsSuppressed = 0;
+  /** When each peer was last announced as a cheater (connected peers only: entries leave with them). */
+  readonly #lastCheat = new Map<number, number>();
   readonly #node;
 
   readonly #api: MultiplayerAPI;
@@ -71,11 +77,22 @@ export class DiceGame {
   #requestAction(action: string): void {
     const sender = this.#api.getRpcSenderId();
     if (this.players[this.turn] !== sender || !ACTIONS.has(action)) {
-      this.#node.rpc('_log', `Someone is trying to cheat! ${sender}`);
+      this.#cheat(sender);
       return;
     }
     this.#doAction(action);
     this.#nextTurn();
+  }
+
+  #cheat(sender: number): void {
+    const now = performance.now();
+    const last = this.#lastCheat.get(sender);
+    if (last !== undefined && now - last < 1000) {
+      this.cheatsSuppressed++;
+      return;
+    }
+    this.#lastCheat.set(sender, now);
+    this.#node.rpc('_log', `Someone is trying to cheat! ${sender}`);
   }
 
   #doAction(action: string): void {
@@ -117,6 +134,7 @@ export class DiceGame {
   }
 
   #onPeerDel(id: number): void {
+    this.#lastCheat.delete(id);
     this.#node.rpc('del_player', id);
     this.#log(`[game] player ${id} left (${this.players.length} playing)`);
   }

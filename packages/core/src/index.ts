@@ -1,4 +1,5 @@
 export { AutoPoll } from './auto-poll.js';
+export { boundedText, QUOTE_LIMIT } from './bounded-text.js';
 export { checkPort } from './check-port.js';
 export { checkUrl } from './check-url.js';
 export type {
@@ -27,10 +28,21 @@ export { OutboundBatch } from './outbound-batch.js';
 export { messageSize, PacketQueue } from './packet-queue.js';
 export type { CloseInfo } from './peer-waits.js';
 export { selectProtocol } from './select-protocol.js';
+export {
+  DEFAULT_MAX_BYTES_PER_SECOND,
+  DEFAULT_MAX_MESSAGES_PER_SECOND,
+  type GateOwner,
+  type RateLimitPolicy,
+  SenderGate,
+  type SenderLimits,
+} from './sender-gate.js';
+export { ServerCounters, type ServerStats } from './server-stats.js';
 export { SignalEmitter } from './signal-emitter.js';
+export { MAX_TALLY_KINDS, Tally } from './tally.js';
 export { TCPServer, type TCPServerListenOptions } from './tcp-server.js';
 export type { ClientTlsOptions, ConnectOptions, Transport, TransportConnector, TransportEvents } from './transport.js';
 export { flushAtTurnEnd, runInTurn, scheduleMicrotask, type TurnFlushable } from './turn.js';
+export { setUnrefTimeout } from './unref-timeout.js';
 export { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
 export type { AbortSignalLike, WaitOptions } from './wait-options.js';
 export { WaiterList } from './waiter-list.js';

@@ -26,6 +26,8 @@ class LoopbackTransport implements Transport {
   #paused = false;
   #held: Array<() => void> = [];
   #beat: Heartbeat | undefined;
+  /** Bytes sent and not yet delivered (in flight, or held by a paused receiver): the network backlog. */
+  #inFlight = 0;
   readonly #maxMessageSize: number;
 
   constructor(events: TransportEvents, maxMessageSize: number, port: number) {
@@ -35,7 +37,7 @@ class LoopbackTransport implements Transport {
   }
 
   get bufferedAmount(): number {
-    return 0;
+    return this.#inFlight;
   }
 
   sendMany(messages: ReadonlyArray<Uint8Array | string>, count: number): void {
@@ -44,7 +46,12 @@ class LoopbackTransport implements Transport {
     for (let i = 0; i < count; i++) {
       const m = messages[i] as Uint8Array | string;
       const data = typeof m === 'string' ? m : m.slice();
-      other.deliver(() => other.#receive(data));
+      const size = typeof data === 'string' ? utf8Length(data) : data.byteLength;
+      this.#inFlight += size;
+      other.deliver(() => {
+        this.#inFlight -= size;
+        other.#receive(data);
+      });
     }
   }
 
@@ -67,9 +74,9 @@ class LoopbackTransport implements Transport {
     });
   }
 
-  heartbeat(now: number, intervalMs: number): boolean {
+  heartbeat(now: number, intervalMs: number, read = true): boolean {
     this.#beat ??= new Heartbeat();
-    return this.#beat.beat(now, intervalMs, this);
+    return this.#beat.beat(now, intervalMs, this, read);
   }
 
   /** The other end answers a ping a microtask later, as a live peer would. */

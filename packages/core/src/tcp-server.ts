@@ -32,6 +32,7 @@ export interface TCPServerListenOptions {
 export class TCPServer {
   #listener: ConnectionListener | null = null;
   #queue: PendingConnection[] = [];
+  #pruneAt = 64;
   #port = 0;
   #failure: ListenFailure | null = null;
   readonly #waiters = new WaiterList<TCPServer>();
@@ -78,7 +79,7 @@ export class TCPServer {
         ...(options.server === undefined ? {} : { server: options.server }),
       },
       {
-        onConnection: (connection) => this.#queue.push(connection),
+        onConnection: (connection) => this.#enqueue(connection),
         onListening: (bound) => {
           this.#port = bound;
           this.#waiters.settle(this);
@@ -132,6 +133,18 @@ export class TCPServer {
   /** The oldest waiting upgrade request, or `null`: pass it to `WebSocketPeer.acceptStream`. */
   takeConnection(): PendingConnection | null {
     return this.isConnectionAvailable() ? (this.#queue.shift() ?? null) : null;
+  }
+
+  /**
+   * Queues a request. Requests time out by themselves (`handshakeTimeout`), but their entries stay
+   * until looked at: prune the dead ones whenever the queue doubled, so it stays bounded by the
+   * live ones even if the app never takes any.
+   */
+  #enqueue(connection: PendingConnection): void {
+    this.#queue.push(connection);
+    if (this.#queue.length < this.#pruneAt) return;
+    this.#queue = this.#queue.filter((c) => c.isAlive());
+    this.#pruneAt = Math.max(64, this.#queue.length * 2);
   }
 
   /** Stops listening and refuses every waiting request. */

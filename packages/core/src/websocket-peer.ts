@@ -46,8 +46,17 @@ export interface WebSocketPeerOptions {
   outboundBufferSize?: number;
   /** Most packets queued in each direction (default 4096). */
   maxQueuedPackets?: number;
-  /** Seconds between protocol pings; a peer that misses a pong is dropped. 0 = off (Node only). */
+  /**
+   * Heartbeat in seconds: pings go out every half interval and a peer that answers none for a whole
+   * interval is dropped, so a dead peer is gone within two intervals. 0 = off (default). Node only:
+   * browsers cannot ping (a server pings them and they answer).
+   */
   heartbeatInterval?: number;
+  /**
+   * Seconds `connectToUrl` may take to open before it fails (`lastErrorMessage` "Handshake
+   * timeout"; default 3, 0 = no limit). Node; browsers apply their own.
+   */
+  handshakeTimeout?: number;
   /** Poll automatically as soon as something arrives, for code without a game loop. */
   autoPoll?: boolean;
   /** Default TLS options for `wss://` URLs (Node only). */
@@ -90,8 +99,10 @@ export class WebSocketPeer implements LinkTarget {
   outboundBufferSize: number;
   /** Most packets queued in each direction (default 4096). */
   maxQueuedPackets: number;
-  /** Seconds between protocol pings; 0 = off. Node only: browsers cannot ping (servers ping them). */
+  /** Heartbeat in seconds (pings every half interval; dropped after a whole interval without a pong); 0 = off. Node only. */
   heartbeatInterval: number;
+  /** Seconds `connectToUrl` may take to open (0 = no limit). Node; browsers apply their own. */
+  handshakeTimeout: number;
   /** Default TLS options for `wss://` (Node only). */
   tls: ClientTlsOptions | undefined;
   /** The id a server gave this connection (0 for client connections). */
@@ -136,6 +147,7 @@ export class WebSocketPeer implements LinkTarget {
     this.outboundBufferSize = options.outboundBufferSize ?? 65535;
     this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
     this.heartbeatInterval = options.heartbeatInterval ?? 0;
+    this.handshakeTimeout = options.handshakeTimeout ?? 3;
     this.tls = options.tls;
     this.debug = options.debug ?? null;
     this.#auto = options.autoPoll ?? false;
@@ -234,6 +246,7 @@ export class WebSocketPeer implements LinkTarget {
           protocols: this.supportedProtocols,
           headers: this.handshakeHeaders,
           maxMessageSize: this.inboundBufferSize,
+          handshakeTimeout: this.handshakeTimeout * 1000,
           ...(tls === undefined ? {} : { tls }),
         },
         debug === null ? link : debug.events(this, link),
@@ -327,8 +340,9 @@ export class WebSocketPeer implements LinkTarget {
   /**
    * Queues one message: binary, or text when `writeMode` is `WriteMode.TEXT` (then the bytes must
    * be valid UTF-8). Returns `FAILED` unless `OPEN`, `ERR_OUT_OF_MEMORY` when the outbound buffer
-   * or packet limit is full (nothing queued is lost), `ERR_INVALID_PARAMETER` for invalid UTF-8 or
-   * a `message` that is not a `Uint8Array`.
+   * or packet limit is full (nothing queued is lost; what this turn queued is written first, so
+   * only bytes the network has not taken count), `ERR_INVALID_PARAMETER` for invalid UTF-8 or a
+   * `message` that is not a `Uint8Array`.
    * The peer owns `message` until the end of the current event-loop turn: copy a scratch buffer
    * you will reuse before then.
    */
@@ -367,7 +381,7 @@ export class WebSocketPeer implements LinkTarget {
    * Closes the connection. On `OPEN` sends a close frame with `code` (1000-1003, 1007-1014 or
    * 3000-4999) and `reason` (at most 123 UTF-8 bytes), else returns `ERR_INVALID_PARAMETER`. A
    * negative code drops the connection at once without a close frame. Unread packets are
-   * discarded, as in Godot.
+   * discarded, as in Godot (a server also discards what a client sends after that).
    */
   close(code: number = CloseCode.NORMAL, reason = ''): ErrorCode {
     if (typeof code !== 'number' || typeof reason !== 'string') return ErrorCode.ERR_INVALID_PARAMETER;
@@ -543,7 +557,7 @@ export class WebSocketPeer implements LinkTarget {
         break;
       case LinkEvent.ERROR:
         this.#lastError = event.text;
-        if (event.code !== 0) this.#setFailure(event.code, failureReason(event.code));
+        if (event.code !== 0) this.#setFailure(event.code, failureReason(event.code, event.text));
         break;
       case LinkEvent.CLOSE:
         this.#applyClose(event.code, event.text, event.wasClean);
@@ -637,9 +651,12 @@ export class WebSocketPeer implements LinkTarget {
       out = new OutboundBatch(this.#transport);
       this.#out = out;
     }
-    if (out.count >= this.maxQueuedPackets) return ErrorCode.ERR_OUT_OF_MEMORY;
-    if (out.bytes + size + (this.#transport as Transport).bufferedAmount > this.outboundBufferSize) {
-      return ErrorCode.ERR_OUT_OF_MEMORY;
+    const transport = this.#transport as Transport;
+    if (out.bytes + size + transport.bufferedAmount > this.outboundBufferSize || out.count >= this.maxQueuedPackets) {
+      // The turn's batch is not a network backlog yet: write it now (the socket takes what the
+      // network can) and judge by what is really waiting. Rare: only near the limits.
+      out.flushTurn();
+      if (size + transport.bufferedAmount > this.outboundBufferSize) return ErrorCode.ERR_OUT_OF_MEMORY;
     }
     out.push(data, size);
     return ErrorCode.OK;
@@ -661,7 +678,7 @@ export class WebSocketPeer implements LinkTarget {
       this.#heartbeatTimer = undefined;
     } else if (this.#heartbeatTimer === undefined) {
       this.#autoPoll ??= new AutoPoll(() => this.poll());
-      this.#heartbeatTimer = setInterval(this.#autoPoll.task, Math.max(10, (this.heartbeatInterval * 1000) / 4));
+      this.#heartbeatTimer = setInterval(this.#autoPoll.task, Math.max(10, (this.heartbeatInterval * 1000) / 8));
     }
   }
 
@@ -684,7 +701,7 @@ export class WebSocketPeer implements LinkTarget {
   }
 }
 
-function failureReason(code: number): string {
+function failureReason(code: number, text: string): string {
   switch (code) {
     case CloseCode.MESSAGE_TOO_BIG:
       return CloseReason.MESSAGE_TOO_BIG;
@@ -693,6 +710,6 @@ function failureReason(code: number): string {
     case CloseCode.INVALID_PAYLOAD:
       return CloseReason.INVALID_PAYLOAD;
     default:
-      return 'Unknown';
+      return text;
   }
 }

@@ -17,6 +17,14 @@ import type { DebugTrace } from './debug-trace.js';
 import { generatePeerId } from './generate-peer-id.js';
 import { OBSERVE } from './internal-keys.js';
 import { type ListenFailure, listenFailure } from './listen-failure.js';
+import {
+  DEFAULT_MAX_BYTES_PER_SECOND,
+  DEFAULT_MAX_MESSAGES_PER_SECOND,
+  type GateOwner,
+  type RateLimitPolicy,
+  SenderGate,
+} from './sender-gate.js';
+import { ServerCounters, type ServerStats } from './server-stats.js';
 import { SignalEmitter } from './signal-emitter.js';
 import type { WaitOptions } from './wait-options.js';
 import { WaiterList } from './waiter-list.js';
@@ -66,8 +74,19 @@ export interface WebSocketServerOptions {
   maxQueuedPackets?: number;
   /** Extra response header lines for every handshake. */
   handshakeHeaders?: readonly string[];
-  /** Seconds between pings to each client; a client that misses a pong is dropped. 0 = off. */
+  /**
+   * Heartbeat in seconds: every client is pinged every half interval and dropped once it answered
+   * none for a whole interval (a dead client is gone within two intervals). 0 = off (default).
+   */
   heartbeatInterval?: number;
+  /** Seconds a client has to answer our close frame before its socket is dropped (default 1). */
+  closeTimeout?: number;
+  /** Most messages one client may send per second (default 2,000; 0 = no limit). */
+  maxMessagesPerSecond?: number;
+  /** Most payload bytes one client may send per second (default 1 MiB; 0 = no limit). */
+  maxBytesPerSecond?: number;
+  /** What happens to a client over its rate limits: `pause` (default), `drop` or `cut`. */
+  rateLimitPolicy?: RateLimitPolicy;
   /** Poll by itself as soon as anything arrives. */
   autoPoll?: boolean;
   /** Reports listening, refusals, and every client's events and frames (see `WebSocketPeerOptions.debug`). */
@@ -101,8 +120,16 @@ export class WebSocketServer<
   maxQueuedPackets: number;
   /** Extra response header lines. */
   handshakeHeaders: string[];
-  /** Seconds between pings to each client (0 = off). */
+  /** Heartbeat in seconds (0 = off): pings every half interval, a client silent for a whole interval is dropped. */
   heartbeatInterval: number;
+  /** Seconds a client has to answer our close frame before its socket is dropped. */
+  closeTimeout: number;
+  /** Most messages one client may send per second (0 = no limit). */
+  maxMessagesPerSecond: number;
+  /** Most payload bytes one client may send per second (0 = no limit). */
+  maxBytesPerSecond: number;
+  /** What happens to a client over its rate limits (`pause`, `drop`, `cut`). */
+  rateLimitPolicy: RateLimitPolicy;
   /** Where listening, refusals and client events are reported (`null`: nowhere). See the `debug` option. */
   debug: DebugTrace | null;
 
@@ -121,6 +148,23 @@ export class WebSocketServer<
   #failure: ListenFailure | null = null;
   #failurePending = false;
   readonly #waiters = new WaiterList<WebSocketServer<Events>>();
+  readonly #counters = new ServerCounters();
+  /** Clients cut or failed since the last poll's end: they left, their signals fire at the end of a poll. */
+  #departed: number[] = [];
+  /**
+   * What a client that left (cut or failed) reports to while its socket closes: its activity still
+   * gets it polled (so its own state reaches CLOSED), but none of its packets or signals reach anyone.
+   */
+  readonly #leaving: PeerObserver = {
+    onPeerActivity: (peer) => this.#observer.onPeerActivity(peer),
+    onPeerOpen() {},
+    onPeerPacket() {},
+    onPeerCloseRequest() {},
+    onPeerClosed() {},
+  };
+  readonly #gateOwner: GateOwner;
+  /** Each client's gate (see {@link SenderGate}), to hold its reading when it is cut or fails. */
+  readonly #gates = new WeakMap<WebSocketPeer, SenderGate>();
 
   constructor(options: WebSocketServerOptions = {}) {
     super();
@@ -136,8 +180,21 @@ export class WebSocketServer<
     this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
     this.handshakeHeaders = [...(options.handshakeHeaders ?? [])];
     this.heartbeatInterval = options.heartbeatInterval ?? 0;
+    this.closeTimeout = options.closeTimeout ?? 1;
+    this.maxMessagesPerSecond = options.maxMessagesPerSecond ?? DEFAULT_MAX_MESSAGES_PER_SECOND;
+    this.maxBytesPerSecond = options.maxBytesPerSecond ?? DEFAULT_MAX_BYTES_PER_SECOND;
+    this.rateLimitPolicy = options.rateLimitPolicy ?? 'pause';
     this.debug = options.debug ?? null;
     this.#auto = options.autoPoll ?? false;
+    this.#gateOwner = {
+      limits: this,
+      counters: this.#counters,
+      cut: (peer) => this.#cut(peer, CloseCode.POLICY_VIOLATION, CloseReason.RATE_LIMIT, 'rate-limit'),
+      failed: (peer, code, reason) => {
+        this.#depart(peer, failureCause(code, reason));
+        this.#gates.get(peer)?.cut();
+      },
+    };
   }
 
   /** Polls by itself as soon as anything arrives (no game loop needed). */
@@ -224,6 +281,7 @@ export class WebSocketServer<
     this.#peers.clear();
     this.#pending.clear();
     this.#dirty = [];
+    this.#departed = [];
     this.#listener?.close();
     this.#listener = null;
     this.#boundPort = 0;
@@ -265,6 +323,30 @@ export class WebSocketServer<
     return peer.close(code, reason);
   }
 
+  /**
+   * Cuts client `id` at once (not in Godot): it leaves now, so nothing more it sends is read or
+   * relayed and its `client_disconnected(id, false)` (multiplayer: `peer_disconnected`) fires at the
+   * end of this poll or the next; a close frame with `code` and `reason` goes out and the socket is
+   * dropped after `closeTimeout`. Counted in `stats().cut[cause]` (`null`: not counted).
+   * `ERR_DOES_NOT_EXIST` for an unknown id.
+   */
+  cutPeer(
+    id: number,
+    code: number = CloseCode.POLICY_VIOLATION,
+    reason = '',
+    cause: string | null = 'kicked',
+  ): ErrorCode {
+    const peer = this.#peers.get(id);
+    if (peer === undefined) return ErrorCode.ERR_DOES_NOT_EXIST;
+    this.#cut(peer, code, reason, cause);
+    return ErrorCode.OK;
+  }
+
+  /** What this server has seen: clients, traffic, refusals by kind, cuts by cause, queue high-water marks. */
+  stats(): ServerStats {
+    return this.#counters.snapshot(this.#peers.size, this.#pending.size);
+  }
+
   /** Applies what arrived from every client that had activity, firing signals. */
   poll(): void {
     if (this.#failurePending) {
@@ -278,6 +360,11 @@ export class WebSocketServer<
     list.length = 0;
     this.#spare = list;
     if (this.heartbeatInterval > 0) this.#sweepHeartbeats();
+    while (this.#departed.length > 0) {
+      const gone = this.#departed;
+      this.#departed = [];
+      for (const id of gone) this.peerDisconnected(id, false);
+    }
   }
 
   /** How each client's peer reaches this server (kept off the public members). */
@@ -290,15 +377,21 @@ export class WebSocketServer<
       const id = peer.peerId;
       this.#pending.delete(id);
       this.#peers.set(id, peer);
+      if (this.#peers.size > this.#counters.peersHighWater) this.#counters.peersHighWater = this.#peers.size;
       this.peerConnected(id, peer, protocol);
     },
-    onPeerPacket: (peer) => this.peerPacket(peer.peerId, peer),
+    onPeerPacket: (peer) => {
+      const queued = peer.getAvailablePacketCount();
+      if (queued > this.#counters.inboundQueueHighWater) this.#counters.inboundQueueHighWater = queued;
+      this.peerPacket(peer.peerId, peer);
+    },
     onPeerCloseRequest: (peer, code, reason) => this.signals.emit('client_close_request', peer.peerId, code, reason),
     onPeerClosed: (peer, wasClean, wasOpen) => {
       const id = peer.peerId;
       this.#pending.delete(id);
       if (this.#peers.get(id) !== peer) return;
       this.#peers.delete(id);
+      if (peer.closeReason === CloseReason.HEARTBEAT_TIMEOUT) this.#counters.cut.count('heartbeat');
       if (wasOpen) this.peerDisconnected(id, wasClean);
     },
   };
@@ -326,6 +419,35 @@ export class WebSocketServer<
   /** The connected clients, by id. */
   protected get connectedPeers(): ReadonlyMap<number, WebSocketPeer> {
     return this.#peers;
+  }
+
+  /** Counts a refusal of `kind` in `stats().refused` (for subclasses that refuse packets, such as a relay). */
+  protected countRefusal(kind: string): void {
+    this.#counters.refused.count(kind);
+  }
+
+  /** Closes `peer` with `code` and `reason` and lets it leave at once (see {@link WebSocketServer.cutPeer}). */
+  #cut(peer: WebSocketPeer, code: number, reason: string, cause: string | null): void {
+    if (!this.#depart(peer, cause)) return;
+    if (peer.close(code, reason) !== ErrorCode.OK) peer.close(CloseCode.UNCLEAN);
+    // Nothing more of it is taken: stop reading, so a flood it keeps sending costs nothing.
+    this.#gates.get(peer)?.cut();
+  }
+
+  /**
+   * Takes `peer` out of the room now: no packet of it reaches anyone any more (it reports to
+   * `#leaving` until its socket is closed), and its departure signal fires at the end of the
+   * current or next poll.
+   */
+  #depart(peer: WebSocketPeer, cause: string | null): boolean {
+    const id = peer.peerId;
+    if (this.#peers.get(id) !== peer) return false;
+    this.#peers.delete(id);
+    peer[OBSERVE](this.#leaving);
+    if (cause !== null) this.#counters.cut.count(cause);
+    this.#departed.push(id);
+    if (this.#auto) this.#autoPoll.request();
+    return true;
   }
 
   #start(where: Pick<ListenOptions, 'port' | 'server' | 'path'>, protocols: readonly string[]): ErrorCode {
@@ -379,6 +501,7 @@ export class WebSocketServer<
         this.debug?.listen(port, '');
         this.#waiters.settle(this);
       },
+      onRefused: (kind) => this.#counters.refused.count(kind),
       onListenError: (message, code) => {
         const failure = listenFailure(port, this.bindIp, message, code);
         this.#failure = failure;
@@ -399,11 +522,11 @@ export class WebSocketServer<
 
   #accept(connection: PendingConnection): void {
     if (this.refuseNewConnections) {
-      this.#refuse(connection, 503, 'Refusing new connections');
+      this.#refuse(connection, 503, 'Refusing new connections', 'refusing');
       return;
     }
     if (connection.selectProtocol(this.#protocols) === null) {
-      this.#refuse(connection, 400, 'No matching subprotocol');
+      this.#refuse(connection, 400, 'No matching subprotocol', 'subprotocol');
       return;
     }
     const peer = new WebSocketPeer({
@@ -417,11 +540,14 @@ export class WebSocketServer<
     });
     peer.peerId = generatePeerId((id) => this.#peers.has(id) || this.#pending.has(id));
     peer[OBSERVE](this.#observer);
+    const gate = new SenderGate(this.#gateOwner, peer);
+    this.#gates.set(peer, gate);
     this.#pending.set(peer.peerId, peer);
-    peer.acceptStream(connection);
+    peer.acceptStream(gate.connection(connection, this.closeTimeout * 1000));
   }
 
-  #refuse(connection: PendingConnection, status: number, reason: string): void {
+  #refuse(connection: PendingConnection, status: number, reason: string, kind: string): void {
+    this.#counters.refused.count(kind);
     this.debug?.refused(connection.url, status, reason);
     connection.reject(status, reason);
   }
@@ -429,7 +555,7 @@ export class WebSocketServer<
   #sweepHeartbeats(): void {
     const now = performance.now();
     if (now < this.#nextSweepAt) return;
-    this.#nextSweepAt = now + (this.heartbeatInterval * 1000) / 4;
+    this.#nextSweepAt = now + (this.heartbeatInterval * 1000) / 8;
     for (const peer of this.#peers.values()) {
       peer.heartbeatInterval = this.heartbeatInterval;
       if (peer.readyState === State.OPEN) peer.poll();
@@ -442,7 +568,21 @@ export class WebSocketServer<
       if (this.#heartbeatTimer !== undefined) clearInterval(this.#heartbeatTimer);
       this.#heartbeatTimer = undefined;
     } else if (this.#heartbeatTimer === undefined) {
-      this.#heartbeatTimer = setInterval(this.#autoPoll.task, Math.max(10, (this.heartbeatInterval * 1000) / 4));
+      this.#heartbeatTimer = setInterval(this.#autoPoll.task, Math.max(10, (this.heartbeatInterval * 1000) / 8));
     }
+  }
+}
+
+/** The `stats().cut` cause of a connection a peer fails itself. */
+function failureCause(code: number, reason: string): string {
+  switch (code) {
+    case CloseCode.MESSAGE_TOO_BIG:
+      return 'message-too-big';
+    case CloseCode.INVALID_PAYLOAD:
+      return 'invalid-payload';
+    case CloseCode.POLICY_VIOLATION:
+      return reason === CloseReason.TOO_MANY_PINGS ? 'too-many-pings' : 'policy';
+    default:
+      return 'protocol-error';
   }
 }

@@ -25,17 +25,19 @@ export const godot3ServerWire: ServerWire = {
   /** Godot 3.2's server relay rules, checked in Godot's order. */
   receive(room, sender, message) {
     const header = readHeader(message);
-    if (header === null) return room.refuse(sender, `short message (${message.byteLength} bytes < ${HEADER_SIZE})`);
-    if (header.type !== SysType.NONE) return room.refuse(sender, `system message (type ${header.type}) from a client`);
-    if (header.from !== sender) return room.refuse(sender, `spoofed sender ${header.from}`);
+    if (header === null)
+      return room.refuse(sender, 'short-message', `short message (${message.byteLength} bytes < ${HEADER_SIZE})`);
+    if (header.type !== SysType.NONE)
+      return room.refuse(sender, 'system-message', `system message (type ${header.type}) from a client`);
+    if (header.from !== sender) return room.refuse(sender, 'spoofed-sender', `spoofed sender ${header.from}`);
     const to = header.to;
     if (to === TARGET_PEER_SERVER) return room.store(message.subarray(HEADER_SIZE), sender);
     if (to <= 0) {
       if (to !== -TARGET_PEER_SERVER) room.store(message.subarray(HEADER_SIZE), sender);
       return room.broadcast(message, sender, -to);
     }
-    if (to === sender) return room.refuse(sender, 'relay to itself');
-    if (!room.has(to)) return room.refuse(sender, `unknown target peer ${to}`);
+    if (to === sender) return room.refuse(sender, 'relay-to-self', 'relay to itself');
+    if (!room.has(to)) return room.refuse(sender, 'unknown-target', `unknown target peer ${to}`);
     room.sendTo(to, message);
   },
 

@@ -1,15 +1,26 @@
-import { CloseCode, CloseReason, ErrorCode, type WebSocketPeer } from '@wspeer/core';
+import { ErrorCode, type WebSocketPeer } from '@wspeer/core';
 import type { MultiplayerSession } from './multiplayer-session.js';
 import type { Room } from './wire.js';
+
+/** What a {@link LocalRoom} asks of its server. */
+export interface RoomServer {
+  /** Cuts client `id`, which cannot take more (1008 "Buffer overflow"; it leaves at once). */
+  cut(id: number): void;
+  /** Counts a refusal of `kind` in the server's stats. */
+  countRefusal(kind: string): void;
+}
 
 /** The clients of one server process as a {@link Room}: its connected peers, reached by their sockets. */
 export class LocalRoom implements Room {
   readonly #peers: ReadonlyMap<number, WebSocketPeer>;
   readonly #session: MultiplayerSession;
+  readonly #server: RoomServer;
 
-  constructor(peers: ReadonlyMap<number, WebSocketPeer>, session: MultiplayerSession) {
+  /** The room of `peers`, reporting to `session` (signals, log) and `server` (cuts, counts). */
+  constructor(peers: ReadonlyMap<number, WebSocketPeer>, session: MultiplayerSession, server: RoomServer) {
     this.#peers = peers;
     this.#session = session;
+    this.#server = server;
   }
 
   /** Whether client `id` is connected. */
@@ -41,14 +52,15 @@ export class LocalRoom implements Room {
   }
 
   /** Reports a refusal. */
-  refuse(from: number, reason: string): void {
-    this.#session.refuse(from, reason);
+  refuse(from: number, kind: string, reason: string): void {
+    this.#server.countRefusal(kind);
+    this.#session.refuse(from, kind, reason);
   }
 
-  /** A client that cannot take more is cut with 1008 "Buffer overflow", never silently skipped. */
+  /** A client that cannot take more is cut (1008 "Buffer overflow", it leaves at once), never silently skipped. */
   #deliver(id: number, peer: WebSocketPeer, message: Uint8Array): void {
     if (peer.send(message) !== ErrorCode.ERR_OUT_OF_MEMORY) return;
-    this.#session.refuse(id, `peer ${id} is over its outbound buffer limits; disconnecting it`);
-    peer.close(CloseCode.POLICY_VIOLATION, CloseReason.BUFFER_OVERFLOW);
+    this.#session.refuse(id, 'buffer-overflow', `peer ${id} is over its outbound buffer limits; disconnecting it`);
+    this.#server.cut(id);
   }
 }

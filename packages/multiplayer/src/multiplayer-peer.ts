@@ -17,9 +17,10 @@ export interface MultiplayerPeerEvents {
   server_disconnected: () => void;
   /**
    * Server: a packet (or a peer) was refused: spoofed sender, system message from a client,
-   * unknown target, short header, a peer over its buffer limits. Not a Godot signal.
+   * unknown target, short header, a peer over its buffer limits. `kind` names the rule
+   * (`"spoofed-sender"`, `"buffer-overflow"`, ...), as counted in `stats().refused`. Not a Godot signal.
    */
-  packet_dropped: (from: number, reason: string) => void;
+  packet_dropped: (from: number, reason: string, kind: string) => void;
 }
 
 /**

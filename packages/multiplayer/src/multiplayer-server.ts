@@ -1,5 +1,6 @@
 import {
   CloseCode,
+  CloseReason,
   WebSocketServer as CoreWebSocketServer,
   ErrorCode,
   type WebSocketPeer,
@@ -48,7 +49,10 @@ export class WebSocketServer
     super(options);
     this.wire = options.wire ?? 'godot3';
     this[SESSION] = session ?? new MultiplayerSession(this, options.log);
-    this.#room = new LocalRoom(this.connectedPeers, this[SESSION]);
+    this.#room = new LocalRoom(this.connectedPeers, this[SESSION], {
+      cut: (id) => this.cutPeer(id, CloseCode.POLICY_VIOLATION, CloseReason.BUFFER_OVERFLOW, 'buffer-overflow'),
+      countRefusal: (kind) => this.countRefusal(kind),
+    });
   }
 
   /** Listens; with `gdMpApi` the server speaks the multiplayer protocol (see `wire`). */
@@ -108,6 +112,8 @@ export class WebSocketServer
   /**
    * Godot 4 form `disconnectPeer(id, force)`: closes client `id` (1000); `force` drops it at once
    * and forgets it without `peer_disconnected`. Godot 3 form `disconnectPeer(id, code, reason)`.
+   * In multiplayer mode the client leaves at once, as in Godot 4 (a closing peer is no longer in
+   * the room): `peer_disconnected` at the end of this poll or the next, nothing more of it relayed.
    */
   override disconnectPeer(id: number, codeOrForce: number | boolean = CloseCode.NORMAL, reason = ''): ErrorCode {
     if (codeOrForce === true) {
@@ -115,7 +121,9 @@ export class WebSocketServer
       this.#forgotten.add(id);
       return super.disconnectPeer(id, CloseCode.UNCLEAN);
     }
-    return super.disconnectPeer(id, codeOrForce === false ? CloseCode.NORMAL : codeOrForce, reason);
+    const code = codeOrForce === false ? CloseCode.NORMAL : codeOrForce;
+    if (!this.#multiplayer || code < 0) return super.disconnectPeer(id, code, reason);
+    return this.cutPeer(id, code, reason, null);
   }
 
   /** Drops every client at once and stops, without `peer_disconnected` signals. */

@@ -49,14 +49,17 @@ export class MultiplayerSession {
     this.#signals?.emit('peer_packet', sender);
   }
 
-  /** Reports a refused packet or peer: `packet_dropped` when someone listens, else a rate-limited log line. */
-  refuse(from: number, reason: string): void {
+  /**
+   * Reports a refused packet or peer (`kind` names the rule): `packet_dropped` when someone
+   * listens, else a log line (one per kind and second).
+   */
+  refuse(from: number, kind: string, reason: string): void {
     const signals = this.#signals;
     if (signals === null) return;
-    if (signals.listenerCount('packet_dropped') > 0) signals.emit('packet_dropped', from, reason);
+    if (signals.listenerCount('packet_dropped') > 0) signals.emit('packet_dropped', from, reason, kind);
     else {
       this.#drops ??= new DropLog(this.#log);
-      this.#drops.note(from, reason);
+      this.#drops.note(from, kind, reason);
     }
   }
 

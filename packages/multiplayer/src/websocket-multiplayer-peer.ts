@@ -2,8 +2,12 @@ import {
   type ClientTlsOptions,
   CloseCode,
   ConnectionStatus,
+  DEFAULT_MAX_BYTES_PER_SECOND,
+  DEFAULT_MAX_MESSAGES_PER_SECOND,
   type DebugTrace,
   ErrorCode,
+  type RateLimitPolicy,
+  type ServerStats,
   type ServerTlsOptions,
   SignalEmitter,
   type TransportConnector,
@@ -49,6 +53,20 @@ export interface WebSocketMultiplayerPeerOptions {
   outboundBufferSize?: number;
   /** Per-socket queued packet limit (default 4096). */
   maxQueuedPackets?: number;
+  /**
+   * Heartbeat in seconds: a server pings every client (a client in Node pings the server) every
+   * half interval and drops a peer that answered none for a whole interval, so a dead peer is gone
+   * within two intervals. 0 = off (default). Browsers cannot ping; the server pings them.
+   */
+  heartbeatInterval?: number;
+  /** Server: seconds a client has to answer our close frame before its socket is dropped (default 1). */
+  closeTimeout?: number;
+  /** Server: most messages one client may send per second (default 2,000; 0 = no limit). */
+  maxMessagesPerSecond?: number;
+  /** Server: most payload bytes one client may send per second (default 1 MiB; 0 = no limit). */
+  maxBytesPerSecond?: number;
+  /** Server: what happens to a client over its rate limits: `pause` (default), `drop` or `cut`. */
+  rateLimitPolicy?: RateLimitPolicy;
   /** Poll by itself as soon as anything arrives. */
   autoPoll?: boolean;
   /** Server: where refusal warnings go (rate-limited); `null` silences them. */
@@ -79,6 +97,16 @@ export class WebSocketMultiplayerPeer
   outboundBufferSize: number;
   /** Per-socket queued packet limit. */
   maxQueuedPackets: number;
+  /** Heartbeat in seconds for the next `createServer`/`createClient` (0 = off). */
+  heartbeatInterval: number;
+  /** Server: seconds a client has to answer our close frame. */
+  closeTimeout: number;
+  /** Server: most messages one client may send per second (0 = no limit). */
+  maxMessagesPerSecond: number;
+  /** Server: most payload bytes one client may send per second (0 = no limit). */
+  maxBytesPerSecond: number;
+  /** Server: what happens to a client over its rate limits. */
+  rateLimitPolicy: RateLimitPolicy;
   /** Where the sockets this peer opens report their events (`null`: nowhere); read at `createServer`/`createClient`. */
   debug: DebugTrace | null;
   /** The packet side and signals, shared with the client or server this peer drives. */
@@ -104,6 +132,11 @@ export class WebSocketMultiplayerPeer
     this.inboundBufferSize = options.inboundBufferSize ?? 65535;
     this.outboundBufferSize = options.outboundBufferSize ?? 65535;
     this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
+    this.heartbeatInterval = options.heartbeatInterval ?? 0;
+    this.closeTimeout = options.closeTimeout ?? 1;
+    this.maxMessagesPerSecond = options.maxMessagesPerSecond ?? DEFAULT_MAX_MESSAGES_PER_SECOND;
+    this.maxBytesPerSecond = options.maxBytesPerSecond ?? DEFAULT_MAX_BYTES_PER_SECOND;
+    this.rateLimitPolicy = options.rateLimitPolicy ?? 'pause';
     this.debug = options.debug ?? null;
     this.#auto = options.autoPoll ?? false;
   }
@@ -227,6 +260,11 @@ export class WebSocketMultiplayerPeer
     });
   }
 
+  /** Server: what the server has seen (clients, traffic, refusals, cuts; see `ServerStats`); `null` unless serving. */
+  stats(): ServerStats | null {
+    return this.#serving && this.#impl !== null ? (this.#impl as WebSocketServer).stats() : null;
+  }
+
   /** The socket of peer `id` (server: a client; client: only 1), or `null`. */
   getPeer(id: number): WebSocketPeer | null {
     return this.#impl?.getPeer(id) ?? null;
@@ -306,6 +344,10 @@ export class WebSocketMultiplayerPeer
     const server = this.#serverFactory(
       {
         ...this.#socketOptions(),
+        closeTimeout: this.closeTimeout,
+        maxMessagesPerSecond: this.maxMessagesPerSecond,
+        maxBytesPerSecond: this.maxBytesPerSecond,
+        rateLimitPolicy: this.rateLimitPolicy,
         refuseNewConnections: this.#refuse,
         ...(this.#log === undefined ? {} : { log: this.#log }),
       },
@@ -326,6 +368,7 @@ export class WebSocketMultiplayerPeer
       inboundBufferSize: this.inboundBufferSize,
       outboundBufferSize: this.outboundBufferSize,
       maxQueuedPackets: this.maxQueuedPackets,
+      heartbeatInterval: this.heartbeatInterval,
       autoPoll: this.#auto,
       debug: this.debug,
     };

@@ -16,8 +16,11 @@ export interface Room {
   broadcast(message: Uint8Array, exceptA: number, exceptB: number): void;
   /** A packet for the server itself from `sender`. */
   store(packet: Uint8Array, sender: number): void;
-  /** Refuses a packet from `from` with a reason. */
-  refuse(from: number, reason: string): void;
+  /**
+   * Refuses a packet from `from`: `kind` is a name from the code (counted in the server's stats),
+   * `reason` the text for `packet_dropped` and the log (quoting remote input only bounded).
+   */
+  refuse(from: number, kind: string, reason: string): void;
 }
 
 /** The server half of a wire format. */

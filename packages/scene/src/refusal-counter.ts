@@ -16,7 +16,7 @@ export class RefusalCounter {
   /** Counts one refusal of `kind` and logs `reason` (rate-limited) unless `listened`. */
   note(from: number, kind: string, reason: string, listened: boolean): void {
     this.#counts.set(kind, (this.#counts.get(kind) ?? 0) + 1);
-    if (!listened) this.#log.note(from, reason);
+    if (!listened) this.#log.note(from, kind, reason);
   }
 
   /** Refusals so far, by kind. */

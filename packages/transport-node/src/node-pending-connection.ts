@@ -13,6 +13,9 @@ import { NodeTransport } from './node-transport.js';
 import { parseProtocolHeader } from './parse-protocol-header.js';
 import { rejectUpgrade } from './reject-upgrade.js';
 
+/** ws's own close timeout, for callers that do not choose one. */
+const DEFAULT_CLOSE_TIMEOUT = 30_000;
+
 /** The pending connection of a socket, for the shared `close` listener. */
 const PENDING = Symbol('wspeer.pending');
 
@@ -22,9 +25,10 @@ type PendingSocket = Duplex & { [PENDING]?: NodePendingConnection; remoteAddress
 export interface PendingHost {
   /** The connection is decided, or its socket closed: stop tracking it. */
   settle(connection: NodePendingConnection): void;
-  /** Completes the upgrade (ws's `handleUpgrade` on a server with this message size limit). */
+  /** Completes the upgrade (ws's `handleUpgrade` on a server with this message size limit and close timeout). */
   upgrader(
     maxMessageSize: number,
+    closeTimeout: number,
     protocol: string,
     headers: readonly string[],
     request: IncomingMessage,
@@ -100,7 +104,13 @@ export class NodePendingConnection implements PendingConnection {
   }
 
   /** Completes the upgrade; the transport reports `onOpen` once the 101 response is written. */
-  accept(protocol: string, headers: readonly string[], maxMessageSize: number, events: TransportEvents): Transport {
+  accept(
+    protocol: string,
+    headers: readonly string[],
+    maxMessageSize: number,
+    events: TransportEvents,
+    closeTimeout = DEFAULT_CLOSE_TIMEOUT,
+  ): Transport {
     const transport = new NodeTransport(events);
     if (this.#decided || this.#socket.destroyed) {
       scheduleMicrotask(() => events.onClose(CloseCode.ABNORMAL, '', false));
@@ -108,7 +118,7 @@ export class NodePendingConnection implements PendingConnection {
     }
     this.#decide();
     this.#events = events;
-    const upgrader = this.#host.upgrader(maxMessageSize, protocol, headers, this.#request);
+    const upgrader = this.#host.upgrader(maxMessageSize, closeTimeout, protocol, headers, this.#request);
     upgrader.handleUpgrade(this.#request, this.#socket, this.#head, (ws: WebSocket) => {
       this.#release();
       transport.bind(ws);

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
-import { CloseCode, Heartbeat, type Transport, type TransportEvents } from '@wspeer/core';
+import { CloseCode, CloseReason, Heartbeat, type Transport, type TransportEvents } from '@wspeer/core';
 import type WebSocket from 'ws';
 
 const BINARY = { binary: true } as const;
@@ -121,11 +121,23 @@ function writeFrames(socket: Socket, messages: ReadonlyArray<Uint8Array | string
 const EVENTS = Symbol('wspeer.events');
 /** The socket's heartbeat, set on the first `heartbeat()` call (idle sockets carry none). */
 const BEAT = Symbol('wspeer.heartbeat');
+/** The socket's ping count in the current one-second window, set on its first ping. */
+const PINGS = Symbol('wspeer.pings');
 /** Set on a client socket whose handshake the server refused (its reason was reported already). */
 const REFUSED = Symbol('wspeer.refused');
 
+/** Most pings a connection may send per second; more fail it with 1008 "Too many pings". */
+export const MAX_PINGS_PER_SECOND = 100;
+/** Most bytes waiting to be written before a ping is no longer answered (its sender does not read). */
+export const MAX_PONG_BACKLOG = 64 * 1024;
+
 /** A `ws` socket bound to a transport. */
-type BoundSocket = WebSocket & { [EVENTS]: TransportEvents; [BEAT]?: Heartbeat; [REFUSED]?: boolean };
+type BoundSocket = WebSocket & {
+  [EVENTS]: TransportEvents;
+  [BEAT]?: Heartbeat;
+  [PINGS]?: { start: number; count: number };
+  [REFUSED]?: boolean;
+};
 
 function eventsOf(ws: WebSocket): TransportEvents {
   return (ws as BoundSocket)[EVENTS];
@@ -145,7 +157,9 @@ function onError(this: WebSocket, error: Error & { code?: string }): void {
     error.code === undefined
       ? 0
       : (FAILURE_CODES[error.code] ?? (error.code.startsWith('WS_ERR_') ? CloseCode.PROTOCOL_ERROR : 0));
-  eventsOf(this).onError(error.message, code);
+  // ws's words for its `handshakeTimeout`; wspeer's reasons are `CloseReason`s.
+  const message = error.message === 'Opening handshake has timed out' ? CloseReason.HANDSHAKE_TIMEOUT : error.message;
+  eventsOf(this).onError(message, code);
 }
 
 function onClose(this: WebSocket, code: number, reason: Buffer): void {
@@ -169,6 +183,30 @@ function onRefused(this: WebSocket, _request: unknown, response: IncomingMessage
 
 function onPong(this: WebSocket): void {
   (this as BoundSocket)[BEAT]?.pong();
+}
+
+/**
+ * Answers a ping (ws's `autoPong` is off). ws's own answer terminates a connection with 60 pongs
+ * not yet written, so a burst of 61 pings dropped it with no reason; here a peer may ping up to
+ * {@link MAX_PINGS_PER_SECOND} times a second while it reads what we write, and past that the
+ * connection fails with 1008 "Too many pings" (a reason the peer and the server's stats see).
+ */
+function onPing(this: WebSocket, data: Buffer): void {
+  const ws = this as BoundSocket;
+  if (ws.readyState !== 1) return;
+  const now = performance.now();
+  let window = ws[PINGS];
+  if (window === undefined || now - window.start >= 1000) {
+    window = { start: now, count: 0 };
+    ws[PINGS] = window;
+  }
+  if (++window.count > MAX_PINGS_PER_SECOND || ws.bufferedAmount > MAX_PONG_BACKLOG) {
+    // We fail the connection, as ws does on a protocol error: report the code, then close.
+    ws[EVENTS].onError(CloseReason.TOO_MANY_PINGS, CloseCode.POLICY_VIOLATION);
+    ws.close(CloseCode.POLICY_VIOLATION, CloseReason.TOO_MANY_PINGS);
+    return;
+  }
+  ws.pong(data);
 }
 
 /**
@@ -200,6 +238,7 @@ export class NodeTransport implements Transport {
       ws.on('unexpected-response', onRefused);
     }
     ws.on('message', onMessage);
+    ws.on('ping', onPing);
     ws.on('error', onError);
     ws.on('close', onClose);
   }
@@ -258,8 +297,8 @@ export class NodeTransport implements Transport {
     this.#ws?.terminate();
   }
 
-  /** Pings every `intervalMs` with `ws.ping()`; false once a ping went unanswered (see `Heartbeat`). */
-  heartbeat(now: number, intervalMs: number): boolean {
+  /** Pings every half `intervalMs` with `ws.ping()`; false once a ping went unanswered (see `Heartbeat`). */
+  heartbeat(now: number, intervalMs: number, read = true): boolean {
     const ws = this.#ws as BoundSocket | null;
     if (ws === null || ws.readyState !== 1) return true;
     let beat = ws[BEAT];
@@ -268,7 +307,7 @@ export class NodeTransport implements Transport {
       ws[BEAT] = beat;
       ws.on('pong', onPong);
     }
-    return beat.beat(now, intervalMs, ws);
+    return beat.beat(now, intervalMs, ws, read);
   }
 
   /** Stops reading from the socket (`ws.pause`). */

@@ -5,6 +5,7 @@
  */
 export {
   type AbortSignalLike,
+  boundedText,
   type ClientTlsOptions,
   CloseCode,
   type CloseInfo,
@@ -20,6 +21,9 @@ export {
   type HandlerErrorReporter,
   type PeerObserver,
   type PendingConnection,
+  QUOTE_LIMIT,
+  type RateLimitPolicy,
+  type ServerStats,
   State,
   setHandlerErrorReporter,
   type TracedPeer,

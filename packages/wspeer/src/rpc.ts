@@ -39,6 +39,7 @@ export {
   RpcMode,
   type RpcModeName,
   type RpcNode,
+  type RpcStats,
   Transform,
   Transform2D,
   type Variant,

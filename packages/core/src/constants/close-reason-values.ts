@@ -17,3 +17,7 @@ export const INVALID_PAYLOAD = 'Invalid frame payload data';
 export const BUFFER_OVERFLOW = 'Buffer overflow';
 /** The server was stopped (close code 1001). */
 export const SERVER_STOPPED = 'Server stopped';
+/** A client sent more than the server's `maxMessagesPerSecond` / `maxBytesPerSecond` (policy `cut`, close code 1008). */
+export const RATE_LIMIT = 'Rate limit exceeded';
+/** A peer sent pings faster than they can be answered (close code 1008). */
+export const TOO_MANY_PINGS = 'Too many pings';

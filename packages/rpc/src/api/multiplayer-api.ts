@@ -1,4 +1,12 @@
-import { AutoPoll, ConnectionStatus, ErrorCode, reportHandlerError, SignalEmitter } from '@wspeer/core';
+import {
+  AutoPoll,
+  boundedText,
+  ConnectionStatus,
+  ErrorCode,
+  reportHandlerError,
+  SignalEmitter,
+  Tally,
+} from '@wspeer/core';
 import { DropLog, type MultiplayerPeer, TransferMode } from '@wspeer/multiplayer';
 import { ByteReader, DECODE_FAILED, readVariant, type Variant } from '@wspeer/variant';
 import { coerceArg, firstMismatch } from './arg-type.js';
@@ -6,7 +14,7 @@ import { canCallMode, shouldCallLocal } from './mode-rules.js';
 import { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';
 import { METHOD_ENTRY, PROPERTY_ENTRY, SET_MASTER_ONLY } from './node-keys.js';
 import { nodePathKey } from './node-path-key.js';
-import { PathCaches, type SentPath } from './path-caches.js';
+import { DEFAULT_MAX_PATH_CACHE_BYTES, PathCaches, type SentPath } from './path-caches.js';
 import { RpcMode, rpcModeName } from './rpc-mode.js';
 import { type MethodMap, type NodeSpec, type PropertyMap, type RpcHost, RpcNode } from './rpc-node.js';
 import {
@@ -37,8 +45,26 @@ export interface MultiplayerAPIEvents {
   server_disconnected: () => void;
   /** A `sendBytes` packet arrived. */
   network_peer_packet: (id: number, packet: Uint8Array) => void;
-  /** A received packet was refused (bad packet, unknown node, mode rule). Not a Godot signal. */
-  rpc_refused: (from: number, reason: string) => void;
+  /**
+   * A received packet was refused (bad packet, unknown node, mode rule). `reason` quotes remote
+   * input only bounded (64 characters); `kind` names the rule, as counted in `stats().refused`.
+   * Not a Godot signal.
+   */
+  rpc_refused: (from: number, reason: string, kind: string) => void;
+}
+
+/** What a {@link MultiplayerAPI} has refused and holds for remote peers (`stats()`). */
+export interface RpcStats {
+  /**
+   * Refused packets by kind: `too-small`, `unknown-command`, `bad-utf8`, `path-cache-full`,
+   * `unknown-path`, `bad-path-offset`, `unknown-cached-path`, `unknown-node`, `not-allowed`,
+   * `bad-argument`, `wrong-arguments`.
+   */
+  refused: Record<string, number>;
+  /** Paths remote senders taught us (SIMPLIFY_PATH), in all. */
+  cachedPaths: number;
+  /** What those cost, in bytes (UTF-8 plus 32 per entry; each sender within `maxPathCacheBytes`). */
+  cachedPathBytes: number;
 }
 
 /** Settings of a {@link MultiplayerAPI}. */
@@ -50,6 +76,12 @@ export interface MultiplayerAPIOptions {
   autoPoll?: boolean;
   /** Where refusal warnings go (rate-limited) when nobody listens to `rpc_refused`; `null` silences them. */
   log?: ((line: string) => void) | null;
+  /**
+   * Most bytes of node paths one remote peer may teach us with SIMPLIFY_PATH (their UTF-8 bytes
+   * plus 32 per entry; default 64 KiB). Past it a path is refused and not confirmed, so the peer
+   * keeps naming that node by its full path.
+   */
+  maxPathCacheBytes?: number;
 }
 
 /** The peer signals the API listens to. */
@@ -72,7 +104,8 @@ const TOO_SMALL = 'Invalid packet received. Size too small.';
 export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
   #peer: MultiplayerPeer | null = null;
   readonly #connected = new Set<number>();
-  readonly #caches = new PathCaches();
+  readonly #caches: PathCaches;
+  readonly #refusals = new Tally();
   readonly #nodes = new Map<string, RpcNode>();
   #sender = 0;
   readonly #drops: DropLog;
@@ -85,6 +118,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
   constructor(peer: MultiplayerPeer | null = null, options: MultiplayerAPIOptions = {}) {
     super();
     this.#drops = new DropLog(options.log);
+    this.#caches = new PathCaches(options.maxPathCacheBytes ?? DEFAULT_MAX_PATH_CACHE_BYTES);
     this.#auto = options.autoPoll ?? false;
     this.#handlers = {
       peer_connected: (id) => {
@@ -218,6 +252,25 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     peer.setTargetPeer(id);
     peer.transferMode = mode;
     return peer.putPacket(rawPacket(bytes));
+  }
+
+  /** Most bytes of node paths one remote peer may teach us (see `MultiplayerAPIOptions.maxPathCacheBytes`). */
+  get maxPathCacheBytes(): number {
+    return this.#caches.maxBytesPerSender;
+  }
+
+  /** Sets `maxPathCacheBytes` (see the getter); applies to what peers teach from now on. */
+  set maxPathCacheBytes(bytes: number) {
+    this.#caches.maxBytesPerSender = bytes;
+  }
+
+  /** Refusals by kind and the paths remote peers taught us (see {@link RpcStats}). */
+  stats(): RpcStats {
+    return {
+      refused: this.#refusals.snapshot(),
+      cachedPaths: this.#caches.learnedPaths,
+      cachedPathBytes: this.#caches.learnedBytes,
+    };
   }
 
   /** Forgets peers and path caches (Godot's `clear()`); registered nodes stay. */
@@ -379,7 +432,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
   }
 
   #processPacket(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 1) return this.#refuse(from, TOO_SMALL);
+    if (packet.byteLength < 1) return this.#refuse(from, 'too-small', TOO_SMALL);
     switch (packet[0]) {
       case NetworkCommand.SIMPLIFY_PATH:
         return this.#processSimplifyPath(from, packet);
@@ -389,18 +442,27 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
       case NetworkCommand.REMOTE_SET:
         return this.#processCall(from, packet);
       case NetworkCommand.RAW:
-        if (packet.byteLength < 2) return this.#refuse(from, 'Invalid raw packet received. Size too small.');
+        if (packet.byteLength < 2)
+          return this.#refuse(from, 'too-small', 'Invalid raw packet received. Size too small.');
         this.emit('network_peer_packet', from, packet.subarray(1));
         return;
     }
-    this.#refuse(from, `Invalid packet received. Unknown command ${packet[0]}.`);
+    this.#refuse(from, 'unknown-command', `Invalid packet received. Unknown command ${packet[0]}.`);
   }
 
   #processSimplifyPath(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 5) return this.#refuse(from, 'Invalid SIMPLIFY_PATH packet received. Size too small.');
+    if (packet.byteLength < 5)
+      return this.#refuse(from, 'too-small', 'Invalid SIMPLIFY_PATH packet received. Size too small.');
     const path = readCString(packet, 5);
-    if (path === null) return this.#refuse(from, 'Invalid SIMPLIFY_PATH packet received. Bad UTF-8.');
-    this.#caches.learn(from, packetWord(packet), nodePathKey(path.text));
+    if (path === null) return this.#refuse(from, 'bad-utf8', 'Invalid SIMPLIFY_PATH packet received. Bad UTF-8.');
+    const key = nodePathKey(path.text);
+    if (!this.#caches.learn(from, packetWord(packet), key)) {
+      return this.#refuse(
+        from,
+        'path-cache-full',
+        `SIMPLIFY_PATH refused: the peer's path cache is full (${this.#caches.maxBytesPerSender} bytes); path ${boundedText(key)}.`,
+      );
+    }
     const peer = this.#peer;
     if (peer === null) return;
     peer.transferMode = TransferMode.RELIABLE;
@@ -409,19 +471,24 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
   }
 
   #processConfirmPath(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 2) return this.#refuse(from, 'Invalid CONFIRM_PATH packet received. Size too small.');
+    if (packet.byteLength < 2)
+      return this.#refuse(from, 'too-small', 'Invalid CONFIRM_PATH packet received. Size too small.');
     const path = readCString(packet, 1);
     if (path === null || !this.#caches.confirm(nodePathKey(path.text), from)) {
-      this.#refuse(from, 'Invalid packet received. Tries to confirm a path which was not found in cache.');
+      this.#refuse(
+        from,
+        'unknown-path',
+        'Invalid packet received. Tries to confirm a path which was not found in cache.',
+      );
     }
   }
 
   #processCall(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 6) return this.#refuse(from, TOO_SMALL);
+    if (packet.byteLength < 6) return this.#refuse(from, 'too-small', TOO_SMALL);
     const node = this.#targetNode(from, packet);
     if (node === undefined) return;
     const name = readCString(packet, 5);
-    if (name === null || name.end >= packet.byteLength) return this.#refuse(from, TOO_SMALL);
+    if (name === null || name.end >= packet.byteLength) return this.#refuse(from, 'too-small', TOO_SMALL);
     if (packet[0] === NetworkCommand.REMOTE_CALL) return this.#processRpc(from, node, name.text, packet, name.end + 1);
     this.#processRset(from, node, name.text, packet, name.end + 1);
   }
@@ -432,15 +499,25 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     if (target & FULL_PATH_FLAG) {
       const offset = target & 0x7fffffff;
       const read = offset < packet.byteLength ? readCString(packet, offset) : null;
-      if (read === null) return this.#refuse(from, 'Invalid packet received. Size smaller than declared.');
+      if (read === null)
+        return this.#refuse(from, 'bad-path-offset', 'Invalid packet received. Size smaller than declared.');
       path = nodePathKey(read.text);
     } else {
       path = this.#caches.lookup(from, target);
       if (path === undefined)
-        return this.#refuse(from, 'Invalid packet received. Unable to find requested cached node.');
+        return this.#refuse(
+          from,
+          'unknown-cached-path',
+          'Invalid packet received. Unable to find requested cached node.',
+        );
     }
     const node = this.#nodes.get(path);
-    if (node === undefined) this.#refuse(from, `Invalid packet received. Requested node was not found: ${path}.`);
+    if (node === undefined)
+      this.#refuse(
+        from,
+        'unknown-node',
+        `Invalid packet received. Requested node was not found: ${boundedText(path)}.`,
+      );
     return node;
   }
 
@@ -452,14 +529,15 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     const args: Variant[] = [];
     for (let i = 0; i < argc; i++) {
       const value = readVariant(reader);
-      if (value === DECODE_FAILED) return this.#refuse(from, 'Invalid packet received. Unable to decode RPC argument.');
+      if (value === DECODE_FAILED)
+        return this.#refuse(from, 'bad-argument', 'Invalid packet received. Unable to decode RPC argument.');
       args.push(value);
     }
     const types = entry?.spec.args;
     const bad = types === undefined ? -1 : firstMismatch(args, types);
     if (bad !== -1) {
       const what = bad === -2 ? 'the wrong argument count' : `a wrong type for argument ${bad + 1}`;
-      return this.#refuse(from, `RPC '${name}' called with ${what}.`);
+      return this.#refuse(from, 'wrong-arguments', `RPC '${boundedText(name)}' called with ${what}.`);
     }
     this.#invoke(node, name, entry?.spec.handler, args, from);
   }
@@ -468,10 +546,11 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     const entry = node[PROPERTY_ENTRY](name);
     if (!this.#allowed('RSET', from, node, name, entry?.mode)) return;
     const value = readVariant(new ByteReader(packet, offset));
-    if (value === DECODE_FAILED) return this.#refuse(from, 'Invalid packet received. Unable to decode RSET value.');
+    if (value === DECODE_FAILED)
+      return this.#refuse(from, 'bad-argument', 'Invalid packet received. Unable to decode RSET value.');
     const type = entry?.spec.type;
     if (type !== undefined && firstMismatch([value], [type]) !== -1)
-      return this.#refuse(from, `RSET '${name}' with a wrong type.`);
+      return this.#refuse(from, 'wrong-arguments', `RSET '${boundedText(name)}' with a wrong type.`);
     this.#assign(node, name, value);
   }
 
@@ -481,7 +560,8 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     if (canCallMode(mode, node.isNetworkMaster(), from, master)) return true;
     this.#refuse(
       from,
-      `${kind} '${name}' is not allowed on node ${node.path} from: ${from}. Mode is ${rpcModeName(mode)} (${mode}), master is ${master}.`,
+      'not-allowed',
+      `${kind} '${boundedText(name)}' is not allowed on node ${boundedText(node.path)} from: ${from}. Mode is ${rpcModeName(mode)} (${mode}), master is ${master}.`,
     );
     return false;
   }
@@ -515,10 +595,11 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     return peer !== null && peer.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED ? peer : null;
   }
 
-  /** Reports a refused packet (signal, or a rate-limited log line). */
-  #refuse(from: number, reason: string): undefined {
-    if (this.listenerCount('rpc_refused') > 0) this.emit('rpc_refused', from, reason);
-    else this.#drops.note(from, reason);
+  /** Counts a refused packet by `kind` and reports it (signal, or a log line per kind and second). */
+  #refuse(from: number, kind: string, reason: string): undefined {
+    this.#refusals.count(kind);
+    if (this.listenerCount('rpc_refused') > 0) this.emit('rpc_refused', from, reason, kind);
+    else this.#drops.note(from, kind, reason);
   }
 
   #fail(code: ErrorCode, message: string): ErrorCode {
