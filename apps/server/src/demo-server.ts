@@ -4,6 +4,7 @@ import { chatEndpoint } from './chat-endpoint.js';
 import { chatMultiplayerEndpoint } from './chat-mp-endpoint.js';
 import { echoEndpoint } from './echo-endpoint.js';
 import { type GameEndpoint, gameEndpoint } from './game-endpoint.js';
+import { type Game4Endpoint, game4Endpoint } from './game4-endpoint.js';
 import { mirrorEndpoint } from './mirror-endpoint.js';
 import { pingEndpoint } from './ping-endpoint.js';
 import { staticFiles } from './static-files.js';
@@ -26,15 +27,18 @@ export interface DemoServer {
   readonly url: string;
   /** The bound port. */
   readonly port: number;
-  /** The `/game` endpoint (peer, API and game state). */
+  /** The `/game` endpoint (Godot 3 wire: peer, API and game state). */
   readonly game: GameEndpoint;
+  /** The `/game4` endpoint (Godot 4 wire: peer, SceneMultiplayer and game state). */
+  readonly game4: Game4Endpoint;
   /** Closes every WebSocket with 1001 and stops listening. */
   close(): Promise<void>;
 }
 
 /**
  * Starts the demo: the page over HTTP and, on the same port, the WebSocket endpoints `/echo`,
- * `/mirror`, `/chat` (raw), `/chat/mp` (multiplayer mode), `/game` (the dice game) and `/ping` (a
+ * `/mirror`, `/chat` (raw), `/chat/mp` (multiplayer mode), `/game` and `/game4` (the dice game for
+ * Godot 3 and Godot 4 clients) and `/ping` (a
  * silent echo for the page's round-trip-time meter).
  */
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
@@ -51,6 +55,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     pingEndpoint(http),
   ];
   const game = gameEndpoint(http, log);
+  const game4 = game4Endpoint(http, log);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
@@ -61,9 +66,11 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`,
     port,
     game,
+    game4,
     close: async () => {
       for (const server of servers) server.stop(CloseCode.GOING_AWAY, 'Server shutting down');
       game.peer.stop(CloseCode.GOING_AWAY, 'Server shutting down');
+      game4.peer.stop(CloseCode.GOING_AWAY, 'Server shutting down');
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
