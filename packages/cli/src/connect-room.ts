@@ -3,8 +3,9 @@ import { WebSocketMultiplayerPeer } from '@wspeer/multiplayer';
 import { authPacket } from '@wspeer/scene';
 import { connectNode } from '@wspeer/transport-node';
 import type { CliIo, Running } from './cli-io.js';
+import { createRoomDecoder } from './create-room-decoder.js';
 import { readLines } from './line-input.js';
-import { type RoomDecoder, type RoomWire, roomDecoder } from './room-decoder.js';
+import type { RoomDecoder, RoomWire } from './room-decoder.js';
 import { loadRpcNames } from './rpc-names.js';
 
 /** Settings of `wspeer connect --godot3 URL`. */
@@ -36,7 +37,7 @@ export function connectRoom(options: ConnectRoomOptions, io: CliIo): Running {
   });
   let decoder: RoomDecoder;
   try {
-    decoder = roomDecoder(options.wire, options.names === undefined ? undefined : loadRpcNames(options.names));
+    decoder = createRoomDecoder(options.wire, options.names === undefined ? undefined : loadRpcNames(options.names));
   } catch (error) {
     io.err(`wspeer: ${(error as Error).message}`);
     finish(2);

@@ -5,8 +5,9 @@ import { SceneMultiplayer } from '@wspeer/scene';
 import { createNodeListener } from '@wspeer/transport-node';
 import type { ServeKind } from './cli-args.js';
 import type { CliIo, Running } from './cli-io.js';
+import { createRoomDecoder } from './create-room-decoder.js';
 import { messagePreview } from './preview.js';
-import { type RoomDecoder, roomDecoder } from './room-decoder.js';
+import type { RoomDecoder } from './room-decoder.js';
 import { loadRpcNames } from './rpc-names.js';
 import { tapPackets } from './tap-packets.js';
 
@@ -38,7 +39,7 @@ export function serve(options: ServeOptions, io: CliIo): Running {
   let decoder: RoomDecoder | null = null;
   try {
     const names = options.names === undefined ? undefined : loadRpcNames(options.names);
-    if (options.kind === 'godot3' || options.kind === 'godot4') decoder = roomDecoder(options.kind, names);
+    if (options.kind === 'godot3' || options.kind === 'godot4') decoder = createRoomDecoder(options.kind, names);
   } catch (error) {
     io.err(`wspeer: ${(error as Error).message}`);
     finish(2);
