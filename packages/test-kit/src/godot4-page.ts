@@ -22,7 +22,17 @@ export const godot4PageHtml = `<!doctype html>
   const query = new URLSearchParams(location.search);
   const project = query.get('_project');
   const engineArgs = (query.get('_engine') || '').split(',').filter(Boolean);
-  if (query.get('_headless') !== '0') engineArgs.unshift('--headless');
+  const canvas = document.getElementById('canvas');
+  if (query.get('_headless') !== '0') {
+    engineArgs.unshift('--headless');
+    // Godot 4.6's web main loop asks DisplayServerWeb whether the canvas size changed, even when
+    // --headless made the display server a DisplayServerHeadless (a static_cast in web_main.cpp):
+    // on a change it reads a Callable from past the end of the headless object and may call
+    // through garbage ("RuntimeError: null function" in the first frame). The loader's starting
+    // size is 0x0; a 0x0 canvas never differs from it, so that path never runs.
+    canvas.width = 0;
+    canvas.height = 0;
+  }
   const userArgs = [];
   for (const [key, value] of query) if (!key.startsWith('_')) userArgs.push(key + '=' + value);
   const lines = (parts) => parts.join(' ').split('\\n');
@@ -30,7 +40,7 @@ export const godot4PageHtml = `<!doctype html>
     executable: 'index',
     mainPack: project + '.pck',
     args: [...engineArgs, '--', ...userArgs],
-    canvas: document.getElementById('canvas'),
+    canvas,
     canvasResizePolicy: 0,
     focusCanvas: false,
     unloadAfterInit: true,
