@@ -20,6 +20,10 @@ import {
   StringName,
   Transform2D,
   Transform3D,
+  type Variant4,
+  type VariantArray4,
+  type VariantDictionary4,
+  type VariantRecord4,
   Vector2,
   Vector2i,
   Vector3,
@@ -68,6 +72,51 @@ export type SceneArgType =
   | 'PackedVector3Array'
   | 'PackedColorArray'
   | 'PackedVector4Array';
+
+/** The JS value of each {@link SceneArgType}, as the Godot 4 codec decodes it (and accepts for sending). */
+export type SceneArgValues = {
+  Variant: Variant4;
+  bool: boolean;
+  int: number | bigint;
+  float: number;
+  String: string;
+  StringName: StringName;
+  Vector2: Vector2;
+  Vector2i: Vector2i;
+  Rect2: Rect2;
+  Rect2i: Rect2i;
+  Vector3: Vector3;
+  Vector3i: Vector3i;
+  Transform2D: Transform2D;
+  Vector4: Vector4;
+  Vector4i: Vector4i;
+  Plane: Plane;
+  Quaternion: Quaternion;
+  AABB: AABB;
+  Basis: Basis;
+  Transform3D: Transform3D;
+  Projection: Projection;
+  Color: Color;
+  NodePath: NodePath;
+  RID: RID;
+  Callable: Callable;
+  Signal: Signal;
+  Dictionary: VariantDictionary4 | VariantRecord4;
+  Array: VariantArray4;
+  PackedByteArray: Uint8Array;
+  PackedInt32Array: Int32Array;
+  PackedInt64Array: BigInt64Array;
+  PackedFloat32Array: Float32Array;
+  PackedFloat64Array: Float64Array;
+  PackedStringArray: PackedStringArray;
+  PackedVector2Array: PackedVector2Array;
+  PackedVector3Array: PackedVector3Array;
+  PackedColorArray: PackedColorArray;
+  PackedVector4Array: PackedVector4Array;
+};
+
+/** The JS value of one {@link SceneArgType}. */
+export type SceneArgValue<T extends SceneArgType> = SceneArgValues[T];
 
 type Check = (value: unknown) => boolean;
 
@@ -134,4 +183,26 @@ export function firstSceneArgMismatch(args: readonly unknown[], types: readonly 
 /** Prepares an argument for sending as `type`: a plain number declared `float` goes out as a Godot float. */
 export function coerceSceneArg(value: unknown, type: SceneArgType | undefined): unknown {
   return type === 'float' && typeof value === 'number' ? new Real(value) : value;
+}
+
+const ZEROS: { readonly [type: string]: unknown } = {
+  Variant: null,
+  bool: false,
+  int: 0,
+  float: 0,
+  String: '',
+};
+
+/**
+ * The value a Godot property of `type` has before anything sets it (`Vector2()`, `0`, `""`, an empty
+ * array, ...): what a replicated property starts with when no default is declared. `null` for
+ * `'Variant'` or no type.
+ */
+export function zeroSceneArg(type: SceneArgType | undefined): unknown {
+  if (type === undefined) return null;
+  if (type in ZEROS) return ZEROS[type];
+  if (type === 'Dictionary') return new Map();
+  if (type === 'Array') return [];
+  const cls = CLASSES[type] as new () => unknown;
+  return new cls();
 }

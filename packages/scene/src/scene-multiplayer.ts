@@ -24,6 +24,7 @@ import {
 } from './scene-packets.js';
 import { ScenePathCache } from './scene-path-cache.js';
 import { scenePathKey } from './scene-path-key.js';
+import type { SceneReplicationLink, SceneReplicator } from './scene-replicator.js';
 
 /** Signals of {@link SceneMultiplayer}, named as Godot 4's. */
 export interface SceneMultiplayerEvents {
@@ -116,6 +117,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
   #sender = 0;
   #error = '';
   #authTimer: unknown;
+  #replicator: SceneReplicator | null = null;
 
   /** A SceneMultiplayer over `peer` (or none yet: set {@link SceneMultiplayer.multiplayerPeer} later). */
   constructor(peer: MultiplayerPeer | null = null, options: SceneMultiplayerOptions = {}) {
@@ -321,6 +323,38 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     this.#auth.clear();
     this.#paths.clear();
     clearTimeout(this.#authTimer);
+    this.#replicator?.onReset();
+  }
+
+  /**
+   * Plugs a replication layer in (`SceneReplicationInterface` does it when made); returns what it may
+   * do through this layer. Throws if one is plugged in already.
+   */
+  attachReplicator(replicator: SceneReplicator): SceneReplicationLink {
+    if (this.#replicator !== null && this.#replicator !== replicator) {
+      throw new Error('this SceneMultiplayer already has a replication interface');
+    }
+    this.#replicator = replicator;
+    return {
+      ownId: () => this.getUniqueId(),
+      peers: () => this.#connected,
+      sendObjectCache: (path, md5, peer) => {
+        const connected = this.#connectedPeer();
+        return connected !== null && this.#sendPathCache(connected, path, md5, [peer]);
+      },
+      pathId: (path) => this.#paths.sent(path).id,
+      receivedPath: (from, id) => this.#paths.lookup(from, id)?.path,
+      send: (to, packet, reliable) => {
+        const peer = this.#connectedPeer();
+        if (peer === null) return ErrorCode.ERR_UNCONFIGURED;
+        peer.transferChannel = 0;
+        peer.transferMode = reliable ? TransferMode.RELIABLE : TransferMode.UNRELIABLE;
+        return this.#sendCommand(peer, to, packet);
+      },
+      refuse: (from, kind, reason) => {
+        this.#refuse(from, kind, reason);
+      },
+    };
   }
 
   /** @internal Calls an RPC (what `SceneNode.rpc` / `rpcId` do), as Godot's `rpcp`. */
@@ -378,7 +412,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     }
     const targets = to > 0 ? [to] : [...this.#connected].filter((p) => !(to < 0 && p === -to));
     if (targets.length === 0) return ErrorCode.OK;
-    const allConfirmed = this.#sendPathCache(peer, node, targets);
+    const allConfirmed = this.#sendPathCache(peer, node.path, node.config.md5, targets);
     const id = this.#paths.sent(node.path).id;
     let packet: Uint8Array;
     try {
@@ -403,9 +437,9 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     return ErrorCode.OK;
   }
 
-  /** Sends SIMPLIFY_PATH to the targets never told `node`'s path; whether every target confirmed it. */
-  #sendPathCache(peer: MultiplayerPeer, node: SceneNode, targets: readonly number[]): boolean {
-    const sent = this.#paths.sent(node.path);
+  /** Sends SIMPLIFY_PATH to the targets never told `path`; whether every target confirmed it. */
+  #sendPathCache(peer: MultiplayerPeer, path: string, md5: string, targets: readonly number[]): boolean {
+    const sent = this.#paths.sent(path);
     let all = true;
     let simplify: Uint8Array | null = null;
     for (const target of targets) {
@@ -413,7 +447,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
       if (state === true) continue;
       all = false;
       if (state === false) continue;
-      simplify ??= simplifyPathPacket(node.config.md5, sent.id, node.path);
+      simplify ??= simplifyPathPacket(md5, sent.id, path);
       peer.transferChannel = 0;
       peer.transferMode = TransferMode.RELIABLE;
       this.#sendCommand(peer, target, simplify);
@@ -467,6 +501,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
       }
     }
     this.#connected.add(id);
+    this.#replicator?.onPeerChange(id, true);
     if (id === TARGET_PEER_SERVER) this.emit('connected_to_server');
     this.emit('peer_connected', id);
   }
@@ -487,6 +522,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     }
     this.#paths.forget(id);
     this.#connected.delete(id);
+    this.#replicator?.onPeerChange(id, false);
     if (!silent) this.emit('peer_disconnected', id);
   }
 
@@ -624,7 +660,10 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
         case SceneCommand.SPAWN:
         case SceneCommand.DESPAWN:
         case SceneCommand.SYNC:
-          return this.#refuse(from, 'replication', 'Replication packet, but no replication is set up here.');
+          if (this.#replicator === null)
+            return this.#refuse(from, 'replication', 'Replication packet, but no replication is set up here.');
+          this.#replicator.onPacket(from, packet);
+          return;
         default:
           return this.#refuse(from, 'malformed', `Invalid network command from ${from}.`);
       }
@@ -645,8 +684,9 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     if (text === null) return this.#refuse(from, 'path', 'Invalid SIMPLIFY_PATH packet received. Bad UTF-8.');
     const path = scenePathKey(text, this.rootPath);
     const node = this.#nodes.get(path);
-    if (node === undefined) return this.#refuse(from, 'path', `SIMPLIFY_PATH for unknown node ${quote(path)}.`);
-    const checksumOk = node.config.md5 === md5;
+    const ours = node?.config.md5 ?? this.#replicator?.pathChecksum(path);
+    if (ours === undefined) return this.#refuse(from, 'path', `SIMPLIFY_PATH for unknown node ${quote(path)}.`);
+    const checksumOk = ours === md5;
     const learned = this.#paths.learn(from, id, { path, checksumOk });
     if (learned === 'duplicate') return this.#refuse(from, 'path', `Duplicate remote cache ID ${id} for peer ${from}.`);
     if (learned === 'full') {
@@ -656,7 +696,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
         `Peer ${from} has ${this.#paths.maxPerPeer} cached paths already (maxPathCacheEntries).`,
       );
     }
-    if (!checksumOk) this.#refuseChecksum(from, node);
+    if (!checksumOk) this.#refuseChecksum(from, path, node?.config.names ?? []);
     const peer = this.#peer as MultiplayerPeer;
     peer.transferChannel = 0;
     peer.transferMode = TransferMode.RELIABLE;
@@ -669,8 +709,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     const { result, path } = this.#paths.confirm(from, readU32(packet, 2));
     if (result === 'unasked')
       return this.#refuse(from, 'path', 'Invalid packet received. Tries to confirm a node which was not requested.');
-    const node = this.#nodes.get(path);
-    if (result === 'ok' && packet[1] === 0 && node !== undefined) this.#refuseChecksum(from, node);
+    if (result === 'ok' && packet[1] === 0) this.#refuseChecksum(from, path, this.#nodes.get(path)?.config.names ?? []);
   }
 
   #receiveRpc(from: number, packet: Uint8Array): undefined {
@@ -760,11 +799,11 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     }
   }
 
-  #refuseChecksum(from: number, node: SceneNode): void {
+  #refuseChecksum(from: number, path: string, names: readonly string[]): void {
     this.#refuse(
       from,
       'checksum',
-      `The rpc node checksum failed. Make sure to have the same methods on both nodes. Node path: ${node.path} (our methods: ${node.config.names.join(', ')}).`,
+      `The rpc node checksum failed. Make sure to have the same methods on both nodes. Node path: ${path} (our methods: ${names.join(', ')}).`,
     );
   }
 
