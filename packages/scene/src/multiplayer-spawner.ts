@@ -34,10 +34,15 @@ export interface MultiplayerSpawnerSpec<S extends readonly ReplicatedScene[] = r
   authority?: number;
 }
 
-/** Values and authority of a node about to be spawned. */
+/** Values and setup of a node about to be spawned. */
 export interface SpawnInit<V extends object> {
   /** Starting values (the rest: declared defaults or zero values). */
   values?: Partial<V>;
+  /**
+   * Runs once the node and its synchronizers exist, before anything is sent (what a Godot scene
+   * does in `_ready`): set visibility or authorities here so peers that must not see it never do.
+   */
+  ready?: (node: ReplicatedNode<V>) => void;
 }
 
 /** What a spawner asks its replication interface (implemented by `SceneReplicationInterface`). */
@@ -49,7 +54,7 @@ export interface SpawnerHost {
     index: number,
     data: Variant4 | undefined,
     name: string,
-    values: object | undefined,
+    init: SpawnInit<object>,
   ): ReplicatedNode | null;
   /** Despawns one of this spawner's nodes. */
   despawnNode(spawner: MultiplayerSpawner, node: ReplicatedNode): boolean;
@@ -110,7 +115,7 @@ export class MultiplayerSpawner<V extends object = Record<string, unknown>> exte
       index,
       undefined,
       name,
-      init.values,
+      init as SpawnInit<object>,
     ) as ReplicatedNode<V> | null;
   }
 
@@ -129,7 +134,7 @@ export class MultiplayerSpawner<V extends object = Record<string, unknown>> exte
       255,
       data,
       name,
-      init.values,
+      init as SpawnInit<object>,
     ) as ReplicatedNode<V> | null;
   }
 

@@ -6,6 +6,7 @@ import {
   MultiplayerSpawner,
   type MultiplayerSpawnerSpec,
   type SpawnerHost,
+  type SpawnInit,
 } from './multiplayer-spawner.js';
 import { MultiplayerSynchronizer, type SynchronizerHost } from './multiplayer-synchronizer.js';
 import { quote } from './quote.js';
@@ -155,8 +156,8 @@ export class SceneReplicationInterface {
     };
     this.#spawnerHost = {
       ownId,
-      spawnNode: (spawner, sceneSpec, index, data, name, values) =>
-        this.#spawnLocal(spawner, sceneSpec, index, data, name, values),
+      spawnNode: (spawner, sceneSpec, index, data, name, init) =>
+        this.#spawnLocal(spawner, sceneSpec, index, data, name, init),
       despawnNode: (spawner, node) => this.#despawnLocal(spawner, node),
     };
     this.#link = scene.attachReplicator({
@@ -260,7 +261,7 @@ export class SceneReplicationInterface {
     index: number,
     data: Variant4 | undefined,
     name: string,
-    init: object | undefined,
+    init: SpawnInit<object>,
   ): ReplicatedNode | null {
     if (!spawner.isMultiplayerAuthority()) return null;
     if (spawner.spawnLimit > 0 && spawner.nodeCount >= spawner.spawnLimit) return null;
@@ -269,14 +270,22 @@ export class SceneReplicationInterface {
     }
     const path = `${spawner.spawnNodePath}/${name}`;
     if (this.#nodesByPath.has(path)) throw new Error(`spawner ${spawner.path}: a node ${path} exists already`);
-    const values = defaultValues(scene.types, scene.defaults, init as Record<string, unknown> | undefined, path);
+    const values = defaultValues(scene.types, scene.defaults, init.values as Record<string, unknown> | undefined, path);
     const node = newNode(name, path, spawner, scene, index, data, 0, scene.types, values);
     const owners = scene.synchronizers.map((s) => authorityOf(s.spec, node));
     this.#registerNode(node, values, 0);
     const syncs = scene.synchronizers.map((s, i) => this.#makeSync(node, s, `${path}/${s.path}`, owners[i] as number));
     spawner.track(node);
-    this.#spawned.add(node);
+    // As in Godot: synchronizers start on entering the tree, the scene's _ready runs, then the spawn goes out.
     for (const sync of syncs) this.#startSync(sync);
+    if (init.ready !== undefined) {
+      try {
+        init.ready(node);
+      } catch (error) {
+        reportHandlerError(error, `ready of ${path}`);
+      }
+    }
+    this.#spawned.add(node);
     this.#updateSpawnVisibility(PUBLIC, node);
     return node;
   }

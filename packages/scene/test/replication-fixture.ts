@@ -33,6 +33,17 @@ export const playerScene = replicatedScene('res://player.tscn', {
   },
 });
 
+/** `res://item.tscn` of the probe: spawned by whoever owns `Main/ItemSpawner`, which is also its authority. */
+export const itemScene = replicatedScene('res://item.tscn', {
+  ItemSync: {
+    properties: {
+      position: { path: '.:position', type: 'Vector2' },
+      kind: { path: '.:kind', type: 'String', mode: 'on_change' },
+    },
+    authority: (node) => node.spawner?.getMultiplayerAuthority() ?? 1,
+  },
+});
+
 /** The values of a player node. */
 export type PlayerValues = NonNullable<(typeof playerScene)['_values']>;
 
@@ -42,11 +53,12 @@ export type Player = ReplicatedNode<PlayerValues>;
 /** Declares the probe's spawner and static counter synchronizer on `replication`. */
 export function declareProbeScene(replication: SceneReplicationInterface) {
   const spawner = replication.spawner('Main/Spawner', { spawnPath: '../Players', scenes: [playerScene] });
+  const items = replication.spawner('Main/ItemSpawner', { spawnPath: '../Items', scenes: [itemScene] });
   const counter = replication.synchronizer('Main/CounterSync', {
     root: '../Counter',
     properties: { value: { path: '.:value', type: 'int' } },
   });
-  return { spawner, counter };
+  return { spawner, items, counter };
 }
 
 /** Polls every scene and processes every replication until `done()`, or throws after about 3 s. */
