@@ -57,7 +57,15 @@ async function pair(clientScene: boolean) {
   const replications = clientReplication === null ? [serverReplication] : [serverReplication, clientReplication];
   // A bare client peer (no SceneMultiplayer) is polled here; the test reads its packets itself.
   const tick = (done: () => boolean, what: string) =>
-    settle(scenes, () => (client === null && clientPeer.poll(), done()), what, replications);
+    settle(
+      scenes,
+      () => {
+        if (client === null) clientPeer.poll();
+        return done();
+      },
+      what,
+      replications,
+    );
   await tick(() => server.getPeers().length === 1 && clientPeer.getUniqueId() !== 0, 'connected');
   return { server, serverSide, serverPeer, clientPeer, client, clientSide, clientReplication, received, refused, tick };
 }
