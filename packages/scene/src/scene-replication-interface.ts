@@ -96,6 +96,7 @@ export class SceneReplicationInterface {
   readonly #receiver: ReplicationReceiver;
   readonly #syncHost: SynchronizerHost;
   readonly #spawnerHost: SpawnerHost;
+  #lastUsec = 0;
 
   /** Replication for `scene` (one per SceneMultiplayer). */
   constructor(scene: SceneMultiplayer, options: SceneReplicationOptions = {}) {
@@ -193,9 +194,13 @@ export class SceneReplicationInterface {
    * visibility filters, then sends each peer one SYNC with every due synchronizer it sees (ALWAYS
    * properties, unreliable, stamped with that peer's u16 clock) and one reliable delta with the
    * ON_CHANGE properties that changed since its last one. Call it at your tick rate (30 Hz, 60 Hz...).
+   * `usec` (default: now, in µs) is the tick's time; each call gets a later one than the last.
    */
   process(usec = nowUsec()): void {
     if (this.#link.ownId() === 0) return;
+    // Godot tells frames apart by their time: each tick gets a later one, even where the clock is
+    // coarser than the tick rate (browsers clamp performance.now() to 100 µs or more).
+    this.#lastUsec = usec = Math.max(usec, this.#lastUsec + 1);
     for (const sync of this.#s.syncNodes) {
       if (sync.visibilityUpdateMode !== 'none' && sync.hasVisibilityFilters()) sync.updateVisibility(PUBLIC);
     }

@@ -137,7 +137,7 @@ describe('replication golden bytes', () => {
     const simplify = got.find((p) => p.startsWith('01') && p.endsWith(hex(new TextEncoder().encode('Main/Spawner\0'))));
     // SIMPLIFY_PATH of Main/Spawner (md5 of "", our cache id), then the SPAWN naming that id.
     expect(simplify).toMatch(/^01643431643863643938663030623230346539383030393938656366383432376500(..)000000/);
-    expect(Buffer.from(unhex(simplify?.slice(76, -2) ?? '')).toString()).toBe('Main/Spawner');
+    expect(new TextDecoder().decode(unhex(simplify?.slice(76, -2) ?? ''))).toBe('Main/Spawner');
     const spawnerId = simplify?.slice(68, 76);
     expect(got.find((p) => p.startsWith('04'))).toBe(
       `0400${spawnerId}01000000010000000400000002000000426f7400` +
