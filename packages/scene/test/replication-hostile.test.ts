@@ -138,7 +138,7 @@ describe('replication under hostile input', () => {
     for (const [packet] of bad) send(packet);
     await tick(() => refused.length >= bad.length, 'every refusal');
     expect(refused).toHaveLength(bad.length);
-    bad.forEach(([, reason], i) => expect(refused[i]).toMatch(reason));
+    for (const [i, [, reason]] of bad.entries()) expect(refused[i]).toMatch(reason);
     expect(refused.every((r) => r.length < 200)).toBe(true);
     expect(items.nodeCount).toBe(0);
     expect(server.stats().refusals).toEqual({ spawn: bad.length });
