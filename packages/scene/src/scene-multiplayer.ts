@@ -410,7 +410,20 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     if (to !== 0 && !this.#connected.has(Math.abs(to))) {
       return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Attempt to call RPC with unknown peer ID: ${to}.`);
     }
-    const targets = to > 0 ? [to] : [...this.#connected].filter((p) => !(to < 0 && p === -to));
+    const replicator = this.#replicator;
+    if (to > 0 && replicator !== null && !replicator.isRpcVisible(node.path, to)) {
+      return this.#fail(
+        ErrorCode.ERR_INVALID_PARAMETER,
+        `Attempt to call an RPC to a peer that cannot see this node. Peer ID: ${to}.`,
+      );
+    }
+    // As Godot: a broadcast on a replicated node reaches only the peers that can see it.
+    const targets =
+      to > 0
+        ? [to]
+        : [...this.#connected].filter(
+            (p) => !(to < 0 && p === -to) && (replicator === null || replicator.isRpcVisible(node.path, p)),
+          );
     if (targets.length === 0) return ErrorCode.OK;
     const allConfirmed = this.#sendPathCache(peer, node.path, node.config.md5, targets);
     const id = this.#paths.sent(node.path).id;

@@ -123,6 +123,7 @@ export class SceneReplicationInterface {
       onReset: () => this.#onReset(),
       onPacket: (from, packet) => this.#receiver.receive(from, packet),
       pathChecksum: (path) => (this.#s.spawners.has(path) || this.#s.syncsByPath.has(path) ? NO_RPC_MD5 : undefined),
+      isRpcVisible: (path, peer) => this.#isRpcVisible(path, peer),
     });
     this.#sender = new ReplicationSender(this.#s, this.#link, this);
     this.#receiver = new ReplicationReceiver(this.#s, this.#link, this, this.#syncHost, (sync) =>
@@ -305,6 +306,15 @@ export class SceneReplicationInterface {
       this.#s.removeNode(node);
       node.spawner?.emit('despawned', node as never);
     }
+  }
+
+  /** Godot's `is_rpc_visible`: RPCs on a replicated node go where it is visible (always to its spawner). */
+  #isRpcVisible(path: string, peer: number): boolean {
+    const node = this.#s.nodesByPath.get(path);
+    if (node === undefined || node.synchronizers.length === 0) return true;
+    if (node.remotePeer !== 0 && peer === node.remotePeer) return true;
+    if (this.#s.spawned.has(node)) return this.#s.peers.get(peer)?.spawnNodes.has(node) === true;
+    return node.synchronizers.some((sync) => sync.isVisibleTo(peer));
   }
 
   #key(path: string): string {

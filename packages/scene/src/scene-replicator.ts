@@ -14,6 +14,8 @@ export interface SceneReplicator {
   onPacket(from: number, packet: Uint8Array): void;
   /** The RPC checksum (md5 hex) of the replication object at `path` (a spawner or synchronizer), if any. */
   pathChecksum(path: string): string | undefined;
+  /** Whether `peer` may get RPCs on the node at `path` (Godot's `is_rpc_visible`: replicated nodes it cannot see, no). */
+  isRpcVisible(path: string, peer: number): boolean;
 }
 
 /** What a {@link SceneReplicator} may do through its `SceneMultiplayer`. */

@@ -65,7 +65,9 @@ async function ourServer() {
   scene.on('rpc_refused', (_from, reason) => refused.push(reason));
   const replication = new SceneReplicationInterface(scene);
   const declared = declareProbeScene(replication);
-  const main = scene.node('Main', { methods: { command: { mode: 'any_peer', args: ['String'], handler: (_text: string) => {} } } });
+  const main = scene.node('Main', {
+    methods: { command: { mode: 'any_peer', args: ['String'], handler: (_text: string) => {} } },
+  });
   const timer = setInterval(() => replication.process(), TICK_MS);
   cleanup.push(() => clearInterval(timer));
   const command = (id: number, text: string) => expect(main.rpcId(id, 'command', text)).toBe(ErrorCode.OK);

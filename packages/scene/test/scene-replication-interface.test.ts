@@ -1,3 +1,4 @@
+import { ErrorCode } from '@wspeer/core';
 import { Vector2 } from '@wspeer/variant';
 import { describe, expect, it } from 'vitest';
 import { type Player, replicationSession, type Side } from './replication-fixture.js';
@@ -144,6 +145,35 @@ describe('SceneReplicationInterface (loopback, godot4 wire)', () => {
       await new Promise((r) => setTimeout(r, 5));
     }
     expect(theirs.values()).toMatchObject({ label: 'new', position: new Vector2(1, 1) });
+  });
+
+  it("RPCs on a replicated node reach only the peers that can see it (Godot's is_rpc_visible)", async () => {
+    const { server, clients, tick } = await replicationSession(2);
+    const [a, b] = clients as [Side, Side];
+    await tick(connected([a, b], 2), 'connected');
+    const idA = a.scene.getUniqueId();
+    server.spawner.spawn(0, 'Secret', {
+      ready: (node) => {
+        node.synchronizers[0]?.setVisibilityFor(0, false);
+        node.synchronizers[0]?.setVisibilityFor(idA, true);
+      },
+    });
+    const calls: string[] = [];
+    const rpcNode = (side: Side, who: string) =>
+      side.scene.node('Main/Players/Secret', {
+        methods: { ping: { handler: (text: string) => calls.push(`${who}:${text}`) } },
+      });
+    const onServer = rpcNode(server, 'server');
+    rpcNode(a, 'a');
+    rpcNode(b, 'b');
+    await tick(() => a.spawner.nodeCount === 1, 'spawned on a');
+    expect(onServer.rpc('ping', 'all')).toBe(ErrorCode.OK);
+    expect(onServer.rpcId(b.scene.getUniqueId(), 'ping', 'b only')).toBe(ErrorCode.ERR_INVALID_PARAMETER);
+    expect(server.scene.lastErrorMessage).toMatch(/^Attempt to call an RPC to a peer that cannot see this node/);
+    await tick(() => calls.length === 1, 'delivered');
+    await new Promise((r) => setTimeout(r, 30));
+    await tick(() => true, 'drain');
+    expect(calls).toEqual(['a:all']);
   });
 
   it('a static synchronizer travels by path once the peer confirmed it', async () => {
