@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { CloseCode } from 'wspeer';
+import { type ArenaEndpoint, arenaEndpoint } from './arena-endpoint.js';
 import { chatEndpoint } from './chat-endpoint.js';
 import { chatMultiplayerEndpoint } from './chat-mp-endpoint.js';
 import { echoEndpoint } from './echo-endpoint.js';
@@ -28,14 +29,16 @@ export interface DemoServer {
   readonly port: number;
   /** The `/game` endpoint (peer, API and game state). */
   readonly game: GameEndpoint;
+  /** The `/arena` endpoint (Godot 4 replication, authoritative at 30 Hz). */
+  readonly arena: ArenaEndpoint;
   /** Closes every WebSocket with 1001 and stops listening. */
   close(): Promise<void>;
 }
 
 /**
  * Starts the demo: the page over HTTP and, on the same port, the WebSocket endpoints `/echo`,
- * `/mirror`, `/chat` (raw), `/chat/mp` (multiplayer mode), `/game` (the dice game) and `/ping` (a
- * silent echo for the page's round-trip-time meter).
+ * `/mirror`, `/chat` (raw), `/chat/mp` (multiplayer mode), `/game` (the dice game), `/arena` (the
+ * Godot 4 real-time arena) and `/ping` (a silent echo for the page's round-trip-time meter).
  */
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -51,6 +54,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     pingEndpoint(http),
   ];
   const game = gameEndpoint(http, log);
+  const arena = arenaEndpoint(http, log);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
@@ -61,7 +65,9 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`,
     port,
     game,
+    arena,
     close: async () => {
+      arena.stop(CloseCode.GOING_AWAY, 'Server shutting down');
       for (const server of servers) server.stop(CloseCode.GOING_AWAY, 'Server shutting down');
       game.peer.stop(CloseCode.GOING_AWAY, 'Server shutting down');
       http.closeAllConnections();
