@@ -19,7 +19,7 @@ import type { ReplicationPeer } from './replication-peer.js';
 import type { ReplicationLimits, ReplicationState } from './replication-state.js';
 import { SceneCommand } from './scene-command.js';
 import type { SceneReplicationLink } from './scene-replicator.js';
-import type { SynchronizerState } from './synchronizer-state.js';
+import type { DeltaState, SynchronizerState } from './synchronizer-state.js';
 
 /** Peer 0: "every peer" in visibility calls. */
 const PUBLIC = 0;
@@ -44,11 +44,13 @@ export class ReplicationSender {
 
   /** One tick: each peer that sees synchronizers gets its SYNC (on its u16 clock) and its delta. */
   process(usec: number): void {
+    // Our id once per tick, not twice per synchronizer per peer (isMultiplayerAuthority asks the peer).
+    const own = this.#link.ownId();
     for (const [peer, info] of this.#s.peers) {
       if (info.syncNodes.size === 0) continue;
       info.lastSentSync = (info.lastSentSync + 1) & 0xffff;
-      this.#sendSync(peer, info, usec);
-      this.#sendDelta(peer, info, usec);
+      this.#sendSync(peer, info, usec, own);
+      this.#sendDelta(peer, info, usec, own);
     }
   }
 
@@ -180,17 +182,23 @@ export class ReplicationSender {
   }
 
   /** Godot's `_send_sync`: the peer's due synchronizers in SYNCs of at most `maxSyncPacketSize` bytes. */
-  #sendSync(peer: number, info: ReplicationPeer, usec: number): void {
+  #sendSync(peer: number, info: ReplicationPeer, usec: number, own: number): void {
     const mtu = this.#limits.maxSyncPacketSize;
     let w = this.#syncWriter(info.lastSentSync);
     for (const sync of info.syncNodes) {
-      if (!sync.isMultiplayerAuthority()) continue;
+      if (sync.getMultiplayerAuthority() !== own) continue;
       const state = this.#s.state(sync);
       if (!state.updateOutboundSyncTime(usec, sync.replicationInterval)) continue;
       const netId = this.#verify(peer, sync, state);
       if (netId === 0) continue;
-      const bytes = this.#encoded(() => state.syncBytes(sync, usec), sync);
-      if (bytes === null || bytes.byteLength === 0) continue;
+      let bytes: Uint8Array;
+      try {
+        bytes = state.syncBytes(sync, usec);
+      } catch (error) {
+        this.#reportEncoding(error, sync);
+        continue;
+      }
+      if (bytes.byteLength === 0) continue;
       if (bytes.byteLength > mtu) {
         this.#link.refuse(
           peer,
@@ -211,7 +219,8 @@ export class ReplicationSender {
   }
 
   #syncWriter(time: number): ByteWriter {
-    const w = new ByteWriter(128);
+    // Sized for a full packet up front: growing 128 -> 2048 cost three copies per peer per tick.
+    const w = new ByteWriter(this.#limits.maxSyncPacketSize);
     w.u8(SceneCommand.SYNC);
     w.u8(time & 0xff);
     w.u8(time >>> 8);
@@ -224,15 +233,21 @@ export class ReplicationSender {
   }
 
   /** Godot's `_send_delta`: the ON_CHANGE values changed since the peer's last delta, reliable. */
-  #sendDelta(peer: number, info: ReplicationPeer, usec: number): void {
+  #sendDelta(peer: number, info: ReplicationPeer, usec: number, own: number): void {
     const mtu = this.#limits.maxDeltaPacketSize;
     let w: ByteWriter | null = null;
     for (const sync of info.syncNodes) {
-      if (!sync.isMultiplayerAuthority() || sync.config.watch.length === 0) continue;
+      if (sync.getMultiplayerAuthority() !== own || sync.config.watch.length === 0) continue;
       const state = this.#s.state(sync);
       const netId = this.#verify(peer, sync, state);
       if (netId === 0) continue;
-      const delta = this.#encoded(() => state.deltaState(sync, usec, info.lastWatch.get(sync) ?? 0), sync);
+      let delta: DeltaState | null;
+      try {
+        delta = state.deltaState(sync, usec, info.lastWatch.get(sync) ?? 0);
+      } catch (error) {
+        this.#reportEncoding(error, sync);
+        continue;
+      }
       if (delta === null) continue;
       if (delta.size > mtu) {
         this.#link.refuse(
@@ -265,15 +280,10 @@ export class ReplicationSender {
     this.#s.counts.deltasSent++;
   }
 
-  /** Runs an encoding step; a value with no Godot form is reported (once per call) and skipped. */
-  #encoded<T>(encode: () => T, sync: MultiplayerSynchronizer): T | null {
-    try {
-      return encode();
-    } catch (error) {
-      if (!(error instanceof VariantError)) throw error;
-      reportHandlerError(error, `state of ${sync.path}`);
-      return null;
-    }
+  /** A value with no Godot form is reported (once per encoding step) and its synchronizer skipped; anything else is a bug and rethrown. */
+  #reportEncoding(error: unknown, sync: MultiplayerSynchronizer): void {
+    if (!(error instanceof VariantError)) throw error;
+    reportHandlerError(error, `state of ${sync.path}`);
   }
 
   /** Sends a replication packet, counted. */

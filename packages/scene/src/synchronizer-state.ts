@@ -97,17 +97,19 @@ export class SynchronizerState {
     let lo = 0;
     let hi = 0;
     let size = 0;
-    const parts: Uint8Array[] = [];
+    // Allocated on the first change only: most synchronizers have none for most peers in most frames.
+    let parts: Uint8Array[] | null = null;
     const changed = this.#watchChanged;
     for (let i = 0; i < changed.length; i++) {
       if ((changed[i] as number) <= lastUsec) continue;
       const bytes = this.#watchBytes[i] as Uint8Array;
+      parts ??= [];
       parts.push(bytes);
       size += bytes.byteLength;
       if (i < 32) lo |= 1 << i;
       else hi |= 1 << (i - 32);
     }
-    return parts.length === 0 ? null : { lo: lo >>> 0, hi: hi >>> 0, parts, size };
+    return parts === null ? null : { lo: lo >>> 0, hi: hi >>> 0, parts, size };
   }
 
   /** Godot's `_watch_changes`: re-reads every ON_CHANGE value; a changed encoding stamps it `usec`. */
