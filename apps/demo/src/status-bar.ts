@@ -19,13 +19,14 @@ export class StatusBar {
     };
   }
 
-  /** Shows `status` and `rttMs` (`null` while unknown). */
+  /** Shows `status` and `rttMs` (`null` while unknown; not shown unless the tab's connection is open). */
   render(status: SessionStatus, rttMs: number | null): void {
     this.#set('state', status.state);
     this.#fields.state.dataset.state = status.state;
     this.#set('protocol', status.state === 'open' ? status.protocol || '(none)' : '—');
     this.#set('peer', status.peerId === null || status.peerId === 0 ? '—' : String(status.peerId));
-    this.#set('rtt', rttMs === null ? '—' : `${rttMs < 10 ? rttMs.toFixed(1) : Math.round(rttMs)} ms`);
+    const rtt = status.state === 'open' ? rttMs : null;
+    this.#set('rtt', rtt === null ? '—' : `${rtt < 10 ? rtt.toFixed(1) : Math.round(rtt)} ms`);
   }
 
   #set(field: StatusField, text: string): void {

@@ -1,4 +1,5 @@
 export { AutoPoll } from './auto-poll.js';
+export { checkPort } from './check-port.js';
 export { checkUrl } from './check-url.js';
 export type {
   ConnectionListener,
@@ -14,9 +15,13 @@ export { ConnectionStatus } from './constants/connection-status.js';
 export { ErrorCode, errorName } from './constants/error-code.js';
 export { State } from './constants/state.js';
 export { WriteMode } from './constants/write-mode.js';
+export { type DebugLoggerOptions, debugLogger } from './debug-logger.js';
+export type { DebugTrace, TracedPeer } from './debug-trace.js';
 export { generatePeerId } from './generate-peer-id.js';
 export { type HandlerErrorReporter, reportHandlerError, setHandlerErrorReporter } from './handler-error.js';
 export { Heartbeat } from './heartbeat.js';
+export { LINK_CONTROL, LINK_MESSAGE, OBSERVE } from './internal-keys.js';
+export { type ListenFailure, listenFailure } from './listen-failure.js';
 export { LoopbackNetwork } from './loopback-transport.js';
 export { OutboundBatch } from './outbound-batch.js';
 export { messageSize, PacketQueue } from './packet-queue.js';
@@ -27,6 +32,7 @@ export { TCPServer, type TCPServerListenOptions } from './tcp-server.js';
 export type { ClientTlsOptions, ConnectOptions, Transport, TransportConnector, TransportEvents } from './transport.js';
 export { flushAtTurnEnd, runInTurn, scheduleMicrotask, type TurnFlushable } from './turn.js';
 export { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
+export type { AbortSignalLike, WaitOptions } from './wait-options.js';
 export { WaiterList } from './waiter-list.js';
 export { warnOnce } from './warn-once.js';
 export { WebSocketClient, type WebSocketClientEvents, type WebSocketClientOptions } from './websocket-client.js';

@@ -42,7 +42,7 @@ export class SignalEmitter<Events extends object = Record<string, Handler>> {
     return this.#add(name, fn, context, false);
   }
 
-  /** Same as {@link SignalEmitter.on}. */
+  /** Same as `on`. */
   addListener<K extends SignalName<Events>>(name: K, fn: HandlerOf<Events, K>, context?: unknown): this {
     return this.#add(name, fn, context, false);
   }
@@ -62,7 +62,7 @@ export class SignalEmitter<Events extends object = Record<string, Handler>> {
     return this;
   }
 
-  /** Same as {@link SignalEmitter.off}. */
+  /** Same as `off`. */
   removeListener<K extends SignalName<Events>>(name: K, fn?: HandlerOf<Events, K>, context?: unknown): this {
     return this.off(name, fn, context);
   }

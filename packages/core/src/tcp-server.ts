@@ -1,3 +1,4 @@
+import { checkPort } from './check-port.js';
 import type {
   ConnectionListener,
   ListenerFactory,
@@ -6,6 +7,8 @@ import type {
 } from './connection-listener.js';
 import { CloseReason } from './constants/close-reason.js';
 import { ErrorCode, errorName } from './constants/error-code.js';
+import { type ListenFailure, listenFailure } from './listen-failure.js';
+import type { WaitOptions } from './wait-options.js';
 import { WaiterList } from './waiter-list.js';
 import { WebSocketError } from './websocket-error.js';
 
@@ -30,7 +33,7 @@ export class TCPServer {
   #listener: ConnectionListener | null = null;
   #queue: PendingConnection[] = [];
   #port = 0;
-  #error = '';
+  #failure: ListenFailure | null = null;
   readonly #waiters = new WaiterList<TCPServer>();
   readonly #factory: ListenerFactory | undefined;
 
@@ -38,13 +41,34 @@ export class TCPServer {
     this.#factory = factory;
   }
 
-  /** Starts listening; `OK`, or `ERR_ALREADY_IN_USE` when already listening. Bind errors reach `listening()`. */
+  /**
+   * Starts listening; `OK`, `ERR_ALREADY_IN_USE` when already listening, `ERR_INVALID_PARAMETER`
+   * for a port that is not an integer from 0 to 65535 (see `lastErrorMessage`). Node binds
+   * asynchronously: a bind failure (port taken...) rejects `listening()` and sets `lastErrorMessage`
+   * (logged with `console.error` when nobody waits on `listening()`).
+   */
   listen(port: number, bindAddress = '*', options: TCPServerListenOptions = {}): ErrorCode {
     if (this.#listener !== null) return ErrorCode.ERR_ALREADY_IN_USE;
     if (this.#factory === undefined)
       throw new Error('TCPServer has no listener: import { TCPServer } from "wspeer/server".');
-    this.#error = '';
-    this.#listener = this.#factory(
+    const invalid = checkPort(port);
+    if (invalid !== '') {
+      this.#failure = { code: ErrorCode.ERR_INVALID_PARAMETER, message: invalid };
+      return ErrorCode.ERR_INVALID_PARAMETER;
+    }
+    this.#failure = null;
+    try {
+      this.#listener = this.#create(port, bindAddress, options);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.#failure = { code: ErrorCode.ERR_INVALID_PARAMETER, message };
+      return ErrorCode.ERR_INVALID_PARAMETER;
+    }
+    return ErrorCode.OK;
+  }
+
+  #create(port: number, bindAddress: string, options: TCPServerListenOptions): ConnectionListener {
+    return (this.#factory as ListenerFactory)(
       {
         port,
         bindAddress,
@@ -59,24 +83,34 @@ export class TCPServer {
           this.#port = bound;
           this.#waiters.settle(this);
         },
-        onListenError: (message) => {
-          this.#error = message;
+        onListenError: (message, code) => {
+          const failure = listenFailure(port, bindAddress, message, code);
+          this.#failure = failure;
           this.stop();
+          if (this.#waiters.size === 0) console.error(`[wspeer] TCPServer ${failure.message}`);
           this.#waiters.settle(this);
         },
       },
     );
-    return ErrorCode.OK;
   }
 
-  /** Resolves with the bound port; rejects with a `WebSocketError` when binding failed. */
-  listening(timeoutMs = 0): Promise<number> {
-    return this.#waiters.wait<number>(this, 'the server to listen', timeoutMs, (server) => {
+  /**
+   * Resolves with the bound port; rejects with a `WebSocketError` when binding failed (its message
+   * names the port and the cause). Takes a timeout in ms or `{ timeoutMs, signal }`.
+   */
+  listening(options: WaitOptions | number = 0): Promise<number> {
+    return this.#waiters.wait<number>(this, 'the server to listen', options, (server) => {
       if (server.#port !== 0) return server.#port;
       if (server.#listener !== null) return undefined;
-      const code = server.#error.includes('EADDRINUSE') ? ErrorCode.ERR_ALREADY_IN_USE : ErrorCode.ERR_CANT_CREATE;
-      return new WebSocketError(code, `${errorName(code)}: ${server.#error || 'not listening'}`);
+      const failure = server.#failure;
+      if (failure === null) return new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not listening');
+      return new WebSocketError(failure.code, `${errorName(failure.code)}: ${failure.message}`);
     });
+  }
+
+  /** Why the last `listen` failed (`""` if it did not): names the port and the cause. */
+  get lastErrorMessage(): string {
+    return this.#failure?.message ?? '';
   }
 
   /** Whether `listen` succeeded and `stop` was not called. */

@@ -6,12 +6,15 @@ import { CloseReason } from './constants/close-reason.js';
 import { ErrorCode } from './constants/error-code.js';
 import { State } from './constants/state.js';
 import { WriteMode } from './constants/write-mode.js';
+import type { DebugTrace } from './debug-trace.js';
+import { LINK_CONTROL, LINK_MESSAGE, OBSERVE } from './internal-keys.js';
 import { OutboundBatch } from './outbound-batch.js';
 import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
 import { type CloseInfo, closedCheck, messageCheck, openedCheck } from './peer-waits.js';
 import type { ClientTlsOptions, Transport, TransportConnector } from './transport.js';
 import { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
+import type { WaitOptions } from './wait-options.js';
 import { WaiterList } from './waiter-list.js';
 import { warnOnce } from './warn-once.js';
 
@@ -49,6 +52,11 @@ export interface WebSocketPeerOptions {
   autoPoll?: boolean;
   /** Default TLS options for `wss://` URLs (Node only). */
   tls?: ClientTlsOptions;
+  /**
+   * Reports connection events, frames and refusals, for debugging (`debugLogger()` prints them).
+   * Off by default; in Node, `WSPEER_DEBUG=1` turns it on for peers that do not set it (`null` keeps it off).
+   */
+  debug?: DebugTrace | null;
 }
 
 /** Options of one `connectToUrl` call. */
@@ -88,6 +96,8 @@ export class WebSocketPeer implements LinkTarget {
   tls: ClientTlsOptions | undefined;
   /** The id a server gave this connection (0 for client connections). */
   peerId = 0;
+  /** Where connection events, frames and refusals are reported (`null`: nowhere). See the `debug` option. */
+  debug: DebugTrace | null;
 
   readonly #connector: TransportConnector | undefined;
   #link: PeerLink | null = null;
@@ -127,6 +137,7 @@ export class WebSocketPeer implements LinkTarget {
     this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
     this.heartbeatInterval = options.heartbeatInterval ?? 0;
     this.tls = options.tls;
+    this.debug = options.debug ?? null;
     this.#auto = options.autoPoll ?? false;
   }
 
@@ -135,6 +146,7 @@ export class WebSocketPeer implements LinkTarget {
     return this.#auto;
   }
 
+  /** Sets `autoPoll` (see the getter). */
   set autoPoll(enabled: boolean) {
     this.#auto = enabled;
     if (enabled && (this.#active || this.#controls.length > 0 || this.#inbound.unpublished > 0)) this.#requestPoll();
@@ -214,6 +226,7 @@ export class WebSocketPeer implements LinkTarget {
     this.#reset(url);
     const link = new PeerLink(this);
     const tls = options.tls ?? this.tls;
+    const debug = this.debug;
     try {
       link.transport = this.#connector(
         url,
@@ -223,8 +236,9 @@ export class WebSocketPeer implements LinkTarget {
           maxMessageSize: this.inboundBufferSize,
           ...(tls === undefined ? {} : { tls }),
         },
-        link,
+        debug === null ? link : debug.events(this, link),
       );
+      if (debug !== null) link.transport = debug.transport(this, link.transport);
     } catch (error) {
       link.dead = true;
       this.#lastError = error instanceof Error ? error.message : String(error);
@@ -243,12 +257,16 @@ export class WebSocketPeer implements LinkTarget {
     if (this.#state !== State.CLOSED) return ErrorCode.ERR_ALREADY_IN_USE;
     const protocol = connection.selectProtocol(this.supportedProtocols);
     if (protocol === null) {
+      this.debug?.refused(connection.url, 400, 'No matching subprotocol');
       connection.reject(400, 'No matching subprotocol');
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     this.#reset(connection.url);
     const link = new PeerLink(this);
-    link.transport = connection.accept(protocol, this.handshakeHeaders, this.inboundBufferSize, link);
+    const debug = this.debug;
+    const events = debug === null ? link : debug.events(this, link);
+    link.transport = connection.accept(protocol, this.handshakeHeaders, this.inboundBufferSize, events);
+    if (debug !== null) link.transport = debug.transport(this, link.transport);
     this.#attach(link);
     return ErrorCode.OK;
   }
@@ -301,7 +319,7 @@ export class WebSocketPeer implements LinkTarget {
     return this.#packetError;
   }
 
-  /** Whether the packet last returned by `getPacket` was a text frame. */
+  /** Whether the packet last returned by `getPacket` (or `getMessage`) was a text frame: call it after them. */
   wasStringPacket(): boolean {
     return this.#inbound.lastWasText;
   }
@@ -309,21 +327,24 @@ export class WebSocketPeer implements LinkTarget {
   /**
    * Queues one message: binary, or text when `writeMode` is `WriteMode.TEXT` (then the bytes must
    * be valid UTF-8). Returns `FAILED` unless `OPEN`, `ERR_OUT_OF_MEMORY` when the outbound buffer
-   * or packet limit is full (nothing queued is lost), `ERR_INVALID_PARAMETER` for invalid UTF-8.
+   * or packet limit is full (nothing queued is lost), `ERR_INVALID_PARAMETER` for invalid UTF-8 or
+   * a `message` that is not a `Uint8Array`.
    * The peer owns `message` until the end of the current event-loop turn: copy a scratch buffer
    * you will reuse before then.
    */
   send(message: Uint8Array, writeMode: WriteMode = WriteMode.BINARY): ErrorCode {
     if (this.#state !== State.OPEN) return ErrorCode.FAILED;
+    if (!(message instanceof Uint8Array)) return ErrorCode.ERR_INVALID_PARAMETER; // (Buffer is one)
     if (writeMode !== WriteMode.TEXT) return this.#enqueue(message, message.byteLength);
     const text = decodeUtf8(message, true);
     if (text === null) return ErrorCode.ERR_INVALID_PARAMETER;
     return this.#enqueue(text, message.byteLength);
   }
 
-  /** Queues a text message. Same results as `send`. */
+  /** Queues a text message. Same results as `send` (`ERR_INVALID_PARAMETER` for a non-string). */
   sendText(message: string): ErrorCode {
     if (this.#state !== State.OPEN) return ErrorCode.FAILED;
+    if (typeof message !== 'string') return ErrorCode.ERR_INVALID_PARAMETER;
     return this.#enqueue(message, utf8Length(message));
   }
 
@@ -349,6 +370,7 @@ export class WebSocketPeer implements LinkTarget {
    * discarded, as in Godot.
    */
   close(code: number = CloseCode.NORMAL, reason = ''): ErrorCode {
+    if (typeof code !== 'number' || typeof reason !== 'string') return ErrorCode.ERR_INVALID_PARAMETER;
     if (code < 0 || this.#state === State.CONNECTING) {
       if (this.#state !== State.CLOSED) this.#drop(reason);
       return ErrorCode.OK;
@@ -398,19 +420,23 @@ export class WebSocketPeer implements LinkTarget {
     return this.#transport?.adapter ?? '';
   }
 
-  /** Resolves with the selected protocol once a poll sees `OPEN`; rejects if it closes first. */
-  opened(timeoutMs = 0): Promise<string> {
-    return this.#wait('the connection to open', timeoutMs, openedCheck);
+  /**
+   * Resolves with the selected protocol once a poll sees `OPEN`; rejects with a `WebSocketError` if
+   * it closes first (its message says why, e.g. the server's refusal in Node). `options`: a timeout
+   * in ms, or `{ timeoutMs, signal }` with an `AbortSignal`. Needs polling or `autoPoll`.
+   */
+  opened(options: WaitOptions | number = 0): Promise<string> {
+    return this.#wait('the connection to open', options, openedCheck);
   }
 
-  /** Resolves with the close code, reason and cleanliness once a poll sees `CLOSED`. */
-  closed(timeoutMs = 0): Promise<CloseInfo> {
-    return this.#wait('the connection to close', timeoutMs, closedCheck);
+  /** Resolves with the close code, reason and cleanliness once a poll sees `CLOSED`. Same `options` as `opened`. */
+  closed(options: WaitOptions | number = 0): Promise<CloseInfo> {
+    return this.#wait('the connection to close', options, closedCheck);
   }
 
-  /** Resolves with the next message (`getMessage()`); rejects if the connection closes first. */
-  nextMessage(timeoutMs = 0): Promise<Uint8Array | string> {
-    return this.#wait('a message', timeoutMs, messageCheck);
+  /** Resolves with the next message (`getMessage()`); rejects if the connection closes first. Same `options` as `opened`. */
+  nextMessage(options: WaitOptions | number = 0): Promise<Uint8Array | string> {
+    return this.#wait('a message', options, messageCheck);
   }
 
   /** Whether the current (or last) connection finished its handshake. */
@@ -418,13 +444,13 @@ export class WebSocketPeer implements LinkTarget {
     return this.#wasOpen;
   }
 
-  /** @internal Lets a wrapper (client, server, multiplayer peer) observe this peer. */
-  setObserver(observer: PeerObserver | null): void {
+  /** Lets a wrapper (client, server, multiplayer peer) observe this peer. */
+  [OBSERVE](observer: PeerObserver | null): void {
     this.#observer = observer;
   }
 
-  /** @internal Called by the link for every message. */
-  linkMessage(data: Uint8Array | string, isText: boolean): void {
+  /** Called by the link for every message. */
+  [LINK_MESSAGE](data: Uint8Array | string, isText: boolean): void {
     const size = typeof data === 'string' ? utf8Length(data) : data.byteLength;
     if (size > this.inboundBufferSize) {
       this.#fail(CloseCode.MESSAGE_TOO_BIG, CloseReason.MESSAGE_TOO_BIG);
@@ -445,8 +471,8 @@ export class WebSocketPeer implements LinkTarget {
     if (!this.#active) this.#activity();
   }
 
-  /** @internal Called by the link for every control event. */
-  linkControl(kind: number, text: string, code: number, wasClean: boolean): void {
+  /** Called by the link for every control event. */
+  [LINK_CONTROL](kind: number, text: string, code: number, wasClean: boolean): void {
     this.#pushControl({ kind, seq: this.#inbound.pushed, text, code, wasClean });
     if (!this.#active) this.#activity();
   }
@@ -644,9 +670,13 @@ export class WebSocketPeer implements LinkTarget {
     this.#controls.push(event);
   }
 
-  #wait<T>(what: string, timeoutMs: number, check: (peer: WebSocketPeer) => T | Error | undefined): Promise<T> {
+  #wait<T>(
+    what: string,
+    options: WaitOptions | number,
+    check: (peer: WebSocketPeer) => T | Error | undefined,
+  ): Promise<T> {
     this.#waiters ??= new WaiterList<WebSocketPeer>();
-    return this.#waiters.wait(this, what, timeoutMs, check);
+    return this.#waiters.wait(this, what, options, check);
   }
 
   #unsupported(member: string): void {

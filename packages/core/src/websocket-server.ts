@@ -1,4 +1,5 @@
 import { AutoPoll } from './auto-poll.js';
+import { checkPort } from './check-port.js';
 import type {
   ConnectionListener,
   ListenerEvents,
@@ -12,8 +13,12 @@ import { CloseReason } from './constants/close-reason.js';
 import { ConnectionStatus } from './constants/connection-status.js';
 import { ErrorCode, errorName } from './constants/error-code.js';
 import { State } from './constants/state.js';
+import type { DebugTrace } from './debug-trace.js';
 import { generatePeerId } from './generate-peer-id.js';
+import { OBSERVE } from './internal-keys.js';
+import { type ListenFailure, listenFailure } from './listen-failure.js';
 import { SignalEmitter } from './signal-emitter.js';
+import type { WaitOptions } from './wait-options.js';
 import { WaiterList } from './waiter-list.js';
 import { WebSocketError } from './websocket-error.js';
 import { type PeerObserver, WebSocketPeer } from './websocket-peer.js';
@@ -28,6 +33,13 @@ export interface WebSocketServerEvents {
   client_close_request: (id: number, code: number, reason: string) => void;
   /** One message arrived from client `id`: read it with `getPeer(id).getPacket()`. */
   data_received: (id: number) => void;
+  /**
+   * Not in Godot: `listen` returned `OK` but binding failed later (Node binds asynchronously), e.g.
+   * the port is taken. `message` names the port and the cause; `code` is `ERR_ALREADY_IN_USE`,
+   * `ERR_UNAUTHORIZED`, `ERR_CANT_RESOLVE` or `ERR_CANT_CREATE`. Fires from `poll()`; with no
+   * handler and no `listening()` waiting, the message is logged with `console.error` instead.
+   */
+  listen_failed: (message: string, code: ErrorCode) => void;
 }
 
 /** Settings of a {@link WebSocketServer}; all but `listen` are also writable properties. */
@@ -58,16 +70,17 @@ export interface WebSocketServerOptions {
   heartbeatInterval?: number;
   /** Poll by itself as soon as anything arrives. */
   autoPoll?: boolean;
+  /** Reports listening, refusals, and every client's events and frames (see `WebSocketPeerOptions.debug`). */
+  debug?: DebugTrace | null;
 }
 
 /**
  * Godot 3's `WebSocketServer`: accepts clients, gives each a random id, and fires signals from
  * `poll()`. Node only (browsers cannot listen); get it from `wspeer/server`.
  */
-export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketServerEvents>
-  extends SignalEmitter<Events>
-  implements PeerObserver
-{
+export class WebSocketServer<
+  Events extends WebSocketServerEvents = WebSocketServerEvents,
+> extends SignalEmitter<Events> {
   /** Address to bind (`"*"` = all). Only read by `listen`. */
   bindIp: string;
   /** TLS private key (PEM). */
@@ -90,6 +103,8 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   handshakeHeaders: string[];
   /** Seconds between pings to each client (0 = off). */
   heartbeatInterval: number;
+  /** Where listening, refusals and client events are reported (`null`: nowhere). See the `debug` option. */
+  debug: DebugTrace | null;
 
   readonly #factory: ListenerFactory | undefined;
   #listener: ConnectionListener | null = null;
@@ -103,7 +118,8 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   #heartbeatTimer: unknown;
   #nextSweepAt = 0;
   #boundPort = 0;
-  #listenError = '';
+  #failure: ListenFailure | null = null;
+  #failurePending = false;
   readonly #waiters = new WaiterList<WebSocketServer<Events>>();
 
   constructor(options: WebSocketServerOptions = {}) {
@@ -120,6 +136,7 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
     this.handshakeHeaders = [...(options.handshakeHeaders ?? [])];
     this.heartbeatInterval = options.heartbeatInterval ?? 0;
+    this.debug = options.debug ?? null;
     this.#auto = options.autoPoll ?? false;
   }
 
@@ -128,6 +145,7 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     return this.#auto;
   }
 
+  /** Sets `autoPoll` (see the getter). */
   set autoPoll(enabled: boolean) {
     this.#auto = enabled;
     if (enabled && this.#dirty.length > 0) this.#autoPoll.request();
@@ -142,10 +160,15 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
   /**
    * Starts listening on `port` (0 = any free port) accepting clients that ask for one of
    * `protocols` (Godot's rule: the first protocol in the client's list that is also here).
-   * Returns `OK` or `ERR_ALREADY_IN_USE` if already listening; a bind failure is reported by
-   * `listening()` and `lastErrorMessage`.
+   * Returns `OK`, `ERR_ALREADY_IN_USE` if already listening, or `ERR_INVALID_PARAMETER` for a port
+   * that is not an integer from 0 to 65535 (see `lastErrorMessage`). Node binds asynchronously: a
+   * bind failure (port taken...) comes later as `listen_failed`, a `listening()` rejection and
+   * `lastErrorMessage`.
    */
   listen(port: number, protocols: readonly string[] = []): ErrorCode {
+    if (this.#listener !== null) return ErrorCode.ERR_ALREADY_IN_USE;
+    const invalid = checkPort(port);
+    if (invalid !== '') return this.#invalid(invalid);
     return this.#start({ port }, protocols);
   }
 
@@ -160,19 +183,23 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     );
   }
 
-  /** Resolves with the bound port once listening; rejects with a `WebSocketError` if binding failed. */
-  listening(timeoutMs = 0): Promise<number> {
-    return this.#waiters.wait<number>(this, 'the server to listen', timeoutMs, (server) => {
+  /**
+   * Resolves with the bound port once listening; rejects with a `WebSocketError` if binding failed
+   * (its message names the port and the cause). Takes a timeout in ms or `{ timeoutMs, signal }`.
+   */
+  listening(options: WaitOptions | number = 0): Promise<number> {
+    return this.#waiters.wait<number>(this, 'the server to listen', options, (server) => {
       if (server.#boundPort !== 0) return server.#boundPort;
       if (server.#listener !== null) return undefined;
-      const code = listenErrorCode(server.#listenError);
-      return new WebSocketError(code, `${errorName(code)}: ${server.#listenError || 'not listening'}`);
+      const failure = server.#failure;
+      if (failure === null) return new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not listening');
+      return new WebSocketError(failure.code, `${errorName(failure.code)}: ${failure.message}`);
     });
   }
 
-  /** Why the last `listen` failed (`""` if it did not). */
+  /** Why the last `listen` or `attach` failed (`""` if it did not): names the port and the cause. */
   get lastErrorMessage(): string {
-    return this.#listenError;
+    return this.#failure?.message ?? '';
   }
 
   /** Whether `listen`/`attach` succeeded and `stop` was not called. */
@@ -191,7 +218,7 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
    */
   stop(code: number = CloseCode.GOING_AWAY, reason: string = CloseReason.SERVER_STOPPED): void {
     for (const peer of [...this.#peers.values(), ...this.#pending.values()]) {
-      peer.setObserver(null);
+      peer[OBSERVE](null);
       if (peer.close(code, reason) !== ErrorCode.OK) peer.close(-1);
     }
     this.#peers.clear();
@@ -240,6 +267,11 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
 
   /** Applies what arrived from every client that had activity, firing signals. */
   poll(): void {
+    if (this.#failurePending) {
+      this.#failurePending = false;
+      const failure = this.#failure as ListenFailure;
+      this.signals.emit('listen_failed', failure.message, failure.code);
+    }
     const list = this.#dirty;
     this.#dirty = this.#spare;
     for (let i = 0; i < list.length; i++) (list[i] as WebSocketPeer).poll();
@@ -248,38 +280,28 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     if (this.heartbeatInterval > 0) this.#sweepHeartbeats();
   }
 
-  /** @internal */
-  onPeerActivity(peer: WebSocketPeer): void {
-    this.#dirty.push(peer);
-    if (this.#auto) this.#autoPoll.request();
-  }
-
-  /** @internal */
-  onPeerOpen(peer: WebSocketPeer, protocol: string): void {
-    const id = peer.peerId;
-    this.#pending.delete(id);
-    this.#peers.set(id, peer);
-    this.peerConnected(id, peer, protocol);
-  }
-
-  /** @internal */
-  onPeerPacket(peer: WebSocketPeer): void {
-    this.peerPacket(peer.peerId, peer);
-  }
-
-  /** @internal */
-  onPeerCloseRequest(peer: WebSocketPeer, code: number, reason: string): void {
-    this.signals.emit('client_close_request', peer.peerId, code, reason);
-  }
-
-  /** @internal */
-  onPeerClosed(peer: WebSocketPeer, wasClean: boolean, wasOpen: boolean): void {
-    const id = peer.peerId;
-    this.#pending.delete(id);
-    if (this.#peers.get(id) !== peer) return;
-    this.#peers.delete(id);
-    if (wasOpen) this.peerDisconnected(id, wasClean);
-  }
+  /** How each client's peer reaches this server (kept off the public members). */
+  readonly #observer: PeerObserver = {
+    onPeerActivity: (peer) => {
+      this.#dirty.push(peer);
+      if (this.#auto) this.#autoPoll.request();
+    },
+    onPeerOpen: (peer, protocol) => {
+      const id = peer.peerId;
+      this.#pending.delete(id);
+      this.#peers.set(id, peer);
+      this.peerConnected(id, peer, protocol);
+    },
+    onPeerPacket: (peer) => this.peerPacket(peer.peerId, peer),
+    onPeerCloseRequest: (peer, code, reason) => this.signals.emit('client_close_request', peer.peerId, code, reason),
+    onPeerClosed: (peer, wasClean, wasOpen) => {
+      const id = peer.peerId;
+      this.#pending.delete(id);
+      if (this.#peers.get(id) !== peer) return;
+      this.#peers.delete(id);
+      if (wasOpen) this.peerDisconnected(id, wasClean);
+    },
+  };
 
   /** Signals with the base event map (subclasses widen `Events`). */
   protected get signals(): SignalEmitter<WebSocketServerEvents> {
@@ -311,8 +333,12 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     if (this.#factory === undefined) {
       throw new Error('WebSocketServer has no listener: import { WebSocketServer } from "wspeer/server" (Node only).');
     }
+    if (!Array.isArray(protocols) || protocols.some((p) => typeof p !== 'string')) {
+      return this.#invalid(`invalid protocols ${String(protocols)}: expected an array of strings`);
+    }
     this.#protocols = [...protocols];
-    this.#listenError = '';
+    this.#failure = null;
+    this.#failurePending = false;
     const tls = this.#tlsOptions();
     const options: ListenOptions = {
       ...where,
@@ -320,9 +346,20 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
       handshakeTimeout: this.handshakeTimeout * 1000,
       ...(tls === undefined ? {} : { tls }),
     };
-    this.#listener = this.#factory(options, this.#listenerEvents());
+    try {
+      this.#listener = this.#factory(options, this.#listenerEvents(where.port));
+    } catch (error) {
+      // The runtime refused the arguments synchronously (an attach target that is no server...).
+      return this.#invalid(error instanceof Error ? error.message : String(error));
+    }
     this.#updateTimer();
     return ErrorCode.OK;
+  }
+
+  /** Records why a call's arguments were refused and returns `ERR_INVALID_PARAMETER`. */
+  #invalid(message: string): ErrorCode {
+    this.#failure = { code: ErrorCode.ERR_INVALID_PARAMETER, message };
+    return ErrorCode.ERR_INVALID_PARAMETER;
   }
 
   #tlsOptions(): ServerTlsOptions | undefined {
@@ -334,19 +371,27 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
     };
   }
 
-  #listenerEvents(): ListenerEvents {
+  #listenerEvents(port: number): ListenerEvents {
     return {
       onConnection: (connection) => this.#accept(connection),
       onListening: (port) => {
         this.#boundPort = port;
+        this.debug?.listen(port, '');
         this.#waiters.settle(this);
       },
-      onListenError: (message) => {
-        this.#listenError = message;
+      onListenError: (message, code) => {
+        const failure = listenFailure(port, this.bindIp, message, code);
+        this.#failure = failure;
         this.#listener?.close();
         this.#listener = null;
         this.#boundPort = 0;
         this.#updateTimer();
+        this.debug?.listen(port, failure.message);
+        if (this.signals.listenerCount('listen_failed') === 0 && this.#waiters.size === 0) {
+          console.error(`[wspeer] WebSocketServer ${failure.message}`);
+        }
+        this.#failurePending = true;
+        if (this.#auto) this.#autoPoll.request();
         this.#waiters.settle(this);
       },
     };
@@ -354,11 +399,11 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
 
   #accept(connection: PendingConnection): void {
     if (this.refuseNewConnections) {
-      connection.reject(503, 'Refusing new connections');
+      this.#refuse(connection, 503, 'Refusing new connections');
       return;
     }
     if (connection.selectProtocol(this.#protocols) === null) {
-      connection.reject(400, 'No matching subprotocol');
+      this.#refuse(connection, 400, 'No matching subprotocol');
       return;
     }
     const peer = new WebSocketPeer({
@@ -368,11 +413,17 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
       outboundBufferSize: this.outboundBufferSize,
       maxQueuedPackets: this.maxQueuedPackets,
       heartbeatInterval: this.heartbeatInterval,
+      debug: this.debug,
     });
     peer.peerId = generatePeerId((id) => this.#peers.has(id) || this.#pending.has(id));
-    peer.setObserver(this);
+    peer[OBSERVE](this.#observer);
     this.#pending.set(peer.peerId, peer);
     peer.acceptStream(connection);
+  }
+
+  #refuse(connection: PendingConnection, status: number, reason: string): void {
+    this.debug?.refused(connection.url, status, reason);
+    connection.reject(status, reason);
   }
 
   #sweepHeartbeats(): void {
@@ -394,8 +445,4 @@ export class WebSocketServer<Events extends WebSocketServerEvents = WebSocketSer
       this.#heartbeatTimer = setInterval(this.#autoPoll.task, Math.max(10, (this.heartbeatInterval * 1000) / 4));
     }
   }
-}
-
-function listenErrorCode(message: string): ErrorCode {
-  return message.includes('EADDRINUSE') ? ErrorCode.ERR_ALREADY_IN_USE : ErrorCode.ERR_CANT_CREATE;
 }

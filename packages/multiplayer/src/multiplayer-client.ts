@@ -42,7 +42,7 @@ export class WebSocketClient
   /** Part of the contract; a client never accepts peers. */
   refuseNewConnections = false;
   /** The packet side and signals (shared with a `WebSocketMultiplayerPeer` that drives this client). */
-  [SESSION]: MultiplayerSession;
+  override [SESSION]: MultiplayerSession;
   #multiplayer = false;
   #format: ClientWire = clientWire('godot3');
   #uniqueId = 0;

@@ -63,6 +63,12 @@ export interface MultiplayerPeer {
   disconnectPeer(id: number, force?: boolean): void;
   /** Drops everything at once, without `peer_disconnected` signals. */
   close(): void;
+  /**
+   * The ids of the peers connected now (a client: the server, 1, and the clients the server
+   * announced). Optional: lets a `MultiplayerAPI` attached to a peer that is already connected know
+   * its peers without having seen their `peer_connected` signals.
+   */
+  getPeerIds?(): number[];
   /** Whether the server relays packets between clients. */
   isServerRelaySupported(): boolean;
   /** A random id for a new peer (2 to 2^31-1). */

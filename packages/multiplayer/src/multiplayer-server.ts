@@ -37,7 +37,7 @@ export class WebSocketServer
   /** Wire format used in multiplayer mode. */
   wire: Wire;
   /** The packet side and signals (shared with a `WebSocketMultiplayerPeer` that drives this server). */
-  [SESSION]: MultiplayerSession;
+  override [SESSION]: MultiplayerSession;
   #multiplayer = false;
   #format: ServerWire = serverWire('godot3');
   readonly #room: Room;

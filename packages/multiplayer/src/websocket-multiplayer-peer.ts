@@ -2,10 +2,12 @@ import {
   type ClientTlsOptions,
   CloseCode,
   ConnectionStatus,
+  type DebugTrace,
   ErrorCode,
   type ServerTlsOptions,
   SignalEmitter,
   type TransportConnector,
+  type WaitOptions,
   WebSocketError,
   type WebSocketPeer,
   warnOnce,
@@ -51,6 +53,8 @@ export interface WebSocketMultiplayerPeerOptions {
   autoPoll?: boolean;
   /** Server: where refusal warnings go (rate-limited); `null` silences them. */
   log?: ((line: string) => void) | null;
+  /** Reports connection events, frames and refusals of the sockets this peer opens (see `debugLogger`). */
+  debug?: DebugTrace | null;
 }
 
 /**
@@ -75,8 +79,10 @@ export class WebSocketMultiplayerPeer
   outboundBufferSize: number;
   /** Per-socket queued packet limit. */
   maxQueuedPackets: number;
+  /** Where the sockets this peer opens report their events (`null`: nowhere); read at `createServer`/`createClient`. */
+  debug: DebugTrace | null;
   /** The packet side and signals, shared with the client or server this peer drives. */
-  [SESSION]: MultiplayerSession;
+  override [SESSION]: MultiplayerSession;
   readonly #connector: TransportConnector | undefined;
   readonly #serverFactory: MultiplayerServerFactory | undefined;
   #serving = false;
@@ -98,6 +104,7 @@ export class WebSocketMultiplayerPeer
     this.inboundBufferSize = options.inboundBufferSize ?? 65535;
     this.outboundBufferSize = options.outboundBufferSize ?? 65535;
     this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
+    this.debug = options.debug ?? null;
     this.#auto = options.autoPoll ?? false;
   }
 
@@ -165,18 +172,32 @@ export class WebSocketMultiplayerPeer
     return err;
   }
 
-  /** Server: resolves with the bound port; rejects when binding failed or this is not a server. */
-  listening(timeoutMs = 0): Promise<number> {
+  /**
+   * Server: resolves with the bound port; rejects when binding failed (the message names the port
+   * and the cause) or this is not a server. Takes a timeout in ms or `{ timeoutMs, signal }`.
+   */
+  listening(options: WaitOptions | number = 0): Promise<number> {
     if (this.#impl === null || !this.#serving) {
       return Promise.reject(new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not a server'));
     }
-    return (this.#impl as WebSocketServer).listening(timeoutMs);
+    return (this.#impl as WebSocketServer).listening(options);
   }
 
-  /** Client: resolves once the server gave us an id; rejects with a `WebSocketError` if that fails. */
-  connected(timeoutMs = 0): Promise<number> {
+  /**
+   * Client: resolves with our id once the server gave us one; rejects with a `WebSocketError` if
+   * that fails (the message says why when the runtime tells). Takes a timeout in ms or
+   * `{ timeoutMs, signal }` (the signal's abort rejects with its reason).
+   */
+  connected(options: WaitOptions | number = 0): Promise<number> {
+    const timeoutMs = typeof options === 'number' ? options : (options.timeoutMs ?? 0);
+    const signal = typeof options === 'number' ? undefined : options.signal;
     return new Promise((resolve, reject) => {
       if (this.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED) return resolve(this.getUniqueId());
+      if (signal?.aborted) return reject(signal.reason);
+      const aborted = (): void => {
+        cleanup();
+        reject(signal?.reason);
+      };
       const timer =
         timeoutMs > 0
           ? setTimeout(
@@ -185,14 +206,22 @@ export class WebSocketMultiplayerPeer
             )
           : undefined;
       const succeeded = (): void => settle(ErrorCode.OK, '');
-      const failed = (): void => settle(ErrorCode.ERR_CANT_CONNECT, 'ERR_CANT_CONNECT: connection failed');
-      const settle = (code: ErrorCode, why: string): void => {
+      const failed = (): void => {
+        const reason = this.#impl === null ? '' : (this.#impl as WebSocketClient).getPeer(1)?.lastErrorMessage;
+        settle(ErrorCode.ERR_CANT_CONNECT, `ERR_CANT_CONNECT: connection failed${reason ? ` (${reason})` : ''}`);
+      };
+      const cleanup = (): void => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', aborted);
         this.off('connection_succeeded', succeeded);
         this.off('connection_failed', failed);
+      };
+      const settle = (code: ErrorCode, why: string): void => {
+        cleanup();
         if (code === ErrorCode.OK) resolve(this.getUniqueId());
         else reject(new WebSocketError(code, why));
       };
+      signal?.addEventListener('abort', aborted, { once: true });
       this.once('connection_succeeded', succeeded);
       this.once('connection_failed', failed);
     });
@@ -201,6 +230,11 @@ export class WebSocketMultiplayerPeer
   /** The socket of peer `id` (server: a client; client: only 1), or `null`. */
   getPeer(id: number): WebSocketPeer | null {
     return this.#impl?.getPeer(id) ?? null;
+  }
+
+  /** The ids of the peers connected now (server: its clients; client: 1 and the clients the server announced). */
+  getPeerIds(): number[] {
+    return this.#impl?.getPeerIds() ?? [];
   }
 
   /** IP address of peer `id`. */
@@ -293,6 +327,7 @@ export class WebSocketMultiplayerPeer
       outboundBufferSize: this.outboundBufferSize,
       maxQueuedPackets: this.maxQueuedPackets,
       autoPoll: this.#auto,
+      debug: this.debug,
     };
   }
 

@@ -75,7 +75,13 @@ export {
   simplifyPathPacket,
   sysPacket,
 } from './scene-packets.js';
-export { type LearnResult, type ReceivedPath, ScenePathCache, type SentPath } from './scene-path-cache.js';
+export {
+  type ConfirmResult,
+  type LearnResult,
+  type ReceivedPath,
+  ScenePathCache,
+  type SentPath,
+} from './scene-path-cache.js';
 export { scenePathKey } from './scene-path-key.js';
 export {
   MAX_WATCHED_PROPERTIES,

@@ -92,6 +92,7 @@ export class MultiplayerSynchronizer extends SignalEmitter<MultiplayerSynchroniz
     return this.#visibility.has(0);
   }
 
+  /** Makes it visible to every peer, or to the peers set with `setVisibilityFor` and filters only. */
   set publicVisibility(visible: boolean) {
     this.setVisibilityFor(0, visible);
   }

@@ -94,7 +94,7 @@ type PeerSignal = 'peer_connected' | 'peer_disconnected' | 'peer_packet' | 'conn
  * see and call each other (ADD_PEER / DEL_PEER / RELAY). A Node server or a browser client that
  * unmodified Godot 4 games talk to with their own `@rpc` functions.
  */
-export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> implements SceneNodeHost {
+export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   /** The root node paths are relative to. */
   rootPath: string;
   /** Receives authentication data; setting it turns authentication on for new peers. */
@@ -118,6 +118,12 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
   #error = '';
   #authTimer: unknown;
   #replicator: SceneReplicator | null = null;
+  /** What the nodes this layer registers call back into (not public members: no internals in the API). */
+  readonly #host: SceneNodeHost = {
+    callRpc: (node, to, method, args) => this.#callRpc(node, to, method, args),
+    ownId: () => this.getUniqueId(),
+    setAuthorityUnder: (path, id) => this.#setAuthorityUnder(path, id),
+  };
 
   /** A SceneMultiplayer over `peer` (or none yet: set {@link SceneMultiplayer.multiplayerPeer} later). */
   constructor(peer: MultiplayerPeer | null = null, options: SceneMultiplayerOptions = {}) {
@@ -147,6 +153,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     return this.#peer;
   }
 
+  /** Sets `multiplayerPeer` (see the getter). */
   set multiplayerPeer(peer: MultiplayerPeer | null) {
     if (peer === this.#peer) return;
     this.#listen('off');
@@ -166,6 +173,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     return this.#auto;
   }
 
+  /** Sets `autoPoll` (see the getter). */
   set autoPoll(enabled: boolean) {
     this.#auto = enabled;
     if (this.#peer !== null && 'autoPoll' in this.#peer) this.#peer.autoPoll = enabled;
@@ -177,6 +185,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     return this.#peer?.refuseNewConnections ?? false;
   }
 
+  /** Sets `refuseNewConnections` (see the getter). */
   set refuseNewConnections(refuse: boolean) {
     if (this.#peer !== null) this.#peer.refuseNewConnections = refuse;
   }
@@ -240,7 +249,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     path: string,
     spec: SceneNodeSpec<Methods> = {},
   ): SceneNode<Methods> {
-    const node = new SceneNode<Methods>(this, scenePathKey(path, this.rootPath), spec);
+    const node = new SceneNode<Methods>(this.#host, scenePathKey(path, this.rootPath), spec);
     this.#nodes.set(node.path, node as unknown as SceneNode);
     return node;
   }
@@ -357,8 +366,8 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     };
   }
 
-  /** @internal Calls an RPC (what `SceneNode.rpc` / `rpcId` do), as Godot's `rpcp`. */
-  callRpc(node: SceneNode, to: number, method: string, args: readonly unknown[]): ErrorCode {
+  /** Calls an RPC (what `SceneNode.rpc` / `rpcId` do), as Godot's `rpcp`. */
+  #callRpc(node: SceneNode, to: number, method: string, args: readonly unknown[]): ErrorCode {
     const peer = this.#connectedPeer();
     if (peer === null) {
       return this.#fail(
@@ -390,13 +399,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> impl
     return err;
   }
 
-  /** @internal */
-  ownId(): number {
-    return this.getUniqueId();
-  }
-
-  /** @internal */
-  setAuthorityUnder(path: string, id: number): void {
+  #setAuthorityUnder(path: string, id: number): void {
     const prefix = path === '' ? '' : `${path}/`;
     for (const node of this.#nodes.values())
       if (node.path.startsWith(prefix) && node.path !== path) node.setAuthorityOnly(id);

@@ -14,6 +14,14 @@ export interface ReceivedPath {
   readonly checksumOk: boolean;
 }
 
+/** What {@link ScenePathCache.confirm} found. */
+export interface ConfirmResult {
+  /** `'ok'`, `'unknown'` (no such id of ours) or `'unasked'` (we never sent that peer the path). */
+  readonly result: 'ok' | 'unknown' | 'unasked';
+  /** Our path with that id (`''` when unknown). */
+  readonly path: string;
+}
+
 /** Why {@link ScenePathCache.learn} refused an entry. */
 export type LearnResult = 'ok' | 'duplicate' | 'full';
 
@@ -57,7 +65,7 @@ export class ScenePathCache {
    * A CONFIRM_PATH from `peer` for our id `id`: `'ok'`, `'unknown'` (no such id: the node may be gone,
    * Godot ignores it) or `'unasked'` (we never sent that peer the path). Returns the path too.
    */
-  confirm(peer: number, id: number): { result: 'ok' | 'unknown' | 'unasked'; path: string } {
+  confirm(peer: number, id: number): ConfirmResult {
     const path = this.#sentById.get(id);
     if (path === undefined) return { result: 'unknown', path: '' };
     const peers = (this.#sent.get(path) as SentPath).peers;

@@ -130,7 +130,7 @@ export class NodePendingConnection implements PendingConnection {
     return !this.#decided && !this.#socket.destroyed;
   }
 
-  /** @internal The socket closed before the upgrade finished. */
+  /** The socket closed before the upgrade finished (called by the socket's close listener). */
   socketClosed(): void {
     const events = this.#events;
     this.#release();

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { CloseCode, Heartbeat, type Transport, type TransportEvents } from '@wspeer/core';
 import type WebSocket from 'ws';
@@ -120,9 +121,11 @@ function writeFrames(socket: Socket, messages: ReadonlyArray<Uint8Array | string
 const EVENTS = Symbol('wspeer.events');
 /** The socket's heartbeat, set on the first `heartbeat()` call (idle sockets carry none). */
 const BEAT = Symbol('wspeer.heartbeat');
+/** Set on a client socket whose handshake the server refused (its reason was reported already). */
+const REFUSED = Symbol('wspeer.refused');
 
 /** A `ws` socket bound to a transport. */
-type BoundSocket = WebSocket & { [EVENTS]: TransportEvents; [BEAT]?: Heartbeat };
+type BoundSocket = WebSocket & { [EVENTS]: TransportEvents; [BEAT]?: Heartbeat; [REFUSED]?: boolean };
 
 function eventsOf(ws: WebSocket): TransportEvents {
   return (ws as BoundSocket)[EVENTS];
@@ -137,6 +140,7 @@ function onMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
 }
 
 function onError(this: WebSocket, error: Error & { code?: string }): void {
+  if ((this as BoundSocket)[REFUSED] === true) return; // ws's "closed before established": the refusal said why
   const code =
     error.code === undefined
       ? 0
@@ -146,6 +150,21 @@ function onError(this: WebSocket, error: Error & { code?: string }): void {
 
 function onClose(this: WebSocket, code: number, reason: Buffer): void {
   eventsOf(this).onClose(code, reason.toString(), code !== CloseCode.ABNORMAL);
+}
+
+/**
+ * Client side: the server answered the upgrade with something other than 101. Reports the status
+ * and the reason a wspeer server puts in `X-WebSocket-Reject-Reason` (instead of ws's bare
+ * "Unexpected server response: 400"), then aborts the handshake (a close 1006 follows).
+ */
+function onRefused(this: WebSocket, _request: unknown, response: IncomingMessage): void {
+  const header = response.headers['x-websocket-reject-reason'];
+  const reason = typeof header === 'string' && header !== '' ? `: ${header.slice(0, 200)}` : '';
+  const status = `HTTP ${response.statusCode} ${response.statusMessage ?? ''}`.trimEnd();
+  eventsOf(this).onError(`the server refused the connection: ${status}${reason}`);
+  (this as BoundSocket)[REFUSED] = true;
+  response.resume();
+  this.terminate();
 }
 
 function onPong(this: WebSocket): void {
@@ -176,7 +195,10 @@ export class NodeTransport implements Transport {
   bind(ws: WebSocket): void {
     this.#ws = ws;
     (ws as BoundSocket)[EVENTS] = this.#events;
-    if (ws.readyState === 0) ws.on('open', onOpen);
+    if (ws.readyState === 0) {
+      ws.on('open', onOpen);
+      ws.on('unexpected-response', onRefused);
+    }
     ws.on('message', onMessage);
     ws.on('error', onError);
     ws.on('close', onClose);

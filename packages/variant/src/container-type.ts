@@ -5,9 +5,13 @@
  * SCRIPT: a script path string.
  */
 export const ContainerTypeKind = {
+  /** `0`: untyped. */
   NONE: 0,
+  /** `1`: a built-in Variant type id follows. */
   BUILTIN: 1,
+  /** `2`: a class name follows. */
   CLASS_NAME: 2,
+  /** `3`: a script path follows. */
   SCRIPT: 3,
 } as const;
 
@@ -21,6 +25,21 @@ export type ContainerTypeKind = (typeof ContainerTypeKind)[keyof typeof Containe
  * objects are allowed.
  */
 export type ContainerType =
-  | { readonly kind: typeof ContainerTypeKind.BUILTIN; readonly type: number }
-  | { readonly kind: typeof ContainerTypeKind.CLASS_NAME; readonly className: string }
-  | { readonly kind: typeof ContainerTypeKind.SCRIPT; readonly script: string };
+  | {
+      /** A built-in type. */
+      readonly kind: typeof ContainerTypeKind.BUILTIN;
+      /** Its Variant type id (`VariantType4`). */
+      readonly type: number;
+    }
+  | {
+      /** A class. */
+      readonly kind: typeof ContainerTypeKind.CLASS_NAME;
+      /** The class name, e.g. `"Node"`. */
+      readonly className: string;
+    }
+  | {
+      /** A script. */
+      readonly kind: typeof ContainerTypeKind.SCRIPT;
+      /** The script's path, e.g. `"res://player.gd"`. */
+      readonly script: string;
+    };

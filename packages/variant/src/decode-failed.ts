@@ -1,5 +1,5 @@
 /**
- * Returned by {@link readVariant} (and the per-type readers) instead of a value when the bytes are not
+ * Returned by `readVariant` (and the per-type readers) instead of a value when the bytes are not
  * a valid Variant. A symbol, so it can never be mistaken for a decoded value.
  */
 export const DECODE_FAILED: unique symbol = Symbol('DECODE_FAILED');

@@ -5,7 +5,7 @@ import type { Variant } from './variant.js';
 /**
  * Encodes one value as a Godot 3.2 Variant (what `var2bytes` / `PacketPeer.put_var` produce).
  * The result may be a view on a larger buffer; use its `byteOffset`/`byteLength`, not its `buffer`.
- * @throws VariantError for values with no Variant form (see {@link writeVariant}).
+ * @throws VariantError for values with no Variant form (see `writeVariant`).
  */
 export function encodeVariant(value: Variant): Uint8Array {
   return encodeVariantWith(godot3Codec, value);

@@ -153,7 +153,7 @@ const WRITERS: readonly (BodyWriter | 0)[] = [
 ];
 
 /**
- * Godot 3.2's Variant format as a type table, for {@link readVariantWith} and the other shared
+ * Godot 3.2's Variant format as a type table, for `readVariantWith` and the other shared
  * functions (`encodeVariant`, `decodeVariant`, `readVariant` and `writeVariant` use it). See
  * {@link Variant} for the JS type of each Godot type.
  */

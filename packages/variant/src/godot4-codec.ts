@@ -236,7 +236,7 @@ const TYPES = /* @__PURE__ */ typesOf(CLASSES).set(EncodedObjectAsID.prototype, 
 
 /**
  * Godot 4's Variant format (as of 4.6) as a type table, for {@link encodeVariantWith},
- * {@link decodeVariantWith}, {@link readVariantWith} and {@link writeVariantWith}: every type of
+ * {@link decodeVariantWith}, `readVariantWith` and `writeVariantWith`: every type of
  * `core/variant/variant.h`. Math types are written with float32 reals, as official (single-precision)
  * builds do; both widths are decoded (`godot4DoubleCodec` writes float64). See {@link Variant4} for
  * the JS type of each Godot type. Decoding fails on truncated input, type ids >= 39, full objects

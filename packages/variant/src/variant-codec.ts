@@ -14,12 +14,13 @@ export type BodyReader = (r: ByteReader, header: number, depth: number, codec: V
  * table entry takes its own class.
  */
 export type BodyWriter = {
+  /** Writes `value`'s body at `w` (`depth`: nesting so far; `codec`: the table in use). */
   write(w: ByteWriter, value: object, depth: number, codec: VariantCodec): void;
 }['write'];
 
 /**
  * One engine version's Variant format as data: the type table the shared machinery
- * ({@link readVariantWith}, {@link writeVariantWith}, {@link decodeVariantWith}, {@link encodeVariantWith})
+ * (`readVariantWith`, `writeVariantWith`, {@link decodeVariantWith}, {@link encodeVariantWith})
  * runs on. `godot3Codec` and `godot4Codec` are the two built-in tables, each in its own module, so a
  * build that uses one never carries the other. `V` is the TypeScript type of the values it carries.
  */

@@ -13,7 +13,10 @@ export interface VariantTypeEntry {
   /** The body writer (`0`: the type has no body). */
   readonly write: BodyWriter | 0;
   /** The classes encoded as this type (subclasses too). */
-  readonly classes: readonly { readonly prototype: object }[];
+  readonly classes: readonly {
+    /** The class's prototype (what `instanceof` checks). */
+    readonly prototype: object;
+  }[];
   /** Header flags always written with it (OBJECT's id form). */
   readonly flags?: number;
   /** Whether a double-precision table writes it with float64 reals and `ENCODE_FLAG_64`. */

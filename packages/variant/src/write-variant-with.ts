@@ -27,7 +27,7 @@ export const writingWide = (): boolean => wide;
  * `encode_variant` writes it. On error nothing is appended.
  * @throws VariantError (`ERR_INVALID_PARAMETER`) for values with no Variant form in that version:
  * functions, symbols, instances of classes outside its table, cycles, nesting deeper than
- * {@link DEFAULT_MAX_DEPTH}, integral numbers beyond 2^53 and bigints beyond int64.
+ * `DEFAULT_MAX_DEPTH`, integral numbers beyond 2^53 and bigints beyond int64.
  */
 export function writeVariantWith<V>(codec: VariantCodec<V>, w: ByteWriter, value: V): void {
   const start = w.length;
@@ -49,7 +49,7 @@ export function writeVariantWith<V>(codec: VariantCodec<V>, w: ByteWriter, value
  * The shared encoder: appends `value` as one Variant of `codec`'s version. Primitives have the same
  * ids in Godot 3 and 4 (NIL 0, BOOL 1, INT 2, FLOAT 3, STRING 4); arrays, plain objects and class
  * instances go through the codec's table. Throws {@link VariantError} for values with no Variant
- * form; {@link writeVariantWith} undoes the partial write.
+ * form; `writeVariantWith` undoes the partial write.
  */
 export function writeValue(w: ByteWriter, value: unknown, depth: number, codec: VariantCodec): void {
   switch (typeof value) {

@@ -5,13 +5,12 @@
 import {
   type MultiplayerClientOptions,
   WebSocketMultiplayerPeer as MultiplayerPeerBase,
-  type MultiplayerSession,
   WebSocketClient as MultiplayerWebSocketClient,
   type WebSocketMultiplayerPeerOptions,
 } from '@wspeer/multiplayer';
 import { connectBrowser } from '@wspeer/transport-browser';
 
-export * from '@wspeer/multiplayer';
+export * from './public-multiplayer.js';
 
 /** Godot 4's `WebSocketMultiplayerPeer` (clients) over the page's WebSocket. */
 export class WebSocketMultiplayerPeer extends MultiplayerPeerBase {
@@ -22,7 +21,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeerBase {
 
 /** Godot 3's `WebSocketClient` with multiplayer mode, over the page's WebSocket. */
 export class WebSocketClient extends MultiplayerWebSocketClient {
-  constructor(options: MultiplayerClientOptions = {}, session?: MultiplayerSession) {
-    super({ connect: connectBrowser, ...options }, session);
+  constructor(options: MultiplayerClientOptions = {}) {
+    super({ connect: connectBrowser, ...options });
   }
 }

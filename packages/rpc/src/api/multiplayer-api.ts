@@ -4,9 +4,10 @@ import { ByteReader, DECODE_FAILED, readVariant, type Variant } from '@wspeer/va
 import { coerceArg, firstMismatch } from './arg-type.js';
 import { canCallMode, shouldCallLocal } from './mode-rules.js';
 import { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';
+import { METHOD_ENTRY, PROPERTY_ENTRY, SET_MASTER_ONLY } from './node-keys.js';
 import { nodePathKey } from './node-path-key.js';
 import { PathCaches, type SentPath } from './path-caches.js';
-import { RpcMode } from './rpc-mode.js';
+import { RpcMode, rpcModeName } from './rpc-mode.js';
 import { type MethodMap, type NodeSpec, type PropertyMap, type RpcHost, RpcNode } from './rpc-node.js';
 import {
   type CallPacket,
@@ -68,7 +69,7 @@ const TOO_SMALL = 'Invalid packet received. Size too small.';
  * Godot 3.2's packet format, path cache and Variant encoding, so Godot 3 games and TypeScript peers
  * interoperate.
  */
-export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implements RpcHost {
+export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
   #peer: MultiplayerPeer | null = null;
   readonly #connected = new Set<number>();
   readonly #caches = new PathCaches();
@@ -108,10 +109,13 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     return this.#peer;
   }
 
+  /** Sets `networkPeer` (see the getter). */
   set networkPeer(peer: MultiplayerPeer | null) {
     this.#listen('off');
     this.clear();
     this.#peer = peer;
+    // A peer that is connected already: know its peers now (their peer_connected signals are past).
+    for (const id of peer?.getPeerIds?.() ?? []) this.#connected.add(id);
     this.#listen('on');
     if (peer !== null && this.#auto && 'autoPoll' in peer) peer.autoPoll = true;
   }
@@ -127,6 +131,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     return this.#auto;
   }
 
+  /** Sets `autoPoll` (see the getter). */
   set autoPoll(enabled: boolean) {
     this.#auto = enabled;
     if (this.#peer !== null && 'autoPoll' in this.#peer) this.#peer.autoPoll = enabled;
@@ -196,6 +201,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     return this.#peer?.refuseNewConnections ?? false;
   }
 
+  /** Sets `refuseNewNetworkConnections` (see the getter). */
   set refuseNewNetworkConnections(refuse: boolean) {
     if (this.#peer !== null) this.#peer.refuseNewConnections = refuse;
   }
@@ -225,7 +231,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     path: string,
     spec: NodeSpec<Methods, Properties> = {},
   ): RpcNode<Methods, Properties> {
-    const node = new RpcNode<Methods, Properties>(this, path, spec);
+    const node = new RpcNode<Methods, Properties>(this.#host, path, spec);
     this.#nodes.set(node.path, node as unknown as RpcNode);
     return node;
   }
@@ -240,28 +246,28 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     this.#nodes.delete(nodePathKey(path));
   }
 
-  /** @internal */
-  ownId(): number {
-    return this.getUniqueId();
-  }
+  /** What the nodes of this API call back (kept off the public members). */
+  readonly #host: RpcHost = {
+    rpcp: (node, to, unreliable, method, args) => this.#rpcp(node, to, unreliable, method, args),
+    rsetp: (node, to, unreliable, property, value) => this.#rsetp(node, to, unreliable, property, value),
+    ownId: () => this.getUniqueId(),
+    setMasterUnder: (path, id) => {
+      const prefix = `${path}/`;
+      for (const node of this.#nodes.values()) if (node.path.startsWith(prefix)) node[SET_MASTER_ONLY](id);
+    },
+  };
 
-  /** @internal */
-  setMasterUnder(path: string, id: number): void {
-    const prefix = `${path}/`;
-    for (const node of this.#nodes.values()) if (node.path.startsWith(prefix)) node.setMasterOnly(id);
-  }
-
-  /** @internal Godot 3.2's `rpcp`. */
-  rpcp(node: RpcNode, to: number, unreliable: boolean, method: string, args: readonly unknown[]): ErrorCode {
-    const entry = node.methodEntry(method);
+  /** Godot 3.2's `rpcp`. */
+  #rpcp(node: RpcNode, to: number, unreliable: boolean, method: string, args: readonly unknown[]): ErrorCode {
+    const entry = node[METHOD_ENTRY](method);
     const types = entry?.spec.args;
     const values = types === undefined ? args : args.map((a, i) => coerceArg(a, types[i]));
     return this.#callOrSet(node, to, unreliable, false, method, values, entry?.mode, entry?.spec.handler);
   }
 
-  /** @internal Godot 3.2's `rsetp`. */
-  rsetp(node: RpcNode, to: number, unreliable: boolean, property: string, value: unknown): ErrorCode {
-    const entry = node.propertyEntry(property);
+  /** Godot 3.2's `rsetp`. */
+  #rsetp(node: RpcNode, to: number, unreliable: boolean, property: string, value: unknown): ErrorCode {
+    const entry = node[PROPERTY_ENTRY](property);
     const sent = coerceArg(value, entry?.spec.type);
     return this.#callOrSet(node, to, unreliable, true, property, [sent], entry?.mode, value);
   }
@@ -439,7 +445,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
   }
 
   #processRpc(from: number, node: RpcNode, name: string, packet: Uint8Array, offset: number): undefined {
-    const entry = node.methodEntry(name);
+    const entry = node[METHOD_ENTRY](name);
     if (!this.#allowed('RPC', from, node, name, entry?.mode)) return;
     const reader = new ByteReader(packet, offset + 1);
     const argc = packet[offset] as number;
@@ -459,7 +465,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
   }
 
   #processRset(from: number, node: RpcNode, name: string, packet: Uint8Array, offset: number): undefined {
-    const entry = node.propertyEntry(name);
+    const entry = node[PROPERTY_ENTRY](name);
     if (!this.#allowed('RSET', from, node, name, entry?.mode)) return;
     const value = readVariant(new ByteReader(packet, offset));
     if (value === DECODE_FAILED) return this.#refuse(from, 'Invalid packet received. Unable to decode RSET value.');
@@ -475,7 +481,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     if (canCallMode(mode, node.isNetworkMaster(), from, master)) return true;
     this.#refuse(
       from,
-      `${kind} '${name}' is not allowed on node ${node.path} from: ${from}. Mode is ${mode}, master is ${master}.`,
+      `${kind} '${name}' is not allowed on node ${node.path} from: ${from}. Mode is ${rpcModeName(mode)} (${mode}), master is ${master}.`,
     );
     return false;
   }
@@ -494,7 +500,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
   }
 
   #assign(node: RpcNode, name: string, value: unknown): void {
-    const spec = node.propertyEntry(name)?.spec;
+    const spec = node[PROPERTY_ENTRY](name)?.spec;
     if (spec === undefined) return;
     spec.value = value as Variant;
     try {

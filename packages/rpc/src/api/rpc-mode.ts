@@ -50,3 +50,10 @@ export function parseRpcMode(name: RpcModeName, callLocal = false): RpcMode {
   // REMOTE, MASTER and PUPPET are 1..3; their *sync variants are 4..6, in the same order.
   return callLocal && mode >= modes.REMOTE && mode <= modes.PUPPET ? ((mode + 3) as RpcMode) : mode;
 }
+
+const NAMES = ['disabled', 'remote', 'master', 'puppet', 'remotesync', 'mastersync', 'puppetsync'] as const;
+
+/** Godot 3's keyword of a numeric mode (`rpcModeName(RpcMode.PUPPET)` is `"puppet"`), for messages. */
+export function rpcModeName(mode: number): string {
+  return NAMES[mode] ?? `mode ${mode}`;
+}
