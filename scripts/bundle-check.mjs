@@ -69,7 +69,9 @@ const ENTRIES = [
       `import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer'; import { SceneMultiplayer } from 'wspeer/scene';` +
       ` globalThis.keep = [WebSocketMultiplayerPeer, SceneMultiplayer];`,
     // Today's size with the full Godot 4 codec; the 12 KB goal is not met yet (README "Performance and size").
-    budget: 20_800,
+    // +200 B for issue 15: SceneMultiplayer's replication hooks (SPAWN/DESPAWN/SYNC dispatch, RPC visibility,
+    // path checksums of spawners and synchronizers); the replication classes themselves are not in this bundle.
+    budget: 21_000,
     target: 12_000,
     without: [GODOT3_TABLE],
   },

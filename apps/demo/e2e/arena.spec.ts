@@ -36,7 +36,10 @@ test('browsers and a live Godot 4.6 client share the arena: each sees the others
   const godot = await godot4.start('arena', { url: wsUrl('/arena'), drive: '1,0', lifetime: 90 }, 100_000);
   const godotId = Number((await godot.waitFor('connected_to_server', 30_000)).id);
   for (const { page } of [alice, bob]) await expect(page.locator('#arena-players li')).toHaveCount(3);
-  expect(new Set(godot.all('spawned').map((e) => Number(e.name)))).toEqual(new Set([aliceId, bobId, godotId]));
+  // Godot's lines reach us through its page's console, possibly after the pages have drawn the third dot: wait for them.
+  await expect
+    .poll(() => new Set(godot.all('spawned').map((e) => Number(e.name))), { timeout: 15_000 })
+    .toEqual(new Set([aliceId, bobId, godotId]));
   const start = await coord(alice.page, godotId, 'x');
   for (const { page } of [alice, bob]) {
     await expect.poll(() => coord(page, godotId, 'x'), { timeout: 10_000 }).toBeGreaterThan(start + 30);
