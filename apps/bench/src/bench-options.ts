@@ -1,7 +1,7 @@
 import { echoId, echoSpecs } from './scenarios/run-echo-scenarios.js';
 
 /** The scenario groups, in the order they run. */
-export const GROUPS = ['echo', 'rtt', 'connect', 'memory', 'relay', 'browser'] as const;
+export const GROUPS = ['echo', 'rtt', 'connect', 'memory', 'relay', 'browser', 'replication'] as const;
 
 /** One of {@link GROUPS}. */
 export type Group = (typeof GROUPS)[number];
@@ -35,7 +35,7 @@ export interface BenchOptions {
 }
 
 /** The usage text of `--help`. */
-export const USAGE = `usage: pnpm bench [--quick] [--only echo,rtt,connect,memory,relay,browser] [--echo LIST]
+export const USAGE = `usage: pnpm bench [--quick] [--only echo,rtt,connect,memory,relay,browser,replication] [--echo LIST]
                   [--rounds N] [--duration MS] [--profile] [--no-markdown]
 
   --quick        smoke check (< 2 min): 2 rounds, short windows, memory at 1,000 connections

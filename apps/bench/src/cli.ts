@@ -11,6 +11,7 @@ import { type BenchOptions, type Group, parseBenchOptions, USAGE } from './bench
 import { pinCpus } from './cpu-pinning.js';
 import { IMPLEMENTATIONS } from './implementations.js';
 import type { Measurement } from './measurement.js';
+import { runReplicationScenario } from './replication/run-replication-scenario.js';
 import type { BenchReport } from './report/bench-report.js';
 import { machineInfo } from './report/machine-info.js';
 import { renderMarkdownReport, renderTextReport } from './report/render-report.js';
@@ -38,6 +39,7 @@ const RUNNERS: Record<Group, (ctx: BenchContext) => Promise<void>> = {
   memory: runMemoryScenario,
   relay: runRelayScenarios,
   browser: runBrowserScenario,
+  replication: runReplicationScenario,
 };
 
 async function run(options: BenchOptions): Promise<number> {

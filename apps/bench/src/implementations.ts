@@ -1,7 +1,17 @@
+import { REPLICATION_IMPLEMENTATIONS } from './replication/replication-implementations.js';
 import type { ServerKind } from './server/bench-server.js';
 
 /** The implementations compared. */
-export type ImplId = 'ws' | 'wspeer-tick' | 'wspeer-auto' | 'socketio' | 'page-ws' | 'wspeer-page';
+export type ImplId =
+  | 'ws'
+  | 'wspeer-tick'
+  | 'wspeer-auto'
+  | 'socketio'
+  | 'page-ws'
+  | 'wspeer-page'
+  | 'wspeer-replication'
+  | 'json-ws'
+  | 'json-ws-compact';
 
 /** How one implementation is run. */
 export interface Implementation {
@@ -61,6 +71,7 @@ export const IMPLEMENTATIONS: readonly Implementation[] = [
     label: 'wspeer (page)',
     description: "Chromium page: wspeer's browser build (`WebSocketClient`, `autoPoll`) against the same server",
   },
+  ...REPLICATION_IMPLEMENTATIONS,
 ];
 
 /** The implementation with id `id`. */

@@ -13,9 +13,17 @@ export class ServerPool {
     private readonly cpu: number | undefined,
   ) {}
 
-  /** Options for server processes started outside the pool (the memory scenario's). */
+  /** Options for server processes started outside the pool (the memory scenario's: pinning only). */
   get processOptions(): ServerProcessOptions {
     return this.cpu === undefined ? {} : { cpu: this.cpu };
+  }
+
+  /** Pinning and profiling options for other long-running server processes (the replication scenario's). */
+  get profiledOptions(): ServerProcessOptions {
+    return {
+      ...(this.profileDir === undefined ? {} : { profileDir: this.profileDir }),
+      ...(this.cpu === undefined ? {} : { cpu: this.cpu }),
+    };
   }
 
   /** The server process of `kind`, started if needed. */

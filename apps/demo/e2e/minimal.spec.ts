@@ -56,7 +56,7 @@ test('the minimal client talks to /mirror (lws-mirror-protocol) and /echo, and m
   expect(new URL(page.url()).hash).toBe('#chat');
   await expect(page.locator('#status-state')).toHaveText('closed');
   await page.keyboard.press('End');
-  await expect(page.getByRole('tab', { name: 'Game', selected: true })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Arena', selected: true })).toBeFocused();
   await page.keyboard.press('Home');
   await expect(page.locator('#status-state')).toHaveText('open');
   expect(desk.errors).toEqual([]);

@@ -1,3 +1,4 @@
+import { startArenaTab } from './arena/arena-tab.ts';
 import { startChatTab } from './chat/chat-tab.ts';
 import { defaultUrl } from './default-url.ts';
 import { byId } from './dom.ts';
@@ -13,6 +14,7 @@ const sessions: Record<string, Session> = {
   minimal: startMinimalClient(document),
   chat: startChatTab(document),
   game: startGameTab(document),
+  arena: startArenaTab(document, () => tabs.active === 'arena'),
 };
 const tabs = new Tabs(byId(document, 'tabs', HTMLElement));
 const statusBar = new StatusBar(document);

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { CloseCode, type ServerStats } from 'wspeer';
 import type { RpcStats } from 'wspeer/rpc';
 import type { SceneStats } from 'wspeer/scene';
+import { type ArenaEndpoint, arenaEndpoint } from './arena-endpoint.js';
 import { chatEndpoint } from './chat-endpoint.js';
 import { chatMultiplayerEndpoint } from './chat-mp-endpoint.js';
 import { boundedLog } from './demo-log.js';
@@ -49,6 +50,8 @@ export interface DemoServer {
   readonly game: GameEndpoint;
   /** The `/game4` endpoint (Godot 4 wire: peer, SceneMultiplayer and game state). */
   readonly game4: Game4Endpoint;
+  /** The `/arena` endpoint (Godot 4 replication, authoritative at 30 Hz). */
+  readonly arena: ArenaEndpoint;
   /** What every endpoint has seen. */
   stats(): DemoServerStats;
   /** Closes every WebSocket with 1001 and stops listening. */
@@ -58,8 +61,8 @@ export interface DemoServer {
 /**
  * Starts the demo: the page over HTTP and, on the same port, the WebSocket endpoints `/echo`,
  * `/mirror`, `/chat` (raw), `/chat/mp` (multiplayer mode), `/game` and `/game4` (the dice game for
- * Godot 3 and Godot 4 clients) and `/ping` (a
- * silent echo for the page's round-trip-time meter).
+ * Godot 3 and Godot 4 clients), `/arena` (the Godot 4 real-time arena) and `/ping` (a silent echo for
+ * the page's round-trip-time meter).
  */
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const log = boundedLog(options.log ?? ((line: string) => console.log(line)));
@@ -77,6 +80,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   };
   const game = gameEndpoint(http, log, settings);
   const game4 = game4Endpoint(http, log, settings);
+  const arena = arenaEndpoint(http, log, settings);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
@@ -88,17 +92,20 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     port,
     game,
     game4,
+    arena,
     stats: () => ({
       endpoints: {
         ...Object.fromEntries(Object.entries(servers).map(([path, server]) => [path, server.stats()])),
         '/game': game.peer.stats() as ServerStats,
         '/game4': game4.peer.stats() as ServerStats,
+        '/arena': arena.peer.stats() as ServerStats,
       },
       rpc: game.api.stats(),
       scene: game4.multiplayer.stats(),
       cheatsSuppressed: game.game.cheatsSuppressed + game4.game.cheatsSuppressed,
     }),
     close: async () => {
+      arena.stop(CloseCode.GOING_AWAY, 'Server shutting down');
       for (const server of Object.values(servers)) server.stop(CloseCode.GOING_AWAY, 'Server shutting down');
       game.peer.stop(CloseCode.GOING_AWAY, 'Server shutting down');
       game4.peer.stop(CloseCode.GOING_AWAY, 'Server shutting down');

@@ -20,6 +20,10 @@ import {
   StringName,
   Transform2D,
   Transform3D,
+  type Variant4,
+  type VariantArray4,
+  type VariantDictionary4,
+  type VariantRecord4,
   Vector2,
   Vector2i,
   Vector3,
@@ -68,6 +72,89 @@ export type SceneArgType =
   | 'PackedVector3Array'
   | 'PackedColorArray'
   | 'PackedVector4Array';
+
+/** The JS value of each {@link SceneArgType}, as the Godot 4 codec decodes it (and accepts for sending). */
+export interface SceneArgValues {
+  /** Godot's `Variant` as `Variant4`. */
+  Variant: Variant4;
+  /** Godot's `bool` as `boolean`. */
+  bool: boolean;
+  /** Godot's `int` as `number` or `bigint`. */
+  int: number | bigint;
+  /** Godot's `float` as `number`. */
+  float: number;
+  /** Godot's `String` as `string`. */
+  String: string;
+  /** Godot's `StringName` as `StringName`. */
+  StringName: StringName;
+  /** Godot's `Vector2` as `Vector2`. */
+  Vector2: Vector2;
+  /** Godot's `Vector2i` as `Vector2i`. */
+  Vector2i: Vector2i;
+  /** Godot's `Rect2` as `Rect2`. */
+  Rect2: Rect2;
+  /** Godot's `Rect2i` as `Rect2i`. */
+  Rect2i: Rect2i;
+  /** Godot's `Vector3` as `Vector3`. */
+  Vector3: Vector3;
+  /** Godot's `Vector3i` as `Vector3i`. */
+  Vector3i: Vector3i;
+  /** Godot's `Transform2D` as `Transform2D`. */
+  Transform2D: Transform2D;
+  /** Godot's `Vector4` as `Vector4`. */
+  Vector4: Vector4;
+  /** Godot's `Vector4i` as `Vector4i`. */
+  Vector4i: Vector4i;
+  /** Godot's `Plane` as `Plane`. */
+  Plane: Plane;
+  /** Godot's `Quaternion` as `Quaternion`. */
+  Quaternion: Quaternion;
+  /** Godot's `AABB` as `AABB`. */
+  AABB: AABB;
+  /** Godot's `Basis` as `Basis`. */
+  Basis: Basis;
+  /** Godot's `Transform3D` as `Transform3D`. */
+  Transform3D: Transform3D;
+  /** Godot's `Projection` as `Projection`. */
+  Projection: Projection;
+  /** Godot's `Color` as `Color`. */
+  Color: Color;
+  /** Godot's `NodePath` as `NodePath`. */
+  NodePath: NodePath;
+  /** Godot's `RID` as `RID`. */
+  RID: RID;
+  /** Godot's `Callable` as `Callable`. */
+  Callable: Callable;
+  /** Godot's `Signal` as `Signal`. */
+  Signal: Signal;
+  /** Godot's `Dictionary` as `VariantDictionary4` or `VariantRecord4`. */
+  Dictionary: VariantDictionary4 | VariantRecord4;
+  /** Godot's `Array` as `VariantArray4`. */
+  Array: VariantArray4;
+  /** Godot's `PackedByteArray` as `Uint8Array`. */
+  PackedByteArray: Uint8Array;
+  /** Godot's `PackedInt32Array` as `Int32Array`. */
+  PackedInt32Array: Int32Array;
+  /** Godot's `PackedInt64Array` as `BigInt64Array`. */
+  PackedInt64Array: BigInt64Array;
+  /** Godot's `PackedFloat32Array` as `Float32Array`. */
+  PackedFloat32Array: Float32Array;
+  /** Godot's `PackedFloat64Array` as `Float64Array`. */
+  PackedFloat64Array: Float64Array;
+  /** Godot's `PackedStringArray` as `PackedStringArray`. */
+  PackedStringArray: PackedStringArray;
+  /** Godot's `PackedVector2Array` as `PackedVector2Array`. */
+  PackedVector2Array: PackedVector2Array;
+  /** Godot's `PackedVector3Array` as `PackedVector3Array`. */
+  PackedVector3Array: PackedVector3Array;
+  /** Godot's `PackedColorArray` as `PackedColorArray`. */
+  PackedColorArray: PackedColorArray;
+  /** Godot's `PackedVector4Array` as `PackedVector4Array`. */
+  PackedVector4Array: PackedVector4Array;
+}
+
+/** The JS value of one {@link SceneArgType}. */
+export type SceneArgValue<T extends SceneArgType> = SceneArgValues[T];
 
 type Check = (value: unknown) => boolean;
 
@@ -134,4 +221,26 @@ export function firstSceneArgMismatch(args: readonly unknown[], types: readonly 
 /** Prepares an argument for sending as `type`: a plain number declared `float` goes out as a Godot float. */
 export function coerceSceneArg(value: unknown, type: SceneArgType | undefined): unknown {
   return type === 'float' && typeof value === 'number' ? new Real(value) : value;
+}
+
+const ZEROS: { readonly [type: string]: unknown } = {
+  Variant: null,
+  bool: false,
+  int: 0,
+  float: 0,
+  String: '',
+};
+
+/**
+ * The value a Godot property of `type` has before anything sets it (`Vector2()`, `0`, `""`, an empty
+ * array, ...): what a replicated property starts with when no default is declared. `null` for
+ * `'Variant'` or no type.
+ */
+export function zeroSceneArg(type: SceneArgType | undefined): unknown {
+  if (type === undefined) return null;
+  if (type in ZEROS) return ZEROS[type];
+  if (type === 'Dictionary') return new Map();
+  if (type === 'Array') return [];
+  const cls = CLASSES[type] as new () => unknown;
+  return new cls();
 }

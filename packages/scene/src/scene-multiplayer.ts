@@ -24,6 +24,7 @@ import {
 } from './scene-packets.js';
 import { ScenePathCache } from './scene-path-cache.js';
 import { scenePathKey } from './scene-path-key.js';
+import type { SceneReplicationLink, SceneReplicator } from './scene-replicator.js';
 
 /** Signals of {@link SceneMultiplayer}, named as Godot 4's. */
 export interface SceneMultiplayerEvents {
@@ -116,6 +117,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   #sender = 0;
   #error = '';
   #authTimer: unknown;
+  #replicator: SceneReplicator | null = null;
   /** What the nodes this layer registers call back into (not public members: no internals in the API). */
   readonly #host: SceneNodeHost = {
     callRpc: (node, to, method, args) => this.#callRpc(node, to, method, args),
@@ -330,6 +332,38 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     this.#auth.clear();
     this.#paths.clear();
     clearTimeout(this.#authTimer);
+    this.#replicator?.onReset();
+  }
+
+  /**
+   * Plugs a replication layer in (`SceneReplicationInterface` does it when made); returns what it may
+   * do through this layer. Throws if one is plugged in already.
+   */
+  attachReplicator(replicator: SceneReplicator): SceneReplicationLink {
+    if (this.#replicator !== null && this.#replicator !== replicator) {
+      throw new Error('this SceneMultiplayer already has a replication interface');
+    }
+    this.#replicator = replicator;
+    return {
+      ownId: () => this.getUniqueId(),
+      peers: () => this.#connected,
+      sendObjectCache: (path, md5, peer) => {
+        const connected = this.#connectedPeer();
+        return connected !== null && this.#sendPathCache(connected, path, md5, [peer]);
+      },
+      pathId: (path) => this.#paths.sent(path).id,
+      receivedPath: (from, id) => this.#paths.lookup(from, id)?.path,
+      send: (to, packet, reliable) => {
+        const peer = this.#connectedPeer();
+        if (peer === null) return ErrorCode.ERR_UNCONFIGURED;
+        peer.transferChannel = 0;
+        peer.transferMode = reliable ? TransferMode.RELIABLE : TransferMode.UNRELIABLE;
+        return this.#sendCommand(peer, to, packet);
+      },
+      refuse: (from, kind, reason) => {
+        this.#refuse(from, kind, reason);
+      },
+    };
   }
 
   /** Calls an RPC (what `SceneNode.rpc` / `rpcId` do), as Godot's `rpcp`. */
@@ -379,9 +413,22 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (to !== 0 && !this.#connected.has(Math.abs(to))) {
       return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Attempt to call RPC with unknown peer ID: ${to}.`);
     }
-    const targets = to > 0 ? [to] : [...this.#connected].filter((p) => !(to < 0 && p === -to));
+    const replicator = this.#replicator;
+    if (to > 0 && replicator !== null && !replicator.isRpcVisible(node.path, to)) {
+      return this.#fail(
+        ErrorCode.ERR_INVALID_PARAMETER,
+        `Attempt to call an RPC to a peer that cannot see this node. Peer ID: ${to}.`,
+      );
+    }
+    // As Godot: a broadcast on a replicated node reaches only the peers that can see it.
+    const targets =
+      to > 0
+        ? [to]
+        : [...this.#connected].filter(
+            (p) => !(to < 0 && p === -to) && (replicator === null || replicator.isRpcVisible(node.path, p)),
+          );
     if (targets.length === 0) return ErrorCode.OK;
-    const allConfirmed = this.#sendPathCache(peer, node, targets);
+    const allConfirmed = this.#sendPathCache(peer, node.path, node.config.md5, targets);
     const id = this.#paths.sent(node.path).id;
     let packet: Uint8Array;
     try {
@@ -406,9 +453,9 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     return ErrorCode.OK;
   }
 
-  /** Sends SIMPLIFY_PATH to the targets never told `node`'s path; whether every target confirmed it. */
-  #sendPathCache(peer: MultiplayerPeer, node: SceneNode, targets: readonly number[]): boolean {
-    const sent = this.#paths.sent(node.path);
+  /** Sends SIMPLIFY_PATH to the targets never told `path`; whether every target confirmed it. */
+  #sendPathCache(peer: MultiplayerPeer, path: string, md5: string, targets: readonly number[]): boolean {
+    const sent = this.#paths.sent(path);
     let all = true;
     let simplify: Uint8Array | null = null;
     for (const target of targets) {
@@ -416,7 +463,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       if (state === true) continue;
       all = false;
       if (state === false) continue;
-      simplify ??= simplifyPathPacket(node.config.md5, sent.id, node.path);
+      simplify ??= simplifyPathPacket(md5, sent.id, path);
       peer.transferChannel = 0;
       peer.transferMode = TransferMode.RELIABLE;
       this.#sendCommand(peer, target, simplify);
@@ -470,6 +517,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       }
     }
     this.#connected.add(id);
+    this.#replicator?.onPeerChange(id, true);
     if (id === TARGET_PEER_SERVER) this.emit('connected_to_server');
     this.emit('peer_connected', id);
   }
@@ -490,6 +538,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     }
     this.#paths.forget(id);
     this.#connected.delete(id);
+    this.#replicator?.onPeerChange(id, false);
     if (!silent) this.emit('peer_disconnected', id);
   }
 
@@ -627,7 +676,10 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
         case SceneCommand.SPAWN:
         case SceneCommand.DESPAWN:
         case SceneCommand.SYNC:
-          return this.#refuse(from, 'replication', 'Replication packet, but no replication is set up here.');
+          if (this.#replicator === null)
+            return this.#refuse(from, 'replication', 'Replication packet, but no replication is set up here.');
+          this.#replicator.onPacket(from, packet);
+          return;
         default:
           return this.#refuse(from, 'malformed', `Invalid network command from ${from}.`);
       }
@@ -648,8 +700,9 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (text === null) return this.#refuse(from, 'path', 'Invalid SIMPLIFY_PATH packet received. Bad UTF-8.');
     const path = scenePathKey(text, this.rootPath);
     const node = this.#nodes.get(path);
-    if (node === undefined) return this.#refuse(from, 'path', `SIMPLIFY_PATH for unknown node ${quote(path)}.`);
-    const checksumOk = node.config.md5 === md5;
+    const ours = node?.config.md5 ?? this.#replicator?.pathChecksum(path);
+    if (ours === undefined) return this.#refuse(from, 'path', `SIMPLIFY_PATH for unknown node ${quote(path)}.`);
+    const checksumOk = ours === md5;
     const learned = this.#paths.learn(from, id, { path, checksumOk });
     if (learned === 'duplicate') return this.#refuse(from, 'path', `Duplicate remote cache ID ${id} for peer ${from}.`);
     if (learned === 'full') {
@@ -659,7 +712,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
         `Peer ${from} has ${this.#paths.maxPerPeer} cached paths already (maxPathCacheEntries).`,
       );
     }
-    if (!checksumOk) this.#refuseChecksum(from, node);
+    if (!checksumOk) this.#refuseChecksum(from, path, node?.config.names ?? []);
     const peer = this.#peer as MultiplayerPeer;
     peer.transferChannel = 0;
     peer.transferMode = TransferMode.RELIABLE;
@@ -672,8 +725,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     const { result, path } = this.#paths.confirm(from, readU32(packet, 2));
     if (result === 'unasked')
       return this.#refuse(from, 'path', 'Invalid packet received. Tries to confirm a node which was not requested.');
-    const node = this.#nodes.get(path);
-    if (result === 'ok' && packet[1] === 0 && node !== undefined) this.#refuseChecksum(from, node);
+    if (result === 'ok' && packet[1] === 0) this.#refuseChecksum(from, path, this.#nodes.get(path)?.config.names ?? []);
   }
 
   #receiveRpc(from: number, packet: Uint8Array): undefined {
@@ -763,11 +815,11 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     }
   }
 
-  #refuseChecksum(from: number, node: SceneNode): void {
+  #refuseChecksum(from: number, path: string, names: readonly string[]): void {
     this.#refuse(
       from,
       'checksum',
-      `The rpc node checksum failed. Make sure to have the same methods on both nodes. Node path: ${node.path} (our methods: ${node.config.names.join(', ')}).`,
+      `The rpc node checksum failed. Make sure to have the same methods on both nodes. Node path: ${path} (our methods: ${names.join(', ')}).`,
     );
   }
 

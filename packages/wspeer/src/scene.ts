@@ -1,13 +1,29 @@
 /**
  * wspeer/scene: Godot 4's high-level multiplayer (`SceneMultiplayer`: `@rpc` by node path with method
- * ids and compressed arguments, the path cache, authentication, the server relay). Runtime-agnostic:
+ * ids and compressed arguments, the path cache, authentication, the server relay; replication with
+ * `SceneReplicationInterface`, `MultiplayerSpawner` and `MultiplayerSynchronizer`). Runtime-agnostic:
  * pair it with a `WebSocketMultiplayerPeer` from `wspeer/multiplayer` created with `wire: 'godot4'`.
  */
 export {
   type AuthCallback,
+  CUSTOM_SPAWN,
+  MultiplayerSpawner,
+  type MultiplayerSpawnerEvents,
+  type MultiplayerSpawnerSpec,
+  MultiplayerSynchronizer,
+  type MultiplayerSynchronizerEvents,
+  ReplicatedNode,
+  type ReplicatedPropertySpec,
+  type ReplicatedPropertySpecs,
+  ReplicatedScene,
+  ReplicationMode,
+  type ReplicationModeName,
+  type ReplicationStats,
   RpcMode,
   type RpcModeName,
+  replicatedScene,
   type SceneArgType,
+  type SceneArgValue,
   type SceneMethodMap,
   type SceneMethodSpec,
   SceneMultiplayer,
@@ -15,7 +31,17 @@ export {
   type SceneMultiplayerOptions,
   SceneNode,
   type SceneNodeSpec,
+  SceneReplicationConfig,
+  SceneReplicationInterface,
+  type SceneReplicationOptions,
   type SceneRpcHandler,
   type SceneStats,
+  type SceneValues,
+  type SpawnFunction,
+  type SpawnInit,
+  type SynchronizerSpec,
+  type SynchronizerSpecs,
   type TransferModeName,
+  type VisibilityFilter,
+  type VisibilityUpdateMode,
 } from '@wspeer/scene';

@@ -1,11 +1,13 @@
 import type { Group } from '../bench-options.js';
 import { type ImplId, implementation } from '../implementations.js';
 import type { Measurement } from '../measurement.js';
+import { REPLICATION_SECTION } from '../replication/replication-section.js';
 import { median, pairedRatio } from '../stats.js';
 import { formatValue } from './format-value.js';
 import type { Table } from './table.js';
 
-interface Section {
+/** One table of the report: which measurements, which columns, which ratios. */
+export interface Section {
   title: string;
   select: (m: Measurement) => boolean;
   impls: ImplId[];
@@ -75,6 +77,7 @@ const SECTIONS: Section[] = [
     ratios: [['wspeer-page', 'page-ws', 'wspeer/page']],
     notes: ['both against the same Node `ws` echo server'],
   },
+  REPLICATION_SECTION,
 ];
 
 /** `median [min-max]` of one implementation's rounds, `-` when it did not run. */

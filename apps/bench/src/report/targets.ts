@@ -2,7 +2,7 @@ import type { ImplId } from '../implementations.js';
 import type { Measurement } from '../measurement.js';
 import { pairedRatio } from '../stats.js';
 
-/** One target of issue 7 and how this run did on it. */
+/** One target (issues 7 and 15) and how this run did on it. */
 export interface TargetResult {
   /** What is promised, e.g. `throughput >= 0.95x ws in every echo scenario`. */
   target: string;
@@ -30,7 +30,7 @@ const WSPEER: readonly ImplId[] = ['wspeer-tick', 'wspeer-auto'];
 const isThroughput = (m: Measurement): boolean => m.unit === 'msg/s';
 const echoThroughput = (m: Measurement): boolean => m.group === 'echo' && isThroughput(m);
 
-/** The targets of issue 7 (Node: same run; browser: same page). */
+/** The targets of issues 7 and 15 (Node: same run; browser: same page). */
 export const TARGET_RULES: readonly TargetRule[] = [
   {
     target: 'echo throughput >= 0.95x ws, every echo scenario',
@@ -95,6 +95,22 @@ export const TARGET_RULES: readonly TargetRule[] = [
     select: (m) => echoThroughput(m) && m.id.endsWith('/100x1'),
     bound: 'min',
     limit: 3,
+  },
+  {
+    target: 'replication: bytes per peer <= 0.5x the same state as JSON over ws (issue 15)',
+    impls: ['wspeer-replication'],
+    baseline: 'json-ws',
+    select: (m) => m.id === 'replication/bytes',
+    bound: 'max',
+    limit: 0.5,
+  },
+  {
+    target: 'replication: server CPU per tick <= 0.5x the same state as JSON over ws (issue 15)',
+    impls: ['wspeer-replication'],
+    baseline: 'json-ws',
+    select: (m) => m.id === 'replication/cpu',
+    bound: 'max',
+    limit: 0.5,
   },
   {
     target: 'browser: wspeer >= 0.95x the page WebSocket',

@@ -1,0 +1,37 @@
+import type { ErrorCode } from '@wspeer/core';
+
+/**
+ * A replication layer plugged into a `SceneMultiplayer` (what Godot's `SceneReplicationInterface`
+ * is to its `SceneMultiplayer`): it gets SPAWN, DESPAWN and SYNC packets, peer changes and resets.
+ * Kept as an interface so a SceneMultiplayer without replication ships none of it.
+ */
+export interface SceneReplicator {
+  /** A peer was admitted (`connected`) or left; called before `peer_connected` / `peer_disconnected`. */
+  onPeerChange(id: number, connected: boolean): void;
+  /** The peer changed or the connection ended: forget every peer-side state (Godot's `on_reset`). */
+  onReset(): void;
+  /** A SPAWN, DESPAWN or SYNC packet from `from` (the true sender; relayed packets included). */
+  onPacket(from: number, packet: Uint8Array): void;
+  /** The RPC checksum (md5 hex) of the replication object at `path` (a spawner or synchronizer), if any. */
+  pathChecksum(path: string): string | undefined;
+  /** Whether `peer` may get RPCs on the node at `path` (Godot's `is_rpc_visible`: replicated nodes it cannot see, no). */
+  isRpcVisible(path: string, peer: number): boolean;
+}
+
+/** What a {@link SceneReplicator} may do through its `SceneMultiplayer`. */
+export interface SceneReplicationLink {
+  /** Our peer id (0 without a peer). */
+  ownId(): number;
+  /** The admitted peers. */
+  peers(): ReadonlySet<number>;
+  /** Sends SIMPLIFY_PATH for `path` to `peer` unless done before; whether `peer` confirmed it (Godot's `send_object_cache`). */
+  sendObjectCache(path: string, md5: string, peer: number): boolean;
+  /** Our path-cache id of `path` (numbered on first use; Godot's `make_object_cache`). */
+  pathId(path: string): number;
+  /** The path `from` means by its cache id `id`, if it taught us one. */
+  receivedPath(from: number, id: number): string | undefined;
+  /** Sends `packet` to `to` (through the server's relay from a client), reliable or not, channel 0. */
+  send(to: number, packet: Uint8Array, reliable: boolean): ErrorCode;
+  /** Counts and reports a refused packet (kind: a fixed name; reason: bounded text). */
+  refuse(from: number, kind: string, reason: string): void;
+}
