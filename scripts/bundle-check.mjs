@@ -71,10 +71,10 @@ const ENTRIES = [
       `import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer'; import { SceneMultiplayer } from 'wspeer/scene';` +
       ` globalThis.keep = [WebSocketMultiplayerPeer, SceneMultiplayer];`,
     // Today's size with the full Godot 4 codec; the 12 KB goal is not met yet (README "Performance and size").
-    // Issue 13's heartbeat, limits and stats in the multiplayer peer (20,838 B); +200 B for issue 15:
+    // Issue 13's heartbeat, limits and stats in the multiplayer peer (20,838 B); +300 B for issue 15:
     // SceneMultiplayer's replication hooks (SPAWN/DESPAWN/SYNC dispatch, RPC visibility, path checksums of
     // spawners and synchronizers); the replication classes themselves are not in this bundle.
-    budget: 21_100,
+    budget: 21_200,
     target: 12_000,
     without: [GODOT3_TABLE],
   },
