@@ -65,7 +65,16 @@ function binOf(name) {
   return join(root, 'node_modules', name, bin);
 }
 
-const npmInstall = (cwd) => sh('npm', ['install', '--no-audit', '--no-fund'], { cwd, timeout: INSTALL_TIMEOUT });
+// Each run installs through its own npm cache. With the user's cache shared by runs of this check in other clones at
+// the same time, one install failed with "tarball data for wspeer@file:... seems to be corrupted", then ENOENT, and
+// passed alone; an own cache leaves no shared state. Registry packages download again (a fresh CI machine has no
+// cache anyway).
+const npmInstall = (cwd) =>
+  sh('npm', ['install', '--no-audit', '--no-fund'], {
+    cwd,
+    timeout: INSTALL_TIMEOUT,
+    env: { npm_config_cache: join(cwd, '..', 'npm-cache') },
+  });
 const tsc = (project) => sh(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project]);
 
 /** Serves a folder over HTTP on 127.0.0.1:0. */
