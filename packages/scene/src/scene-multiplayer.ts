@@ -64,7 +64,7 @@ export interface SceneMultiplayerOptions {
   serverRelay?: boolean;
   /** Most node paths one peer may teach us with SIMPLIFY_PATH (default 1024). */
   maxPathCacheEntries?: number;
-  /** Most nested containers in a received argument (default 64). */
+  /** Most nested containers in a received argument (default 256, `DEFAULT_MAX_DEPTH`). */
   maxDepth?: number;
   /** Where refusal warnings go (rate-limited) when nobody listens to `rpc_refused`; `null` silences them. */
   log?: ((line: string) => void) | null;
@@ -76,7 +76,7 @@ export interface SceneStats {
   peers: number;
   /** Peers in the authentication exchange. */
   authenticating: number;
-  /** Refused packets by kind. */
+  /** Refused packets by kind, and peers dropped for not authenticating within `authTimeout` (`auth-timeout`). */
   refusals: Record<string, number>;
 }
 
@@ -503,6 +503,13 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     const timeoutMs = this.authTimeout * 1000;
     for (const id of this.#auth.expired(performance.now(), timeoutMs)) {
       this.#auth.delete(id);
+      const listened = this.listenerCount('peer_authentication_failed') > 0;
+      this.#refusals.note(
+        id,
+        'auth-timeout',
+        `Peer ${id} did not authenticate within ${this.authTimeout} s.`,
+        listened,
+      );
       this.#peer?.disconnectPeer(id);
       this.emit('peer_authentication_failed', id);
     }
@@ -650,7 +657,8 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     const node = this.#nodes.get(path);
     if (node === undefined) return this.#refuse(from, 'path', `SIMPLIFY_PATH for unknown node ${quote(path)}.`);
     const checksumOk = node.config.md5 === md5;
-    const learned = this.#paths.learn(from, id, { path, checksumOk });
+    // The node's own path, not `path`: a key cut from the remote text can be a view on all of it.
+    const learned = this.#paths.learn(from, id, { path: node.path, checksumOk });
     if (learned === 'duplicate') return this.#refuse(from, 'path', `Duplicate remote cache ID ${id} for peer ${from}.`);
     if (learned === 'full') {
       return this.#refuse(
