@@ -65,7 +65,7 @@ export interface SceneMultiplayerOptions {
   serverRelay?: boolean;
   /** Most node paths one peer may teach us with SIMPLIFY_PATH (default 1024). */
   maxPathCacheEntries?: number;
-  /** Most nested containers in a received argument (default 64). */
+  /** Most nested containers in a received argument (default 256, `DEFAULT_MAX_DEPTH`). */
   maxDepth?: number;
   /** Where refusal warnings go (rate-limited) when nobody listens to `rpc_refused`; `null` silences them. */
   log?: ((line: string) => void) | null;
@@ -77,7 +77,7 @@ export interface SceneStats {
   peers: number;
   /** Peers in the authentication exchange. */
   authenticating: number;
-  /** Refused packets by kind. */
+  /** Refused packets by kind, and peers dropped for not authenticating within `authTimeout` (`auth-timeout`). */
   refusals: Record<string, number>;
 }
 
@@ -552,6 +552,13 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     const timeoutMs = this.authTimeout * 1000;
     for (const id of this.#auth.expired(performance.now(), timeoutMs)) {
       this.#auth.delete(id);
+      const listened = this.listenerCount('peer_authentication_failed') > 0;
+      this.#refusals.note(
+        id,
+        'auth-timeout',
+        `Peer ${id} did not authenticate within ${this.authTimeout} s.`,
+        listened,
+      );
       this.#peer?.disconnectPeer(id);
       this.emit('peer_authentication_failed', id);
     }
@@ -700,10 +707,12 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (text === null) return this.#refuse(from, 'path', 'Invalid SIMPLIFY_PATH packet received. Bad UTF-8.');
     const path = scenePathKey(text, this.rootPath);
     const node = this.#nodes.get(path);
-    const ours = node?.config.md5 ?? this.#replicator?.pathChecksum(path);
+    const replicated = node === undefined ? this.#replicator?.replicatedPath(path) : undefined;
+    const ours = node?.config.md5 ?? replicated?.md5;
     if (ours === undefined) return this.#refuse(from, 'path', `SIMPLIFY_PATH for unknown node ${quote(path)}.`);
     const checksumOk = ours === md5;
-    const learned = this.#paths.learn(from, id, { path, checksumOk });
+    // Our own path, not `path`: a key cut from the remote text can be a view on all of it.
+    const learned = this.#paths.learn(from, id, { path: node?.path ?? (replicated?.path as string), checksumOk });
     if (learned === 'duplicate') return this.#refuse(from, 'path', `Duplicate remote cache ID ${id} for peer ${from}.`);
     if (learned === 'full') {
       return this.#refuse(

@@ -122,7 +122,10 @@ export class SceneReplicationInterface {
       onPeerChange: (id, connected) => this.#onPeerChange(id, connected),
       onReset: () => this.#onReset(),
       onPacket: (from, packet) => this.#receiver.receive(from, packet),
-      pathChecksum: (path) => (this.#s.spawners.has(path) || this.#s.syncsByPath.has(path) ? NO_RPC_MD5 : undefined),
+      replicatedPath: (path) => {
+        const object = this.#s.spawners.get(path) ?? this.#s.syncsByPath.get(path);
+        return object === undefined ? undefined : { path: object.path, md5: NO_RPC_MD5 };
+      },
       isRpcVisible: (path, peer) => this.#isRpcVisible(path, peer),
     });
     this.#sender = new ReplicationSender(this.#s, this.#link, this);

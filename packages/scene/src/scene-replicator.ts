@@ -12,8 +12,8 @@ export interface SceneReplicator {
   onReset(): void;
   /** A SPAWN, DESPAWN or SYNC packet from `from` (the true sender; relayed packets included). */
   onPacket(from: number, packet: Uint8Array): void;
-  /** The RPC checksum (md5 hex) of the replication object at `path` (a spawner or synchronizer), if any. */
-  pathChecksum(path: string): string | undefined;
+  /** The replication object at `path` (a spawner or synchronizer), if any: its own path and RPC checksum (md5 hex). */
+  replicatedPath(path: string): { readonly path: string; readonly md5: string } | undefined;
   /** Whether `peer` may get RPCs on the node at `path` (Godot's `is_rpc_visible`: replicated nodes it cannot see, no). */
   isRpcVisible(path: string, peer: number): boolean;
 }

@@ -229,6 +229,7 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
     });
     expect(failed).toHaveLength(1);
     expect(net.server.getPeers()).toEqual([]);
+    expect(net.server.stats()).toMatchObject({ authenticating: 0, refusals: { 'auth-timeout': 1 } });
   });
 
   it('refuses hostile path caches: duplicates, unknown nodes, and more entries than maxPathCacheEntries', async () => {

@@ -7,20 +7,43 @@ import type { TargetStats } from './target-stats.js';
 
 /** Which server an attack session runs against. */
 export interface SessionOptions {
-  /** `public`: a server built with the public API and its defaults; `demo`: apps/server. */
-  target: 'public' | 'demo';
+  /**
+   * `public`: a server built with the public API and its defaults (Godot 3 room); `scene`: the same
+   * for Godot 4 (`SceneMultiplayer` with relay and authentication); `demo`: apps/server.
+   */
+  target: 'public' | 'scene' | 'demo';
   /** Heartbeat of every endpoint in seconds (default 0 for `public`, 5 for `demo`). */
   heartbeatInterval?: number;
   /** Start the target under `ulimit -n` (open files). */
   fileLimit?: number;
 }
 
+/** Honest clients of the target's own protocol, started by the test, stopped by {@link AttackSession.measure}. */
+export interface AttackProbe<F extends ProbeFigures = ProbeFigures> {
+  /** Stops them and reports what they saw. */
+  stop(): Promise<F>;
+}
+
+/** What an {@link AttackProbe} reports at least. */
+export interface ProbeFigures {
+  /** Calls sent. */
+  sent: number;
+  /** Calls never answered. */
+  lost: number;
+  /** Worst round trip, ms. */
+  worstMs: number;
+  /** 99th percentile round trip, ms. */
+  p99Ms: number;
+}
+
 /** One measured attack. */
-export interface Measured {
+export interface Measured<F extends ProbeFigures = ProbeFigures> {
   /** The attacker's own figures. */
   attack: Record<string, unknown>;
   /** The honest echo client's. */
   honest: HonestFigures;
+  /** The probe's, when one ran. */
+  probe?: F;
   /** Target before (after GC). */
   before: TargetStats;
   /** Target after (after GC, attacker still holding what it holds). */
@@ -83,34 +106,49 @@ export class AttackSession {
   }
 
   /**
-   * Runs an attack while an honest client pings `/echo` every 10 ms; measures the target before
-   * and after, and records the figures for the attack report.
+   * Runs an attack while an honest client pings `/echo` every 10 ms (and the honest clients of
+   * `probe`, if given, keep talking); measures the target before and after, and records the
+   * figures for the attack report (the probe's as `rpc` in the notes).
    */
-  async measure(layer: string, label: string, attack: string, args: Record<string, unknown> = {}): Promise<Measured> {
+  async measure<F extends ProbeFigures = ProbeFigures>(
+    layer: string,
+    label: string,
+    attack: string,
+    args: Record<string, unknown> = {},
+    probe?: AttackProbe<F>,
+  ): Promise<Measured<F>> {
     const before = await this.stats();
     const honest = new HonestEcho();
     await honest.start(`ws://127.0.0.1:${this.port}/echo`);
     await new Promise((r) => setTimeout(r, 100));
     const figures = await this.attack(attack, args);
     await new Promise((r) => setTimeout(r, 100));
-    const probe = await honest.stop();
+    const [echo, rpc] = await Promise.all([honest.stop(), probe?.stop()]);
     const after = await this.stats();
     const record: AttackRecord = {
       layer,
       attack: label,
       target: this.target,
-      honest: probe,
+      honest: echo,
       heapBeforeMB: before.heapUsedMB,
       heapAfterMB: after.heapUsedMB,
       worstLoopDelayMs: after.worstLoopDelayMs,
-      notes: { ...figures, targetCpuMs: Math.round(after.cpuMs - before.cpuMs) },
+      notes: {
+        ...(rpc === undefined ? {} : { rpc: probeSummary(rpc) }),
+        ...figures,
+        targetCpuMs: Math.round(after.cpuMs - before.cpuMs),
+      },
     };
     recordAttack(record);
-    return { attack: figures, honest: probe, before, after };
+    return { attack: figures, honest: echo, ...(rpc === undefined ? {} : { probe: rpc }), before, after };
   }
 
   /** Stops the attacker and the target. */
   async stop(): Promise<void> {
     await Promise.all([this.#attacker.stop(), this.#server.stop()]);
   }
+}
+
+function probeSummary(f: ProbeFigures): string {
+  return `worst ${f.worstMs.toFixed(1)} ms, p99 ${f.p99Ms.toFixed(1)} ms, lost ${f.lost} of ${f.sent}`;
 }

@@ -1,5 +1,5 @@
 /**
- * Child entry: `node --expose-gc attack-target.js <public|demo> [demo module path]`. Starts the
+ * Child entry: `node --expose-gc attack-target.js <public|scene|demo> [demo module path]`. Starts the
  * target server on 127.0.0.1 (port 0) and answers `stats` (endpoint stats, heap after GC, RSS,
  * open files, log volume, worst event-loop delay since the last `stats`) until told to exit.
  */
@@ -10,6 +10,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { serveRequests } from './child.js';
 import { startPublicTarget, type Target } from './public-target.js';
+import { startSceneTarget } from './scene-target.js';
 import type { TargetStats } from './target-stats.js';
 
 const [kind = 'public', demoModule = '', heartbeat = '0'] = process.argv.slice(2);
@@ -22,6 +23,7 @@ const sink = (line: string): void => {
 async function start(): Promise<Target> {
   const heartbeatInterval = Number(heartbeat);
   if (kind === 'public') return startPublicTarget({ heartbeatInterval, log: sink });
+  if (kind === 'scene') return startSceneTarget({ heartbeatInterval, log: sink });
   const { startDemoServer } = (await import(pathToFileURL(demoModule).href)) as {
     startDemoServer: (o: object) => Promise<{ port: number; stats(): object; close(): Promise<void> }>;
   };

@@ -15,6 +15,15 @@ import {
   spoofFlood,
   stallAndSend,
 } from './room-attacks.js';
+import {
+  sceneAuthFlood,
+  scenePathStall,
+  sceneRelayFlood,
+  sceneSimplify,
+  sceneSpoof,
+  sceneUnknown,
+  sceneVariantBombs,
+} from './scene-attacks.js';
 import { garbage, oversize, pingFlood } from './wire-attacks.js';
 
 const ATTACKS: Record<string, Attack> = {
@@ -32,6 +41,13 @@ const ATTACKS: Record<string, Attack> = {
   rpcSimplify,
   outOfTurn,
   stallAndSend,
+  scenePathStall,
+  sceneSimplify,
+  sceneUnknown,
+  sceneVariantBombs,
+  sceneAuthFlood,
+  sceneRelayFlood,
+  sceneSpoof,
 };
 
 const context: AttackContext = { port: Number(process.argv[2]), held: [] };

@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import { CloseCode, CloseReason, ErrorCode, WriteMode } from 'wspeer';
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { MultiplayerAPI } from 'wspeer/rpc';
-import { WebSocketServer } from 'wspeer/server';
+import { attachEcho } from './echo-endpoint.js';
 
 /** Settings of an attack target. */
 export interface TargetOptions {
@@ -33,16 +32,7 @@ export const TARGET_NODE = 'Main/Game';
  */
 export async function startPublicTarget(options: TargetOptions): Promise<Target> {
   const http: Server = createServer((_request, response) => response.end('ok\n'));
-  const echo = new WebSocketServer({ autoPoll: true, heartbeatInterval: options.heartbeatInterval });
-  echo.on('data_received', (id) => {
-    const peer = echo.getPeer(id);
-    if (peer === null) return;
-    const packet = peer.getPacket();
-    if (peer.send(packet, peer.wasStringPacket() ? WriteMode.TEXT : WriteMode.BINARY) === ErrorCode.ERR_OUT_OF_MEMORY) {
-      peer.close(CloseCode.POLICY_VIOLATION, CloseReason.BUFFER_OVERFLOW);
-    }
-  });
-  echo.attach(http, { path: '/echo' });
+  const echo = attachEcho(http, options.heartbeatInterval);
   const relay = new WebSocketMultiplayerPeer({
     autoPoll: true,
     heartbeatInterval: options.heartbeatInterval,
