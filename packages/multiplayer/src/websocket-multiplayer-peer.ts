@@ -19,19 +19,27 @@ import {
 import type { Wire } from './constants.js';
 import { WebSocketClient } from './multiplayer-client.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
-import type { MultiplayerServerOptions, WebSocketServer } from './multiplayer-server.js';
+import type { WebSocketServer } from './multiplayer-server.js';
 import { MultiplayerSession, SESSION } from './multiplayer-session.js';
 import { withPacketSide } from './packet-side.js';
 
+/** What `createServer` (a port, a bind address, TLS) or `attachServer` (an HTTP(S) server, a path) asked for. */
+export type MultiplayerServerStart =
+  | { port: number; bindAddress: string; tls: ServerTlsOptions | undefined }
+  | { httpServer: unknown; path: string | undefined };
+
 /**
- * Makes the server side of a {@link WebSocketMultiplayerPeer}, sharing its `session`. Injected (the
- * Node entry of `wspeer/multiplayer` passes one) so that browser bundles, which cannot listen,
- * carry no server code.
+ * Makes and starts the server side of a {@link WebSocketMultiplayerPeer}: a server configured from
+ * `peer`'s settings, sharing its `session`, started as `start` says; the started server, or the
+ * `ErrorCode` of a start that failed. Injected (the Node entry of `wspeer/multiplayer` passes
+ * `multiplayerServer(createNodeListener)`) so that browser bundles, which cannot listen, carry no
+ * server code: neither the server nor how it is configured and started.
  */
 export type MultiplayerServerFactory = (
-  options: MultiplayerServerOptions,
-  session?: MultiplayerSession,
-) => WebSocketServer;
+  peer: WebSocketMultiplayerPeer,
+  session: MultiplayerSession,
+  start: MultiplayerServerStart,
+) => WebSocketServer | ErrorCode;
 
 /** Settings of a {@link WebSocketMultiplayerPeer}; all but the factories are writable properties. */
 export interface WebSocketMultiplayerPeerOptions {
@@ -114,7 +122,6 @@ export class WebSocketMultiplayerPeer
   readonly #connector: TransportConnector | undefined;
   readonly #serverFactory: MultiplayerServerFactory | undefined;
   #serving = false;
-  readonly #log: ((line: string) => void) | null | undefined;
   #auto: boolean;
   #refuse = false;
   #impl: WebSocketServer | WebSocketClient | null = null;
@@ -123,7 +130,6 @@ export class WebSocketMultiplayerPeer
     super();
     this.#connector = options.connect;
     this.#serverFactory = options.server;
-    this.#log = options.log;
     this[SESSION] = new MultiplayerSession(this, options.log);
     this.wire = options.wire ?? 'godot3';
     this.supportedProtocols = [...(options.supportedProtocols ?? [])];
@@ -166,26 +172,12 @@ export class WebSocketMultiplayerPeer
    * disconnected, `ERR_UNAVAILABLE` without a listener (browsers). Bind errors reach `listening()`.
    */
   createServer(port: number, bindAddress = '*', tls?: ServerTlsOptions): ErrorCode {
-    return this.#startServer((server) => {
-      server.bindIp = bindAddress;
-      if (tls !== undefined) {
-        server.privateKey = tls.key;
-        server.sslCertificate = tls.cert;
-        server.caChain = Array.isArray(tls.ca) ? tls.ca[0] : tls.ca;
-      }
-      return server.listen(port, this.supportedProtocols, true);
-    });
+    return this.#startServer({ port, bindAddress, tls });
   }
 
   /** Starts a server on an existing Node HTTP(S) server, for upgrades on `path` (every path if omitted). */
   attachServer(httpServer: unknown, path?: string): ErrorCode {
-    return this.#startServer((server) =>
-      server.attach(httpServer, {
-        protocols: this.supportedProtocols,
-        gdMpApi: true,
-        ...(path === undefined ? {} : { path }),
-      }),
-    );
+    return this.#startServer({ httpServer, path });
   }
 
   /** Connects to a server. `OK` (now connecting), `ERR_ALREADY_IN_USE`, `ERR_INVALID_PARAMETER`. */
@@ -332,7 +324,7 @@ export class WebSocketMultiplayerPeer
     else (impl as WebSocketClient).disconnectFromHost(code, reason);
   }
 
-  #startServer(start: (server: WebSocketServer) => ErrorCode): ErrorCode {
+  #startServer(start: MultiplayerServerStart): ErrorCode {
     if (this.getConnectionStatus() !== ConnectionStatus.CONNECTION_DISCONNECTED) return ErrorCode.ERR_ALREADY_IN_USE;
     if (this.#serverFactory === undefined) {
       warnOnce(
@@ -341,21 +333,10 @@ export class WebSocketMultiplayerPeer
       );
       return ErrorCode.ERR_UNAVAILABLE;
     }
-    const server = this.#serverFactory(
-      {
-        ...this.#socketOptions(),
-        closeTimeout: this.closeTimeout,
-        maxMessagesPerSecond: this.maxMessagesPerSecond,
-        maxBytesPerSecond: this.maxBytesPerSecond,
-        rateLimitPolicy: this.rateLimitPolicy,
-        refuseNewConnections: this.#refuse,
-        ...(this.#log === undefined ? {} : { log: this.#log }),
-      },
-      this[SESSION],
-    );
-    const err = start(server);
-    if (err === ErrorCode.OK) this.#use(server, true);
-    return err;
+    const server = this.#serverFactory(this, this[SESSION], start);
+    if (typeof server === 'number') return server;
+    this.#use(server, true);
+    return ErrorCode.OK;
   }
 
   /** Settings shared by the clients and servers this peer creates. */
