@@ -11,6 +11,7 @@ import {
   type ServerTlsOptions,
   SignalEmitter,
   type TransportConnector,
+  WaiterList,
   type WaitOptions,
   WebSocketError,
   type WebSocketPeer,
@@ -125,6 +126,10 @@ export class WebSocketMultiplayerPeer
   #auto: boolean;
   #refuse = false;
   #impl: WebSocketServer | WebSocketClient | null = null;
+  /** Pending `connected()` promises (created by the first call). */
+  #waits: WaiterList<WebSocketMultiplayerPeer> | null = null;
+  /** While settling them: `null` on success, the error on failure; otherwise `undefined` (keep waiting). */
+  #outcome: WebSocketError | null | undefined;
 
   constructor(options: WebSocketMultiplayerPeerOptions = {}) {
     super();
@@ -214,42 +219,28 @@ export class WebSocketMultiplayerPeer
    * `{ timeoutMs, signal }` (the signal's abort rejects with its reason).
    */
   connected(options: WaitOptions | number = 0): Promise<number> {
-    const timeoutMs = typeof options === 'number' ? options : (options.timeoutMs ?? 0);
-    const signal = typeof options === 'number' ? undefined : options.signal;
-    return new Promise((resolve, reject) => {
-      if (this.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED) return resolve(this.getUniqueId());
-      if (signal?.aborted) return reject(signal.reason);
-      const aborted = (): void => {
-        cleanup();
-        reject(signal?.reason);
+    if (this.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED)
+      return Promise.resolve(this.getUniqueId());
+    if (this.#waits === null) {
+      // One pair of listeners for every pending `connected()`, settled through core's WaiterList
+      // (its timeout and abort handling), not a closure set per call.
+      const waits = new WaiterList<WebSocketMultiplayerPeer>();
+      const settle = (outcome: WebSocketError | null): void => {
+        this.#outcome = outcome;
+        waits.settle(this);
+        this.#outcome = undefined;
       };
-      const timer =
-        timeoutMs > 0
-          ? setTimeout(
-              () => settle(ErrorCode.ERR_TIMEOUT, `ERR_TIMEOUT: timed out after ${timeoutMs} ms waiting for an id`),
-              timeoutMs,
-            )
-          : undefined;
-      const succeeded = (): void => settle(ErrorCode.OK, '');
-      const failed = (): void => {
+      this.#waits = waits;
+      this.on('connection_succeeded', () => settle(null));
+      this.on('connection_failed', () => {
         const reason = this.#impl === null ? '' : (this.#impl as WebSocketClient).getPeer(1)?.lastErrorMessage;
-        settle(ErrorCode.ERR_CANT_CONNECT, `ERR_CANT_CONNECT: connection failed${reason ? ` (${reason})` : ''}`);
-      };
-      const cleanup = (): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', aborted);
-        this.off('connection_succeeded', succeeded);
-        this.off('connection_failed', failed);
-      };
-      const settle = (code: ErrorCode, why: string): void => {
-        cleanup();
-        if (code === ErrorCode.OK) resolve(this.getUniqueId());
-        else reject(new WebSocketError(code, why));
-      };
-      signal?.addEventListener('abort', aborted, { once: true });
-      this.once('connection_succeeded', succeeded);
-      this.once('connection_failed', failed);
-    });
+        const why = `ERR_CANT_CONNECT: connection failed${reason ? ` (${reason})` : ''}`;
+        settle(new WebSocketError(ErrorCode.ERR_CANT_CONNECT, why));
+      });
+    }
+    return this.#waits.wait<number>(this, 'an id', options, (peer) =>
+      peer.#outcome === null ? peer.getUniqueId() : peer.#outcome,
+    );
   }
 
   /** Server: what the server has seen (clients, traffic, refusals, cuts; see `ServerStats`); `null` unless serving. */
