@@ -61,7 +61,10 @@ const ENTRIES = [
     // 15,187 B before the Variant codec became one machinery (+400 B for the per-version tables), then
     // issue 14's reasons on signals, mode names in RPC refusals and getPeerIds; issue 13's refusals counted by kind
     // with bounded quotes, path-cache budget, heartbeat and rate-limit options, stats (16,895 B).
-    budget: 16_900,
+    // Issue 19: the multiplayer peer's server side moved into the injected server factory (-125 B) and
+    // connected() waits through core's WaiterList (-85 B): 16,685 B. What the remaining 4.7 KB over the goal
+    // is: README "Performance and size".
+    budget: 16_750,
     target: 12_000,
     without: [GODOT4_TABLE],
   },
@@ -72,7 +75,8 @@ const ENTRIES = [
       ` globalThis.keep = [WebSocketMultiplayerPeer, SceneMultiplayer];`,
     // Today's size with the full Godot 4 codec; the 12 KB goal is not met yet (README "Performance and size").
     // Issue 13's heartbeat, limits and stats in the multiplayer peer: 20,838 B.
-    budget: 20_900,
+    // Issue 19, the same two changes: 20,632 B.
+    budget: 20_700,
     target: 12_000,
     without: [GODOT3_TABLE],
   },
