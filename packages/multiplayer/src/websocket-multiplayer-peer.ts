@@ -26,8 +26,20 @@ import { withPacketSide } from './packet-side.js';
 
 /** What `createServer` (a port, a bind address, TLS) or `attachServer` (an HTTP(S) server, a path) asked for. */
 export type MultiplayerServerStart =
-  | { port: number; bindAddress: string; tls: ServerTlsOptions | undefined }
-  | { httpServer: unknown; path: string | undefined };
+  | {
+      /** The port to listen on (0 = any free port). */
+      port: number;
+      /** The address to bind (`'*'`: every interface). */
+      bindAddress: string;
+      /** Key and certificate for `wss://`, if any. */
+      tls: ServerTlsOptions | undefined;
+    }
+  | {
+      /** The Node HTTP(S) server whose upgrades to take. */
+      httpServer: unknown;
+      /** The only path to take upgrades on (every path if `undefined`). */
+      path: string | undefined;
+    };
 
 /**
  * Makes and starts the server side of a {@link WebSocketMultiplayerPeer}: a server configured from
