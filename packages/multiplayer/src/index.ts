@@ -15,6 +15,7 @@ export { multiplayerServer } from './server-factory.js';
 export { SourcedPacketQueue } from './sourced-packet-queue.js';
 export {
   type MultiplayerServerFactory,
+  type MultiplayerServerStart,
   WebSocketMultiplayerPeer,
   type WebSocketMultiplayerPeerOptions,
 } from './websocket-multiplayer-peer.js';

@@ -11,6 +11,7 @@ import {
   type ServerTlsOptions,
   SignalEmitter,
   type TransportConnector,
+  WaiterList,
   type WaitOptions,
   WebSocketError,
   type WebSocketPeer,
@@ -19,19 +20,39 @@ import {
 import type { Wire } from './constants.js';
 import { WebSocketClient } from './multiplayer-client.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
-import type { MultiplayerServerOptions, WebSocketServer } from './multiplayer-server.js';
+import type { WebSocketServer } from './multiplayer-server.js';
 import { MultiplayerSession, SESSION } from './multiplayer-session.js';
 import { withPacketSide } from './packet-side.js';
 
+/** What `createServer` (a port, a bind address, TLS) or `attachServer` (an HTTP(S) server, a path) asked for. */
+export type MultiplayerServerStart =
+  | {
+      /** The port to listen on (0 = any free port). */
+      port: number;
+      /** The address to bind (`'*'`: every interface). */
+      bindAddress: string;
+      /** Key and certificate for `wss://`, if any. */
+      tls: ServerTlsOptions | undefined;
+    }
+  | {
+      /** The Node HTTP(S) server whose upgrades to take. */
+      httpServer: unknown;
+      /** The only path to take upgrades on (every path if `undefined`). */
+      path: string | undefined;
+    };
+
 /**
- * Makes the server side of a {@link WebSocketMultiplayerPeer}, sharing its `session`. Injected (the
- * Node entry of `wspeer/multiplayer` passes one) so that browser bundles, which cannot listen,
- * carry no server code.
+ * Makes and starts the server side of a {@link WebSocketMultiplayerPeer}: a server configured from
+ * `peer`'s settings, sharing its `session`, started as `start` says; the started server, or the
+ * `ErrorCode` of a start that failed. Injected (the Node entry of `wspeer/multiplayer` passes
+ * `multiplayerServer(createNodeListener)`) so that browser bundles, which cannot listen, carry no
+ * server code: neither the server nor how it is configured and started.
  */
 export type MultiplayerServerFactory = (
-  options: MultiplayerServerOptions,
-  session?: MultiplayerSession,
-) => WebSocketServer;
+  peer: WebSocketMultiplayerPeer,
+  session: MultiplayerSession,
+  start: MultiplayerServerStart,
+) => WebSocketServer | ErrorCode;
 
 /** Settings of a {@link WebSocketMultiplayerPeer}; all but the factories are writable properties. */
 export interface WebSocketMultiplayerPeerOptions {
@@ -114,16 +135,18 @@ export class WebSocketMultiplayerPeer
   readonly #connector: TransportConnector | undefined;
   readonly #serverFactory: MultiplayerServerFactory | undefined;
   #serving = false;
-  readonly #log: ((line: string) => void) | null | undefined;
   #auto: boolean;
   #refuse = false;
   #impl: WebSocketServer | WebSocketClient | null = null;
+  /** Pending `connected()` promises (created by the first call). */
+  #waits: WaiterList<WebSocketMultiplayerPeer> | null = null;
+  /** While settling them: `null` on success, the error on failure; otherwise `undefined` (keep waiting). */
+  #outcome: WebSocketError | null | undefined;
 
   constructor(options: WebSocketMultiplayerPeerOptions = {}) {
     super();
     this.#connector = options.connect;
     this.#serverFactory = options.server;
-    this.#log = options.log;
     this[SESSION] = new MultiplayerSession(this, options.log);
     this.wire = options.wire ?? 'godot3';
     this.supportedProtocols = [...(options.supportedProtocols ?? [])];
@@ -166,26 +189,12 @@ export class WebSocketMultiplayerPeer
    * disconnected, `ERR_UNAVAILABLE` without a listener (browsers). Bind errors reach `listening()`.
    */
   createServer(port: number, bindAddress = '*', tls?: ServerTlsOptions): ErrorCode {
-    return this.#startServer((server) => {
-      server.bindIp = bindAddress;
-      if (tls !== undefined) {
-        server.privateKey = tls.key;
-        server.sslCertificate = tls.cert;
-        server.caChain = Array.isArray(tls.ca) ? tls.ca[0] : tls.ca;
-      }
-      return server.listen(port, this.supportedProtocols, true);
-    });
+    return this.#startServer({ port, bindAddress, tls });
   }
 
   /** Starts a server on an existing Node HTTP(S) server, for upgrades on `path` (every path if omitted). */
   attachServer(httpServer: unknown, path?: string): ErrorCode {
-    return this.#startServer((server) =>
-      server.attach(httpServer, {
-        protocols: this.supportedProtocols,
-        gdMpApi: true,
-        ...(path === undefined ? {} : { path }),
-      }),
-    );
+    return this.#startServer({ httpServer, path });
   }
 
   /** Connects to a server. `OK` (now connecting), `ERR_ALREADY_IN_USE`, `ERR_INVALID_PARAMETER`. */
@@ -222,42 +231,28 @@ export class WebSocketMultiplayerPeer
    * `{ timeoutMs, signal }` (the signal's abort rejects with its reason).
    */
   connected(options: WaitOptions | number = 0): Promise<number> {
-    const timeoutMs = typeof options === 'number' ? options : (options.timeoutMs ?? 0);
-    const signal = typeof options === 'number' ? undefined : options.signal;
-    return new Promise((resolve, reject) => {
-      if (this.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED) return resolve(this.getUniqueId());
-      if (signal?.aborted) return reject(signal.reason);
-      const aborted = (): void => {
-        cleanup();
-        reject(signal?.reason);
+    if (this.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED)
+      return Promise.resolve(this.getUniqueId());
+    if (this.#waits === null) {
+      // One pair of listeners for every pending `connected()`, settled through core's WaiterList
+      // (its timeout and abort handling), not a closure set per call.
+      const waits = new WaiterList<WebSocketMultiplayerPeer>();
+      const settle = (outcome: WebSocketError | null): void => {
+        this.#outcome = outcome;
+        waits.settle(this);
+        this.#outcome = undefined;
       };
-      const timer =
-        timeoutMs > 0
-          ? setTimeout(
-              () => settle(ErrorCode.ERR_TIMEOUT, `ERR_TIMEOUT: timed out after ${timeoutMs} ms waiting for an id`),
-              timeoutMs,
-            )
-          : undefined;
-      const succeeded = (): void => settle(ErrorCode.OK, '');
-      const failed = (): void => {
+      this.#waits = waits;
+      this.on('connection_succeeded', () => settle(null));
+      this.on('connection_failed', () => {
         const reason = this.#impl === null ? '' : (this.#impl as WebSocketClient).getPeer(1)?.lastErrorMessage;
-        settle(ErrorCode.ERR_CANT_CONNECT, `ERR_CANT_CONNECT: connection failed${reason ? ` (${reason})` : ''}`);
-      };
-      const cleanup = (): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', aborted);
-        this.off('connection_succeeded', succeeded);
-        this.off('connection_failed', failed);
-      };
-      const settle = (code: ErrorCode, why: string): void => {
-        cleanup();
-        if (code === ErrorCode.OK) resolve(this.getUniqueId());
-        else reject(new WebSocketError(code, why));
-      };
-      signal?.addEventListener('abort', aborted, { once: true });
-      this.once('connection_succeeded', succeeded);
-      this.once('connection_failed', failed);
-    });
+        const why = `ERR_CANT_CONNECT: connection failed${reason ? ` (${reason})` : ''}`;
+        settle(new WebSocketError(ErrorCode.ERR_CANT_CONNECT, why));
+      });
+    }
+    return this.#waits.wait<number>(this, 'an id', options, (peer) =>
+      peer.#outcome === null ? peer.getUniqueId() : peer.#outcome,
+    );
   }
 
   /** Server: what the server has seen (clients, traffic, refusals, cuts; see `ServerStats`); `null` unless serving. */
@@ -332,7 +327,7 @@ export class WebSocketMultiplayerPeer
     else (impl as WebSocketClient).disconnectFromHost(code, reason);
   }
 
-  #startServer(start: (server: WebSocketServer) => ErrorCode): ErrorCode {
+  #startServer(start: MultiplayerServerStart): ErrorCode {
     if (this.getConnectionStatus() !== ConnectionStatus.CONNECTION_DISCONNECTED) return ErrorCode.ERR_ALREADY_IN_USE;
     if (this.#serverFactory === undefined) {
       warnOnce(
@@ -341,21 +336,10 @@ export class WebSocketMultiplayerPeer
       );
       return ErrorCode.ERR_UNAVAILABLE;
     }
-    const server = this.#serverFactory(
-      {
-        ...this.#socketOptions(),
-        closeTimeout: this.closeTimeout,
-        maxMessagesPerSecond: this.maxMessagesPerSecond,
-        maxBytesPerSecond: this.maxBytesPerSecond,
-        rateLimitPolicy: this.rateLimitPolicy,
-        refuseNewConnections: this.#refuse,
-        ...(this.#log === undefined ? {} : { log: this.#log }),
-      },
-      this[SESSION],
-    );
-    const err = start(server);
-    if (err === ErrorCode.OK) this.#use(server, true);
-    return err;
+    const server = this.#serverFactory(this, this[SESSION], start);
+    if (typeof server === 'number') return server;
+    this.#use(server, true);
+    return ErrorCode.OK;
   }
 
   /** Settings shared by the clients and servers this peer creates. */

@@ -125,6 +125,27 @@ describe('WebSocketMultiplayerPeer, godot3 wire (loopback)', () => {
     await expect(lonely.connected(10)).rejects.toBeDefined();
   });
 
+  it('connected(): pending calls all resolve with the id; a failed attempt rejects them with ERR_CANT_CONNECT, a timeout with ERR_TIMEOUT', async () => {
+    const { all, make, url } = await room('godot3', 0);
+    const late = make();
+    expect(late.createClient(url)).toBe(ErrorCode.OK);
+    const pending = [late.connected(5000), late.connected({ timeoutMs: 5000 })];
+    const timedOut = late.connected(1);
+    await expect(timedOut).rejects.toMatchObject({
+      code: ErrorCode.ERR_TIMEOUT,
+      message: 'ERR_TIMEOUT: timed out after 1 ms waiting for an id',
+    });
+    await settle([...all, late], () => late.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED);
+    const id = late.getUniqueId();
+    expect(await Promise.all(pending)).toEqual([id, id]);
+    expect(await late.connected()).toBe(id);
+    const lonely = make();
+    lonely.createClient('ws://loopback:1/');
+    const failing = [lonely.connected(), lonely.connected(5000)];
+    await settle([lonely], () => lonely.getConnectionStatus() === ConnectionStatus.CONNECTION_DISCONNECTED);
+    for (const p of failing) await expect(p).rejects.toMatchObject({ code: ErrorCode.ERR_CANT_CONNECT });
+  });
+
   it('refuses spoofed senders, client system messages, self/unknown targets and short headers, and keeps going', async () => {
     const { server, clients, all, url, net } = await room('godot3', 1);
     const victim = clients[0] as (typeof clients)[number];

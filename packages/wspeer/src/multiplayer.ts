@@ -6,7 +6,7 @@ import {
   type MultiplayerClientOptions,
   WebSocketMultiplayerPeer as MultiplayerPeerBase,
   WebSocketClient as MultiplayerWebSocketClient,
-  WebSocketServer as MultiplayerWebSocketServer,
+  multiplayerServer,
   type WebSocketMultiplayerPeerOptions,
 } from '@wspeer/multiplayer';
 import { connectNode, createNodeListener } from '@wspeer/transport-node';
@@ -19,7 +19,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeerBase {
   constructor(options: WebSocketMultiplayerPeerOptions = {}) {
     super({
       connect: connectNode,
-      server: (o, session) => new MultiplayerWebSocketServer({ listen: createNodeListener, ...o }, session),
+      server: multiplayerServer(createNodeListener),
       debug: envDebug(),
       ...options,
     });
