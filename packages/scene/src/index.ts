@@ -94,4 +94,4 @@ export {
   SceneReplicationInterface,
   type SceneReplicationOptions,
 } from './scene-replication-interface.js';
-export type { SceneReplicationLink, SceneReplicator } from './scene-replicator.js';
+export type { ReplicatedPath, SceneReplicationLink, SceneReplicator } from './scene-replicator.js';

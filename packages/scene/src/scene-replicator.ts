@@ -13,9 +13,17 @@ export interface SceneReplicator {
   /** A SPAWN, DESPAWN or SYNC packet from `from` (the true sender; relayed packets included). */
   onPacket(from: number, packet: Uint8Array): void;
   /** The replication object at `path` (a spawner or synchronizer), if any: its own path and RPC checksum (md5 hex). */
-  replicatedPath(path: string): { readonly path: string; readonly md5: string } | undefined;
+  replicatedPath(path: string): ReplicatedPath | undefined;
   /** Whether `peer` may get RPCs on the node at `path` (Godot's `is_rpc_visible`: replicated nodes it cannot see, no). */
   isRpcVisible(path: string, peer: number): boolean;
+}
+
+/** A spawner or synchronizer as SIMPLIFY_PATH knows it (see {@link SceneReplicator.replicatedPath}). */
+export interface ReplicatedPath {
+  /** Its own path (a string of ours, never a view on a remote packet's text). */
+  readonly path: string;
+  /** The RPC checksum (md5 hex) of its method list. */
+  readonly md5: string;
 }
 
 /** What a {@link SceneReplicator} may do through its `SceneMultiplayer`. */

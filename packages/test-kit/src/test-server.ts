@@ -110,7 +110,8 @@ export async function startTestServer(): Promise<TestServer> {
 
   const echo = new WebSocketServer({ autoPoll: true, inboundBufferSize: 1 << 20, outboundBufferSize: 1 << 22 });
   echo.attach(http, { path: '/wspeer-echo' });
-  const heartbeat = new WebSocketServer({ autoPoll: true, heartbeatInterval: 0.05 });
+  // 0.2 s: pings every 0.1 s; a browser stalled by a loaded machine for a whole interval would be dropped.
+  const heartbeat = new WebSocketServer({ autoPoll: true, heartbeatInterval: 0.2 });
   heartbeat.attach(http, { path: '/wspeer-heartbeat' });
   heartbeat.on('data_received', (id) => {
     const peer = heartbeat.getPeer(id);
