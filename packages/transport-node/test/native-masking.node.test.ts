@@ -87,27 +87,30 @@ describe('native masking (bufferutil) in the Node transport', () => {
     expect(calls.unmask).toBeGreaterThanOrEqual(1);
   });
 
-  it('without bufferutil (WS_NO_BUFFER_UTIL=1, which ws honours) a child process still echoes large masked frames', async () => {
+  it('without bufferutil (WS_NO_BUFFER_UTIL=1, which ws and wspeer honour) a child process still echoes masked frames of every size', async () => {
+    // Both sides mask in JavaScript here: ws unmasks on the server, wspeer masks its client frames.
     const script = `
       import { createRequire } from 'node:module';
       import { WebSocketPeer } from 'wspeer';
       import { WebSocketServer } from 'wspeer/server';
       const require = createRequire(${JSON.stringify(wsEntry)});
-      const server = new WebSocketServer({ bindIp: '127.0.0.1', autoPoll: true, inboundBufferSize: 1 << 20, outboundBufferSize: 1 << 20 });
+      const limits = { inboundBufferSize: 1 << 20, outboundBufferSize: 1 << 20 };
+      const server = new WebSocketServer({ bindIp: '127.0.0.1', autoPoll: true, ...limits });
       server.on('data_received', (id) => { const p = server.getPeer(id); p.send(p.getPacket()); });
       server.listen(0);
-      const client = new WebSocketPeer({ autoPoll: true, inboundBufferSize: 1 << 20, outboundBufferSize: 1 << 20 });
+      const client = new WebSocketPeer({ autoPoll: true, ...limits });
       client.connectToUrl('ws://127.0.0.1:' + (await server.listening(5000)) + '/');
       await client.opened(5000);
-      const sizes = [];
-      for (const size of [4096, 65536, 300000]) {
-        const sent = new Uint8Array(size).map((_, i) => (i * 131 + 17) & 0xff);
-        client.send(sent);
+      const sizes = [1, 31, 32, 48, 126, 4096, 65536, 300000];
+      const sent = sizes.map((size) => new Uint8Array(size).map((_, i) => (i * 131 + 17) & 0xff));
+      for (const message of sent) client.send(message);
+      const echoed = [];
+      for (const message of sent) {
         const got = await client.nextMessage(5000);
-        if (Buffer.from(got).equals(Buffer.from(sent))) sizes.push(size);
+        if (Buffer.from(got).equals(Buffer.from(message))) echoed.push(got.byteLength);
       }
       const loaded = require.cache[require.resolve('bufferutil')] !== undefined;
-      console.log(JSON.stringify({ sizes, loaded }));
+      console.log(JSON.stringify({ echoed, loaded }));
       client.close(-1);
       server.stop();
       process.exit(0);`;
@@ -132,6 +135,9 @@ describe('native masking (bufferutil) in the Node transport', () => {
       });
     });
     expect(code, out).toBe(0);
-    expect(JSON.parse(out.trim().split('\n').at(-1) ?? '{}')).toEqual({ sizes: [4096, 65536, 300000], loaded: false });
+    expect(JSON.parse(out.trim().split('\n').at(-1) ?? '{}')).toEqual({
+      echoed: [1, 31, 32, 48, 126, 4096, 65536, 300000],
+      loaded: false,
+    });
   });
 });
