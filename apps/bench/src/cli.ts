@@ -11,11 +11,13 @@ import { type BenchOptions, type Group, parseBenchOptions, USAGE } from './bench
 import { pinCpus } from './cpu-pinning.js';
 import { IMPLEMENTATIONS } from './implementations.js';
 import type { Measurement } from './measurement.js';
+import { bufferutilLoaded } from './native-masking.js';
 import type { BenchReport } from './report/bench-report.js';
 import { machineInfo } from './report/machine-info.js';
 import { renderMarkdownReport, renderTextReport } from './report/render-report.js';
 import { evaluateTargets } from './report/targets.js';
 import { runBrowserScenario } from './scenarios/run-browser-scenario.js';
+import { runClientScenarios } from './scenarios/run-client-scenarios.js';
 import { runConnectScenario } from './scenarios/run-connect-scenario.js';
 import { runEchoScenarios } from './scenarios/run-echo-scenarios.js';
 import { runMemoryScenario } from './scenarios/run-memory-scenario.js';
@@ -27,12 +29,24 @@ const APP_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 const ROOT = dirname(dirname(APP_DIR));
 const RESULTS_DIR = join(ROOT, 'bench-results');
 
-const CLIENT =
-  'one bench client for every server: RFC 6455 over a raw `net.Socket` in the orchestrating process ' +
-  '(servers run in their own processes), prebuilt masked frames, one write per received chunk, so the server is the bottleneck';
+/** Who drives the servers, by client kind. */
+function clientSetup(): Record<string, string> {
+  return {
+    batch:
+      'the bench client: RFC 6455 over a raw `net.Socket` in the orchestrating process (servers run in their own processes), ' +
+      'prebuilt masked frames, everything sent while handling one received chunk in one write (one message per write when ' +
+      'a connection has one in flight), so the server is the bottleneck',
+    ws:
+      `\`ws\` 8.23 clients in the orchestrating process (bufferutil ${bufferutilLoaded() ? 'loaded' : 'NOT loaded'}), ` +
+      'one `ws.send` per message from the message event: one socket write per message, as a Node bot writes',
+    client:
+      'client group: each Node client in its own process on the client CPU, against one wspeer autoPoll server on the other',
+  };
+}
 
 const RUNNERS: Record<Group, (ctx: BenchContext) => Promise<void>> = {
   echo: runEchoScenarios,
+  client: runClientScenarios,
   rtt: runRttScenario,
   connect: runConnectScenario,
   memory: runMemoryScenario,
@@ -58,7 +72,13 @@ async function run(options: BenchOptions): Promise<number> {
   );
   const pool = new ServerPool(profileDir, pinning?.server);
   const measurements: Measurement[] = [];
-  const ctx: BenchContext = { options, pool, log, add: (...m) => measurements.push(...m) };
+  const ctx: BenchContext = {
+    options,
+    pool,
+    clientCpu: pinning?.client,
+    log,
+    add: (...m) => measurements.push(...m),
+  };
   let failed = false;
   try {
     for (const group of options.groups) {
@@ -77,7 +97,7 @@ async function run(options: BenchOptions): Promise<number> {
     options,
     seconds: (performance.now() - started) / 1000,
     setup: {
-      client: CLIENT,
+      clients: clientSetup(),
       implementations: Object.fromEntries(IMPLEMENTATIONS.map((impl) => [impl.label, impl.description])),
     },
     measurements,

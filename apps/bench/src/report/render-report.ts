@@ -11,7 +11,7 @@ function errorLines(report: BenchReport): string[] {
 /** The report for the terminal: who drives what, result tables, targets, errors. */
 export function renderTextReport(report: BenchReport): string {
   const setup = [
-    `Client: ${report.setup.client}.`,
+    ...Object.entries(report.setup.clients).map(([kind, text]) => `Client (${kind}): ${text}.`),
     'Cells: median [min-max] over the rounds; ratio columns: median of the per-round ratios.',
   ].join('\n');
   const tables = [...resultTables(report.measurements), targetTable(report.targets)].map(renderTextTable);
@@ -35,7 +35,7 @@ export function renderMarkdownReport(report: BenchReport): string {
     `- Machine: ${m.nproc} CPUs (\`nproc\`), ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.os}`,
     `- Node ${m.node}; run took ${Math.round(report.seconds)} s`,
     `- ${o.rounds} alternating rounds per scenario (memory: ${o.memoryRounds}), ${o.warmupMs} ms warm-up, ${o.durationMs} ms windows (round trip: ${o.rttDurationMs} ms)`,
-    `- Client: ${report.setup.client}`,
+    ...Object.entries(report.setup.clients).map(([kind, text]) => `- Client (${kind}): ${text}`),
     '',
     'Cells are `median [min-max]` over the rounds; ratio columns are medians of the per-round ratios.',
     '',
