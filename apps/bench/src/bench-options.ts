@@ -51,7 +51,7 @@ export const USAGE = `usage: pnpm bench [--quick] [--only GROUPS] [--echo LIST] 
                    (a ws client, one write per message); default both
   --impls LIST     only these implementations, e.g. ws-cork-bu,wspeer-auto (ids: ${IMPLEMENTATIONS.map((i) => i.id).join(', ')})
   --rounds N       rounds per scenario (default 5, quick 2)
-  --duration MS    measured window per throughput round (default 600, quick 250)
+  --duration MS    measured window per throughput round (default 500, quick 250)
   --profile        write V8 CPU profiles of every server and client process to bench-results/profiles/
   --no-markdown    do not rewrite apps/bench/RESULTS.md (a full run of all groups does by default)`;
 
@@ -76,8 +76,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     quick,
     rounds: quick ? 2 : 5,
     memoryRounds: quick ? 1 : 3,
-    warmupMs: quick ? 100 : 200,
-    durationMs: quick ? 250 : 600,
+    warmupMs: quick ? 100 : 150,
+    durationMs: quick ? 250 : 500,
     rttDurationMs: quick ? 500 : 1500,
     memoryConnections: quick ? [1000] : [1000, 10_000],
     connectCount: quick ? 300 : 1000,

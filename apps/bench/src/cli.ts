@@ -39,8 +39,8 @@ function clientSetup(): Record<string, string> {
     ws:
       `\`ws\` 8.23 clients in the orchestrating process (bufferutil ${bufferutilLoaded() ? 'loaded' : 'NOT loaded'}), ` +
       'one `ws.send` per message from the message event: one socket write per message, as a Node bot writes',
-    client:
-      'client group: each Node client in its own process on the client CPU, against one wspeer autoPoll server on the other',
+    'client group':
+      'each Node client in its own process on the client CPU, against one wspeer autoPoll server on the other',
   };
 }
 

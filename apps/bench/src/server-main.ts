@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       switch (request.cmd) {
         case 'start':
           collectGarbage();
-          sampler.start();
+          if (request.sampleMemory === true) sampler.start();
           server.setActive(true);
           return send({ id: request.id, heldBytes: heldBytes() });
         case 'stop':

@@ -53,6 +53,11 @@ export class ServerProcess {
     return this.child.request({ cmd });
   }
 
+  /** Starts a round; with `sampleMemory`, the process samples the memory it holds until `stop`. */
+  start(sampleMemory = false): Promise<ServerReply> {
+    return this.child.request({ cmd: 'start', sampleMemory });
+  }
+
   /** Asks the process to exit (so a CPU profile gets written), and kills it if it has not after 5 s. */
   close(): Promise<void> {
     return this.child.close({ cmd: 'exit' });

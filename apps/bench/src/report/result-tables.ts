@@ -170,7 +170,9 @@ export function resultTables(measurements: readonly Measurement[]): Table[] {
   return SECTIONS.flatMap((section): Table[] => {
     const rows = measurements.filter(section.select);
     if (rows.length === 0) return [];
-    const impls = section.impls.filter((id) => rows.some((m) => m.values[id] !== undefined));
+    const ran = (id: ImplId): boolean => rows.some((m) => m.values[id] !== undefined);
+    const impls = section.impls.filter(ran);
+    const ratios = section.ratios.filter(([a, b]) => ran(a) && (typeof b !== 'string' || ran(b)));
     const best = section.best;
     const mixedClients = new Set(rows.map((m) => m.client)).size > 1;
     const title = (m: Measurement): string =>
@@ -182,7 +184,7 @@ export function resultTables(measurements: readonly Measurement[]): Table[] {
           'scenario',
           ...impls.map((id) => implementation(id).label),
           ...(best === undefined ? [] : [best.label]),
-          ...section.ratios.map(([, , label]) => label),
+          ...ratios.map(([, , label]) => label),
         ],
         rows: rows.map((m) => {
           const bestId = best === undefined ? undefined : bestOf(m, best.of);
@@ -190,7 +192,7 @@ export function resultTables(measurements: readonly Measurement[]): Table[] {
             title(m),
             ...impls.map((id) => cell(m.values[id], m.unit)),
             ...(best === undefined ? [] : [bestId === undefined ? '-' : implementation(bestId).label]),
-            ...section.ratios.map(([a, b]) => ratioCell(m, a, b)),
+            ...ratios.map(([a, b]) => ratioCell(m, a, b)),
           ];
         }),
         notes: [

@@ -1,4 +1,4 @@
-import { type ImplId, WS_CLIENTS, WS_SERVERS } from '../implementations.js';
+import { type ImplId, implementation, WS_CLIENTS, WS_SERVERS } from '../implementations.js';
 import type { Measurement } from '../measurement.js';
 import { pairedRatio } from '../stats.js';
 import { type Baseline, baselineIn } from './best-of.js';
@@ -147,7 +147,7 @@ export const TARGET_RULES: readonly TargetRule[] = [
 /** Where a measurement is, for the targets table: its title, and its client kind if it has one. */
 function whereOf(m: Measurement, baseline: ImplId): string {
   const client = m.client === undefined ? '' : `, ${m.client} client`;
-  return `${m.title}${client} (vs ${baseline})`;
+  return `${m.title}${client} (vs ${implementation(baseline).label})`;
 }
 
 /** Checks every target against `measurements`: the worst covered scenario decides. */

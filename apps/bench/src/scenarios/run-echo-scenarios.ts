@@ -59,7 +59,7 @@ export async function runEchoScenarios(ctx: BenchContext): Promise<void> {
         const impl = implementation(id);
         if (impl.echo === undefined) throw new Error(`${impl.label} has no echo server`);
         const server = await pool.get(impl.echo);
-        const baseline = (await server.request('start')).heldBytes ?? 0;
+        const baseline = (await server.start(spec.size >= MEMORY_FROM_SIZE)).heldBytes ?? 0;
         try {
           const open =
             spec.client === 'batch'

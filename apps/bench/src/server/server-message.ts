@@ -2,6 +2,8 @@
 export interface ServerRequest {
   id: number;
   cmd: 'start' | 'stop' | 'mark' | 'memory' | 'stats' | 'exit';
+  /** `start`: sample the memory held during the round (see `MemorySampler`). */
+  sampleMemory?: boolean;
 }
 
 /** A server process's answer to a {@link ServerRequest} (`id` matches), or its `ready` message (`id` 0). */

@@ -9,24 +9,18 @@ function uncork(socket: Socket): void {
   socket.uncork();
 }
 
-/** The plain echo, as ws's README shows it: `ws.send` straight from the message event. */
-function echo(this: WebSocket, data: Buffer, isBinary: boolean): void {
-  this.send(data, isBinary ? BINARY : TEXT);
-}
-
 /**
- * The same with the socket corked per turn, as Node's stream guide ("Backpressuring in Streams")
- * and ws's maintainers (websockets/ws#1999: `websocket._socket.cork()`/`uncork()`) suggest: the
- * first send of a turn corks the TCP socket and queues an uncork with `process.nextTick`, so every
- * echo of one received chunk leaves in one `writev`.
+ * The socket of `ws`, corked for the rest of this turn: the first send of a turn corks the TCP
+ * socket and queues an uncork with `process.nextTick`, as Node's stream guide ("Backpressuring in
+ * Streams") and ws's maintainers (websockets/ws#1999: `websocket._socket.cork()`/`uncork()`)
+ * suggest, so every echo of one received chunk leaves in one `writev`.
  */
-function corkedEcho(this: WebSocket, data: Buffer, isBinary: boolean): void {
-  const socket = (this as unknown as { _socket: Socket })._socket;
+function corkForThisTurn(ws: WebSocket): void {
+  const socket = (ws as unknown as { _socket: Socket })._socket;
   if (socket.writableCorked === 0) {
     socket.cork();
     process.nextTick(uncork, socket);
   }
-  this.send(data, isBinary ? BINARY : TEXT);
 }
 
 /**
@@ -35,8 +29,12 @@ function corkedEcho(this: WebSocket, data: Buffer, isBinary: boolean): void {
  */
 export function startWsEchoServer(cork: boolean): Promise<BenchServer> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
+  // Listeners per connection, as ws's README writes them (idle memory per connection counts them).
   wss.on('connection', (ws: WebSocket) => {
-    ws.on('message', cork ? corkedEcho : echo);
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (cork) corkForThisTurn(ws);
+      ws.send(data, isBinary ? BINARY : TEXT);
+    });
     ws.on('error', () => {});
   });
   return new Promise((resolve, reject) => {
