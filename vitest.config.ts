@@ -4,6 +4,8 @@ import { chromiumArgs, chromiumPath } from './chromium.ts';
 
 const shared = ['packages/*/test/**/*.test.ts'];
 const nodeOnly = ['packages/*/test/**/*.node.test.ts', 'apps/*/test/**/*.node.test.ts'];
+/** Adversarial tests: Node only, one file at a time, after the others (`npm test` runs them in their own step). */
+const attack = ['packages/*/test/**/*.attack.node.test.ts', 'apps/*/test/**/*.attack.node.test.ts'];
 const globalSetup = ['./vitest.global-setup.ts', './packages/test-kit/src/rpc-global-setup.ts'];
 
 export default defineConfig({
@@ -15,7 +17,7 @@ export default defineConfig({
       {
         extends: true,
         // Pre-bundle every dependency the browser tests reach, so Vite never reloads mid-run.
-        optimizeDeps: { include: ['eventemitter3', 'isomorphic-ws', 'fast-check'] },
+        optimizeDeps: { include: ['fast-check'] },
         test: {
           name: 'chromium',
           include: shared,
@@ -30,7 +32,22 @@ export default defineConfig({
           },
         },
       },
-      { extends: true, test: { name: 'node-only', environment: 'node', include: nodeOnly, globalSetup } },
+      {
+        extends: true,
+        test: { name: 'node-only', environment: 'node', include: nodeOnly, exclude: attack, globalSetup },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'attack',
+          environment: 'node',
+          include: attack,
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          globalSetup: ['./vitest.attack-setup.ts'],
+        },
+      },
     ],
   },
 });

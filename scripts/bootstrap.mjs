@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The newcomer's commands: `npm run demo`, `npm test` (and `npm run bench`).
+// The newcomer's commands: `npm run demo`, `npm test` (and `npm run bench`, `npm run docs`, `npm run exec -- <tool>`).
 // Uses only Node built-ins: fetches the pinned pnpm, installs the workspace, installs Debian's
 // chromium and godot3-server when tests need them, builds, then runs the demo or every test step.
 import { spawn, spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')
 const mode = process.argv[2] ?? 'test';
 const extraArgs = process.argv.slice(3);
 const SYSTEM_PACKAGES = [
-  { name: 'chromium', binary: '/usr/bin/chromium', why: 'browser tests' },
+  { name: 'chromium', binary: '/usr/bin/chromium', why: 'browser tests and the Godot 4.6 web runner' },
   { name: 'godot3-server', binary: '/usr/bin/godot3-server', why: 'Godot 3.2 interop tests' },
 ];
 
@@ -70,6 +70,7 @@ function prepare(pnpm) {
   if (process.env.WSPEER_SKIP_INSTALL !== '1') {
     mustRun(pnpm, ['install', '--frozen-lockfile', '--reporter=append-only'], 'pnpm install');
   }
+  if (process.env.WSPEER_SKIP_BUILD === '1') return; // set by tests that run this script after a build
   mustRun(pnpm, ['exec', 'tsc', '-b'], 'build packages (tsc -b)');
   mustRun(pnpm, ['exec', 'vite', 'build', 'apps/demo', '--logLevel', 'warn'], 'build demo page (vite)');
 }
@@ -112,7 +113,7 @@ function testAll(pnpm) {
   const x = (...args) => [pnpm, ['exec', ...args]];
   const steps = [
     { name: 'typecheck', cmd: x('tsc', '-p', 'tsconfig.check.json') },
-    { name: 'lint (biome + TSDoc)', cmd: [pnpm, ['run', '--silent', 'lint']] },
+    { name: 'lint (biome + TypeDoc)', cmd: [pnpm, ['run', '--silent', 'lint']] },
     {
       name: 'vitest node + chromium',
       cmd: x(
@@ -143,7 +144,28 @@ function testAll(pnpm) {
       report: 'vitest-node.json',
       count: vitestCounts,
     },
+    {
+      // Adversarial tests run alone, after the parallel steps, so their timing figures mean something.
+      name: 'vitest attack',
+      cmd: x(
+        'vitest',
+        'run',
+        '--project',
+        'attack',
+        '--reporter=default',
+        '--reporter=json',
+        '--outputFile.json=reports/vitest-attack.json',
+      ),
+      report: 'vitest-attack.json',
+      count: vitestCounts,
+    },
     { name: 'bundle check', cmd: ['node', ['scripts/bundle-check.mjs']], report: 'bundle.json', count: ownCounts },
+    {
+      name: 'package check',
+      cmd: ['node', ['scripts/package-check.mjs']],
+      report: 'package.json',
+      count: ownCounts,
+    },
     { name: 'playwright e2e', cmd: x('playwright', 'test'), report: 'playwright.json', count: playwrightCounts },
   ];
   const results = [];
@@ -172,16 +194,8 @@ function testAll(pnpm) {
 }
 
 function demo() {
-  const port = extraArgs.find((a) => /^\d+$/.test(a)) ?? process.env.PORT ?? '8080';
-  log(`starting the demo server on port ${port}`);
-  const child = spawn(
-    process.execPath,
-    ['apps/server/dist/cli.js', '--port', port, ...extraArgs.filter((a) => a !== port)],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
+  // The arguments go to the demo server unchanged (it parses them: a port, --port, --host, --help).
+  const child = spawn(process.execPath, ['apps/server/dist/cli.js', ...extraArgs], { cwd: root, stdio: 'inherit' });
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', () => forward('SIGINT'));
   process.on('SIGTERM', () => forward('SIGTERM'));
@@ -196,7 +210,8 @@ log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 if (mode === 'test') testAll(pnpm);
 else if (mode === 'demo') demo();
 else if (mode === 'bench') process.exit(run(pnpm, ['--filter', '@wspeer/bench', 'run', 'bench', ...extraArgs]));
+else if (mode === 'exec') process.exit(run(pnpm, ['exec', ...extraArgs]));
 else {
-  console.error(`usage: node scripts/bootstrap.mjs test|demo|bench`);
+  console.error(`usage: node scripts/bootstrap.mjs test|demo|bench|exec <command>`);
   process.exit(2);
 }

@@ -11,8 +11,10 @@ export function game(page: Page) {
     turn: panel.locator('#game-turn'),
     roll: panel.getByRole('button', { name: 'Roll', exact: true }),
     cheat: panel.getByRole('button', { name: 'Roll out of turn' }),
-    async join(name: string) {
+    /** Joins as `name` over `wire` (the select's value: `godot3` or `godot4`). */
+    async join(name: string, wire: 'godot3' | 'godot4' = 'godot3') {
       await panel.getByLabel('Your name').fill(name);
+      await panel.getByLabel('Wire').selectOption(wire);
       await panel.getByRole('button', { name: 'Join' }).click();
       await expect(this.players.filter({ hasText: `${name} (you)` })).toBeVisible();
     },

@@ -11,6 +11,10 @@ test('the minimal client talks to /mirror (lws-mirror-protocol) and /echo, and m
   const phonePanel = phone.page.getByRole('tabpanel', { name: 'Minimal' });
   const log = page.locator('#minimal-log');
   await expect(page.locator('#minimal-url')).toHaveValue(/^ws:\/\/127\.0\.0\.1:\d+\/mirror$/);
+  // No round-trip time while the tab is not connected (the /ping probe runs regardless).
+  await expect(page.locator('#status-state')).toHaveText('closed');
+  await page.waitForTimeout(1500);
+  await expect(page.locator('#status-rtt')).toHaveText('—');
   await panel.getByLabel('Message').fill('ping from playwright ✓');
   await panel.getByRole('button', { name: 'Connect' }).click();
   await expect(log).toContainText('Connected with protocol: lws-mirror-protocol');
@@ -33,6 +37,7 @@ test('the minimal client talks to /mirror (lws-mirror-protocol) and /echo, and m
   await panel.getByRole('button', { name: 'Disconnect' }).click();
   await expect(log).toContainText('Closed, clean: True');
   await expect(page.locator('#status-state')).toHaveText('closed');
+  await expect(page.locator('#status-rtt')).toHaveText('—');
   await panel.getByLabel('Endpoint').selectOption('/echo');
   await expect(page.locator('#minimal-url')).toHaveValue(/\/echo$/);
   await panel.getByLabel('Message').fill('echo only');

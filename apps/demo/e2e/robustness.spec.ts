@@ -1,7 +1,8 @@
 import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
+import { frame, SysType } from '@wspeer/multiplayer';
 import WebSocket from 'ws';
-import { frame, SysType, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { encodeVariant, MultiplayerAPI } from 'wspeer/rpc';
 import { chat } from './chat-controls.ts';
 import { openDemo, statusPeerId, wsUrl } from './demo-page.ts';

@@ -6,14 +6,17 @@ export type LogKind = 'info' | 'message' | 'own' | 'warning';
  * bottom unless the reader scrolled up.
  */
 export class LogView {
-  constructor(
-    private readonly list: HTMLElement,
-    private readonly limit = 200,
-  ) {}
+  readonly #list: HTMLElement;
+  readonly #limit: number;
+
+  constructor(list: HTMLElement, limit = 200) {
+    this.#list = list;
+    this.#limit = limit;
+  }
 
   /** Appends `text`, with optional smaller `meta` (sender, frame type...) after it. */
   add(text: string, kind: LogKind = 'info', meta = ''): void {
-    const list = this.list;
+    const list = this.#list;
     const following = list.scrollTop + list.clientHeight >= list.scrollHeight - 8;
     const item = list.ownerDocument.createElement('li');
     item.className = kind;
@@ -25,12 +28,12 @@ export class LogView {
       item.append(' ', small);
     }
     list.append(item);
-    while (list.childElementCount > this.limit) list.firstElementChild?.remove();
+    while (list.childElementCount > this.#limit) list.firstElementChild?.remove();
     if (following) list.scrollTop = list.scrollHeight;
   }
 
   /** Removes every line. */
   clear(): void {
-    this.list.replaceChildren();
+    this.#list.replaceChildren();
   }
 }

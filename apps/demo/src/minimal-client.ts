@@ -1,4 +1,4 @@
-import { decodeUtf8, encodeUtf8, State, WebSocketClient } from 'wspeer';
+import { State, WebSocketClient } from 'wspeer';
 import { defaultUrl } from './default-url.ts';
 import { byId } from './dom.ts';
 import { LogView } from './log-view.ts';
@@ -39,10 +39,10 @@ export function startMinimalClient(doc: Document): Session {
   client.on('connection_error', () => print(`Closed, clean: ${str(false)}`));
   client.on('connection_established', (proto) => {
     print(`Connected with protocol: ${proto}`);
-    client.getPeer(1)?.putPacket(encodeUtf8(text.value));
+    client.getPeer(1)?.putPacket(new TextEncoder().encode(text.value));
   });
   client.on('data_received', () => {
-    print(`Got data from server: ${decodeUtf8(client.getPeer(1)?.getPacket() ?? new Uint8Array())}`);
+    print(`Got data from server: ${new TextDecoder().decode(client.getPeer(1)?.getPacket() ?? new Uint8Array())}`);
   });
 
   const peer = (): ReturnType<WebSocketClient['getPeer']> => client.getPeer(1);
@@ -55,7 +55,7 @@ export function startMinimalClient(doc: Document): Session {
   });
   byId(doc, 'minimal-form', HTMLFormElement).addEventListener('submit', (event) => {
     event.preventDefault();
-    if (peer()?.readyState === State.OPEN) peer()?.putPacket(encodeUtf8(text.value));
+    if (peer()?.readyState === State.OPEN) peer()?.putPacket(new TextEncoder().encode(text.value));
   });
 
   return {

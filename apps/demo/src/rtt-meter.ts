@@ -9,21 +9,24 @@ import { State, WebSocketPeer } from 'wspeer';
 export class RttMeter {
   /** The last round trip in milliseconds, or `null` when not connected. */
   rttMs: number | null = null;
-  private readonly peer = new WebSocketPeer({ autoPoll: true, inboundBufferSize: 256 });
-  private stopped = false;
+  readonly #peer = new WebSocketPeer({ autoPoll: true, inboundBufferSize: 256 });
+  #stopped = false;
 
-  constructor(
-    private readonly url: string,
-    private readonly intervalMs = 1000,
-  ) {}
+  readonly #url: string;
+  readonly #intervalMs: number;
+
+  constructor(url: string, intervalMs = 1000) {
+    this.#url = url;
+    this.#intervalMs = intervalMs;
+  }
 
   /** Starts measuring (resolves when {@link stop} was called). */
   async start(): Promise<void> {
     let seq = 0;
-    while (!this.stopped) {
-      if (this.peer.readyState === State.CLOSED) {
+    while (!this.#stopped) {
+      if (this.#peer.readyState === State.CLOSED) {
         this.rttMs = null;
-        const opened = this.peer.connectToUrl(this.url) === 0 && (await this.peer.opened(5000).then(yes, no));
+        const opened = this.#peer.connectToUrl(this.#url) === 0 && (await this.#peer.opened(5000).then(yes, no));
         if (!opened) {
           await sleep(3000);
           continue;
@@ -31,23 +34,23 @@ export class RttMeter {
       }
       seq += 1;
       const sent = performance.now();
-      this.peer.sendText(`ping ${seq}`);
+      this.#peer.sendText(`ping ${seq}`);
       try {
-        while ((await this.peer.nextMessage(5000)) !== `ping ${seq}`) {}
+        while ((await this.#peer.nextMessage(5000)) !== `ping ${seq}`) {}
         this.rttMs = performance.now() - sent;
       } catch {
-        this.peer.close(-1);
-        await this.peer.closed(2000).then(yes, no);
+        this.#peer.close(-1);
+        await this.#peer.closed(2000).then(yes, no);
         continue;
       }
-      await sleep(this.intervalMs);
+      await sleep(this.#intervalMs);
     }
   }
 
   /** Stops measuring and closes the probe. */
   stop(): void {
-    this.stopped = true;
-    this.peer.close();
+    this.#stopped = true;
+    this.#peer.close();
   }
 }
 

@@ -21,10 +21,11 @@ function ready(): void {
   // Alternatively, you could check getPeer(PEER_ID).getAvailablePacketCount()
   // in a loop for each connected peer.
   server.on('data_received', onData);
-  // Start listening on the given port.
-  const err = server.listen(PORT);
-  server.listening().catch(() => {
-    console.log('Unable to start server');
+  // Start listening on the given port, accepting the subprotocol the minimal client asks for
+  // (Godot's docs pair that client with a mirror server; a server that lists no protocol refuses it).
+  const err = server.listen(PORT, ['lws-mirror-protocol']);
+  server.listening().catch((error: Error) => {
+    console.log(`Unable to start server: ${error.message}`);
     setProcess(false);
   });
   if (err !== 0) {

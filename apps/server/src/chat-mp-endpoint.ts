@@ -1,17 +1,24 @@
 import type { Server } from 'node:http';
+import { boundedText } from 'wspeer';
 import { WebSocketServer } from 'wspeer/server';
 import { decodeChat, encodeChat } from './chat-text.js';
 import { CHAT_PROTOCOLS } from './chat-text-protocols.js';
+import { DEFAULT_ENDPOINT_SETTINGS, type EndpointSettings } from './endpoint-settings.js';
 
 /**
  * `/chat/mp`: the chat server of Godot's websocket_chat demo in multiplayer mode
  * (`listen(port, protocols, true)`): clients pick a destination (broadcast, one peer, all but one)
  * and the server relays with the true sender; it announces joins and leaves as Variant Strings.
  */
-export function chatMultiplayerEndpoint(http: Server, log: (line: string) => void): WebSocketServer {
+export function chatMultiplayerEndpoint(
+  http: Server,
+  log: (line: string) => void,
+  settings: EndpointSettings = DEFAULT_ENDPOINT_SETTINGS,
+): WebSocketServer {
   const server = new WebSocketServer({
     autoPoll: true,
     inboundBufferSize: 16 * 1024,
+    heartbeatInterval: settings.heartbeatInterval,
     log: (line) => log(`[chat/mp] ${line}`),
   });
   const announce = (except: number, text: string): void => {
@@ -29,7 +36,7 @@ export function chatMultiplayerEndpoint(http: Server, log: (line: string) => voi
   server.on('peer_packet', () => {
     const from = server.getPacketPeer();
     const text = decodeChat(server.getPacket(), false);
-    log(`[chat/mp] MPAPI: from ${from} data: ${text ?? '(not chat text)'}`);
+    log(`[chat/mp] MPAPI: from ${from} data: ${text === null ? '(not chat text)' : boundedText(text)}`);
   });
   server.attach(http, { path: '/chat/mp', protocols: CHAT_PROTOCOLS, gdMpApi: true });
   return server;

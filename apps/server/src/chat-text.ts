@@ -1,4 +1,3 @@
-import { decodeUtf8, encodeUtf8 } from 'wspeer';
 import { decodeVariant, encodeVariant } from 'wspeer/rpc';
 
 /**
@@ -6,12 +5,23 @@ import { decodeVariant, encodeVariant } from 'wspeer/rpc';
  * Variant (`var2bytes(String)`). Returns the text, or `null` for anything else.
  */
 export function decodeChat(packet: Uint8Array, isText: boolean): string | null {
-  if (isText) return decodeUtf8(packet, true);
+  if (isText) return decodeUtf8(packet);
   const decoded = decodeVariant(packet);
   return decoded.error === 0 && typeof decoded.value === 'string' ? decoded.value : null;
 }
 
 /** Encodes chat text for a text frame (UTF-8) or a binary frame (`var2bytes(String)`). */
 export function encodeChat(text: string, asText: boolean): Uint8Array {
-  return asText ? encodeUtf8(text) : encodeVariant(text);
+  return asText ? new TextEncoder().encode(text) : encodeVariant(text);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of valid UTF-8 bytes, or `null`. */
+function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
 }

@@ -1,27 +1,41 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { startDemoServer } from './demo-server.js';
+import { DEMO_USAGE, listenErrorLine, parseDemoArgs } from './demo-args.js';
+import { type DemoServer, startDemoServer } from './demo-server.js';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    static: { type: 'string' },
-  },
-});
-const port = Number(values.port ?? process.env.PORT ?? 8080);
-const host = values.host ?? process.env.HOST ?? '127.0.0.1';
-const staticRoot = values.static ?? join(dirname(fileURLToPath(import.meta.url)), '../../demo/dist');
+const args = parseDemoArgs(process.argv.slice(2), process.env);
+if ('error' in args) {
+  console.error(`wspeer demo: ${args.error} (npm run demo -- --help shows the usage)`);
+  process.exit(2);
+}
+if (args.help) {
+  console.log(DEMO_USAGE);
+  process.exit(0);
+}
+const staticRoot = args.staticRoot ?? join(dirname(fileURLToPath(import.meta.url)), '../../demo/dist');
 if (!existsSync(join(staticRoot, 'index.html'))) {
   console.error(`wspeer demo: no built page in ${staticRoot}; run "npm run demo" (it builds it).`);
   process.exit(1);
 }
 
-const server = await startDemoServer({ port, host, staticRoot });
+let server: DemoServer;
+try {
+  server = await startDemoServer({ port: args.port, host: args.host, staticRoot });
+} catch (error) {
+  console.error(listenErrorLine(args.host, args.port, error as Error));
+  process.exit(1);
+}
 console.log(`wspeer demo listening on ${server.url}  (open it in a browser; Ctrl-C stops)`);
+if (args.host === '0.0.0.0') {
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+    .map((a) => `http://${a?.address}:${server.port}/`);
+  if (lan.length > 0) console.log(`on your network (a phone on the same Wi-Fi): ${lan.join('  ')}`);
+}
 
 let stopping = false;
 const stop = (signal: string): void => {

@@ -1,8 +1,14 @@
 import { createServer, type Server } from 'node:http';
+import { CloseCode, type ServerStats } from 'wspeer';
+import type { RpcStats } from 'wspeer/rpc';
+import type { SceneStats } from 'wspeer/scene';
 import { chatEndpoint } from './chat-endpoint.js';
 import { chatMultiplayerEndpoint } from './chat-mp-endpoint.js';
+import { boundedLog } from './demo-log.js';
 import { echoEndpoint } from './echo-endpoint.js';
+import { DEFAULT_ENDPOINT_SETTINGS } from './endpoint-settings.js';
 import { type GameEndpoint, gameEndpoint } from './game-endpoint.js';
+import { type Game4Endpoint, game4Endpoint } from './game4-endpoint.js';
 import { mirrorEndpoint } from './mirror-endpoint.js';
 import { pingEndpoint } from './ping-endpoint.js';
 import { staticFiles } from './static-files.js';
@@ -15,8 +21,22 @@ export interface DemoServerOptions {
   host: string;
   /** Folder of the built demo page. */
   staticRoot: string;
-  /** Where log lines go (default: stdout). */
+  /** Where log lines go (default: stdout). At most 20 lines of a kind a second reach it, cut at 240 characters. */
   log?: (line: string) => void;
+  /** Heartbeat of every endpoint in seconds (default 5: a dead client is gone within 10 s); 0 = off. */
+  heartbeatInterval?: number;
+}
+
+/** What every endpoint of the demo has seen (see `ServerStats` and `RpcStats`). */
+export interface DemoServerStats {
+  /** Each WebSocket endpoint's server, by path. */
+  endpoints: Record<string, ServerStats>;
+  /** The `/game` endpoint's RPC layer. */
+  rpc: RpcStats;
+  /** The `/game4` endpoint's SceneMultiplayer. */
+  scene: SceneStats;
+  /** Dice-game out-of-turn requests that were not announced (the same cheater within a second), both wires. */
+  cheatsSuppressed: number;
 }
 
 /** A running demo server. */
@@ -25,31 +45,38 @@ export interface DemoServer {
   readonly url: string;
   /** The bound port. */
   readonly port: number;
-  /** The `/game` endpoint (peer, API and game state). */
+  /** The `/game` endpoint (Godot 3 wire: peer, API and game state). */
   readonly game: GameEndpoint;
+  /** The `/game4` endpoint (Godot 4 wire: peer, SceneMultiplayer and game state). */
+  readonly game4: Game4Endpoint;
+  /** What every endpoint has seen. */
+  stats(): DemoServerStats;
   /** Closes every WebSocket with 1001 and stops listening. */
   close(): Promise<void>;
 }
 
 /**
  * Starts the demo: the page over HTTP and, on the same port, the WebSocket endpoints `/echo`,
- * `/mirror`, `/chat` (raw), `/chat/mp` (multiplayer mode), `/game` (the dice game) and `/ping` (a
+ * `/mirror`, `/chat` (raw), `/chat/mp` (multiplayer mode), `/game` and `/game4` (the dice game for
+ * Godot 3 and Godot 4 clients) and `/ping` (a
  * silent echo for the page's round-trip-time meter).
  */
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = boundedLog(options.log ?? ((line: string) => console.log(line)));
+  const settings = { heartbeatInterval: options.heartbeatInterval ?? DEFAULT_ENDPOINT_SETTINGS.heartbeatInterval };
   const serve = staticFiles(options.staticRoot);
   const http: Server = createServer((request, response) => {
     serve(request, response).catch(() => response.writeHead(500).end());
   });
-  const servers = [
-    echoEndpoint(http, log),
-    mirrorEndpoint(http, log),
-    chatEndpoint(http, log),
-    chatMultiplayerEndpoint(http, log),
-    pingEndpoint(http),
-  ];
-  const game = gameEndpoint(http, log);
+  const servers = {
+    '/echo': echoEndpoint(http, log, settings),
+    '/mirror': mirrorEndpoint(http, log, settings),
+    '/chat': chatEndpoint(http, log, settings),
+    '/chat/mp': chatMultiplayerEndpoint(http, log, settings),
+    '/ping': pingEndpoint(http, settings),
+  };
+  const game = gameEndpoint(http, log, settings);
+  const game4 = game4Endpoint(http, log, settings);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
@@ -60,9 +87,21 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`,
     port,
     game,
+    game4,
+    stats: () => ({
+      endpoints: {
+        ...Object.fromEntries(Object.entries(servers).map(([path, server]) => [path, server.stats()])),
+        '/game': game.peer.stats() as ServerStats,
+        '/game4': game4.peer.stats() as ServerStats,
+      },
+      rpc: game.api.stats(),
+      scene: game4.multiplayer.stats(),
+      cheatsSuppressed: game.game.cheatsSuppressed + game4.game.cheatsSuppressed,
+    }),
     close: async () => {
-      for (const server of servers) server.stop(1001, 'Server shutting down');
-      game.peer.stop(1001, 'Server shutting down');
+      for (const server of Object.values(servers)) server.stop(CloseCode.GOING_AWAY, 'Server shutting down');
+      game.peer.stop(CloseCode.GOING_AWAY, 'Server shutting down');
+      game4.peer.stop(CloseCode.GOING_AWAY, 'Server shutting down');
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },

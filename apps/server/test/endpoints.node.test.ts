@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode, State, WebSocketPeer } from 'wspeer';
 import { WebSocketClient, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { decodeVariant, encodeVariant, MultiplayerAPI } from 'wspeer/rpc';
+import { SceneMultiplayer } from 'wspeer/scene';
 
 let demo: DemoServer;
 let base: string;
@@ -110,8 +111,36 @@ describe('demo server', () => {
     second.peer.close();
   });
 
+  it('/game4 runs the same game for Godot 4 clients: names, turns, rolls, cheating and host-only calls refused', async () => {
+    const [alice, bob] = (await Promise.all(['alice', 'bob'].map((name) => joinGame4(name)))) as [Player4, Player4];
+    const all = [alice.mp, bob.mp];
+    await pollUntil(all, () => alice.players.length === 2 && bob.players.length === 2, 'both players listed');
+    await pollUntil(all, () => alice.names.get(bob.mp.getUniqueId()) === 'bob', 'names');
+    expect(demo.game4.game.names.get(alice.mp.getUniqueId())).toBe('alice');
+    const first = alice.players[alice.turn] === alice.mp.getUniqueId() ? alice : bob;
+    const second = first === alice ? bob : alice;
+    second.game.rpcId(1, 'request_action', 'roll');
+    const cheat = `Someone is trying to cheat! ${second.mp.getUniqueId()}`;
+    await pollUntil(all, () => first.log.includes(cheat), 'cheat refused');
+    first.game.rpcId(1, 'request_action', 'dance');
+    await pollUntil(all, () => second.log.includes('Invalid action: dance'), 'unknown action refused');
+    first.game.rpcId(1, 'request_action', 'roll');
+    await pollUntil(all, () => second.log.some((l) => /: rolls \d+$/.test(l)), 'roll');
+    await pollUntil(all, () => first.players[first.turn] === second.mp.getUniqueId(), 'next turn');
+    const refused: string[] = [];
+    demo.game4.multiplayer.on('rpc_refused', (_f, r) => refused.push(r));
+    first.game.rpcId(1, 'set_turn', 0);
+    await pollUntil(all, () => refused.length === 1, 'authority-only call refused');
+    expect(demo.game4.game.turn).toBe(1);
+    first.peer.close();
+    await pollUntil([second.mp], () => second.players.length === 1, 'player left');
+    second.game.rpcId(1, 'request_action', 'pass');
+    await pollUntil([second.mp], () => second.log.some((l) => /: passes$/.test(l)), 'game goes on');
+    second.peer.close();
+  });
+
   it('survives garbage, bad handshakes and wrong protocols on every endpoint', async () => {
-    for (const path of ['/echo', '/mirror', '/chat', '/chat/mp', '/game']) {
+    for (const path of ['/echo', '/mirror', '/chat', '/chat/mp', '/game', '/game4']) {
       await new Promise<void>((resolve) => {
         const socket = connect(demo.port, '127.0.0.1', () => {
           socket.write(`GET ${path} HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n\x00\xff garbage`);
@@ -128,7 +157,7 @@ describe('demo server', () => {
           ? ['lws-mirror-protocol']
           : path.startsWith('/chat')
             ? ['binary']
-            : path === '/game'
+            : path.startsWith('/game')
               ? ['ludus']
               : [],
       );
@@ -185,5 +214,47 @@ async function joinGame(name: string): Promise<Player> {
   api.on('connected_to_server', () => player.game.rpc('set_player_name', name));
   expect(peer.createClient(`${base}/game`)).toBe(ErrorCode.OK);
   await pollUntil(api, () => peer.getConnectionStatus() === 2, `${name} connected`);
+  return player;
+}
+
+interface Player4 {
+  peer: WebSocketMultiplayerPeer;
+  mp: SceneMultiplayer;
+  game: ReturnType<typeof game4Node>;
+  players: number[];
+  names: Map<number, string>;
+  log: string[];
+  turn: number;
+}
+
+/** A Godot 4 player's game node: the `@rpc` functions of the Godot 4 demo's `game.gd`. */
+function game4Node(mp: SceneMultiplayer, p: Player4) {
+  return mp.node(GAME_PATH, {
+    methods: {
+      set_player_name: { mode: 'any_peer', handler: (_name: string) => {} },
+      request_action: { mode: 'any_peer', handler: (_action: string) => {} },
+      update_player_name: { callLocal: true, handler: (id: number, name: string) => p.names.set(id, name) },
+      set_turn: { callLocal: true, handler: (turn: number) => Object.assign(p, { turn }) },
+      add_player: {
+        callLocal: true,
+        handler: (id: number, name = '') => {
+          p.players.push(id);
+          p.names.set(id, name);
+        },
+      },
+      del_player: { callLocal: true, handler: (id: number) => p.players.splice(p.players.indexOf(id), 1) },
+      _log: { handler: (what: string) => p.log.push(what) },
+    },
+  });
+}
+
+async function joinGame4(name: string): Promise<Player4> {
+  const peer = new WebSocketMultiplayerPeer({ wire: 'godot4', supportedProtocols: ['ludus'] });
+  const mp = new SceneMultiplayer(peer);
+  const player = { peer, mp, players: [], names: new Map(), log: [], turn: 0 } as unknown as Player4;
+  player.game = game4Node(mp, player);
+  mp.on('connected_to_server', () => player.game.rpc('set_player_name', name));
+  expect(peer.createClient(`${base}/game4`)).toBe(ErrorCode.OK);
+  await pollUntil(mp, () => mp.getUniqueId() > 1 && peer.getConnectionStatus() === 2, `${name} connected`);
   return player;
 }

@@ -1,4 +1,4 @@
-import { ErrorCode } from './error-code.js';
+import { ErrorCode } from './constants/error-code.js';
 
 /**
  * Validates a WebSocket URL the way Godot 4's `connect_to_url` does: it must be non-empty, start

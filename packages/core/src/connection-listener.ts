@@ -15,10 +15,23 @@ export interface PendingConnection {
   /** Request headers, names lower-cased. */
   readonly headers: Readonly<Record<string, string>>;
   /**
-   * Completes the upgrade with `protocol` (`""` for none) and extra response header lines; the
-   * returned transport reports `onOpen` once the 101 response is written.
+   * The subprotocol Godot's rule picks for this request from `supported` (see `selectProtocol`):
+   * `""` for none, `null` when nothing acceptable matches. Lives here, not in the peer, so browser
+   * bundles (which never accept connections) do not carry the matching code.
    */
-  accept(protocol: string, headers: readonly string[], maxMessageSize: number, events: TransportEvents): Transport;
+  selectProtocol(supported: readonly string[]): string | null;
+  /**
+   * Completes the upgrade with `protocol` (`""` for none) and extra response header lines; the
+   * returned transport reports `onOpen` once the 101 response is written. `closeTimeout` (ms): how
+   * long its `close()` waits for the client's close frame before dropping the socket.
+   */
+  accept(
+    protocol: string,
+    headers: readonly string[],
+    maxMessageSize: number,
+    events: TransportEvents,
+    closeTimeout?: number,
+  ): Transport;
   /** Refuses the upgrade with an HTTP status and a short reason, then closes the TCP connection. */
   reject(status: number, reason: string): void;
   /** False once the client went away or the handshake timed out before a decision. */
@@ -47,7 +60,10 @@ export interface ListenOptions {
   server?: unknown;
   /** TLS key and certificate; the listener then speaks `wss://`. */
   tls?: ServerTlsOptions;
-  /** Milliseconds a TCP connection may take to finish the upgrade before it is dropped. */
+  /**
+   * Milliseconds a TCP connection may take to finish the upgrade before it is dropped; on a server
+   * it attaches to, the time to send complete request headers (plain HTTP requests included).
+   */
   handshakeTimeout: number;
 }
 
@@ -59,6 +75,8 @@ export interface ListenerEvents {
   onListening(port: number): void;
   /** The listener could not bind (`code` is `"EADDRINUSE"` and the like) or failed later. */
   onListenError(message: string, code: string): void;
+  /** The listener refused a connection by itself (`kind`: `"handshake-timeout"`), for the server's stats. */
+  onRefused?(kind: string): void;
 }
 
 /** A running listener. */

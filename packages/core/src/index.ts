@@ -1,6 +1,7 @@
+export { AutoPoll } from './auto-poll.js';
+export { boundedText, QUOTE_LIMIT } from './bounded-text.js';
+export { checkPort } from './check-port.js';
 export { checkUrl } from './check-url.js';
-export { CloseCode, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './close-code.js';
-export { CloseReason } from './close-reason.js';
 export type {
   ConnectionListener,
   ListenerEvents,
@@ -9,27 +10,49 @@ export type {
   PendingConnection,
   ServerTlsOptions,
 } from './connection-listener.js';
-export { ConnectionStatus } from './connection-status.js';
-export { ErrorCode, errorName } from './error-code.js';
+export { CloseCode, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './constants/close-code.js';
+export { CloseReason } from './constants/close-reason.js';
+export { ConnectionStatus } from './constants/connection-status.js';
+export { ErrorCode, errorName } from './constants/error-code.js';
+export { State } from './constants/state.js';
+export { WriteMode } from './constants/write-mode.js';
+export { type DebugLoggerOptions, debugLogger } from './debug-logger.js';
+export type { DebugTrace, TracedPeer } from './debug-trace.js';
 export { generatePeerId } from './generate-peer-id.js';
+export { type HandlerErrorReporter, reportHandlerError, setHandlerErrorReporter } from './handler-error.js';
 export { Heartbeat } from './heartbeat.js';
+export { LINK_CONTROL, LINK_MESSAGE, OBSERVE } from './internal-keys.js';
+export { type ListenFailure, listenFailure } from './listen-failure.js';
 export { LoopbackNetwork } from './loopback-transport.js';
+export { OutboundBatch } from './outbound-batch.js';
 export { messageSize, PacketQueue } from './packet-queue.js';
+export type { CloseInfo } from './peer-waits.js';
 export { selectProtocol } from './select-protocol.js';
-export { State } from './state.js';
+export {
+  DEFAULT_MAX_BYTES_PER_SECOND,
+  DEFAULT_MAX_MESSAGES_PER_SECOND,
+  type GateOwner,
+  type RateLimitPolicy,
+  SenderGate,
+  type SenderLimits,
+} from './sender-gate.js';
+export { ServerCounters, type ServerStats } from './server-stats.js';
+export { SignalEmitter } from './signal-emitter.js';
+export { MAX_TALLY_KINDS, Tally } from './tally.js';
 export { TCPServer, type TCPServerListenOptions } from './tcp-server.js';
 export type { ClientTlsOptions, ConnectOptions, Transport, TransportConnector, TransportEvents } from './transport.js';
+export { flushAtTurnEnd, runInTurn, scheduleMicrotask, type TurnFlushable } from './turn.js';
+export { setUnrefTimeout } from './unref-timeout.js';
 export { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
+export type { AbortSignalLike, WaitOptions } from './wait-options.js';
 export { WaiterList } from './waiter-list.js';
 export { warnOnce } from './warn-once.js';
 export { WebSocketClient, type WebSocketClientEvents, type WebSocketClientOptions } from './websocket-client.js';
 export { WebSocketError } from './websocket-error.js';
 export {
-  type CloseInfo,
   type ConnectToUrlOptions,
   type PeerObserver,
   WebSocketPeer,
   type WebSocketPeerOptions,
 } from './websocket-peer.js';
 export { WebSocketServer, type WebSocketServerEvents, type WebSocketServerOptions } from './websocket-server.js';
-export { WriteMode } from './write-mode.js';

@@ -5,7 +5,9 @@ import type {
   ListenOptions,
   PendingConnection,
 } from './connection-listener.js';
+import { CloseCode } from './constants/close-code.js';
 import { Heartbeat } from './heartbeat.js';
+import { selectProtocol } from './select-protocol.js';
 import type { ConnectOptions, Transport, TransportConnector, TransportEvents } from './transport.js';
 import { utf8Length } from './utf8.js';
 
@@ -18,69 +20,79 @@ class LoopbackTransport implements Transport {
   readonly remoteAddress = '127.0.0.1';
   readonly remotePort: number;
   other: LoopbackTransport | null = null;
-  private open = true;
-  private paused = false;
-  private held: Array<() => void> = [];
-  private beat: Heartbeat | undefined;
+  /** What this end reports to. */
+  readonly events: TransportEvents;
+  #open = true;
+  #paused = false;
+  #held: Array<() => void> = [];
+  #beat: Heartbeat | undefined;
+  /** Bytes sent and not yet delivered (in flight, or held by a paused receiver): the network backlog. */
+  #inFlight = 0;
+  readonly #maxMessageSize: number;
 
-  constructor(
-    readonly events: TransportEvents,
-    private readonly maxMessageSize: number,
-    port: number,
-  ) {
+  constructor(events: TransportEvents, maxMessageSize: number, port: number) {
+    this.events = events;
+    this.#maxMessageSize = maxMessageSize;
     this.remotePort = port;
   }
 
   get bufferedAmount(): number {
-    return 0;
+    return this.#inFlight;
   }
 
   sendMany(messages: ReadonlyArray<Uint8Array | string>, count: number): void {
     const other = this.other;
-    if (!this.open || other === null) return;
+    if (!this.#open || other === null) return;
     for (let i = 0; i < count; i++) {
       const m = messages[i] as Uint8Array | string;
       const data = typeof m === 'string' ? m : m.slice();
-      other.deliver(() => other.receive(data));
+      const size = typeof data === 'string' ? utf8Length(data) : data.byteLength;
+      this.#inFlight += size;
+      other.deliver(() => {
+        this.#inFlight -= size;
+        other.#receive(data);
+      });
     }
   }
 
   close(code: number, reason: string): void {
     const other = this.other;
-    if (!this.open) return;
-    this.open = false;
+    if (!this.#open) return;
+    this.#open = false;
     queueMicrotask(() => {
-      other?.deliver(() => other.remoteClosed(code, reason));
+      other?.deliver(() => other.#remoteClosed(code, reason));
       this.events.onClose(code, reason, true);
     });
   }
 
   terminate(): void {
-    if (!this.open) return;
-    this.open = false;
+    if (!this.#open) return;
+    this.#open = false;
     const other = this.other;
-    queueMicrotask(() => other?.remoteClosed(-1, ''));
+    queueMicrotask(() => {
+      if (other !== null) other.#remoteClosed(-1, '');
+    });
   }
 
-  heartbeat(now: number, intervalMs: number): boolean {
-    this.beat ??= new Heartbeat();
-    return this.beat.beat(now, intervalMs, this);
+  heartbeat(now: number, intervalMs: number, read = true): boolean {
+    this.#beat ??= new Heartbeat();
+    return this.#beat.beat(now, intervalMs, this, read);
   }
 
   /** The other end answers a ping a microtask later, as a live peer would. */
   ping(): void {
-    if (this.open) queueMicrotask(() => this.beat?.pong());
+    if (this.#open) queueMicrotask(() => this.#beat?.pong());
   }
 
   pause(): boolean {
-    this.paused = true;
+    this.#paused = true;
     return true;
   }
 
   resume(): void {
-    this.paused = false;
-    const held = this.held;
-    this.held = [];
+    this.#paused = false;
+    const held = this.#held;
+    this.#held = [];
     for (const task of held) task();
   }
 
@@ -90,26 +102,26 @@ class LoopbackTransport implements Transport {
 
   /** Runs `task` a microtask later, or holds it while paused. */
   deliver(task: () => void): void {
-    queueMicrotask(() => (this.paused ? this.held.push(task) : task()));
+    queueMicrotask(() => (this.#paused ? this.#held.push(task) : task()));
   }
 
-  private receive(data: Uint8Array | string): void {
-    if (!this.open) return;
+  #receive(data: Uint8Array | string): void {
+    if (!this.#open) return;
     const size = typeof data === 'string' ? utf8Length(data) : data.byteLength;
-    if (size > this.maxMessageSize) {
-      this.events.onError('Max payload size exceeded', 1009);
-      this.close(1009, '');
+    if (size > this.#maxMessageSize) {
+      this.events.onError('Max payload size exceeded', CloseCode.MESSAGE_TOO_BIG);
+      this.close(CloseCode.MESSAGE_TOO_BIG, '');
       return;
     }
     this.events.onMessage(data, typeof data === 'string');
   }
 
-  private remoteClosed(code: number, reason: string): void {
-    if (!this.open) {
+  #remoteClosed(code: number, reason: string): void {
+    if (!this.#open) {
       return;
     }
-    this.open = false;
-    if (code < 0) this.events.onClose(1006, '', false);
+    this.#open = false;
+    if (code < 0) this.events.onClose(CloseCode.ABNORMAL, '', false);
     else this.events.onClose(code, reason, true);
   }
 }
@@ -120,47 +132,47 @@ class LoopbackTransport implements Transport {
  * to each other with no sockets. URLs look like `ws://loopback:<port>/path`.
  */
 export class LoopbackNetwork {
-  private readonly servers = new Map<number, { options: ListenOptions; events: ListenerEvents }>();
-  private nextPort = 40000;
+  readonly #servers = new Map<number, { options: ListenOptions; events: ListenerEvents }>();
+  #nextPort = 40000;
 
   /** Listener factory for `new WebSocketServer({ listen })`. */
-  readonly listen: ListenerFactory = (options, events) => this.startListener(options, events);
+  readonly listen: ListenerFactory = (options, events) => this.#startListener(options, events);
 
   /** Transport connector for `new WebSocketPeer({ connect })`. */
-  readonly connect: TransportConnector = (url, options, events) => this.startClient(url, options, events);
+  readonly connect: TransportConnector = (url, options, events) => this.#startClient(url, options, events);
 
-  private startListener(options: ListenOptions, events: ListenerEvents): ConnectionListener {
-    const port = options.port === 0 ? this.nextPort++ : options.port;
-    if (this.servers.has(port)) {
+  #startListener(options: ListenOptions, events: ListenerEvents): ConnectionListener {
+    const port = options.port === 0 ? this.#nextPort++ : options.port;
+    if (this.#servers.has(port)) {
       queueMicrotask(() => events.onListenError(`listen EADDRINUSE: loopback port ${port}`, 'EADDRINUSE'));
       return { port: 0, close: () => {} };
     }
-    this.servers.set(port, { options, events });
+    this.#servers.set(port, { options, events });
     queueMicrotask(() => events.onListening(port));
-    return { port, close: () => this.servers.delete(port) };
+    return { port, close: () => this.#servers.delete(port) };
   }
 
-  private startClient(url: string, options: ConnectOptions, events: TransportEvents): Transport {
+  #startClient(url: string, options: ConnectOptions, events: TransportEvents): Transport {
     const parsed = new URL(url);
     const port = Number(parsed.port || 80);
     const client = new LoopbackTransport(events, options.maxMessageSize, port);
     queueMicrotask(() => {
-      const server = this.servers.get(port);
+      const server = this.#servers.get(port);
       if (server === undefined) {
         events.onError(`connect ECONNREFUSED loopback:${port}`);
-        events.onClose(1006, '', false);
+        events.onClose(CloseCode.ABNORMAL, '', false);
         return;
       }
       if (server.options.path !== undefined && parsed.pathname !== server.options.path) {
-        this.refuse(events, 404);
+        this.#refuse(events, 404);
         return;
       }
-      server.events.onConnection(this.pending(url, parsed, options, client));
+      server.events.onConnection(this.#pending(url, parsed, options, client));
     });
     return client;
   }
 
-  private pending(url: string, parsed: URL, options: ConnectOptions, client: LoopbackTransport): PendingConnection {
+  #pending(url: string, parsed: URL, options: ConnectOptions, client: LoopbackTransport): PendingConnection {
     return {
       remoteAddress: '127.0.0.1',
       remotePort: 50000,
@@ -168,6 +180,7 @@ export class LoopbackNetwork {
       url,
       protocols: options.protocols,
       headers: { host: parsed.host },
+      selectProtocol: (supported) => selectProtocol(options.protocols, supported),
       accept: (protocol, _headers, maxMessageSize, serverEvents) => {
         const server = new LoopbackTransport(serverEvents, maxMessageSize, 50000);
         server.other = client;
@@ -176,7 +189,7 @@ export class LoopbackNetwork {
           if (options.protocols.length > 0 && !options.protocols.includes(protocol)) {
             client.events.onError('Server sent an invalid subprotocol');
             client.terminate();
-            client.events.onClose(1006, '', false);
+            client.events.onClose(CloseCode.ABNORMAL, '', false);
             return;
           }
           serverEvents.onOpen(protocol);
@@ -184,15 +197,15 @@ export class LoopbackNetwork {
         });
         return server;
       },
-      reject: (status) => this.refuse(client.events, status),
+      reject: (status) => this.#refuse(client.events, status),
       isAlive: () => true,
     };
   }
 
-  private refuse(events: TransportEvents, status: number): void {
+  #refuse(events: TransportEvents, status: number): void {
     queueMicrotask(() => {
       events.onError(`Unexpected server response: ${status}`);
-      events.onClose(1006, '', false);
+      events.onClose(CloseCode.ABNORMAL, '', false);
     });
   }
 }

@@ -2,23 +2,25 @@ import { utf8Length } from './utf8.js';
 
 /** Shared empty storage: a queue allocates its ring on the first push, so idle peers cost no ring. */
 const NO_ITEMS: Array<Uint8Array | string | undefined> = [];
-const NO_META = new Int32Array(0);
+const NO_META = new Float64Array(0);
 
 /**
  * FIFO ring of received messages. Messages are pushed as they arrive and become visible to
  * `shift()` only when published (poll-driven semantics); no message is copied. The ring is
- * allocated on the first push.
+ * allocated on the first push. Every message has a sequence number (`pushed` before it arrived),
+ * which is how control events are ordered against messages.
  */
 export class PacketQueue {
   #items: Array<Uint8Array | string | undefined>;
-  #meta: Int32Array;
+  /** Per slot: the payload size, negated and minus one for text frames (exact up to 2^53 bytes). */
+  #meta: Float64Array;
   #head = 0;
   #size = 0;
   #ready = 0;
   #mask: number;
   /** Total bytes held (published or not). */
   bytes = 0;
-  /** Messages pushed since creation; used to order control events against messages. */
+  /** Messages pushed since creation; the next message's sequence number. */
   pushed = 0;
   /** Whether the message last returned by `shift()` was a text frame. */
   lastWasText = false;
@@ -47,7 +49,7 @@ export class PacketQueue {
     if (this.#size === this.#items.length) this.#grow();
     const slot = (this.#head + this.#size) & this.#mask;
     this.#items[slot] = data;
-    this.#meta[slot] = byteLength * 2 + (isText ? 1 : 0);
+    this.#meta[slot] = isText ? -byteLength - 1 : byteLength;
     this.#size++;
     this.pushed++;
     this.bytes += byteLength;
@@ -60,6 +62,18 @@ export class PacketQueue {
     return n;
   }
 
+  /** Publishes every message whose sequence number is below `seq`; returns how many. */
+  publishBefore(seq: number): number {
+    return this.publish(seq - this.#publishedTotal());
+  }
+
+  /** Publishes the oldest unpublished message if its sequence number is below `seq`; whether it did. */
+  publishOneBefore(seq: number): boolean {
+    if (this.#publishedTotal() >= seq || this.#ready === this.#size) return false;
+    this.#ready++;
+    return true;
+  }
+
   /** Removes and returns the oldest visible message, or `undefined`. */
   shift(): Uint8Array | string | undefined {
     if (this.#ready === 0) return undefined;
@@ -70,12 +84,12 @@ export class PacketQueue {
     this.#head = (slot + 1) & this.#mask;
     this.#size--;
     this.#ready--;
-    this.bytes -= meta >>> 1;
-    this.lastWasText = (meta & 1) === 1;
+    this.lastWasText = meta < 0;
+    this.bytes -= meta < 0 ? -meta - 1 : meta;
     return data;
   }
 
-  /** Drops every message. */
+  /** Drops every message (sequence numbers go on). */
   clear(): void {
     if (this.#size > 0) this.#items.fill(undefined);
     this.#head = 0;
@@ -84,15 +98,20 @@ export class PacketQueue {
     this.bytes = 0;
   }
 
+  /** Messages published since creation (shifted or still visible). */
+  #publishedTotal(): number {
+    return this.pushed - (this.#size - this.#ready);
+  }
+
   #grow(): void {
     const cap = this.#items.length;
     if (cap === 0) {
       this.#items = new Array(this.#mask + 1);
-      this.#meta = new Int32Array(this.#mask + 1);
+      this.#meta = new Float64Array(this.#mask + 1);
       return;
     }
     const items = new Array<Uint8Array | string | undefined>(cap * 2);
-    const meta = new Int32Array(cap * 2);
+    const meta = new Float64Array(cap * 2);
     for (let i = 0; i < this.#size; i++) {
       const slot = (this.#head + i) & this.#mask;
       items[i] = this.#items[slot];

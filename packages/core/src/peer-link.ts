@@ -1,4 +1,5 @@
-import * as LinkEvent from './link-event-values.js';
+import * as LinkEvent from './constants/link-event-values.js';
+import { LINK_CONTROL, LINK_MESSAGE } from './internal-keys.js';
 import type { Transport, TransportEvents } from './transport.js';
 
 /** Control events a link queues for the next poll, in arrival order with the messages. A module namespace. */
@@ -20,10 +21,10 @@ export interface ControlEvent {
 
 /** The side of a peer that a link talks to. */
 export interface LinkTarget {
-  /** @internal A message arrived. */
-  linkMessage(data: Uint8Array | string, isText: boolean): void;
-  /** @internal A control event arrived. */
-  linkControl(kind: number, text: string, code: number, wasClean: boolean): void;
+  /** A message arrived. */
+  [LINK_MESSAGE](data: Uint8Array | string, isText: boolean): void;
+  /** A control event arrived. */
+  [LINK_CONTROL](kind: number, text: string, code: number, wasClean: boolean): void;
 }
 
 /**
@@ -36,25 +37,29 @@ export class PeerLink implements TransportEvents {
   /** Set when the peer no longer listens to this link. */
   dead = false;
 
-  constructor(private readonly target: LinkTarget) {}
+  readonly #target: LinkTarget;
+
+  constructor(target: LinkTarget) {
+    this.#target = target;
+  }
 
   /** Forwards the open event unless the link is dead. */
   onOpen(protocol: string): void {
-    if (!this.dead) this.target.linkControl(LinkEvent.OPEN, protocol, 0, false);
+    if (!this.dead) this.#target[LINK_CONTROL](LinkEvent.OPEN, protocol, 0, false);
   }
 
   /** Forwards a message unless the link is dead. */
   onMessage(data: Uint8Array | string, isText: boolean): void {
-    if (!this.dead) this.target.linkMessage(data, isText);
+    if (!this.dead) this.#target[LINK_MESSAGE](data, isText);
   }
 
   /** Forwards an error unless the link is dead. */
   onError(message: string, closeCode?: number): void {
-    if (!this.dead) this.target.linkControl(LinkEvent.ERROR, message, closeCode ?? 0, false);
+    if (!this.dead) this.#target[LINK_CONTROL](LinkEvent.ERROR, message, closeCode ?? 0, false);
   }
 
   /** Forwards the close event unless the link is dead. */
   onClose(code: number, reason: string, wasClean: boolean): void {
-    if (!this.dead) this.target.linkControl(LinkEvent.CLOSE, reason, code, wasClean);
+    if (!this.dead) this.#target[LINK_CONTROL](LinkEvent.CLOSE, reason, code, wasClean);
   }
 }

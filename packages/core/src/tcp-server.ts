@@ -1,10 +1,14 @@
+import { checkPort } from './check-port.js';
 import type {
   ConnectionListener,
   ListenerFactory,
   PendingConnection,
   ServerTlsOptions,
 } from './connection-listener.js';
-import { ErrorCode, errorName } from './error-code.js';
+import { CloseReason } from './constants/close-reason.js';
+import { ErrorCode, errorName } from './constants/error-code.js';
+import { type ListenFailure, listenFailure } from './listen-failure.js';
+import type { WaitOptions } from './wait-options.js';
 import { WaiterList } from './waiter-list.js';
 import { WebSocketError } from './websocket-error.js';
 
@@ -26,21 +30,46 @@ export interface TCPServerListenOptions {
  * with its own `supportedProtocols` and `handshakeHeaders`. Node only (`wspeer/server`).
  */
 export class TCPServer {
-  private listener: ConnectionListener | null = null;
-  private queue: PendingConnection[] = [];
-  private port = 0;
-  private error = '';
-  private readonly waiters = new WaiterList<TCPServer>();
+  #listener: ConnectionListener | null = null;
+  #queue: PendingConnection[] = [];
+  #pruneAt = 64;
+  #port = 0;
+  #failure: ListenFailure | null = null;
+  readonly #waiters = new WaiterList<TCPServer>();
+  readonly #factory: ListenerFactory | undefined;
 
-  constructor(private readonly factory?: ListenerFactory) {}
+  constructor(factory?: ListenerFactory) {
+    this.#factory = factory;
+  }
 
-  /** Starts listening; `OK`, or `ERR_ALREADY_IN_USE` when already listening. Bind errors reach `listening()`. */
+  /**
+   * Starts listening; `OK`, `ERR_ALREADY_IN_USE` when already listening, `ERR_INVALID_PARAMETER`
+   * for a port that is not an integer from 0 to 65535 (see `lastErrorMessage`). Node binds
+   * asynchronously: a bind failure (port taken...) rejects `listening()` and sets `lastErrorMessage`
+   * (logged with `console.error` when nobody waits on `listening()`).
+   */
   listen(port: number, bindAddress = '*', options: TCPServerListenOptions = {}): ErrorCode {
-    if (this.listener !== null) return ErrorCode.ERR_ALREADY_IN_USE;
-    if (this.factory === undefined)
+    if (this.#listener !== null) return ErrorCode.ERR_ALREADY_IN_USE;
+    if (this.#factory === undefined)
       throw new Error('TCPServer has no listener: import { TCPServer } from "wspeer/server".');
-    this.error = '';
-    this.listener = this.factory(
+    const invalid = checkPort(port);
+    if (invalid !== '') {
+      this.#failure = { code: ErrorCode.ERR_INVALID_PARAMETER, message: invalid };
+      return ErrorCode.ERR_INVALID_PARAMETER;
+    }
+    this.#failure = null;
+    try {
+      this.#listener = this.#create(port, bindAddress, options);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.#failure = { code: ErrorCode.ERR_INVALID_PARAMETER, message };
+      return ErrorCode.ERR_INVALID_PARAMETER;
+    }
+    return ErrorCode.OK;
+  }
+
+  #create(port: number, bindAddress: string, options: TCPServerListenOptions): ConnectionListener {
+    return (this.#factory as ListenerFactory)(
       {
         port,
         bindAddress,
@@ -50,58 +79,80 @@ export class TCPServer {
         ...(options.server === undefined ? {} : { server: options.server }),
       },
       {
-        onConnection: (connection) => this.queue.push(connection),
+        onConnection: (connection) => this.#enqueue(connection),
         onListening: (bound) => {
-          this.port = bound;
-          this.waiters.settle(this);
+          this.#port = bound;
+          this.#waiters.settle(this);
         },
-        onListenError: (message) => {
-          this.error = message;
+        onListenError: (message, code) => {
+          const failure = listenFailure(port, bindAddress, message, code);
+          this.#failure = failure;
           this.stop();
-          this.waiters.settle(this);
+          if (this.#waiters.size === 0) console.error(`[wspeer] TCPServer ${failure.message}`);
+          this.#waiters.settle(this);
         },
       },
     );
-    return ErrorCode.OK;
   }
 
-  /** Resolves with the bound port; rejects with a `WebSocketError` when binding failed. */
-  listening(timeoutMs = 0): Promise<number> {
-    return this.waiters.wait<number>(this, 'the server to listen', timeoutMs, (server) => {
-      if (server.port !== 0) return server.port;
-      if (server.listener !== null) return undefined;
-      const code = server.error.includes('EADDRINUSE') ? ErrorCode.ERR_ALREADY_IN_USE : ErrorCode.ERR_CANT_CREATE;
-      return new WebSocketError(code, `${errorName(code)}: ${server.error || 'not listening'}`);
+  /**
+   * Resolves with the bound port; rejects with a `WebSocketError` when binding failed (its message
+   * names the port and the cause). Takes a timeout in ms or `{ timeoutMs, signal }`.
+   */
+  listening(options: WaitOptions | number = 0): Promise<number> {
+    return this.#waiters.wait<number>(this, 'the server to listen', options, (server) => {
+      if (server.#port !== 0) return server.#port;
+      if (server.#listener !== null) return undefined;
+      const failure = server.#failure;
+      if (failure === null) return new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not listening');
+      return new WebSocketError(failure.code, `${errorName(failure.code)}: ${failure.message}`);
     });
+  }
+
+  /** Why the last `listen` failed (`""` if it did not): names the port and the cause. */
+  get lastErrorMessage(): string {
+    return this.#failure?.message ?? '';
   }
 
   /** Whether `listen` succeeded and `stop` was not called. */
   isListening(): boolean {
-    return this.listener !== null;
+    return this.#listener !== null;
   }
 
   /** The bound port (0 until bound). */
   getLocalPort(): number {
-    return this.port;
+    return this.#port;
   }
 
   /** Whether an upgrade request is waiting (requests whose client left are dropped). */
   isConnectionAvailable(): boolean {
-    this.queue = this.queue.filter((c) => c.isAlive());
-    return this.queue.length > 0;
+    this.#queue = this.#queue.filter((c) => c.isAlive());
+    return this.#queue.length > 0;
   }
 
   /** The oldest waiting upgrade request, or `null`: pass it to `WebSocketPeer.acceptStream`. */
   takeConnection(): PendingConnection | null {
-    return this.isConnectionAvailable() ? (this.queue.shift() ?? null) : null;
+    return this.isConnectionAvailable() ? (this.#queue.shift() ?? null) : null;
+  }
+
+  /**
+   * Queues a request. Requests time out by themselves (`handshakeTimeout`), but their entries stay
+   * until looked at: prune the dead ones whenever the queue doubled, so it stays bounded by the
+   * live ones even if the app never takes any.
+   */
+  #enqueue(connection: PendingConnection): void {
+    this.#queue.push(connection);
+    if (this.#queue.length < this.#pruneAt) return;
+    this.#queue = this.#queue.filter((c) => c.isAlive());
+    this.#pruneAt = Math.max(64, this.#queue.length * 2);
   }
 
   /** Stops listening and refuses every waiting request. */
   stop(): void {
-    for (const connection of this.queue) connection.reject(503, 'Server stopped');
-    this.queue = [];
-    this.listener?.close();
-    this.listener = null;
-    this.port = 0;
+    for (const connection of this.#queue) connection.reject(503, CloseReason.SERVER_STOPPED);
+    this.#queue = [];
+    this.#listener?.close();
+    this.#listener = null;
+    this.#port = 0;
   }
 }

@@ -30,16 +30,20 @@ export interface Transport {
    * A `string` goes as a text frame, a `Uint8Array` as a binary frame. Never throws.
    */
   sendMany(messages: ReadonlyArray<Uint8Array | string>, count: number): void;
-  /** Starts the close handshake with an already validated code and reason. Never throws. */
+  /**
+   * Starts the close handshake with an already validated code and reason, dropping the socket if
+   * the other side has not answered within the connection's close timeout. Never throws.
+   */
   close(code: number, reason: string): void;
   /** Drops the connection at once, without a close frame. Never throws. */
   terminate(): void;
   /**
-   * The heartbeat, called by `poll()` while open when `heartbeatInterval` > 0: pings every
+   * The heartbeat, called by `poll()` while open when `heartbeatInterval` > 0: pings every half
    * `intervalMs` (see `Heartbeat`) and returns false once a ping went unanswered for a whole
-   * interval. Absent where the runtime cannot send pings (browsers: the server pings them).
+   * interval; `read` is false while reading is paused (a pong may be waiting unread). Absent where
+   * the runtime cannot send pings (browsers: the server pings them).
    */
-  heartbeat?(now: number, intervalMs: number): boolean;
+  heartbeat?(now: number, intervalMs: number, read?: boolean): boolean;
   /** Stops reading from the network (inbound back-pressure); returns false where unsupported. */
   pause(): boolean;
   /** Resumes reading after {@link Transport.pause}. */
@@ -70,6 +74,11 @@ export interface ConnectOptions {
   headers: readonly string[];
   /** The largest message to accept; bigger ones fail the connection with 1009 where supported. */
   maxMessageSize: number;
+  /**
+   * Milliseconds the opening handshake may take before the attempt fails with the error
+   * "Handshake timeout" (0 = no limit). Where the runtime lets us choose (Node; browsers apply their own).
+   */
+  handshakeTimeout?: number;
   /** TLS options for `wss://` (Node only). */
   tls?: ClientTlsOptions;
 }

@@ -1,17 +1,28 @@
-import { EventEmitter } from 'eventemitter3';
-import { ConnectionStatus } from './connection-status.js';
-import { ErrorCode } from './error-code.js';
-import { State } from './state.js';
-import { type CloseInfo, type PeerObserver, WebSocketPeer, type WebSocketPeerOptions } from './websocket-peer.js';
+import { CloseCode } from './constants/close-code.js';
+import { ConnectionStatus } from './constants/connection-status.js';
+import { ErrorCode } from './constants/error-code.js';
+import { State } from './constants/state.js';
+import { OBSERVE } from './internal-keys.js';
+import type { CloseInfo } from './peer-waits.js';
+import { SignalEmitter } from './signal-emitter.js';
+import type { WaitOptions } from './wait-options.js';
+import { type PeerObserver, WebSocketPeer, type WebSocketPeerOptions } from './websocket-peer.js';
 
 /** Signals of {@link WebSocketClient}, named as in Godot 3. */
 export interface WebSocketClientEvents {
   /** The handshake finished with this subprotocol (`""` for none). */
   connection_established: (protocol: string) => void;
-  /** The connection attempt failed (refused, bad handshake, rejected subprotocol...). */
-  connection_error: () => void;
-  /** An open connection ended; `wasCleanClose` when close frames were exchanged. */
-  connection_closed: (wasCleanClose: boolean) => void;
+  /**
+   * The connection attempt failed (refused, bad handshake, rejected subprotocol...). `reason` (not in
+   * Godot) says why when the runtime tells: in Node the server's refusal (`"HTTP 400 Bad Request: No
+   * matching subprotocol"`) or the socket error; browsers give no details.
+   */
+  connection_error: (reason: string) => void;
+  /**
+   * An open connection ended; `wasCleanClose` when close frames were exchanged. `reason` (not in
+   * Godot): the close reason received, or what ended it (`"Heartbeat timeout"`, a socket error).
+   */
+  connection_closed: (wasCleanClose: boolean, reason: string) => void;
   /** One message arrived: read it with `getPeer(1).getPacket()`. */
   data_received: () => void;
   /** The server started closing with this code and reason. */
@@ -30,10 +41,9 @@ export interface WebSocketClientOptions extends WebSocketPeerOptions {
  * Godot 3's `WebSocketClient`: a client with signals. Call `poll()` every frame (or set
  * `autoPoll`); signals fire from inside it.
  */
-export class WebSocketClient<Events extends WebSocketClientEvents = WebSocketClientEvents>
-  extends EventEmitter<Events>
-  implements PeerObserver
-{
+export class WebSocketClient<
+  Events extends WebSocketClientEvents = WebSocketClientEvents,
+> extends SignalEmitter<Events> {
   /** Verify the server's TLS certificate (default true). */
   verifySsl: boolean;
   /** An extra trusted certificate (PEM) for `wss://`. */
@@ -46,7 +56,7 @@ export class WebSocketClient<Events extends WebSocketClientEvents = WebSocketCli
     this.verifySsl = options.verifySsl ?? true;
     this.trustedSslCertificate = options.trustedSslCertificate;
     this.peer = new WebSocketPeer(options);
-    this.peer.setObserver(this);
+    this.peer[OBSERVE](this.#observer);
   }
 
   /** Polls by itself as soon as something arrives (no game loop needed). */
@@ -54,6 +64,7 @@ export class WebSocketClient<Events extends WebSocketClientEvents = WebSocketCli
     return this.peer.autoPoll;
   }
 
+  /** Sets `autoPoll` (see the getter). */
   set autoPoll(enabled: boolean) {
     this.peer.autoPoll = enabled;
   }
@@ -73,7 +84,7 @@ export class WebSocketClient<Events extends WebSocketClientEvents = WebSocketCli
   }
 
   /** Closes with `code` and `reason`; `connection_closed` follows from a later poll. */
-  disconnectFromHost(code = 1000, reason = ''): ErrorCode {
+  disconnectFromHost(code: number = CloseCode.NORMAL, reason = ''): ErrorCode {
     return this.peer.close(code, reason);
   }
 
@@ -106,42 +117,31 @@ export class WebSocketClient<Events extends WebSocketClientEvents = WebSocketCli
     this.peer.poll();
   }
 
-  /** Resolves with the protocol once connected; rejects with a `WebSocketError` if the attempt fails. */
-  connected(timeoutMs = 0): Promise<string> {
-    return this.peer.opened(timeoutMs);
+  /**
+   * Resolves with the protocol once connected; rejects with a `WebSocketError` if the attempt fails.
+   * `options`: a timeout in ms, or `{ timeoutMs, signal }` with an `AbortSignal`.
+   */
+  connected(options: WaitOptions | number = 0): Promise<string> {
+    return this.peer.opened(options);
   }
 
-  /** Resolves once the connection has ended. */
-  disconnected(timeoutMs = 0): Promise<CloseInfo> {
-    return this.peer.closed(timeoutMs);
+  /** Resolves once the connection has ended. Same `options` as `connected`. */
+  disconnected(options: WaitOptions | number = 0): Promise<CloseInfo> {
+    return this.peer.closed(options);
   }
 
-  /** @internal */
-  onPeerActivity(): void {}
-
-  /** @internal */
-  onPeerOpen(_peer: WebSocketPeer, protocol: string): void {
-    this.connectionOpened(protocol);
-  }
-
-  /** @internal */
-  onPeerPacket(): void {
-    this.packetArrived();
-  }
-
-  /** @internal */
-  onPeerCloseRequest(_peer: WebSocketPeer, code: number, reason: string): void {
-    this.signals.emit('server_close_request', code, reason);
-  }
-
-  /** @internal */
-  onPeerClosed(_peer: WebSocketPeer, wasClean: boolean, wasOpen: boolean): void {
-    this.connectionEnded(wasClean, wasOpen);
-  }
+  /** How the peer reaches this client (kept off the public members). */
+  readonly #observer: PeerObserver = {
+    onPeerActivity: () => {},
+    onPeerOpen: (_peer, protocol) => this.connectionOpened(protocol),
+    onPeerPacket: () => this.packetArrived(),
+    onPeerCloseRequest: (_peer, code, reason) => this.signals.emit('server_close_request', code, reason),
+    onPeerClosed: (_peer, wasClean, wasOpen) => this.connectionEnded(wasClean, wasOpen),
+  };
 
   /** Signals with the base event map (subclasses widen `Events`). */
-  protected get signals(): EventEmitter<WebSocketClientEvents> {
-    return this as unknown as EventEmitter<WebSocketClientEvents>;
+  protected get signals(): SignalEmitter<WebSocketClientEvents> {
+    return this as unknown as SignalEmitter<WebSocketClientEvents>;
   }
 
   /** The handshake finished; raw mode fires `connection_established`. */
@@ -156,7 +156,8 @@ export class WebSocketClient<Events extends WebSocketClientEvents = WebSocketCli
 
   /** The connection ended or failed; raw mode fires `connection_closed` or `connection_error`. */
   protected connectionEnded(wasClean: boolean, wasOpen: boolean): void {
-    if (wasOpen) this.signals.emit('connection_closed', wasClean);
-    else this.signals.emit('connection_error');
+    const peer = this.peer;
+    if (wasOpen) this.signals.emit('connection_closed', wasClean, peer.closeReason || peer.lastErrorMessage);
+    else this.signals.emit('connection_error', peer.lastErrorMessage || peer.closeReason);
   }
 }

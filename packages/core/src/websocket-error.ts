@@ -1,4 +1,4 @@
-import type { ErrorCode } from './error-code.js';
+import type { ErrorCode } from './constants/error-code.js';
 
 /**
  * What async helpers reject with: a Godot error code plus, when a connection ended, its close code

@@ -1,18 +1,22 @@
+import { AutoPoll } from './auto-poll.js';
 import { checkUrl } from './check-url.js';
-import { CloseCode, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './close-code.js';
-import { CloseReason } from './close-reason.js';
 import type { PendingConnection } from './connection-listener.js';
-import { ErrorCode } from './error-code.js';
+import { CloseCode, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './constants/close-code.js';
+import { CloseReason } from './constants/close-reason.js';
+import { ErrorCode } from './constants/error-code.js';
+import { State } from './constants/state.js';
+import { WriteMode } from './constants/write-mode.js';
+import type { DebugTrace } from './debug-trace.js';
+import { LINK_CONTROL, LINK_MESSAGE, OBSERVE } from './internal-keys.js';
+import { OutboundBatch } from './outbound-batch.js';
 import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
-import { selectProtocol } from './select-protocol.js';
-import { State } from './state.js';
+import { type CloseInfo, closedCheck, messageCheck, openedCheck } from './peer-waits.js';
 import type { ClientTlsOptions, Transport, TransportConnector } from './transport.js';
 import { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
+import type { WaitOptions } from './wait-options.js';
 import { WaiterList } from './waiter-list.js';
 import { warnOnce } from './warn-once.js';
-import { WebSocketError } from './websocket-error.js';
-import { WriteMode } from './write-mode.js';
 
 /** Notified by a peer's `poll()`; how `WebSocketClient`, `WebSocketServer` and multiplayer peers listen. */
 export interface PeerObserver {
@@ -42,12 +46,26 @@ export interface WebSocketPeerOptions {
   outboundBufferSize?: number;
   /** Most packets queued in each direction (default 4096). */
   maxQueuedPackets?: number;
-  /** Seconds between protocol pings; a peer that misses a pong is dropped. 0 = off (Node only). */
+  /**
+   * Heartbeat in seconds: pings go out every half interval and a peer that answers none for a whole
+   * interval is dropped, so a dead peer is gone within two intervals. 0 = off (default). Node only:
+   * browsers cannot ping (a server pings them and they answer).
+   */
   heartbeatInterval?: number;
+  /**
+   * Seconds `connectToUrl` may take to open before it fails (`lastErrorMessage` "Handshake
+   * timeout"; default 3, 0 = no limit). Node; browsers apply their own.
+   */
+  handshakeTimeout?: number;
   /** Poll automatically as soon as something arrives, for code without a game loop. */
   autoPoll?: boolean;
   /** Default TLS options for `wss://` URLs (Node only). */
   tls?: ClientTlsOptions;
+  /**
+   * Reports connection events, frames and refusals, for debugging (`debugLogger()` prints them).
+   * Off by default; in Node, `WSPEER_DEBUG=1` turns it on for peers that do not set it (`null` keeps it off).
+   */
+  debug?: DebugTrace | null;
 }
 
 /** Options of one `connectToUrl` call. */
@@ -56,81 +74,14 @@ export interface ConnectToUrlOptions {
   tls?: ClientTlsOptions;
 }
 
-/** How a connection ended, as {@link WebSocketPeer.closed} reports it. */
-export interface CloseInfo {
-  /** The close code received, or -1 when the connection did not close cleanly. */
-  code: number;
-  /** The close reason received. */
-  reason: string;
-  /** Whether close frames were exchanged. */
-  wasClean: boolean;
-}
-
 const EMPTY = new Uint8Array(0);
 
 /**
- * Shared stand-ins for a peer's inbound queue, control list and outbound list until it needs its
- * own, so an idle connection stays small. Never pushed to: the peer swaps in its own first.
+ * Shared stand-ins for a peer's inbound queue and control list until it needs its own, so an idle
+ * connection stays small. Never pushed to: the peer swaps in its own first.
  */
 const NO_INBOUND = new PacketQueue();
 const NO_CONTROLS: ControlEvent[] = [];
-const NO_OUT: Array<Uint8Array | string | undefined> = [];
-
-/** Peers with queued sends; one microtask flushes them all (no per-peer task, one microtask per burst). */
-const flushQueue: WebSocketPeer[] = [];
-let flushQueued = false;
-/** Above 0 while an auto-poll task runs: it writes what was queued when it ends, so no flush microtask is needed. */
-let pollTasksRunning = 0;
-
-/** Settled once: `then` on it queues a microtask without the per-call async resource of Node's `queueMicrotask`. */
-const SETTLED = Promise.resolve();
-
-/**
- * @internal Queues `task` as a microtask: the same FIFO queue as `queueMicrotask`, at less than
- * half its cost in Node. `task` must not throw (see {@link autoPollTask}), or the error
- * would surface as an unhandled rejection.
- */
-export function scheduleMicrotask(task: () => void): void {
-  SETTLED.then(task);
-}
-
-/**
- * @internal The task an auto-poll schedules: runs `poll`, then writes everything its signal
- * handlers queued (still one write per peer, in the same microtask). An exception (from a user's
- * signal handler, say) is rethrown from a `queueMicrotask` callback: an uncaught exception, as if
- * `poll` had been queued directly.
- */
-export function autoPollTask(poll: () => void): () => void {
-  return () => {
-    pollTasksRunning++;
-    try {
-      poll();
-    } catch (error) {
-      rethrow(error);
-    } finally {
-      if (--pollTasksRunning === 0 && flushQueue.length > 0) flushAll();
-    }
-  };
-}
-
-/** Writes what every queued peer has queued (one write per peer); the flush microtask, or the end of an auto-poll. */
-function flushAll(): void {
-  flushQueued = false;
-  for (let i = 0; i < flushQueue.length; i++) {
-    try {
-      (flushQueue[i] as WebSocketPeer).flushFromQueue();
-    } catch (error) {
-      rethrow(error);
-    }
-  }
-  flushQueue.length = 0;
-}
-
-function rethrow(error: unknown): void {
-  queueMicrotask(() => {
-    throw error;
-  });
-}
 
 /**
  * A WebSocket connection with Godot 4's `WebSocketPeer` semantics: nothing happens behind your
@@ -148,12 +99,16 @@ export class WebSocketPeer implements LinkTarget {
   outboundBufferSize: number;
   /** Most packets queued in each direction (default 4096). */
   maxQueuedPackets: number;
-  /** Seconds between protocol pings; 0 = off. Node only: browsers cannot ping (servers ping them). */
+  /** Heartbeat in seconds (pings every half interval; dropped after a whole interval without a pong); 0 = off. Node only. */
   heartbeatInterval: number;
+  /** Seconds `connectToUrl` may take to open (0 = no limit). Node; browsers apply their own. */
+  handshakeTimeout: number;
   /** Default TLS options for `wss://` (Node only). */
   tls: ClientTlsOptions | undefined;
   /** The id a server gave this connection (0 for client connections). */
   peerId = 0;
+  /** Where connection events, frames and refusals are reported (`null`: nowhere). See the `debug` option. */
+  debug: DebugTrace | null;
 
   readonly #connector: TransportConnector | undefined;
   #link: PeerLink | null = null;
@@ -166,13 +121,10 @@ export class WebSocketPeer implements LinkTarget {
   #writeMode: WriteMode = WriteMode.BINARY;
   #inbound: PacketQueue = NO_INBOUND;
   #controls: ControlEvent[] = NO_CONTROLS;
-  #out: Array<Uint8Array | string | undefined> = NO_OUT;
-  #outCount = 0;
-  #outBytes = 0;
-  #flushScheduled = false;
-  #pollScheduled = false;
+  /** Created on the first send: idle peers carry none. */
+  #out: OutboundBatch | null = null;
   /** Created on first use: peers polled by a server never need it. */
-  #pollTask: (() => void) | null = null;
+  #autoPoll: AutoPoll | null = null;
   #auto = false;
   #active = false;
   #observer: PeerObserver | null = null;
@@ -195,7 +147,9 @@ export class WebSocketPeer implements LinkTarget {
     this.outboundBufferSize = options.outboundBufferSize ?? 65535;
     this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
     this.heartbeatInterval = options.heartbeatInterval ?? 0;
+    this.handshakeTimeout = options.handshakeTimeout ?? 3;
     this.tls = options.tls;
+    this.debug = options.debug ?? null;
     this.#auto = options.autoPoll ?? false;
   }
 
@@ -204,9 +158,10 @@ export class WebSocketPeer implements LinkTarget {
     return this.#auto;
   }
 
+  /** Sets `autoPoll` (see the getter). */
   set autoPoll(enabled: boolean) {
     this.#auto = enabled;
-    if (enabled && (this.#active || this.#controls.length > 0 || this.#inbound.unpublished > 0)) this.#schedulePoll();
+    if (enabled && (this.#active || this.#controls.length > 0 || this.#inbound.unpublished > 0)) this.#requestPoll();
     this.#updateHeartbeatTimer();
   }
 
@@ -283,6 +238,7 @@ export class WebSocketPeer implements LinkTarget {
     this.#reset(url);
     const link = new PeerLink(this);
     const tls = options.tls ?? this.tls;
+    const debug = this.debug;
     try {
       link.transport = this.#connector(
         url,
@@ -290,10 +246,12 @@ export class WebSocketPeer implements LinkTarget {
           protocols: this.supportedProtocols,
           headers: this.handshakeHeaders,
           maxMessageSize: this.inboundBufferSize,
+          handshakeTimeout: this.handshakeTimeout * 1000,
           ...(tls === undefined ? {} : { tls }),
         },
-        link,
+        debug === null ? link : debug.events(this, link),
       );
+      if (debug !== null) link.transport = debug.transport(this, link.transport);
     } catch (error) {
       link.dead = true;
       this.#lastError = error instanceof Error ? error.message : String(error);
@@ -310,14 +268,18 @@ export class WebSocketPeer implements LinkTarget {
    */
   acceptStream(connection: PendingConnection): ErrorCode {
     if (this.#state !== State.CLOSED) return ErrorCode.ERR_ALREADY_IN_USE;
-    const protocol = selectProtocol(connection.protocols, this.supportedProtocols);
+    const protocol = connection.selectProtocol(this.supportedProtocols);
     if (protocol === null) {
+      this.debug?.refused(connection.url, 400, 'No matching subprotocol');
       connection.reject(400, 'No matching subprotocol');
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     this.#reset(connection.url);
     const link = new PeerLink(this);
-    link.transport = connection.accept(protocol, this.handshakeHeaders, this.inboundBufferSize, link);
+    const debug = this.debug;
+    const events = debug === null ? link : debug.events(this, link);
+    link.transport = connection.accept(protocol, this.handshakeHeaders, this.inboundBufferSize, events);
+    if (debug !== null) link.transport = debug.transport(this, link.transport);
     this.#attach(link);
     return ErrorCode.OK;
   }
@@ -332,11 +294,11 @@ export class WebSocketPeer implements LinkTarget {
       const controls = this.#controls;
       this.#controls = NO_CONTROLS;
       for (const event of controls) {
-        this.#publishUpTo(event.seq);
+        this.#publishBefore(event.seq);
         this.#apply(event);
       }
     }
-    this.#publishUpTo(this.#inbound.pushed);
+    this.#publishBefore(this.#inbound.pushed);
     if (this.heartbeatInterval > 0 && this.#state === State.OPEN) this.#checkHeartbeat();
     if (this.#waiters !== null && this.#waiters.size > 0) this.#waiters.settle(this);
   }
@@ -370,7 +332,7 @@ export class WebSocketPeer implements LinkTarget {
     return this.#packetError;
   }
 
-  /** Whether the packet last returned by `getPacket` was a text frame. */
+  /** Whether the packet last returned by `getPacket` (or `getMessage`) was a text frame: call it after them. */
   wasStringPacket(): boolean {
     return this.#inbound.lastWasText;
   }
@@ -378,21 +340,25 @@ export class WebSocketPeer implements LinkTarget {
   /**
    * Queues one message: binary, or text when `writeMode` is `WriteMode.TEXT` (then the bytes must
    * be valid UTF-8). Returns `FAILED` unless `OPEN`, `ERR_OUT_OF_MEMORY` when the outbound buffer
-   * or packet limit is full (nothing queued is lost), `ERR_INVALID_PARAMETER` for invalid UTF-8.
+   * or packet limit is full (nothing queued is lost; what this turn queued is written first, so
+   * only bytes the network has not taken count), `ERR_INVALID_PARAMETER` for invalid UTF-8 or a
+   * `message` that is not a `Uint8Array`.
    * The peer owns `message` until the end of the current event-loop turn: copy a scratch buffer
    * you will reuse before then.
    */
   send(message: Uint8Array, writeMode: WriteMode = WriteMode.BINARY): ErrorCode {
     if (this.#state !== State.OPEN) return ErrorCode.FAILED;
+    if (!(message instanceof Uint8Array)) return ErrorCode.ERR_INVALID_PARAMETER; // (Buffer is one)
     if (writeMode !== WriteMode.TEXT) return this.#enqueue(message, message.byteLength);
     const text = decodeUtf8(message, true);
     if (text === null) return ErrorCode.ERR_INVALID_PARAMETER;
     return this.#enqueue(text, message.byteLength);
   }
 
-  /** Queues a text message. Same results as `send`. */
+  /** Queues a text message. Same results as `send` (`ERR_INVALID_PARAMETER` for a non-string). */
   sendText(message: string): ErrorCode {
     if (this.#state !== State.OPEN) return ErrorCode.FAILED;
+    if (typeof message !== 'string') return ErrorCode.ERR_INVALID_PARAMETER;
     return this.#enqueue(message, utf8Length(message));
   }
 
@@ -415,9 +381,10 @@ export class WebSocketPeer implements LinkTarget {
    * Closes the connection. On `OPEN` sends a close frame with `code` (1000-1003, 1007-1014 or
    * 3000-4999) and `reason` (at most 123 UTF-8 bytes), else returns `ERR_INVALID_PARAMETER`. A
    * negative code drops the connection at once without a close frame. Unread packets are
-   * discarded, as in Godot.
+   * discarded, as in Godot (a server also discards what a client sends after that).
    */
   close(code: number = CloseCode.NORMAL, reason = ''): ErrorCode {
+    if (typeof code !== 'number' || typeof reason !== 'string') return ErrorCode.ERR_INVALID_PARAMETER;
     if (code < 0 || this.#state === State.CONNECTING) {
       if (this.#state !== State.CLOSED) this.#drop(reason);
       return ErrorCode.OK;
@@ -426,7 +393,7 @@ export class WebSocketPeer implements LinkTarget {
     if (!isSendableCloseCode(code) || utf8Length(reason) > MAX_CLOSE_REASON_BYTES) {
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
-    this.#flush();
+    this.#out?.flushTurn();
     this.#closeStarted = true;
     this.#inbound.clear();
     this.#state = State.CLOSING;
@@ -451,7 +418,7 @@ export class WebSocketPeer implements LinkTarget {
   /** Bytes queued for sending and not yet written to the network; 0 unless `OPEN`. */
   getCurrentOutboundBufferedAmount(): number {
     if (this.#state !== State.OPEN || this.#transport === null) return 0;
-    return this.#outBytes + this.#transport.bufferedAmount;
+    return (this.#out?.bytes ?? 0) + this.#transport.bufferedAmount;
   }
 
   /** Turns Nagle's algorithm off (the default) or on. `ERR_UNAVAILABLE` in browsers. */
@@ -467,44 +434,37 @@ export class WebSocketPeer implements LinkTarget {
     return this.#transport?.adapter ?? '';
   }
 
-  /** Resolves with the selected protocol once a poll sees `OPEN`; rejects if it closes first. */
-  opened(timeoutMs = 0): Promise<string> {
-    return this.#wait<string>('the connection to open', timeoutMs, (peer) =>
-      peer.#state === State.OPEN
-        ? peer.#protocol
-        : peer.#state === State.CLOSED
-          ? peer.#closedError('connection failed')
-          : undefined,
-    );
+  /**
+   * Resolves with the selected protocol once a poll sees `OPEN`; rejects with a `WebSocketError` if
+   * it closes first (its message says why, e.g. the server's refusal in Node). `options`: a timeout
+   * in ms, or `{ timeoutMs, signal }` with an `AbortSignal`. Needs polling or `autoPoll`.
+   */
+  opened(options: WaitOptions | number = 0): Promise<string> {
+    return this.#wait('the connection to open', options, openedCheck);
   }
 
-  /** Resolves with the close code, reason and cleanliness once a poll sees `CLOSED`. */
-  closed(timeoutMs = 0): Promise<CloseInfo> {
-    return this.#wait<CloseInfo>('the connection to close', timeoutMs, (peer) =>
-      peer.#state === State.CLOSED
-        ? { code: peer.#code, reason: peer.#reason, wasClean: peer.#code !== -1 }
-        : undefined,
-    );
+  /** Resolves with the close code, reason and cleanliness once a poll sees `CLOSED`. Same `options` as `opened`. */
+  closed(options: WaitOptions | number = 0): Promise<CloseInfo> {
+    return this.#wait('the connection to close', options, closedCheck);
   }
 
-  /** Resolves with the next message (`getMessage()`); rejects if the connection closes first. */
-  nextMessage(timeoutMs = 0): Promise<Uint8Array | string> {
-    return this.#wait<Uint8Array | string>('a message', timeoutMs, (peer) =>
-      peer.#inbound.length > 0
-        ? (peer.getMessage() as Uint8Array | string)
-        : peer.#state === State.CLOSED
-          ? peer.#closedError('connection closed before a message arrived')
-          : undefined,
-    );
+  /** Resolves with the next message (`getMessage()`); rejects if the connection closes first. Same `options` as `opened`. */
+  nextMessage(options: WaitOptions | number = 0): Promise<Uint8Array | string> {
+    return this.#wait('a message', options, messageCheck);
   }
 
-  /** @internal Lets a wrapper (client, server, multiplayer peer) observe this peer. */
-  setObserver(observer: PeerObserver | null): void {
+  /** Whether the current (or last) connection finished its handshake. */
+  get wasOpen(): boolean {
+    return this.#wasOpen;
+  }
+
+  /** Lets a wrapper (client, server, multiplayer peer) observe this peer. */
+  [OBSERVE](observer: PeerObserver | null): void {
     this.#observer = observer;
   }
 
-  /** @internal Called by the link for every message. */
-  linkMessage(data: Uint8Array | string, isText: boolean): void {
+  /** Called by the link for every message. */
+  [LINK_MESSAGE](data: Uint8Array | string, isText: boolean): void {
     const size = typeof data === 'string' ? utf8Length(data) : data.byteLength;
     if (size > this.inboundBufferSize) {
       this.#fail(CloseCode.MESSAGE_TOO_BIG, CloseReason.MESSAGE_TOO_BIG);
@@ -525,8 +485,8 @@ export class WebSocketPeer implements LinkTarget {
     if (!this.#active) this.#activity();
   }
 
-  /** @internal Called by the link for every control event. */
-  linkControl(kind: number, text: string, code: number, wasClean: boolean): void {
+  /** Called by the link for every control event. */
+  [LINK_CONTROL](kind: number, text: string, code: number, wasClean: boolean): void {
     this.#pushControl({ kind, seq: this.#inbound.pushed, text, code, wasClean });
     if (!this.#active) this.#activity();
   }
@@ -534,19 +494,18 @@ export class WebSocketPeer implements LinkTarget {
   #activity(): void {
     this.#active = true;
     if (this.#observer !== null) this.#observer.onPeerActivity(this);
-    if (this.#auto) this.#schedulePoll();
+    if (this.#auto) this.#requestPoll();
   }
 
-  #schedulePoll(): void {
-    if (this.#pollScheduled) return;
-    this.#pollScheduled = true;
-    scheduleMicrotask(this.#pollTask ?? this.#makePollTask());
+  #requestPoll(): void {
+    this.#autoPoll ??= new AutoPoll(() => this.poll());
+    this.#autoPoll.request();
   }
 
   #reset(url: string): void {
     this.#inbound.clear();
     this.#controls = NO_CONTROLS;
-    this.#clearOut();
+    this.#out?.clear();
     this.#code = -1;
     this.#reason = '';
     this.#protocol = '';
@@ -562,6 +521,7 @@ export class WebSocketPeer implements LinkTarget {
   #attach(link: PeerLink): void {
     this.#link = link;
     this.#transport = link.transport;
+    if (this.#out !== null) this.#out.transport = link.transport;
     this.#state = State.CONNECTING;
   }
 
@@ -579,16 +539,15 @@ export class WebSocketPeer implements LinkTarget {
     return data;
   }
 
-  #publishUpTo(seq: number): void {
+  /** Publishes the messages that arrived before event `seq`, telling the observer of each. */
+  #publishBefore(seq: number): void {
     const inbound = this.#inbound;
-    let n = seq - (inbound.pushed - inbound.unpublished);
-    if (n <= 0) return;
     const observer = this.#observer;
     if (observer === null) {
-      inbound.publish(n);
+      inbound.publishBefore(seq);
       return;
     }
-    while (n-- > 0 && inbound.publish(1) === 1) observer.onPeerPacket(this);
+    while (inbound.publishOneBefore(seq)) observer.onPeerPacket(this);
   }
 
   #apply(event: ControlEvent): void {
@@ -598,7 +557,7 @@ export class WebSocketPeer implements LinkTarget {
         break;
       case LinkEvent.ERROR:
         this.#lastError = event.text;
-        if (event.code !== 0) this.#setFailure(event.code, failureReason(event.code));
+        if (event.code !== 0) this.#setFailure(event.code, failureReason(event.code, event.text));
         break;
       case LinkEvent.CLOSE:
         this.#applyClose(event.code, event.text, event.wasClean);
@@ -677,48 +636,30 @@ export class WebSocketPeer implements LinkTarget {
     if (this.#link !== null) this.#link.dead = true;
     this.#link = null;
     this.#transport = null;
-    this.#clearOut();
+    if (this.#out !== null) {
+      this.#out.clear();
+      this.#out.transport = null;
+    }
     this.#paused = false;
     this.#updateHeartbeatTimer();
   }
 
-  #clearOut(): void {
-    for (let i = 0; i < this.#outCount; i++) this.#out[i] = undefined;
-    this.#outCount = 0;
-    this.#outBytes = 0;
-  }
-
+  /** Queues a message for the end of the turn, within the outbound limits. */
   #enqueue(data: Uint8Array | string, size: number): ErrorCode {
-    if (this.#outCount >= this.maxQueuedPackets) return ErrorCode.ERR_OUT_OF_MEMORY;
-    if (this.#outBytes + size + (this.#transport as Transport).bufferedAmount > this.outboundBufferSize) {
-      return ErrorCode.ERR_OUT_OF_MEMORY;
+    let out = this.#out;
+    if (out === null) {
+      out = new OutboundBatch(this.#transport);
+      this.#out = out;
     }
-    if (this.#out === NO_OUT) this.#out = [];
-    this.#out[this.#outCount++] = data;
-    this.#outBytes += size;
-    if (!this.#flushScheduled) {
-      this.#flushScheduled = true;
-      flushQueue.push(this);
-      if (!flushQueued && pollTasksRunning === 0) {
-        flushQueued = true;
-        scheduleMicrotask(flushAll);
-      }
+    const transport = this.#transport as Transport;
+    if (out.bytes + size + transport.bufferedAmount > this.outboundBufferSize || out.count >= this.maxQueuedPackets) {
+      // The turn's batch is not a network backlog yet: write it now (the socket takes what the
+      // network can) and judge by what is really waiting. Rare: only near the limits.
+      out.flushTurn();
+      if (size + transport.bufferedAmount > this.outboundBufferSize) return ErrorCode.ERR_OUT_OF_MEMORY;
     }
+    out.push(data, size);
     return ErrorCode.OK;
-  }
-
-  /** @internal Called by the shared flush: writes this peer's queued messages. */
-  flushFromQueue(): void {
-    this.#flush();
-  }
-
-  /** Writes every queued message in one go (one socket write where the runtime allows). */
-  #flush(): void {
-    this.#flushScheduled = false;
-    const count = this.#outCount;
-    if (count === 0) return;
-    if (this.#transport !== null) this.#transport.sendMany(this.#out as Array<Uint8Array | string>, count);
-    this.#clearOut();
   }
 
   #checkHeartbeat(): void {
@@ -736,19 +677,9 @@ export class WebSocketPeer implements LinkTarget {
       if (this.#heartbeatTimer !== undefined) clearInterval(this.#heartbeatTimer);
       this.#heartbeatTimer = undefined;
     } else if (this.#heartbeatTimer === undefined) {
-      this.#heartbeatTimer = setInterval(
-        this.#pollTask ?? this.#makePollTask(),
-        Math.max(10, (this.heartbeatInterval * 1000) / 4),
-      );
+      this.#autoPoll ??= new AutoPoll(() => this.poll());
+      this.#heartbeatTimer = setInterval(this.#autoPoll.task, Math.max(10, (this.heartbeatInterval * 1000) / 8));
     }
-  }
-
-  #makePollTask(): () => void {
-    this.#pollTask = autoPollTask(() => {
-      this.#pollScheduled = false;
-      this.poll();
-    });
-    return this.#pollTask;
   }
 
   #pushControl(event: ControlEvent): void {
@@ -756,29 +687,21 @@ export class WebSocketPeer implements LinkTarget {
     this.#controls.push(event);
   }
 
-  #wait<T>(what: string, timeoutMs: number, check: (peer: WebSocketPeer) => T | Error | undefined): Promise<T> {
+  #wait<T>(
+    what: string,
+    options: WaitOptions | number,
+    check: (peer: WebSocketPeer) => T | Error | undefined,
+  ): Promise<T> {
     this.#waiters ??= new WaiterList<WebSocketPeer>();
-    return this.#waiters.wait(this, what, timeoutMs, check);
+    return this.#waiters.wait(this, what, options, check);
   }
 
   #unsupported(member: string): void {
     warnOnce(member, `${member} is not available with the "${this.adapter}" transport (browsers do not expose it).`);
   }
-
-  #closedError(what: string): WebSocketError {
-    const detail = this.#lastError === '' ? '' : ` (${this.#lastError})`;
-    return this.#wasOpen
-      ? new WebSocketError(
-          ErrorCode.ERR_CONNECTION_ERROR,
-          `ERR_CONNECTION_ERROR: ${what}${detail}`,
-          this.#code,
-          this.#reason,
-        )
-      : new WebSocketError(ErrorCode.ERR_CANT_CONNECT, `ERR_CANT_CONNECT: ${what}${detail}`, this.#code, this.#reason);
-  }
 }
 
-function failureReason(code: number): string {
+function failureReason(code: number, text: string): string {
   switch (code) {
     case CloseCode.MESSAGE_TOO_BIG:
       return CloseReason.MESSAGE_TOO_BIG;
@@ -787,6 +710,6 @@ function failureReason(code: number): string {
     case CloseCode.INVALID_PAYLOAD:
       return CloseReason.INVALID_PAYLOAD;
     default:
-      return 'Unknown';
+      return text;
   }
 }

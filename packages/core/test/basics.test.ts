@@ -128,4 +128,35 @@ describe('PacketQueue', () => {
     expect(q.shift()).toBe('a');
     expect(q.shift()).toBeUndefined();
   });
+
+  it('publishes by sequence number: messages that arrived before an event, one by one or all', () => {
+    const q = new PacketQueue();
+    for (let i = 0; i < 5; i++) q.push(new Uint8Array([i]), false, 1);
+    expect(q.publishOneBefore(2)).toBe(true);
+    expect(q.publishOneBefore(2)).toBe(true);
+    expect(q.publishOneBefore(2)).toBe(false);
+    expect(q.length).toBe(2);
+    expect(q.publishBefore(4)).toBe(2);
+    expect(q.publishBefore(4)).toBe(0);
+    expect((q.shift() as Uint8Array)[0]).toBe(0);
+    expect(q.publishBefore(q.pushed)).toBe(1);
+    expect(q.publishOneBefore(q.pushed)).toBe(false);
+    expect(q.length).toBe(4);
+  });
+
+  it('accounts sizes past 2^30 and 2^31 bytes exactly, text flag kept (no packed overflow)', () => {
+    const q = new PacketQueue();
+    const big = 2 ** 31 + 7;
+    const bigger = 2 ** 32 + 3;
+    q.push('t', true, big);
+    q.push(new Uint8Array(1), false, bigger);
+    expect(q.bytes).toBe(big + bigger);
+    q.publish(2);
+    expect(q.shift()).toBe('t');
+    expect(q.lastWasText).toBe(true);
+    expect(q.bytes).toBe(bigger);
+    q.shift();
+    expect(q.lastWasText).toBe(false);
+    expect(q.bytes).toBe(0);
+  });
 });

@@ -86,11 +86,20 @@ describe('WebSocketPeer limits', () => {
     expect(peer.send(new Uint8Array(10))).toBe(ErrorCode.OK);
   });
 
-  it('returns ERR_OUT_OF_MEMORY past maxQueuedPackets', async () => {
+  it('writes a turn of more than maxQueuedPackets early instead of refusing it (the batch stays bounded)', async () => {
     const { peer, remote } = await openPair({ maxQueuedPackets: 3 });
-    for (let i = 0; i < 3; i++) expect(peer.sendText(`${i}`)).toBe(ErrorCode.OK);
-    expect(peer.sendText('3')).toBe(ErrorCode.ERR_OUT_OF_MEMORY);
-    await settle([remote], () => remote.getAvailablePacketCount() === 3);
+    for (let i = 0; i < 7; i++) expect(peer.sendText(`${i}`)).toBe(ErrorCode.OK);
+    await settle([remote], () => remote.getAvailablePacketCount() === 7);
+    expect(Array.from({ length: 7 }, () => remote.getMessage())).toEqual(['0', '1', '2', '3', '4', '5', '6']);
+  });
+
+  it('counts only bytes the network has not taken: a receiver that stops reading fills it', async () => {
+    const { peer, remote } = await openPair({ outboundBufferSize: 1000 });
+    const gone = new Uint8Array(600);
+    expect(peer.send(gone)).toBe(ErrorCode.OK);
+    expect(peer.send(gone)).toBe(ErrorCode.ERR_OUT_OF_MEMORY);
+    await settle([remote], () => remote.getAvailablePacketCount() === 1);
+    expect(peer.send(gone)).toBe(ErrorCode.OK);
   });
 
   it('fails the connection with 1009 "Message too big" when a message exceeds inboundBufferSize', async () => {

@@ -1,4 +1,4 @@
-import type * as values from './transfer-mode-values.js';
+import type * as values from './constants/transfer-mode-values.js';
 
 /** `setTargetPeer` value that sends to every peer. */
 export const TARGET_PEER_BROADCAST = 0;
@@ -11,7 +11,7 @@ export const TARGET_PEER_SERVER = 1;
  * every packet travels reliable and ordered. A module namespace (frozen, `TransferMode.RELIABLE`
  * reads like an object member): bundlers replace each use by its number.
  */
-export * as TransferMode from './transfer-mode-values.js';
+export * as TransferMode from './constants/transfer-mode-values.js';
 
 /** One of the numbers in {@link TransferMode}. */
 export type TransferMode = (typeof values)[keyof typeof values];

@@ -1,6 +1,13 @@
+import { boundedText, MAX_TALLY_KINDS } from '@wspeer/core';
+
+/** Longest refusal reason a log line carries (reasons quote remote input only bounded already). */
+const MAX_LINE_REASON = 200;
+
 /**
- * Rate-limited warnings for refused packets: at most one line per reason per second, with how
- * many were suppressed in between, so a flood of bad packets cannot flood the log.
+ * Rate-limited warnings for refused packets: at most one line per kind of refusal per second,
+ * with how many were suppressed in between, so a flood of bad packets cannot flood the log. Kinds
+ * are the code's own names (`"spoofed-sender"`), never remote text, and at most
+ * {@link MAX_TALLY_KINDS} are tracked, so no input grows the table.
  */
 export class DropLog {
   readonly #last = new Map<string, { at: number; suppressed: number }>();
@@ -10,18 +17,24 @@ export class DropLog {
     this.#sink = sink;
   }
 
-  /** Logs `reason` for peer `from` unless the same reason was logged less than a second ago. */
-  note(from: number, reason: string): void {
+  /** Logs `reason` for peer `from` unless a refusal of the same `kind` was logged less than a second ago. */
+  note(from: number, kind: string, reason: string): void {
     if (this.#sink === null) return;
     const now = performance.now();
-    const kind = reason.replace(/\d+/g, 'N');
-    const entry = this.#last.get(kind);
+    const key = this.#last.has(kind) || this.#last.size < MAX_TALLY_KINDS ? kind : 'other';
+    let entry = this.#last.get(key);
     if (entry !== undefined && now - entry.at < 1000) {
       entry.suppressed++;
       return;
     }
     const more = entry !== undefined && entry.suppressed > 0 ? ` (${entry.suppressed} more suppressed)` : '';
-    this.#last.set(kind, { at: now, suppressed: 0 });
-    this.#sink(`[wspeer] dropped packet from peer ${from}: ${reason}${more}`);
+    if (entry === undefined) {
+      entry = { at: now, suppressed: 0 };
+      this.#last.set(key, entry);
+    } else {
+      entry.at = now;
+      entry.suppressed = 0;
+    }
+    this.#sink(`[wspeer] dropped packet from peer ${from}: ${boundedText(reason, MAX_LINE_REASON)}${more}`);
   }
 }

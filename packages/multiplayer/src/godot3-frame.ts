@@ -7,7 +7,7 @@ export const HEADER_SIZE = 9;
  * Godot 3.2's multiplayer message types (`websocket_multiplayer_peer.h`). A module namespace
  * (frozen, `SysType.ADD` reads like an object member): bundlers replace each use by its number.
  */
-export * as SysType from './sys-type-values.js';
+export * as SysType from './constants/sys-type-values.js';
 
 /** A parsed header. */
 export interface Godot3Header {

@@ -1,11 +1,16 @@
 export { TARGET_PEER_BROADCAST, TARGET_PEER_SERVER, TransferMode, type Wire } from './constants.js';
 export { DropLog } from './drop-log.js';
 export { frame, type Godot3Header, HEADER_SIZE, readHeader, readSysId, SysType, sysMessage } from './godot3-frame.js';
+export { godot3ClientWire, godot3ServerWire } from './godot3-wire.js';
 export { idMessage, readIdMessage } from './godot4-id.js';
+export { godot4ClientWire, godot4ServerWire } from './godot4-wire.js';
+export { LocalRoom } from './local-room.js';
 export { type MultiplayerClientEvents, type MultiplayerClientOptions, WebSocketClient } from './multiplayer-client.js';
-export type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
+export type { MultiplayerPeer, MultiplayerPeerEvents, Subscribe } from './multiplayer-peer.js';
 export { type MultiplayerServerEvents, type MultiplayerServerOptions, WebSocketServer } from './multiplayer-server.js';
+export { MultiplayerSession, SESSION } from './multiplayer-session.js';
 export { OfflineMultiplayerPeer } from './offline-multiplayer-peer.js';
+export { withPacketSide } from './packet-side.js';
 export { multiplayerServer } from './server-factory.js';
 export { SourcedPacketQueue } from './sourced-packet-queue.js';
 export {
@@ -13,3 +18,5 @@ export {
   WebSocketMultiplayerPeer,
   type WebSocketMultiplayerPeerOptions,
 } from './websocket-multiplayer-peer.js';
+export type { ClientLink, ClientWire, Room, ServerWire } from './wire.js';
+export { clientWire, serverWire } from './wire-formats.js';

@@ -1,19 +1,19 @@
 import {
+  CloseCode,
   CloseReason,
   ConnectionStatus,
   WebSocketClient as CoreWebSocketClient,
   ErrorCode,
-  generatePeerId,
   State,
   type WebSocketClientEvents,
   type WebSocketClientOptions,
 } from '@wspeer/core';
-import { TARGET_PEER_SERVER, TransferMode, type Wire } from './constants.js';
-import { frame, HEADER_SIZE, readSysId, SysType } from './godot3-frame.js';
-import { readIdMessage } from './godot4-id.js';
+import { TARGET_PEER_SERVER, type Wire } from './constants.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
-import { readInt32 } from './read-int32.js';
-import { SourcedPacketQueue } from './sourced-packet-queue.js';
+import { MultiplayerSession, SESSION } from './multiplayer-session.js';
+import { withPacketSide } from './packet-side.js';
+import type { ClientLink, ClientWire } from './wire.js';
+import { clientWire } from './wire-formats.js';
 
 /** Signals of the multiplayer-capable client: Godot 3's raw signals plus the multiplayer ones. */
 export interface MultiplayerClientEvents extends WebSocketClientEvents, MultiplayerPeerEvents {}
@@ -31,30 +31,51 @@ export interface MultiplayerClientOptions extends WebSocketClientOptions {
  * it learns its id from the server, tracks the peers the server announces, frames and sends
  * packets to a target peer, and implements {@link MultiplayerPeer}. Raw mode is unchanged.
  */
-export class WebSocketClient extends CoreWebSocketClient<MultiplayerClientEvents> implements MultiplayerPeer {
+export class WebSocketClient
+  extends withPacketSide(CoreWebSocketClient<MultiplayerClientEvents>)
+  implements MultiplayerPeer
+{
   /** Wire format used in multiplayer mode. */
   wire: Wire;
   /** Seconds to wait for the server's id in multiplayer mode. */
   handshakeTimeout: number;
-  /** Requested transfer mode (reported; WebSocket is reliable and ordered). */
-  transferMode: TransferMode = TransferMode.RELIABLE;
-  /** Requested channel (reported). */
-  transferChannel = 0;
   /** Part of the contract; a client never accepts peers. */
   refuseNewConnections = false;
+  /** The packet side and signals (shared with a `WebSocketMultiplayerPeer` that drives this client). */
+  override [SESSION]: MultiplayerSession;
   #multiplayer = false;
+  #format: ClientWire = clientWire('godot3');
   #uniqueId = 0;
-  #connectedToServer = false;
-  #target = 0;
+  #admitted = false;
   readonly #peerIds = new Set<number>();
-  readonly #inbox = new SourcedPacketQueue();
   #timer: unknown;
   #silenced = false;
+  /** This client as its wire format sees it. */
+  readonly #link: ClientLink;
 
-  constructor(options: MultiplayerClientOptions = {}) {
+  /** A client; `session` is passed by a `WebSocketMultiplayerPeer` that drives it. */
+  constructor(options: MultiplayerClientOptions = {}, session?: MultiplayerSession) {
     super(options);
     this.wire = options.wire ?? 'godot3';
     this.handshakeTimeout = options.handshakeTimeout ?? 3;
+    this[SESSION] = session ?? new MultiplayerSession(this);
+    const client = this;
+    this.#link = {
+      get admitted() {
+        return client.#admitted;
+      },
+      store: (packet, sender) => this[SESSION].store(packet, sender),
+      setUniqueId: (id) => {
+        this.#uniqueId = id;
+      },
+      addPeer: (id) => this.#addPeer(id),
+      removePeer: (id) => {
+        if (this.#peerIds.delete(id)) this[SESSION].signals?.emit('peer_disconnected', id);
+      },
+      fail: (code, reason) => {
+        this.peer.close(code, reason);
+      },
+    };
   }
 
   /**
@@ -74,6 +95,7 @@ export class WebSocketClient extends CoreWebSocketClient<MultiplayerClientEvents
     this.#resetMultiplayer();
     this.#silenced = false;
     this.#multiplayer = multiplayer;
+    this.#format = clientWire(this.wire);
     if (multiplayer && this.handshakeTimeout > 0) {
       this.#timer = setTimeout(() => this.#handshakeExpired(), this.handshakeTimeout * 1000);
     }
@@ -87,44 +109,8 @@ export class WebSocketClient extends CoreWebSocketClient<MultiplayerClientEvents
 
   /** Sends `buffer` to the target peer through the server. `ERR_UNCONFIGURED` unless connected in multiplayer mode. */
   putPacket(buffer: Uint8Array): ErrorCode {
-    if (!this.#multiplayer || !this.#connectedToServer) return ErrorCode.ERR_UNCONFIGURED;
-    const message = this.wire === 'godot3' ? frame(SysType.NONE, this.#uniqueId, this.#target, buffer) : buffer;
-    return this.peer.send(message);
-  }
-
-  /** Removes and returns the next packet; empty with `ERR_UNAVAILABLE` when none. */
-  getPacket(): Uint8Array {
-    return this.#inbox.take();
-  }
-
-  /** The error of the last `getPacket`. */
-  getPacketError(): ErrorCode {
-    return this.#inbox.error;
-  }
-
-  /** Packets waiting. */
-  getAvailablePacketCount(): number {
-    return this.#inbox.length;
-  }
-
-  /** Sender of the next packet (0 when none). */
-  getPacketPeer(): number {
-    return this.#inbox.nextSender;
-  }
-
-  /** Always 0: WebSocket has one channel. */
-  getPacketChannel(): number {
-    return 0;
-  }
-
-  /** Always reliable over WebSocket. */
-  getPacketMode(): TransferMode {
-    return TransferMode.RELIABLE;
-  }
-
-  /** 0 broadcast, 1 server, N one peer, -N everyone but N (godot4 wire: always the server). */
-  setTargetPeer(id: number): void {
-    this.#target = id;
+    if (!this.#multiplayer || !this.#admitted) return ErrorCode.ERR_UNCONFIGURED;
+    return this.peer.send(this.#format.frame(this.#uniqueId, this[SESSION].target, buffer));
   }
 
   /** Our id (0 until the server sent it). */
@@ -137,16 +123,6 @@ export class WebSocketClient extends CoreWebSocketClient<MultiplayerClientEvents
     return false;
   }
 
-  /** True: the server relays between clients. */
-  isServerRelaySupported(): boolean {
-    return true;
-  }
-
-  /** A random id (2 to 2^31-1). */
-  generateUniqueId(): number {
-    return generatePeerId();
-  }
-
   /** The peers the server announced (including 1, the server). */
   getPeerIds(): number[] {
     return [...this.#peerIds];
@@ -156,12 +132,12 @@ export class WebSocketClient extends CoreWebSocketClient<MultiplayerClientEvents
   override getConnectionStatus(): ConnectionStatus {
     const status = super.getConnectionStatus();
     if (!this.#multiplayer || status !== ConnectionStatus.CONNECTION_CONNECTED) return status;
-    return this.#connectedToServer ? status : ConnectionStatus.CONNECTION_CONNECTING;
+    return this.#admitted ? status : ConnectionStatus.CONNECTION_CONNECTING;
   }
 
   /** Disconnects from the server (only id 1 exists on a client); `force` drops at once. */
   disconnectPeer(id: number, force = false): void {
-    if (id === TARGET_PEER_SERVER) this.peer.close(force ? -1 : 1000);
+    if (id === TARGET_PEER_SERVER) this.peer.close(force ? CloseCode.UNCLEAN : CloseCode.NORMAL);
   }
 
   /** Drops the connection at once and forgets every peer, without signals. */
@@ -176,13 +152,8 @@ export class WebSocketClient extends CoreWebSocketClient<MultiplayerClientEvents
   }
 
   protected override packetArrived(): void {
-    if (!this.#multiplayer) {
-      super.packetArrived();
-      return;
-    }
-    const message = this.peer.getPacket();
-    if (this.wire === 'godot3') this.#receiveGodot3(message);
-    else this.#receiveGodot4(message);
+    if (!this.#multiplayer) super.packetArrived();
+    else this.#format.receive(this.#link, this.peer.getPacket());
   }
 
   protected override connectionEnded(wasClean: boolean, wasOpen: boolean): void {
@@ -194,67 +165,33 @@ export class WebSocketClient extends CoreWebSocketClient<MultiplayerClientEvents
       super.connectionEnded(wasClean, wasOpen);
       return;
     }
-    const wasConnected = this.#connectedToServer;
+    const wasAdmitted = this.#admitted;
     const peers = [...this.#peerIds];
     this.#resetMultiplayer();
-    for (const id of peers) this.emit('peer_disconnected', id);
-    this.emit(wasConnected ? 'server_disconnected' : 'connection_failed');
-  }
-
-  #receiveGodot3(message: Uint8Array): void {
-    if (message.byteLength < HEADER_SIZE) return;
-    const type = message[0];
-    if (type === SysType.NONE) {
-      this.#store(message.subarray(HEADER_SIZE), readInt32(message, 1));
-      return;
-    }
-    const id = readSysId(message);
-    if (id === null) return;
-    if (type === SysType.ID) this.#uniqueId = id;
-    else if (type === SysType.ADD) this.#addPeer(id);
-    else if (type === SysType.DEL && this.#peerIds.delete(id)) this.emit('peer_disconnected', id);
-  }
-
-  #receiveGodot4(message: Uint8Array): void {
-    if (this.#connectedToServer) {
-      this.#store(message, TARGET_PEER_SERVER);
-      return;
-    }
-    const id = readIdMessage(message);
-    if (id === null) {
-      this.peer.close(1002, 'Invalid ID received from server');
-      return;
-    }
-    this.#uniqueId = id;
-    this.#addPeer(TARGET_PEER_SERVER);
+    for (const id of peers) this[SESSION].signals?.emit('peer_disconnected', id);
+    this[SESSION].signals?.emit(wasAdmitted ? 'server_disconnected' : 'connection_failed');
   }
 
   #addPeer(id: number): void {
     if (this.#peerIds.has(id)) return;
     this.#peerIds.add(id);
     if (id === TARGET_PEER_SERVER) {
-      this.#connectedToServer = true;
+      this.#admitted = true;
       clearTimeout(this.#timer);
     }
-    this.emit('peer_connected', id);
-    if (id === TARGET_PEER_SERVER) this.emit('connection_succeeded');
-  }
-
-  #store(packet: Uint8Array, sender: number): void {
-    this.#inbox.push(packet, sender);
-    this.emit('peer_packet', sender);
+    this[SESSION].signals?.emit('peer_connected', id);
+    if (id === TARGET_PEER_SERVER) this[SESSION].signals?.emit('connection_succeeded');
   }
 
   #handshakeExpired(): void {
-    if (this.#multiplayer && !this.#connectedToServer) this.peer.close(-1, CloseReason.HANDSHAKE_TIMEOUT);
+    if (this.#multiplayer && !this.#admitted) this.peer.close(-1, CloseReason.HANDSHAKE_TIMEOUT);
   }
 
   #resetMultiplayer(): void {
     clearTimeout(this.#timer);
     this.#uniqueId = 0;
-    this.#connectedToServer = false;
+    this.#admitted = false;
     this.#peerIds.clear();
-    this.#inbox.clear();
-    this.#target = 0;
+    this[SESSION].inbox.clear();
   }
 }

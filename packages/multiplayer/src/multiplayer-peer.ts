@@ -17,9 +17,10 @@ export interface MultiplayerPeerEvents {
   server_disconnected: () => void;
   /**
    * Server: a packet (or a peer) was refused: spoofed sender, system message from a client,
-   * unknown target, short header, a peer over its buffer limits. Not a Godot signal.
+   * unknown target, short header, a peer over its buffer limits. `kind` names the rule
+   * (`"spoofed-sender"`, `"buffer-overflow"`, ...), as counted in `stats().refused`. Not a Godot signal.
    */
-  packet_dropped: (from: number, reason: string) => void;
+  packet_dropped: (from: number, reason: string, kind: string) => void;
 }
 
 /**
@@ -63,6 +64,12 @@ export interface MultiplayerPeer {
   disconnectPeer(id: number, force?: boolean): void;
   /** Drops everything at once, without `peer_disconnected` signals. */
   close(): void;
+  /**
+   * The ids of the peers connected now (a client: the server, 1, and the clients the server
+   * announced). Optional: lets a `MultiplayerAPI` attached to a peer that is already connected know
+   * its peers without having seen their `peer_connected` signals.
+   */
+  getPeerIds?(): number[];
   /** Whether the server relays packets between clients. */
   isServerRelaySupported(): boolean;
   /** A random id for a new peer (2 to 2^31-1). */

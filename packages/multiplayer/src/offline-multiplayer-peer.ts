@@ -1,5 +1,4 @@
-import { ConnectionStatus, ErrorCode, generatePeerId } from '@wspeer/core';
-import { EventEmitter } from 'eventemitter3';
+import { ConnectionStatus, ErrorCode, generatePeerId, SignalEmitter } from '@wspeer/core';
 import { TARGET_PEER_SERVER, TransferMode } from './constants.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
 
@@ -8,7 +7,7 @@ import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.
  * always connected, always the server (id 1), has no other peers, drops what it is given and
  * never receives anything.
  */
-export class OfflineMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents> implements MultiplayerPeer {
+export class OfflineMultiplayerPeer extends SignalEmitter<MultiplayerPeerEvents> implements MultiplayerPeer {
   /** Reported only. */
   transferMode: TransferMode = TransferMode.RELIABLE;
   /** Reported only. */

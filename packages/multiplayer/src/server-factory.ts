@@ -4,5 +4,5 @@ import type { MultiplayerServerFactory } from './websocket-multiplayer-peer.js';
 
 /** A {@link MultiplayerServerFactory} that listens with `listen` (the Node listener, or a loopback network's). */
 export function multiplayerServer(listen: ListenerFactory): MultiplayerServerFactory {
-  return (options) => new WebSocketServer({ ...options, listen });
+  return (options, session) => new WebSocketServer({ ...options, listen }, session);
 }

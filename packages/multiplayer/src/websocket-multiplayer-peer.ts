@@ -1,25 +1,37 @@
 import {
   type ClientTlsOptions,
+  CloseCode,
   ConnectionStatus,
+  DEFAULT_MAX_BYTES_PER_SECOND,
+  DEFAULT_MAX_MESSAGES_PER_SECOND,
+  type DebugTrace,
   ErrorCode,
-  generatePeerId,
+  type RateLimitPolicy,
+  type ServerStats,
   type ServerTlsOptions,
+  SignalEmitter,
   type TransportConnector,
+  type WaitOptions,
   WebSocketError,
   type WebSocketPeer,
   warnOnce,
 } from '@wspeer/core';
-import { EventEmitter } from 'eventemitter3';
-import { TransferMode, type Wire } from './constants.js';
+import type { Wire } from './constants.js';
 import { WebSocketClient } from './multiplayer-client.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
 import type { MultiplayerServerOptions, WebSocketServer } from './multiplayer-server.js';
+import { MultiplayerSession, SESSION } from './multiplayer-session.js';
+import { withPacketSide } from './packet-side.js';
 
 /**
- * Makes the server side of a {@link WebSocketMultiplayerPeer}. Injected (the Node entry of
- * `wspeer/multiplayer` passes one) so that browser bundles, which cannot listen, carry no server code.
+ * Makes the server side of a {@link WebSocketMultiplayerPeer}, sharing its `session`. Injected (the
+ * Node entry of `wspeer/multiplayer` passes one) so that browser bundles, which cannot listen,
+ * carry no server code.
  */
-export type MultiplayerServerFactory = (options: MultiplayerServerOptions) => WebSocketServer;
+export type MultiplayerServerFactory = (
+  options: MultiplayerServerOptions,
+  session?: MultiplayerSession,
+) => WebSocketServer;
 
 /** Settings of a {@link WebSocketMultiplayerPeer}; all but the factories are writable properties. */
 export interface WebSocketMultiplayerPeerOptions {
@@ -41,26 +53,36 @@ export interface WebSocketMultiplayerPeerOptions {
   outboundBufferSize?: number;
   /** Per-socket queued packet limit (default 4096). */
   maxQueuedPackets?: number;
+  /**
+   * Heartbeat in seconds: a server pings every client (a client in Node pings the server) every
+   * half interval and drops a peer that answered none for a whole interval, so a dead peer is gone
+   * within two intervals. 0 = off (default). Browsers cannot ping; the server pings them.
+   */
+  heartbeatInterval?: number;
+  /** Server: seconds a client has to answer our close frame before its socket is dropped (default 1). */
+  closeTimeout?: number;
+  /** Server: most messages one client may send per second (default 2,000; 0 = no limit). */
+  maxMessagesPerSecond?: number;
+  /** Server: most payload bytes one client may send per second (default 1 MiB; 0 = no limit). */
+  maxBytesPerSecond?: number;
+  /** Server: what happens to a client over its rate limits: `pause` (default), `drop` or `cut`. */
+  rateLimitPolicy?: RateLimitPolicy;
   /** Poll by itself as soon as anything arrives. */
   autoPoll?: boolean;
   /** Server: where refusal warnings go (rate-limited); `null` silences them. */
   log?: ((line: string) => void) | null;
+  /** Reports connection events, frames and refusals of the sockets this peer opens (see `debugLogger`). */
+  debug?: DebugTrace | null;
 }
-
-const FORWARDED: Array<keyof MultiplayerPeerEvents> = [
-  'peer_connected',
-  'peer_disconnected',
-  'peer_packet',
-  'connection_succeeded',
-  'connection_failed',
-  'server_disconnected',
-];
 
 /**
  * Godot 4's `WebSocketMultiplayerPeer`: `createServer` / `createClient`, peer ids, target peers
  * and relay, with the wire format of your choice (`godot3` by default, or `godot4`).
  */
-export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents> implements MultiplayerPeer {
+export class WebSocketMultiplayerPeer
+  extends withPacketSide(SignalEmitter<MultiplayerPeerEvents>)
+  implements MultiplayerPeer
+{
   /** Wire format for the next `createServer`/`createClient`. */
   wire: Wire;
   /** Client: protocols to request; server: protocols to accept. */
@@ -75,10 +97,20 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
   outboundBufferSize: number;
   /** Per-socket queued packet limit. */
   maxQueuedPackets: number;
-  /** Reported; WebSocket is reliable and ordered. */
-  transferMode: TransferMode = TransferMode.RELIABLE;
-  /** Reported; WebSocket has one channel. */
-  transferChannel = 0;
+  /** Heartbeat in seconds for the next `createServer`/`createClient` (0 = off). */
+  heartbeatInterval: number;
+  /** Server: seconds a client has to answer our close frame. */
+  closeTimeout: number;
+  /** Server: most messages one client may send per second (0 = no limit). */
+  maxMessagesPerSecond: number;
+  /** Server: most payload bytes one client may send per second (0 = no limit). */
+  maxBytesPerSecond: number;
+  /** Server: what happens to a client over its rate limits. */
+  rateLimitPolicy: RateLimitPolicy;
+  /** Where the sockets this peer opens report their events (`null`: nowhere); read at `createServer`/`createClient`. */
+  debug: DebugTrace | null;
+  /** The packet side and signals, shared with the client or server this peer drives. */
+  override [SESSION]: MultiplayerSession;
   readonly #connector: TransportConnector | undefined;
   readonly #serverFactory: MultiplayerServerFactory | undefined;
   #serving = false;
@@ -86,13 +118,13 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
   #auto: boolean;
   #refuse = false;
   #impl: WebSocketServer | WebSocketClient | null = null;
-  #target = 0;
 
   constructor(options: WebSocketMultiplayerPeerOptions = {}) {
     super();
     this.#connector = options.connect;
     this.#serverFactory = options.server;
     this.#log = options.log;
+    this[SESSION] = new MultiplayerSession(this, options.log);
     this.wire = options.wire ?? 'godot3';
     this.supportedProtocols = [...(options.supportedProtocols ?? [])];
     this.handshakeHeaders = [...(options.handshakeHeaders ?? [])];
@@ -100,6 +132,12 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
     this.inboundBufferSize = options.inboundBufferSize ?? 65535;
     this.outboundBufferSize = options.outboundBufferSize ?? 65535;
     this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
+    this.heartbeatInterval = options.heartbeatInterval ?? 0;
+    this.closeTimeout = options.closeTimeout ?? 1;
+    this.maxMessagesPerSecond = options.maxMessagesPerSecond ?? DEFAULT_MAX_MESSAGES_PER_SECOND;
+    this.maxBytesPerSecond = options.maxBytesPerSecond ?? DEFAULT_MAX_BYTES_PER_SECOND;
+    this.rateLimitPolicy = options.rateLimitPolicy ?? 'pause';
+    this.debug = options.debug ?? null;
     this.#auto = options.autoPoll ?? false;
   }
 
@@ -153,29 +191,46 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
   /** Connects to a server. `OK` (now connecting), `ERR_ALREADY_IN_USE`, `ERR_INVALID_PARAMETER`. */
   createClient(url: string, tls?: ClientTlsOptions): ErrorCode {
     if (this.getConnectionStatus() !== ConnectionStatus.CONNECTION_DISCONNECTED) return ErrorCode.ERR_ALREADY_IN_USE;
-    const client = new WebSocketClient({
-      ...this.#socketOptions(),
-      ...(this.#connector === undefined ? {} : { connect: this.#connector }),
-      ...(tls === undefined ? {} : { tls }),
-      ...(tls?.verify === undefined ? {} : { verifySsl: tls.verify }),
-    });
+    const client = new WebSocketClient(
+      {
+        ...this.#socketOptions(),
+        ...(this.#connector === undefined ? {} : { connect: this.#connector }),
+        ...(tls === undefined ? {} : { tls }),
+        ...(tls?.verify === undefined ? {} : { verifySsl: tls.verify }),
+      },
+      this[SESSION],
+    );
     const err = client.connectToUrl(url, this.supportedProtocols, true, this.handshakeHeaders);
     if (err === ErrorCode.OK) this.#use(client, false);
     return err;
   }
 
-  /** Server: resolves with the bound port; rejects when binding failed or this is not a server. */
-  listening(timeoutMs = 0): Promise<number> {
+  /**
+   * Server: resolves with the bound port; rejects when binding failed (the message names the port
+   * and the cause) or this is not a server. Takes a timeout in ms or `{ timeoutMs, signal }`.
+   */
+  listening(options: WaitOptions | number = 0): Promise<number> {
     if (this.#impl === null || !this.#serving) {
       return Promise.reject(new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not a server'));
     }
-    return (this.#impl as WebSocketServer).listening(timeoutMs);
+    return (this.#impl as WebSocketServer).listening(options);
   }
 
-  /** Client: resolves once the server gave us an id; rejects with a `WebSocketError` if that fails. */
-  connected(timeoutMs = 0): Promise<number> {
+  /**
+   * Client: resolves with our id once the server gave us one; rejects with a `WebSocketError` if
+   * that fails (the message says why when the runtime tells). Takes a timeout in ms or
+   * `{ timeoutMs, signal }` (the signal's abort rejects with its reason).
+   */
+  connected(options: WaitOptions | number = 0): Promise<number> {
+    const timeoutMs = typeof options === 'number' ? options : (options.timeoutMs ?? 0);
+    const signal = typeof options === 'number' ? undefined : options.signal;
     return new Promise((resolve, reject) => {
       if (this.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED) return resolve(this.getUniqueId());
+      if (signal?.aborted) return reject(signal.reason);
+      const aborted = (): void => {
+        cleanup();
+        reject(signal?.reason);
+      };
       const timer =
         timeoutMs > 0
           ? setTimeout(
@@ -184,22 +239,40 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
             )
           : undefined;
       const succeeded = (): void => settle(ErrorCode.OK, '');
-      const failed = (): void => settle(ErrorCode.ERR_CANT_CONNECT, 'ERR_CANT_CONNECT: connection failed');
-      const settle = (code: ErrorCode, why: string): void => {
+      const failed = (): void => {
+        const reason = this.#impl === null ? '' : (this.#impl as WebSocketClient).getPeer(1)?.lastErrorMessage;
+        settle(ErrorCode.ERR_CANT_CONNECT, `ERR_CANT_CONNECT: connection failed${reason ? ` (${reason})` : ''}`);
+      };
+      const cleanup = (): void => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', aborted);
         this.off('connection_succeeded', succeeded);
         this.off('connection_failed', failed);
+      };
+      const settle = (code: ErrorCode, why: string): void => {
+        cleanup();
         if (code === ErrorCode.OK) resolve(this.getUniqueId());
         else reject(new WebSocketError(code, why));
       };
+      signal?.addEventListener('abort', aborted, { once: true });
       this.once('connection_succeeded', succeeded);
       this.once('connection_failed', failed);
     });
   }
 
+  /** Server: what the server has seen (clients, traffic, refusals, cuts; see `ServerStats`); `null` unless serving. */
+  stats(): ServerStats | null {
+    return this.#serving && this.#impl !== null ? (this.#impl as WebSocketServer).stats() : null;
+  }
+
   /** The socket of peer `id` (server: a client; client: only 1), or `null`. */
   getPeer(id: number): WebSocketPeer | null {
     return this.#impl?.getPeer(id) ?? null;
+  }
+
+  /** The ids of the peers connected now (server: its clients; client: 1 and the clients the server announced). */
+  getPeerIds(): number[] {
+    return this.#impl?.getPeerIds() ?? [];
   }
 
   /** IP address of peer `id`. */
@@ -220,42 +293,6 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
   /** Sends to the target peer. `ERR_UNCONFIGURED` unless connected. */
   putPacket(buffer: Uint8Array): ErrorCode {
     return this.#impl?.putPacket(buffer) ?? ErrorCode.ERR_UNCONFIGURED;
-  }
-
-  /** Removes and returns the next packet. */
-  getPacket(): Uint8Array {
-    return this.#impl?.getPacket() ?? new Uint8Array(0);
-  }
-
-  /** The error of the last `getPacket`. */
-  getPacketError(): ErrorCode {
-    return this.#impl?.getPacketError() ?? ErrorCode.ERR_UNCONFIGURED;
-  }
-
-  /** Packets waiting. */
-  getAvailablePacketCount(): number {
-    return this.#impl?.getAvailablePacketCount() ?? 0;
-  }
-
-  /** Sender of the next packet. */
-  getPacketPeer(): number {
-    return this.#impl?.getPacketPeer() ?? 0;
-  }
-
-  /** Always 0. */
-  getPacketChannel(): number {
-    return 0;
-  }
-
-  /** Always reliable. */
-  getPacketMode(): TransferMode {
-    return TransferMode.RELIABLE;
-  }
-
-  /** 0 broadcast, 1 server, N one peer, -N everyone but N. */
-  setTargetPeer(id: number): void {
-    this.#target = id;
-    this.#impl?.setTargetPeer(id);
   }
 
   /** 1 for a server, the id the server gave us for a client, 0 before. */
@@ -288,21 +325,11 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
    * `reason` and stops listening; a client closes its connection with them. Like `close()`, no
    * `peer_disconnected` signals follow.
    */
-  stop(code = 1001, reason = 'Going away'): void {
+  stop(code: number = CloseCode.GOING_AWAY, reason = 'Going away'): void {
     const impl = this.#detach();
     if (impl === null) return;
     if (this.#serving) (impl as WebSocketServer).stop(code, reason);
     else (impl as WebSocketClient).disconnectFromHost(code, reason);
-  }
-
-  /** True: the server relays packets between clients. */
-  isServerRelaySupported(): boolean {
-    return true;
-  }
-
-  /** A random id (2 to 2^31-1). */
-  generateUniqueId(): number {
-    return generatePeerId();
   }
 
   #startServer(start: (server: WebSocketServer) => ErrorCode): ErrorCode {
@@ -314,11 +341,18 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
       );
       return ErrorCode.ERR_UNAVAILABLE;
     }
-    const server = this.#serverFactory({
-      ...this.#socketOptions(),
-      refuseNewConnections: this.#refuse,
-      ...(this.#log === undefined ? {} : { log: this.#log }),
-    });
+    const server = this.#serverFactory(
+      {
+        ...this.#socketOptions(),
+        closeTimeout: this.closeTimeout,
+        maxMessagesPerSecond: this.maxMessagesPerSecond,
+        maxBytesPerSecond: this.maxBytesPerSecond,
+        rateLimitPolicy: this.rateLimitPolicy,
+        refuseNewConnections: this.#refuse,
+        ...(this.#log === undefined ? {} : { log: this.#log }),
+      },
+      this[SESSION],
+    );
     const err = start(server);
     if (err === ErrorCode.OK) this.#use(server, true);
     return err;
@@ -334,26 +368,28 @@ export class WebSocketMultiplayerPeer extends EventEmitter<MultiplayerPeerEvents
       inboundBufferSize: this.inboundBufferSize,
       outboundBufferSize: this.outboundBufferSize,
       maxQueuedPackets: this.maxQueuedPackets,
+      heartbeatInterval: this.heartbeatInterval,
       autoPoll: this.#auto,
+      debug: this.debug,
     };
   }
 
-  /** Forgets the current client or server, unsubscribed, and returns it. */
+  /**
+   * Forgets the current client or server and returns it. Its session is muted (nothing it does
+   * later reaches our signals) and we go on with a fresh one (same target, empty inbox).
+   */
   #detach(): WebSocketServer | WebSocketClient | null {
     const impl = this.#impl;
+    if (impl === null) return null;
     this.#impl = null;
-    impl?.removeAllListeners();
+    const session = this[SESSION];
+    this[SESSION] = session.successor();
+    session.mute();
     return impl;
   }
 
   #use(impl: WebSocketServer | WebSocketClient, serving: boolean): void {
     this.#impl = impl;
     this.#serving = serving;
-    impl.setTargetPeer(this.#target);
-    impl.transferMode = this.transferMode;
-    const source = impl as unknown as EventEmitter;
-    const target = this as unknown as EventEmitter;
-    for (const name of FORWARDED) source.on(name, target.emit.bind(target, name));
-    if (serving) (impl as WebSocketServer).refusalsTo = this;
   }
 }

@@ -401,7 +401,10 @@ describe('RPC interop with real Godot 3.2.3 (godot3-server)', () => {
     await godotChecked(b, received('remote_all'), 1);
 
     expect(server.refused).toEqual([
-      { from: idA, reason: `RPC 'forbidden' is not allowed on node Probe from: ${idA}. Mode is 3, master is 1.` },
+      {
+        from: idA,
+        reason: `RPC 'forbidden' is not allowed on node Probe from: ${idA}. Mode is puppet (3), master is 1.`,
+      },
     ]);
     expect(server.called('forbidden')).toEqual([]);
     expect(results).toEqual([ErrorCode.OK, ErrorCode.OK]);

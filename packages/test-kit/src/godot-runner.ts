@@ -1,11 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { type GodotEvent, type GodotEventMatch, GodotOutput } from './godot-output.js';
 
-/** One JSON line a GDScript printed: `{ "event": "...", ...fields }`. */
-export interface GodotEvent {
-  event: string;
-  [field: string]: unknown;
-}
+export type { GodotEvent } from './godot-output.js';
 
 /** The GDScript project shipped with the test kit. */
 export const godotProjectDir = fileURLToPath(new URL('../godot/', import.meta.url));
@@ -21,16 +18,18 @@ process.once('exit', () => {
  */
 export class GodotProcess {
   /** Every JSON event printed so far. */
-  readonly events: GodotEvent[] = [];
+  readonly events: GodotEvent[];
   /** Every output line (stdout and stderr), for diagnostics. */
-  readonly output: string[] = [];
+  readonly output: string[];
   /** Resolves with the exit code (or the signal name) when the process ends. */
   readonly exited: Promise<number | string>;
   private readonly child: ChildProcess;
-  private readonly listeners = new Set<() => void>();
+  private readonly log = new GodotOutput('Godot', (l) => l.includes('set_locale') || l.includes('translation.cpp'));
   private buffer = '';
 
   constructor(script: string, args: Record<string, string | number | boolean>, timeoutMs: number) {
+    this.events = this.log.events;
+    this.output = this.log.output;
     const argv = ['--path', godotProjectDir, '-s', script, ...Object.entries(args).map(([k, v]) => `--${k}=${v}`)];
     this.child = spawn(process.env.GODOT3 ?? 'godot3-server', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(this.child);
@@ -39,58 +38,32 @@ export class GodotProcess {
       this.child.once('exit', (code, signal) => {
         clearTimeout(kill);
         running.delete(this.child);
-        this.notify();
-        resolve(code ?? signal ?? 'unknown');
+        const reason = code ?? signal ?? 'unknown';
+        this.log.end(reason);
+        resolve(reason);
       });
       this.child.once('error', (error) => {
-        this.output.push(`spawn error: ${error.message}`);
+        this.log.note(`spawn error: ${error.message}`);
         clearTimeout(kill);
         running.delete(this.child);
-        this.notify();
+        this.log.end('spawn-error');
         resolve('spawn-error');
       });
     });
     this.child.stdout?.on('data', (chunk: Buffer) => this.read(chunk));
-    this.child.stderr?.on('data', (chunk: Buffer) => this.output.push(...chunk.toString().split('\n').filter(Boolean)));
+    this.child.stderr?.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line !== '') this.log.note(line);
+    });
   }
 
   /** Resolves with the first event (already printed or future) that matches; rejects on timeout or exit. */
-  waitFor(match: string | ((event: GodotEvent) => boolean), timeoutMs = 10_000): Promise<GodotEvent> {
-    const test = typeof match === 'string' ? (e: GodotEvent) => e.event === match : match;
-    return new Promise((resolve, reject) => {
-      const check = (): boolean => {
-        const found = this.events.find(test);
-        if (found !== undefined) {
-          done();
-          resolve(found);
-          return true;
-        }
-        if (this.child.exitCode !== null || this.child.signalCode !== null) {
-          done();
-          reject(new Error(`Godot exited before ${describe(match)}:\n${this.transcript()}`));
-          return true;
-        }
-        return false;
-      };
-      const timer = setTimeout(() => {
-        done();
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${describe(match)}:\n${this.transcript()}`));
-      }, timeoutMs);
-      const listener = (): void => {
-        check();
-      };
-      const done = (): void => {
-        clearTimeout(timer);
-        this.listeners.delete(listener);
-      };
-      this.listeners.add(listener);
-      check();
-    });
+  waitFor(match: GodotEventMatch, timeoutMs = 10_000): Promise<GodotEvent> {
+    return this.log.waitFor(match, timeoutMs);
   }
 
   /** All events named `name`. */
   all(name: string): GodotEvent[] {
-    return this.events.filter((e) => e.event === name);
+    return this.log.all(name);
   }
 
   /** Ends the process (SIGTERM, then SIGKILL) and waits for it. */
@@ -105,35 +78,18 @@ export class GodotProcess {
 
   /** The output so far, for failure messages. */
   transcript(): string {
-    return this.output.filter((l) => !l.includes('set_locale') && !l.includes('translation.cpp')).join('\n');
+    return this.log.transcript();
   }
 
   private read(chunk: Buffer): void {
     this.buffer += chunk.toString();
     let newline = this.buffer.indexOf('\n');
     while (newline >= 0) {
-      const line = this.buffer.slice(0, newline).trim();
+      this.log.line(this.buffer.slice(0, newline));
       this.buffer = this.buffer.slice(newline + 1);
-      if (line !== '') this.output.push(line);
-      if (line.startsWith('{')) {
-        try {
-          this.events.push(JSON.parse(line) as GodotEvent);
-        } catch {
-          // not an event line
-        }
-      }
       newline = this.buffer.indexOf('\n');
     }
-    this.notify();
   }
-
-  private notify(): void {
-    for (const listener of [...this.listeners]) listener();
-  }
-}
-
-function describe(match: string | ((event: GodotEvent) => boolean)): string {
-  return typeof match === 'string' ? `event "${match}"` : 'a matching event';
 }
 
 /** Starts `godot3-server` on `script` (a file in the test kit's Godot project) with `--key=value` args. */

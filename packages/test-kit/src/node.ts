@@ -1,2 +1,3 @@
 export { type GodotEvent, GodotProcess, godotProjectDir, startGodot } from './godot-runner.js';
+export { LineProcess, type LineProcessOptions, startLineProcess } from './line-process.js';
 export { freePort, startTestServer, type TestServer } from './test-server.js';

@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
+import { UpgradeRouter } from '@wspeer/transport-node';
 import { type RawData, type WebSocket, WebSocketServer as WsServer } from 'ws';
 import { ErrorCode, type WebSocketPeer } from 'wspeer';
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
-import { UpgradeRouter, WebSocketServer } from 'wspeer/server';
+import { WebSocketServer } from 'wspeer/server';
 import { type GodotProcess, startGodot } from './godot-runner.js';
 import type { ConnectionLog } from './server-log.js';
 import type { MultiplayerRoom, MultiplayerRoomLog, TestUrls } from './test-urls.js';

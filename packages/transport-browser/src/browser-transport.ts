@@ -1,8 +1,8 @@
-import type { Transport, TransportEvents } from '@wspeer/core';
+import { CloseCode, type Transport, type TransportEvents } from '@wspeer/core';
 
 /** Close codes a browser's `WebSocket.close()` accepts: 1000 and 3000-4999. */
 function browserCloseCode(code: number): number {
-  return code === 1000 || (code >= 3000 && code <= 4999) ? code : 1000;
+  return code === CloseCode.NORMAL || (code >= 3000 && code <= 4999) ? code : CloseCode.NORMAL;
 }
 
 /**
@@ -19,10 +19,10 @@ export class BrowserTransport implements Transport {
   /** Always 0: pages cannot see the remote port. */
   readonly remotePort = 0;
 
-  constructor(
-    private readonly ws: WebSocket,
-    events: TransportEvents,
-  ) {
+  readonly #ws: WebSocket;
+
+  constructor(ws: WebSocket, events: TransportEvents) {
+    this.#ws = ws;
     ws.binaryType = 'arraybuffer';
     ws.onopen = () => events.onOpen(ws.protocol);
     ws.onmessage = (event: MessageEvent) => {
@@ -36,12 +36,12 @@ export class BrowserTransport implements Transport {
 
   /** The socket's `bufferedAmount`. */
   get bufferedAmount(): number {
-    return this.ws.bufferedAmount;
+    return this.#ws.bufferedAmount;
   }
 
   /** Sends each message with `WebSocket.send` (the browser batches writes itself). */
   sendMany(messages: ReadonlyArray<Uint8Array | string>, count: number): void {
-    const ws = this.ws;
+    const ws = this.#ws;
     if (ws.readyState !== 1) return;
     for (let i = 0; i < count; i++) ws.send(messages[i] as Uint8Array<ArrayBuffer> | string);
   }
@@ -49,16 +49,16 @@ export class BrowserTransport implements Transport {
   /** Closes; codes a browser may not send (1001-1014) go out as 1000 with the same reason. */
   close(code: number, reason: string): void {
     try {
-      this.ws.close(browserCloseCode(code), reason);
+      this.#ws.close(browserCloseCode(code), reason);
     } catch {
-      this.ws.close();
+      this.#ws.close();
     }
   }
 
   /** Browsers cannot drop a socket without a close frame; this closes as fast as they allow. */
   terminate(): void {
     try {
-      this.ws.close();
+      this.#ws.close();
     } catch {
       // already closed
     }

@@ -5,12 +5,13 @@ import {
   type TransportEvents,
   warnOnce,
 } from '@wspeer/core';
-import WebSocketConstructor from 'isomorphic-ws';
 import { BrowserTransport } from './browser-transport.js';
 
 /**
- * Opens a client connection with the runtime's WHATWG `WebSocket` (the page's own in browsers).
- * Handshake headers and TLS options cannot be set from a page; they are ignored with a warning.
+ * Opens a client connection with the runtime's global WHATWG `WebSocket` (the page's own in
+ * browsers; also Deno, Bun, workers). Handshake headers and TLS options cannot be set from a page;
+ * they are ignored with a warning. Throws (the peer reports `ERR_INVALID_PARAMETER` with the
+ * message) where the runtime has no `WebSocket`.
  */
 export const connectBrowser: TransportConnector = (
   url: string,
@@ -22,6 +23,9 @@ export const connectBrowser: TransportConnector = (
   if (options.tls?.ca !== undefined || options.tls?.verify === false) {
     warnOnce('tls', 'browsers use their own certificate store; TLS options ignored.');
   }
-  const ws = new WebSocketConstructor(url, [...options.protocols]);
+  if (typeof WebSocket !== 'function') {
+    throw new Error('this runtime has no global WebSocket; in Node, wspeer uses the "node" export condition (ws).');
+  }
+  const ws = new WebSocket(url, [...options.protocols]);
   return new BrowserTransport(ws, events);
 };

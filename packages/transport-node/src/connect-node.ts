@@ -5,7 +5,7 @@ import { parseHeaderLines } from './parse-header-lines.js';
 
 /**
  * Opens a client connection with `ws`: no compression (Godot does not negotiate any), `maxPayload`
- * from the peer's inbound limit, extra headers, and TLS options for `wss://`.
+ * from the peer's inbound limit, ws's own `handshakeTimeout`, extra headers, and TLS options for `wss://`.
  * Throws for a URL or protocol list that `ws` rejects.
  */
 export const connectNode: TransportConnector = (
@@ -17,7 +17,10 @@ export const connectNode: TransportConnector = (
   const ws = new WebSocket(url, [...options.protocols], {
     headers: parseHeaderLines(options.headers),
     maxPayload: options.maxMessageSize,
+    ...(options.handshakeTimeout ? { handshakeTimeout: options.handshakeTimeout } : {}),
     perMessageDeflate: false,
+    // Pings are answered by the transport (rate-limited, with a reason when it gives up).
+    autoPong: false,
     ...(tls?.ca === undefined ? {} : { ca: toPem(tls.ca) }),
     ...(tls?.verify === false ? { rejectUnauthorized: false } : {}),
     ...(tls?.serverName === undefined ? {} : { servername: tls.serverName }),

@@ -2,8 +2,14 @@ import { createServer as createHttpServer, type IncomingMessage, type Server } f
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { Server as TlsServer } from 'node:tls';
-import type { ConnectionListener, ListenerEvents, ListenOptions, PendingConnection } from '@wspeer/core';
-import { WebSocketServer } from 'ws';
+import {
+  type ConnectionListener,
+  type ListenerEvents,
+  type ListenOptions,
+  type PendingConnection,
+  scheduleMicrotask,
+} from '@wspeer/core';
+import { type ServerOptions, WebSocketServer } from 'ws';
 import { NodePendingConnection, type PendingHost } from './node-pending-connection.js';
 import { type UpgradeHandler, UpgradeRouter } from './upgrade-router.js';
 
@@ -11,12 +17,13 @@ import { type UpgradeHandler, UpgradeRouter } from './upgrade-router.js';
 const chosenProtocol = new WeakMap<IncomingMessage, string>();
 const extraHeaders = new WeakMap<IncomingMessage, readonly string[]>();
 
-/** One `ws` server (noServer) per distinct max message size, so each peer gets its own limit. */
-const upgraders = new Map<number, WebSocketServer>();
+/** One `ws` server (noServer) per distinct max message size and close timeout, so each peer gets its own. */
+const upgraders = new Map<string, WebSocketServer>();
 
 /** The ws server that completes `request`'s upgrade with `protocol` and extra response `headers`. */
 function upgraderFor(
   maxPayload: number,
+  closeTimeout: number,
   protocol: string,
   headers: readonly string[],
   request: IncomingMessage,
@@ -28,29 +35,36 @@ function upgraderFor(
       headers.filter((line) => line.includes(':')),
     );
   }
-  return wsServerFor(maxPayload);
+  return wsServerFor(maxPayload, closeTimeout);
 }
 
 /** The app did not decide within the handshake timeout. */
-function timeOut(connection: NodePendingConnection): void {
+function timeOut(connection: NodePendingConnection, events: ListenerEvents): void {
+  events.onRefused?.('handshake-timeout');
   connection.reject(408, 'Handshake timeout');
 }
 
-function wsServerFor(maxPayload: number): WebSocketServer {
-  let wss = upgraders.get(maxPayload);
+function wsServerFor(maxPayload: number, closeTimeout: number): WebSocketServer {
+  const key = `${maxPayload}:${closeTimeout}`;
+  let wss = upgraders.get(key);
   if (wss === undefined) {
-    wss = new WebSocketServer({
+    // `closeTimeout` is ws 8.23's (not yet in @types/ws 8.18): how long a close waits for the answer.
+    const options: ServerOptions & { closeTimeout: number } = {
       noServer: true,
       perMessageDeflate: false,
+      closeTimeout,
+      // Pings are answered by the transport (rate-limited, with a reason when it gives up).
+      autoPong: false,
       clientTracking: false,
       maxPayload,
       handleProtocols: (_offered, request) => chosenProtocol.get(request) || false,
-    });
+    };
+    wss = new WebSocketServer(options);
     wss.on('headers', (headers, request) => {
       const extra = extraHeaders.get(request);
       if (extra !== undefined) headers.push(...extra);
     });
-    upgraders.set(maxPayload, wss);
+    upgraders.set(key, wss);
   }
   return wss;
 }
@@ -81,7 +95,7 @@ export function createNodeListener(options: ListenOptions, events: ListenerEvent
     const connection = new NodePendingConnection(request, socket, head, secure, host);
     // An own server's connection timer (watchHandshake) already bounds the whole handshake.
     if (!own) {
-      connection.timer = setTimeout(timeOut, options.handshakeTimeout, connection);
+      connection.timer = setTimeout(timeOut, options.handshakeTimeout, connection, events);
       connection.timer.unref();
     }
     events.onConnection(connection);
@@ -89,7 +103,7 @@ export function createNodeListener(options: ListenOptions, events: ListenerEvent
   router.add(options.path, handler);
 
   if (own) {
-    server.on('connection', (socket: Duplex) => watchHandshake(socket, options.handshakeTimeout));
+    server.on('connection', (socket: Duplex) => watchHandshake(socket, options.handshakeTimeout, events));
     server.on('error', (error: Error & { code?: string }) =>
       events.onListenError(error.message, error.code ?? 'ERROR'),
     );
@@ -99,9 +113,10 @@ export function createNodeListener(options: ListenOptions, events: ListenerEvent
       events.onListening(port);
     });
   } else {
+    router.watchHeaders(options.handshakeTimeout);
     const address = server.listening ? server.address() : null;
     port = typeof address === 'object' && address !== null ? address.port : 0;
-    if (server.listening) queueMicrotask(() => events.onListening(port));
+    if (server.listening) scheduleMicrotask(() => events.onListening(port));
     else
       server.once('listening', () => {
         const a = server.address();
@@ -148,19 +163,26 @@ function createOwnServer(options: ListenOptions): Server {
 const handshakeTimers = new WeakMap<Duplex, NodeJS.Timeout>();
 
 /** Drops a TCP connection that has not finished its WebSocket upgrade in time. */
-function watchHandshake(socket: Duplex, timeoutMs: number): void {
-  const timer = setTimeout(() => socket.destroy(), timeoutMs);
+function watchHandshake(socket: Duplex, timeoutMs: number, events: ListenerEvents): void {
+  const timer = setTimeout(() => {
+    events.onRefused?.('handshake-timeout');
+    socket.destroy();
+  }, timeoutMs);
   timer.unref();
   handshakeTimers.set(socket, timer);
   socket.once('close', unwatchHandshake);
 }
 
-/** The upgrade finished (or the socket closed): nothing to watch any more. */
+/**
+ * The upgrade finished (or the socket closed): nothing to watch any more. The timer belongs to the
+ * TCP socket; a TLS server hands the upgrade a TLS socket on top of it (`_parent`).
+ */
 function unwatchHandshake(this: Duplex): void {
-  const timer = handshakeTimers.get(this);
+  const tcp = (this as Duplex & { _parent?: Duplex })._parent ?? this;
+  const timer = handshakeTimers.get(tcp);
   if (timer !== undefined) clearTimeout(timer);
-  handshakeTimers.delete(this);
-  this.removeListener('close', unwatchHandshake);
+  handshakeTimers.delete(tcp);
+  tcp.removeListener('close', unwatchHandshake);
 }
 
 function toBuffer(value: string | Uint8Array): Buffer {

@@ -1,10 +1,20 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { PendingConnection, Transport, TransportEvents } from '@wspeer/core';
+import {
+  CloseCode,
+  type PendingConnection,
+  scheduleMicrotask,
+  selectProtocol,
+  type Transport,
+  type TransportEvents,
+} from '@wspeer/core';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { NodeTransport } from './node-transport.js';
 import { parseProtocolHeader } from './parse-protocol-header.js';
 import { rejectUpgrade } from './reject-upgrade.js';
+
+/** ws's own close timeout, for callers that do not choose one. */
+const DEFAULT_CLOSE_TIMEOUT = 30_000;
 
 /** The pending connection of a socket, for the shared `close` listener. */
 const PENDING = Symbol('wspeer.pending');
@@ -15,9 +25,10 @@ type PendingSocket = Duplex & { [PENDING]?: NodePendingConnection; remoteAddress
 export interface PendingHost {
   /** The connection is decided, or its socket closed: stop tracking it. */
   settle(connection: NodePendingConnection): void;
-  /** Completes the upgrade (ws's `handleUpgrade` on a server with this message size limit). */
+  /** Completes the upgrade (ws's `handleUpgrade` on a server with this message size limit and close timeout). */
   upgrader(
     maxMessageSize: number,
+    closeTimeout: number,
     protocol: string,
     headers: readonly string[],
     request: IncomingMessage,
@@ -87,16 +98,27 @@ export class NodePendingConnection implements PendingConnection {
     return this.#headers;
   }
 
+  /** The subprotocol Godot's rule picks from `supported` (`null` when none matches). */
+  selectProtocol(supported: readonly string[]): string | null {
+    return selectProtocol(this.protocols, supported);
+  }
+
   /** Completes the upgrade; the transport reports `onOpen` once the 101 response is written. */
-  accept(protocol: string, headers: readonly string[], maxMessageSize: number, events: TransportEvents): Transport {
+  accept(
+    protocol: string,
+    headers: readonly string[],
+    maxMessageSize: number,
+    events: TransportEvents,
+    closeTimeout = DEFAULT_CLOSE_TIMEOUT,
+  ): Transport {
     const transport = new NodeTransport(events);
     if (this.#decided || this.#socket.destroyed) {
-      queueMicrotask(() => events.onClose(1006, '', false));
+      scheduleMicrotask(() => events.onClose(CloseCode.ABNORMAL, '', false));
       return transport;
     }
     this.#decide();
     this.#events = events;
-    const upgrader = this.#host.upgrader(maxMessageSize, protocol, headers, this.#request);
+    const upgrader = this.#host.upgrader(maxMessageSize, closeTimeout, protocol, headers, this.#request);
     upgrader.handleUpgrade(this.#request, this.#socket, this.#head, (ws: WebSocket) => {
       this.#release();
       transport.bind(ws);
@@ -118,12 +140,12 @@ export class NodePendingConnection implements PendingConnection {
     return !this.#decided && !this.#socket.destroyed;
   }
 
-  /** @internal The socket closed before the upgrade finished. */
+  /** The socket closed before the upgrade finished (called by the socket's close listener). */
   socketClosed(): void {
     const events = this.#events;
     this.#release();
     if (!this.#decided) this.#decide();
-    else if (events !== null) events.onClose(1006, '', false);
+    else if (events !== null) events.onClose(CloseCode.ABNORMAL, '', false);
   }
 
   #decide(): void {

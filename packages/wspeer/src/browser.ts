@@ -10,7 +10,7 @@ import {
 } from '@wspeer/core';
 import { connectBrowser } from '@wspeer/transport-browser';
 
-export * from '@wspeer/core';
+export * from './public-core.js';
 
 /** Which transport this entry binds: `"browser"` here, `"node-ws"` in the Node entry. */
 export const defaultAdapter: string = 'browser';

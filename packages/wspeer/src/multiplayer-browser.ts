@@ -10,7 +10,7 @@ import {
 } from '@wspeer/multiplayer';
 import { connectBrowser } from '@wspeer/transport-browser';
 
-export * from '@wspeer/multiplayer';
+export * from './public-multiplayer.js';
 
 /** Godot 4's `WebSocketMultiplayerPeer` (clients) over the page's WebSocket. */
 export class WebSocketMultiplayerPeer extends MultiplayerPeerBase {

@@ -5,32 +5,30 @@
 import {
   type MultiplayerClientOptions,
   WebSocketMultiplayerPeer as MultiplayerPeerBase,
-  type MultiplayerServerOptions,
   WebSocketClient as MultiplayerWebSocketClient,
   WebSocketServer as MultiplayerWebSocketServer,
   type WebSocketMultiplayerPeerOptions,
 } from '@wspeer/multiplayer';
 import { connectNode, createNodeListener } from '@wspeer/transport-node';
+import { envDebug } from './env-debug.js';
 
-export * from '@wspeer/multiplayer';
+export * from './public-multiplayer.js';
 
 /** Godot 4's `WebSocketMultiplayerPeer` (servers and clients) over `ws`. */
 export class WebSocketMultiplayerPeer extends MultiplayerPeerBase {
   constructor(options: WebSocketMultiplayerPeerOptions = {}) {
-    super({ connect: connectNode, server: (o) => new WebSocketServer(o), ...options });
+    super({
+      connect: connectNode,
+      server: (o, session) => new MultiplayerWebSocketServer({ listen: createNodeListener, ...o }, session),
+      debug: envDebug(),
+      ...options,
+    });
   }
 }
 
 /** Godot 3's `WebSocketClient` with multiplayer mode (`connectToUrl(url, protocols, true)`), over `ws`. */
 export class WebSocketClient extends MultiplayerWebSocketClient {
   constructor(options: MultiplayerClientOptions = {}) {
-    super({ connect: connectNode, ...options });
-  }
-}
-
-/** Godot 3's `WebSocketServer` with multiplayer mode (`listen(port, protocols, true)`), on Node's `http`. */
-export class WebSocketServer extends MultiplayerWebSocketServer {
-  constructor(options: MultiplayerServerOptions = {}) {
-    super({ listen: createNodeListener, ...options });
+    super({ connect: connectNode, debug: envDebug(), ...options });
   }
 }

@@ -1,6 +1,7 @@
 /**
  * wspeer for Node: the peer API with the `ws` transport. Selected by the `node` export condition;
- * browsers get `browser.ts` with the same exports.
+ * browsers get `browser.ts` with the same exports. `WSPEER_DEBUG=1` prints connection events and
+ * frames to stderr (see `envDebug`).
  */
 import {
   WebSocketClient as CoreWebSocketClient,
@@ -9,8 +10,9 @@ import {
   type WebSocketPeerOptions,
 } from '@wspeer/core';
 import { connectNode } from '@wspeer/transport-node';
+import { envDebug } from './env-debug.js';
 
-export * from '@wspeer/core';
+export * from './public-core.js';
 
 /** Which transport this entry binds: `"node-ws"` here, `"browser"` in the browser entry. */
 export const defaultAdapter: string = 'node-ws';
@@ -18,13 +20,13 @@ export const defaultAdapter: string = 'node-ws';
 /** Godot 4's `WebSocketPeer`, connecting with `ws`. */
 export class WebSocketPeer extends CoreWebSocketPeer {
   constructor(options: WebSocketPeerOptions = {}) {
-    super({ connect: connectNode, ...options });
+    super({ connect: connectNode, debug: envDebug(), ...options });
   }
 }
 
 /** Godot 3's `WebSocketClient`, connecting with `ws`. */
 export class WebSocketClient extends CoreWebSocketClient {
   constructor(options: WebSocketClientOptions = {}) {
-    super({ connect: connectNode, ...options });
+    super({ connect: connectNode, debug: envDebug(), ...options });
   }
 }

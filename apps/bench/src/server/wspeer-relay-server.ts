@@ -13,6 +13,9 @@ export async function startWspeerRelayServer(mode: 'tick' | 'auto'): Promise<Ben
     autoPoll: mode === 'auto',
     inboundBufferSize: BENCH_BUFFER_SIZE,
     outboundBufferSize: BENCH_BUFFER_SIZE,
+    // A throughput bench pushes every client far past the per-sender fair-share limits on purpose.
+    maxMessagesPerSecond: 0,
+    maxBytesPerSecond: 0,
     log: null,
   });
   let open = 0;

@@ -1,4 +1,3 @@
-import { decodeUtf8, encodeUtf8 } from 'wspeer';
 import { decodeVariant, encodeVariant } from 'wspeer/rpc';
 
 /**
@@ -6,12 +5,23 @@ import { decodeVariant, encodeVariant } from 'wspeer/rpc';
  * (`var2bytes(String)`); multiplayer mode is always binary.
  */
 export function encodeChat(text: string, binary: boolean): Uint8Array {
-  return binary ? encodeVariant(text) : encodeUtf8(text);
+  return binary ? encodeVariant(text) : new TextEncoder().encode(text);
 }
 
 /** Decodes a chat packet; `null` when it is not text (bad UTF-8, or a Variant that is not a String). */
 export function decodeChat(packet: Uint8Array, isText: boolean): string | null {
-  if (isText) return decodeUtf8(packet, true);
+  if (isText) return decodeUtf8(packet);
   const decoded = decodeVariant(packet);
   return decoded.error === 0 && typeof decoded.value === 'string' ? decoded.value : null;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of valid UTF-8 bytes, or `null`. */
+function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
 }

@@ -15,18 +15,18 @@ const NICK = /^([^:\n]{1,24}): /;
 export class ChatRoster {
   /** Bumped on every change, so a view re-renders only when needed. */
   version = 0;
-  private readonly peers = new Map<number, string>();
+  readonly #peers = new Map<number, string>();
 
   /** Adds a peer (no-op if known). */
   add(id: number): void {
-    if (this.peers.has(id)) return;
-    this.peers.set(id, '');
+    if (this.#peers.has(id)) return;
+    this.#peers.set(id, '');
     this.version++;
   }
 
   /** Removes a peer; false if it was unknown. */
   remove(id: number): boolean {
-    if (!this.peers.delete(id)) return false;
+    if (!this.#peers.delete(id)) return false;
     this.version++;
     return true;
   }
@@ -34,8 +34,8 @@ export class ChatRoster {
   /** Learns (and adds) the sender of `body` when it starts with `"nickname: "`. */
   learn(id: number, body: string): void {
     const name = NICK.exec(body)?.[1] ?? '';
-    if (this.peers.get(id) === name || (name === '' && this.peers.has(id))) return;
-    this.peers.set(id, name);
+    if (this.#peers.get(id) === name || (name === '' && this.#peers.has(id))) return;
+    this.#peers.set(id, name);
     this.version++;
   }
 
@@ -51,18 +51,18 @@ export class ChatRoster {
 
   /** The display name of `id`: its nickname, else `#id`. */
   nameOf(id: number): string {
-    return this.peers.get(id) || `#${id}`;
+    return this.#peers.get(id) || `#${id}`;
   }
 
   /** The peers in the order they became known. */
   list(): ChatPeer[] {
-    return [...this.peers].map(([id, name]) => ({ id, name }));
+    return [...this.#peers].map(([id, name]) => ({ id, name }));
   }
 
   /** Forgets everyone. */
   clear(): void {
-    if (this.peers.size === 0) return;
-    this.peers.clear();
+    if (this.#peers.size === 0) return;
+    this.#peers.clear();
     this.version++;
   }
 }

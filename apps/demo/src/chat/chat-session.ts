@@ -1,4 +1,4 @@
-import { ConnectionStatus, ErrorCode, errorName, WriteMode } from 'wspeer';
+import { CloseCode, ConnectionStatus, ErrorCode, errorName, WriteMode } from 'wspeer';
 import { WebSocketClient } from 'wspeer/multiplayer';
 import type { LogView } from '../log-view.ts';
 import { CLOSED_STATUS, type Session, type SessionStatus, stateName } from '../session.ts';
@@ -29,63 +29,67 @@ export interface ChatMessage {
 export class ChatSession implements Session {
   /** Who is in the room (as far as this mode can tell). */
   readonly roster = new ChatRoster();
-  private client: WebSocketClient | null = null;
-  private lastConnected = 0;
+  #client: WebSocketClient | null = null;
+  #lastConnected = 0;
 
-  constructor(private readonly log: LogView) {}
+  readonly #log: LogView;
+
+  constructor(log: LogView) {
+    this.#log = log;
+  }
 
   /** Disconnected, connecting (multiplayer: until the server sent our id) or connected. */
   get connectionStatus(): ConnectionStatus {
-    return this.client?.getConnectionStatus() ?? ConnectionStatus.CONNECTION_DISCONNECTED;
+    return this.#client?.getConnectionStatus() ?? ConnectionStatus.CONNECTION_DISCONNECTED;
   }
 
   /** Whether the current (or last) connection uses multiplayer mode. */
   get multiplayer(): boolean {
-    return this.client?.isMultiplayer ?? false;
+    return this.#client?.isMultiplayer ?? false;
   }
 
   /** Our peer id in multiplayer mode (0 otherwise). */
   get uniqueId(): number {
-    return this.client?.getUniqueId() ?? 0;
+    return this.#client?.getUniqueId() ?? 0;
   }
 
   /** Connects with a new client (raw mode unless `multiplayer`). */
   connect(url: string, multiplayer: boolean): ErrorCode {
-    this.client?.removeAllListeners();
+    this.#client?.removeAllListeners();
     const client = new WebSocketClient();
-    this.client = client;
+    this.#client = client;
     this.roster.clear();
-    this.lastConnected = 0;
-    client.on('connection_established', (protocol) => this.log.add(`Connected with protocol: ${protocol}`));
+    this.#lastConnected = 0;
+    client.on('connection_established', (protocol) => this.#log.add(`Connected with protocol: ${protocol}`));
     client.on('connection_succeeded', () =>
-      this.log.add(`Connected as peer ${client.getUniqueId()}, protocol: ${client.getPeer(1)?.selectedProtocol}`),
+      this.#log.add(`Connected as peer ${client.getUniqueId()}, protocol: ${client.getPeer(1)?.selectedProtocol}`),
     );
-    client.on('server_close_request', (code, reason) => this.log.add(`Close code: ${code}, reason: ${reason}`));
-    client.on('connection_error', () => this.ended('Connection failed'));
-    client.on('connection_failed', () => this.ended('Connection failed'));
-    client.on('connection_closed', (clean) => this.ended(`Disconnected. Was clean: ${clean}`));
-    client.on('server_disconnected', () => this.ended('Disconnected from the server'));
+    client.on('server_close_request', (code, reason) => this.#log.add(`Close code: ${code}, reason: ${reason}`));
+    client.on('connection_error', () => this.#ended('Connection failed'));
+    client.on('connection_failed', () => this.#ended('Connection failed'));
+    client.on('connection_closed', (clean) => this.#ended(`Disconnected. Was clean: ${clean}`));
+    client.on('server_disconnected', () => this.#ended('Disconnected from the server'));
     client.on('peer_connected', (id) => {
-      this.lastConnected = id;
+      this.#lastConnected = id;
       if (id !== 1) this.roster.add(id);
     });
     client.on('peer_disconnected', (id) => this.roster.remove(id));
-    client.on('data_received', () => this.receiveRaw(client));
-    client.on('peer_packet', () => this.receiveMultiplayer(client));
+    client.on('data_received', () => this.#receiveRaw(client));
+    client.on('peer_packet', () => this.#receiveMultiplayer(client));
     const err = client.connectToUrl(url, CHAT_PROTOCOLS, multiplayer);
-    if (err === ErrorCode.OK) this.log.add(`Connecting to ${url} (${multiplayer ? 'multiplayer' : 'raw'} mode)…`);
-    else this.log.add(`Unable to connect: ${errorName(err)}`, 'warning');
+    if (err === ErrorCode.OK) this.#log.add(`Connecting to ${url} (${multiplayer ? 'multiplayer' : 'raw'} mode)…`);
+    else this.#log.add(`Unable to connect: ${errorName(err)}`, 'warning');
     return err;
   }
 
   /** Closes with 1000 "Bye bye!", as the demo's client does. */
   disconnect(): void {
-    this.client?.disconnectFromHost(1000, 'Bye bye!');
+    this.#client?.disconnectFromHost(CloseCode.NORMAL, 'Bye bye!');
   }
 
   /** Sends `"nick: text"`; logs it with its destination and frame type. */
   send(message: ChatMessage): ErrorCode {
-    const client = this.client;
+    const client = this.#client;
     if (client === null || this.connectionStatus !== ConnectionStatus.CONNECTION_CONNECTED) {
       return ErrorCode.ERR_UNCONFIGURED;
     }
@@ -93,28 +97,28 @@ export class ChatSession implements Session {
     let err: ErrorCode;
     let meta: string;
     if (client.isMultiplayer) {
-      const last = this.lastConnected;
+      const last = this.#lastConnected;
       const to = { broadcast: 0, last, 'all-but-last': -last }[message.destination];
       client.setTargetPeer(to);
       err = client.putPacket(encodeChat(text, true));
-      meta = `to ${this.describe(to)} · binary`;
+      meta = `to ${this.#describe(to)} · binary`;
     } else {
       const peer = client.getPeer(1);
       peer?.setWriteMode(message.binary ? WriteMode.BINARY : WriteMode.TEXT);
       err = peer?.putPacket(encodeChat(text, message.binary)) ?? ErrorCode.ERR_UNCONFIGURED;
       meta = `to everyone else · ${message.binary ? 'binary' : 'text'}`;
     }
-    if (err === ErrorCode.OK) this.log.add(text, 'own', meta);
-    else this.log.add(`Not sent: ${errorName(err)}`, 'warning');
+    if (err === ErrorCode.OK) this.#log.add(text, 'own', meta);
+    else this.#log.add(`Not sent: ${errorName(err)}`, 'warning');
     return err;
   }
 
   poll(): void {
-    this.client?.poll();
+    this.#client?.poll();
   }
 
   status(): SessionStatus {
-    const client = this.client;
+    const client = this.#client;
     const peer = client?.getPeer(1);
     if (client == null || peer == null) return CLOSED_STATUS;
     const mp = client.isMultiplayer;
@@ -125,52 +129,52 @@ export class ChatSession implements Session {
     };
   }
 
-  private ended(why: string): void {
-    this.log.add(why, 'warning');
+  #ended(why: string): void {
+    this.#log.add(why, 'warning');
     this.roster.clear();
   }
 
-  private receiveRaw(client: WebSocketClient): void {
+  #receiveRaw(client: WebSocketClient): void {
     const peer = client.getPeer(1);
     if (peer === null) return;
     const packet = peer.getPacket();
     const frame = peer.wasStringPacket() ? 'text' : 'binary';
     const text = decodeChat(packet, peer.wasStringPacket());
     if (text === null) {
-      this.log.add(`Ignored a ${frame} message that is not chat text`, 'warning');
+      this.#log.add(`Ignored a ${frame} message that is not chat text`, 'warning');
       return;
     }
     if (this.roster.announce(text)) {
-      this.log.add(text, 'info', `server · ${frame}`);
+      this.#log.add(text, 'info', `server · ${frame}`);
       return;
     }
     const says = /^\[(\d+)\] Says: ([\s\S]*)$/.exec(text);
     if (says === null) {
-      this.log.add(text, 'message', `server · ${frame}`);
+      this.#log.add(text, 'message', `server · ${frame}`);
       return;
     }
     const from = Number(says[1]);
     this.roster.learn(from, says[2] ?? '');
-    this.log.add(says[2] ?? '', 'message', `from #${from} · ${frame}`);
+    this.#log.add(says[2] ?? '', 'message', `from #${from} · ${frame}`);
   }
 
-  private receiveMultiplayer(client: WebSocketClient): void {
+  #receiveMultiplayer(client: WebSocketClient): void {
     while (client.getAvailablePacketCount() > 0) {
       const from = client.getPacketPeer();
       const text = decodeChat(client.getPacket(), false);
       if (text === null) {
-        this.log.add(`Ignored a packet from #${from} that is not a String`, 'warning');
+        this.#log.add(`Ignored a packet from #${from} that is not a String`, 'warning');
       } else if (from === 1) {
         this.roster.announce(text);
-        this.log.add(text, 'info', 'server · binary');
+        this.#log.add(text, 'info', 'server · binary');
       } else {
         this.roster.learn(from, text);
-        this.log.add(text, 'message', `from #${from} · binary`);
+        this.#log.add(text, 'message', `from #${from} · binary`);
       }
     }
   }
 
-  private describe(to: number): string {
+  #describe(to: number): string {
     if (to === 0) return 'everyone';
     if (to === 1) return 'the server';
     return to > 0 ? this.roster.nameOf(to) : `everyone but ${this.roster.nameOf(-to)}`;

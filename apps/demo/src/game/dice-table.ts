@@ -14,13 +14,13 @@ export class DiceTable {
   version = 0;
   /** How many `set_turn` calls arrived (a new turn, or the same one confirmed). */
   turnCount = 0;
-  private readonly names = new Map<number, string>();
+  readonly #names = new Map<number, string>();
 
   /** `add_player(id, name="")`. */
   addPlayer(id: number, name = ''): void {
     if (this.players.includes(id)) return;
     this.players.push(id);
-    this.names.set(id, name);
+    this.#names.set(id, name);
     this.version++;
   }
 
@@ -29,7 +29,7 @@ export class DiceTable {
     const pos = this.players.indexOf(id);
     if (pos === -1) return false;
     this.players.splice(pos, 1);
-    this.names.delete(id);
+    this.#names.delete(id);
     if (this.turn > pos) this.turn -= 1;
     this.version++;
     return true;
@@ -38,7 +38,7 @@ export class DiceTable {
   /** `update_player_name(id, name)`. */
   updatePlayerName(id: number, name: string): void {
     if (!this.players.includes(id)) return;
-    this.names.set(id, name);
+    this.#names.set(id, name);
     this.version++;
   }
 
@@ -56,13 +56,13 @@ export class DiceTable {
 
   /** A player's name, or the demo's placeholder while it connects. */
   nameOf(id: number): string {
-    return this.names.get(id) || CONNECTING_NAME;
+    return this.#names.get(id) || CONNECTING_NAME;
   }
 
   /** Forgets every player. */
   clear(): void {
     this.players.length = 0;
-    this.names.clear();
+    this.#names.clear();
     this.turn = -1;
     this.version++;
   }

@@ -2,17 +2,19 @@ import { defaultUrl } from '../default-url.ts';
 import { byId } from '../dom.ts';
 import { LogView } from '../log-view.ts';
 import type { Session } from '../session.ts';
-import { GameSession } from './game-session.ts';
+import { GameSession, type GameWire } from './game-session.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
 /**
- * The Game tab: join `/game` under a name, see the players (the crown marks whose turn it is),
- * roll on your turn (the Roll button is enabled only then), and read the host's log. "Roll out of
- * turn" sends the same request when it is not your turn, to show the host refusing it.
+ * The Game tab: join `/game` (Godot 3 wire) or `/game4` (Godot 4 wire) under a name, see the
+ * players (the crown marks whose turn it is), roll on your turn (the Roll button is enabled only
+ * then), and read the host's log. "Roll out of turn" sends the same request when it is not your
+ * turn, to show the host refusing it.
  */
 export function startGameTab(doc: Document): Session {
   const name = byId(doc, 'game-name', HTMLInputElement);
+  const wire = byId(doc, 'game-wire', HTMLSelectElement);
   const joinButton = byId(doc, 'game-join', HTMLButtonElement);
   const turn = byId(doc, 'game-turn', HTMLElement);
   const roll = byId(doc, 'game-roll', HTMLButtonElement);
@@ -24,7 +26,10 @@ export function startGameTab(doc: Document): Session {
   byId(doc, 'game-join-form', HTMLFormElement).addEventListener('submit', (event) => {
     event.preventDefault();
     if (session.busy) session.leave();
-    else if (name.reportValidity()) session.join(defaultUrl('/game'), name.value);
+    else if (name.reportValidity()) {
+      const chosen = wire.value as GameWire;
+      session.join(defaultUrl(chosen === 'godot4' ? '/game4' : '/game'), name.value, chosen);
+    }
   });
   roll.addEventListener('click', () => session.roll());
   cheat.addEventListener('click', () => session.roll());
@@ -73,6 +78,7 @@ export function startGameTab(doc: Document): Session {
       const label = session.busy ? 'Leave' : 'Join';
       if (joinButton.textContent !== label) joinButton.textContent = label;
       name.disabled = session.busy;
+      wire.disabled = session.busy;
       roll.disabled = !session.canRoll;
       cheat.disabled = !session.connected || session.table.current === session.uniqueId;
     },

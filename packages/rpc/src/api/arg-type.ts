@@ -1,20 +1,22 @@
-import { AABB } from '../variant/aabb.js';
-import { Basis } from '../variant/basis.js';
-import { Color } from '../variant/color.js';
-import { NodePath } from '../variant/node-path.js';
-import { Plane } from '../variant/plane.js';
-import { PoolColorArray } from '../variant/pool-color-array.js';
-import { PoolStringArray } from '../variant/pool-string-array.js';
-import { PoolVector2Array } from '../variant/pool-vector2-array.js';
-import { PoolVector3Array } from '../variant/pool-vector3-array.js';
-import { Quat } from '../variant/quat.js';
-import { Real } from '../variant/real.js';
-import { Rect2 } from '../variant/rect2.js';
-import { RID } from '../variant/rid.js';
-import { Transform } from '../variant/transform.js';
-import { Transform2D } from '../variant/transform2d.js';
-import { Vector2 } from '../variant/vector2.js';
-import { Vector3 } from '../variant/vector3.js';
+import {
+  AABB,
+  Basis,
+  Color,
+  NodePath,
+  Plane,
+  PoolColorArray,
+  PoolStringArray,
+  PoolVector2Array,
+  PoolVector3Array,
+  Quat,
+  Real,
+  Rect2,
+  RID,
+  Transform,
+  Transform2D,
+  Vector2,
+  Vector3,
+} from '@wspeer/variant';
 
 /** Godot 3 type names for declaring RPC arguments and properties (`'Variant'` accepts anything). */
 export type ArgType =

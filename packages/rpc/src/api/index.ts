@@ -1,8 +1,14 @@
 export { type ArgType, coerceArg, fitsArgType } from './arg-type.js';
 export { canCallMode, type LocalDecision, shouldCallLocal } from './mode-rules.js';
-export { MultiplayerAPI, type MultiplayerAPIEvents, type MultiplayerAPIOptions } from './multiplayer-api.js';
+export {
+  MultiplayerAPI,
+  type MultiplayerAPIEvents,
+  type MultiplayerAPIOptions,
+  type RpcStats,
+} from './multiplayer-api.js';
 export { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';
 export { nodePathKey } from './node-path-key.js';
+export { DEFAULT_MAX_PATH_CACHE_BYTES } from './path-caches.js';
 export { parseRpcMode, RpcMode, type RpcModeName } from './rpc-mode.js';
 export {
   type MethodMap,

@@ -1,5 +1,4 @@
-import type { RpcMode } from './rpc-mode.js';
-import * as M from './rpc-mode-values.js';
+import { RpcMode } from './rpc-mode.js';
 
 /**
  * Godot 3.2's `_can_call_mode`: may peer `sender` call a member with `mode` on a node whose
@@ -7,14 +6,14 @@ import * as M from './rpc-mode-values.js';
  */
 export function canCallMode(mode: RpcMode, isMaster: boolean, sender: number, master: number): boolean {
   switch (mode) {
-    case M.REMOTE:
-    case M.REMOTESYNC:
+    case RpcMode.REMOTE:
+    case RpcMode.REMOTESYNC:
       return true;
-    case M.MASTER:
-    case M.MASTERSYNC:
+    case RpcMode.MASTER:
+    case RpcMode.MASTERSYNC:
       return isMaster;
-    case M.PUPPET:
-    case M.PUPPETSYNC:
+    case RpcMode.PUPPET:
+    case RpcMode.PUPPETSYNC:
       return !isMaster && sender === master;
   }
   return false;
@@ -31,14 +30,14 @@ export interface LocalDecision {
 /** Godot 3.2's `_should_call_local`. */
 export function shouldCallLocal(mode: RpcMode, isMaster: boolean): LocalDecision {
   switch (mode) {
-    case M.MASTERSYNC:
+    case RpcMode.MASTERSYNC:
       return { callLocal: true, skipRemote: isMaster };
-    case M.REMOTESYNC:
-    case M.PUPPETSYNC:
+    case RpcMode.REMOTESYNC:
+    case RpcMode.PUPPETSYNC:
       return { callLocal: true, skipRemote: false };
-    case M.MASTER:
+    case RpcMode.MASTER:
       return { callLocal: isMaster, skipRemote: isMaster };
-    case M.PUPPET:
+    case RpcMode.PUPPET:
       return { callLocal: !isMaster, skipRemote: false };
   }
   return { callLocal: false, skipRemote: false };

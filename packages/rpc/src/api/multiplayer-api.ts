@@ -1,18 +1,21 @@
-import { ConnectionStatus, ErrorCode } from '@wspeer/core';
+import {
+  AutoPoll,
+  boundedText,
+  ConnectionStatus,
+  ErrorCode,
+  reportHandlerError,
+  SignalEmitter,
+  Tally,
+} from '@wspeer/core';
 import { DropLog, type MultiplayerPeer, TransferMode } from '@wspeer/multiplayer';
-import { EventEmitter } from 'eventemitter3';
-import { ByteReader } from '../variant/byte-reader.js';
-import { DECODE_FAILED } from '../variant/decode-failed.js';
-import { readVariant } from '../variant/read-variant.js';
-import type { Variant } from '../variant/variant.js';
+import { ByteReader, DECODE_FAILED, readVariant, type Variant } from '@wspeer/variant';
 import { coerceArg, firstMismatch } from './arg-type.js';
 import { canCallMode, shouldCallLocal } from './mode-rules.js';
-import { FULL_PATH_FLAG } from './network-command.js';
-import * as C from './network-command-values.js';
+import { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';
+import { METHOD_ENTRY, PROPERTY_ENTRY, SET_MASTER_ONLY } from './node-keys.js';
 import { nodePathKey } from './node-path-key.js';
-import { PathCaches, type SentPath } from './path-caches.js';
-import type { RpcMode } from './rpc-mode.js';
-import * as M from './rpc-mode-values.js';
+import { DEFAULT_MAX_PATH_CACHE_BYTES, PathCaches, type SentPath } from './path-caches.js';
+import { RpcMode, rpcModeName } from './rpc-mode.js';
 import { type MethodMap, type NodeSpec, type PropertyMap, type RpcHost, RpcNode } from './rpc-node.js';
 import {
   type CallPacket,
@@ -42,8 +45,26 @@ export interface MultiplayerAPIEvents {
   server_disconnected: () => void;
   /** A `sendBytes` packet arrived. */
   network_peer_packet: (id: number, packet: Uint8Array) => void;
-  /** A received packet was refused (bad packet, unknown node, mode rule). Not a Godot signal. */
-  rpc_refused: (from: number, reason: string) => void;
+  /**
+   * A received packet was refused (bad packet, unknown node, mode rule). `reason` quotes remote
+   * input only bounded (64 characters); `kind` names the rule, as counted in `stats().refused`.
+   * Not a Godot signal.
+   */
+  rpc_refused: (from: number, reason: string, kind: string) => void;
+}
+
+/** What a {@link MultiplayerAPI} has refused and holds for remote peers (`stats()`). */
+export interface RpcStats {
+  /**
+   * Refused packets by kind: `too-small`, `unknown-command`, `bad-utf8`, `path-cache-full`,
+   * `unknown-path`, `bad-path-offset`, `unknown-cached-path`, `unknown-node`, `not-allowed`,
+   * `bad-argument`, `wrong-arguments`.
+   */
+  refused: Record<string, number>;
+  /** Paths remote senders taught us (SIMPLIFY_PATH), in all. */
+  cachedPaths: number;
+  /** What those cost, in bytes (UTF-8 plus 32 per entry; each sender within `maxPathCacheBytes`). */
+  cachedPathBytes: number;
 }
 
 /** Settings of a {@link MultiplayerAPI}. */
@@ -55,6 +76,12 @@ export interface MultiplayerAPIOptions {
   autoPoll?: boolean;
   /** Where refusal warnings go (rate-limited) when nobody listens to `rpc_refused`; `null` silences them. */
   log?: ((line: string) => void) | null;
+  /**
+   * Most bytes of node paths one remote peer may teach us with SIMPLIFY_PATH (their UTF-8 bytes
+   * plus 32 per entry; default 64 KiB). Past it a path is refused and not confirmed, so the peer
+   * keeps naming that node by its full path.
+   */
+  maxPathCacheBytes?: number;
 }
 
 /** The peer signals the API listens to. */
@@ -74,26 +101,24 @@ const TOO_SMALL = 'Invalid packet received. Size too small.';
  * Godot 3.2's packet format, path cache and Variant encoding, so Godot 3 games and TypeScript peers
  * interoperate.
  */
-export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implements RpcHost {
+export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
   #peer: MultiplayerPeer | null = null;
   readonly #connected = new Set<number>();
-  readonly #caches = new PathCaches();
+  readonly #caches: PathCaches;
+  readonly #refusals = new Tally();
   readonly #nodes = new Map<string, RpcNode>();
   #sender = 0;
   readonly #drops: DropLog;
   readonly #handlers: Record<PeerSignal, (id: number) => void>;
   #error = '';
   #auto: boolean;
-  #scheduled = false;
-  readonly #pollTask = (): void => {
-    this.#scheduled = false;
-    this.poll();
-  };
+  readonly #autoPoll = new AutoPoll(() => this.poll(), 'MultiplayerAPI.poll');
 
   /** An API over `peer` (or none yet: set {@link MultiplayerAPI.networkPeer} later). */
   constructor(peer: MultiplayerPeer | null = null, options: MultiplayerAPIOptions = {}) {
     super();
     this.#drops = new DropLog(options.log);
+    this.#caches = new PathCaches(options.maxPathCacheBytes ?? DEFAULT_MAX_PATH_CACHE_BYTES);
     this.#auto = options.autoPoll ?? false;
     this.#handlers = {
       peer_connected: (id) => {
@@ -118,17 +143,20 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     return this.#peer;
   }
 
+  /** Sets `networkPeer` (see the getter). */
   set networkPeer(peer: MultiplayerPeer | null) {
     this.#listen('off');
     this.clear();
     this.#peer = peer;
+    // A peer that is connected already: know its peers now (their peer_connected signals are past).
+    for (const id of peer?.getPeerIds?.() ?? []) this.#connected.add(id);
     this.#listen('on');
     if (peer !== null && this.#auto && 'autoPoll' in peer) peer.autoPoll = true;
   }
 
   /** Adds or removes our handlers of the peer's signals. */
   #listen(how: 'on' | 'off'): void {
-    const peer = this.#peer as unknown as EventEmitter | null;
+    const peer = this.#peer as unknown as SignalEmitter | null;
     for (const name of Object.keys(this.#handlers) as PeerSignal[]) peer?.[how](name, this.#handlers[name]);
   }
 
@@ -137,6 +165,7 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     return this.#auto;
   }
 
+  /** Sets `autoPoll` (see the getter). */
   set autoPoll(enabled: boolean) {
     this.#auto = enabled;
     if (this.#peer !== null && 'autoPoll' in this.#peer) this.#peer.autoPoll = enabled;
@@ -144,9 +173,7 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
   }
 
   #schedule(): void {
-    if (!this.#auto || this.#scheduled) return;
-    this.#scheduled = true;
-    queueMicrotask(this.#pollTask);
+    if (this.#auto) this.#autoPoll.request();
   }
 
   /** Whether a peer is set. */
@@ -208,6 +235,7 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     return this.#peer?.refuseNewConnections ?? false;
   }
 
+  /** Sets `refuseNewNetworkConnections` (see the getter). */
   set refuseNewNetworkConnections(refuse: boolean) {
     if (this.#peer !== null) this.#peer.refuseNewConnections = refuse;
   }
@@ -226,6 +254,25 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     return peer.putPacket(rawPacket(bytes));
   }
 
+  /** Most bytes of node paths one remote peer may teach us (see `MultiplayerAPIOptions.maxPathCacheBytes`). */
+  get maxPathCacheBytes(): number {
+    return this.#caches.maxBytesPerSender;
+  }
+
+  /** Sets `maxPathCacheBytes` (see the getter); applies to what peers teach from now on. */
+  set maxPathCacheBytes(bytes: number) {
+    this.#caches.maxBytesPerSender = bytes;
+  }
+
+  /** Refusals by kind and the paths remote peers taught us (see {@link RpcStats}). */
+  stats(): RpcStats {
+    return {
+      refused: this.#refusals.snapshot(),
+      cachedPaths: this.#caches.learnedPaths,
+      cachedPathBytes: this.#caches.learnedBytes,
+    };
+  }
+
   /** Forgets peers and path caches (Godot's `clear()`); registered nodes stay. */
   clear(): void {
     this.#connected.clear();
@@ -233,11 +280,11 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
   }
 
   /** Registers a node at `path` (relative to the root, e.g. `"Main/Panel/VBoxContainer/Game"`). */
-  node<M extends MethodMap = Record<never, never>, P extends PropertyMap = Record<never, never>>(
+  node<Methods extends MethodMap = Record<never, never>, Properties extends PropertyMap = Record<never, never>>(
     path: string,
-    spec: NodeSpec<M, P> = {},
-  ): RpcNode<M, P> {
-    const node = new RpcNode<M, P>(this, path, spec);
+    spec: NodeSpec<Methods, Properties> = {},
+  ): RpcNode<Methods, Properties> {
+    const node = new RpcNode<Methods, Properties>(this.#host, path, spec);
     this.#nodes.set(node.path, node as unknown as RpcNode);
     return node;
   }
@@ -252,28 +299,28 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     this.#nodes.delete(nodePathKey(path));
   }
 
-  /** @internal */
-  ownId(): number {
-    return this.getUniqueId();
-  }
+  /** What the nodes of this API call back (kept off the public members). */
+  readonly #host: RpcHost = {
+    rpcp: (node, to, unreliable, method, args) => this.#rpcp(node, to, unreliable, method, args),
+    rsetp: (node, to, unreliable, property, value) => this.#rsetp(node, to, unreliable, property, value),
+    ownId: () => this.getUniqueId(),
+    setMasterUnder: (path, id) => {
+      const prefix = `${path}/`;
+      for (const node of this.#nodes.values()) if (node.path.startsWith(prefix)) node[SET_MASTER_ONLY](id);
+    },
+  };
 
-  /** @internal */
-  setMasterUnder(path: string, id: number): void {
-    const prefix = `${path}/`;
-    for (const node of this.#nodes.values()) if (node.path.startsWith(prefix)) node.setMasterOnly(id);
-  }
-
-  /** @internal Godot 3.2's `rpcp`. */
-  rpcp(node: RpcNode, to: number, unreliable: boolean, method: string, args: readonly unknown[]): ErrorCode {
-    const entry = node.methodEntry(method);
+  /** Godot 3.2's `rpcp`. */
+  #rpcp(node: RpcNode, to: number, unreliable: boolean, method: string, args: readonly unknown[]): ErrorCode {
+    const entry = node[METHOD_ENTRY](method);
     const types = entry?.spec.args;
     const values = types === undefined ? args : args.map((a, i) => coerceArg(a, types[i]));
     return this.#callOrSet(node, to, unreliable, false, method, values, entry?.mode, entry?.spec.handler);
   }
 
-  /** @internal Godot 3.2's `rsetp`. */
-  rsetp(node: RpcNode, to: number, unreliable: boolean, property: string, value: unknown): ErrorCode {
-    const entry = node.propertyEntry(property);
+  /** Godot 3.2's `rsetp`. */
+  #rsetp(node: RpcNode, to: number, unreliable: boolean, property: string, value: unknown): ErrorCode {
+    const entry = node[PROPERTY_ENTRY](property);
     const sent = coerceArg(value, entry?.spec.type);
     return this.#callOrSet(node, to, unreliable, true, property, [sent], entry?.mode, value);
   }
@@ -290,7 +337,7 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     set: boolean,
     name: string,
     values: readonly unknown[],
-    mode: RpcMode = M.DISABLED,
+    mode: RpcMode = RpcMode.DISABLED,
     local: unknown,
   ): ErrorCode {
     const peer = this.#connectedPeer();
@@ -385,28 +432,37 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
   }
 
   #processPacket(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 1) return this.#refuse(from, TOO_SMALL);
+    if (packet.byteLength < 1) return this.#refuse(from, 'too-small', TOO_SMALL);
     switch (packet[0]) {
-      case C.SIMPLIFY_PATH:
+      case NetworkCommand.SIMPLIFY_PATH:
         return this.#processSimplifyPath(from, packet);
-      case C.CONFIRM_PATH:
+      case NetworkCommand.CONFIRM_PATH:
         return this.#processConfirmPath(from, packet);
-      case C.REMOTE_CALL:
-      case C.REMOTE_SET:
+      case NetworkCommand.REMOTE_CALL:
+      case NetworkCommand.REMOTE_SET:
         return this.#processCall(from, packet);
-      case C.RAW:
-        if (packet.byteLength < 2) return this.#refuse(from, 'Invalid raw packet received. Size too small.');
+      case NetworkCommand.RAW:
+        if (packet.byteLength < 2)
+          return this.#refuse(from, 'too-small', 'Invalid raw packet received. Size too small.');
         this.emit('network_peer_packet', from, packet.subarray(1));
         return;
     }
-    this.#refuse(from, `Invalid packet received. Unknown command ${packet[0]}.`);
+    this.#refuse(from, 'unknown-command', `Invalid packet received. Unknown command ${packet[0]}.`);
   }
 
   #processSimplifyPath(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 5) return this.#refuse(from, 'Invalid SIMPLIFY_PATH packet received. Size too small.');
+    if (packet.byteLength < 5)
+      return this.#refuse(from, 'too-small', 'Invalid SIMPLIFY_PATH packet received. Size too small.');
     const path = readCString(packet, 5);
-    if (path === null) return this.#refuse(from, 'Invalid SIMPLIFY_PATH packet received. Bad UTF-8.');
-    this.#caches.learn(from, packetWord(packet), nodePathKey(path.text));
+    if (path === null) return this.#refuse(from, 'bad-utf8', 'Invalid SIMPLIFY_PATH packet received. Bad UTF-8.');
+    const key = nodePathKey(path.text);
+    if (!this.#caches.learn(from, packetWord(packet), key)) {
+      return this.#refuse(
+        from,
+        'path-cache-full',
+        `SIMPLIFY_PATH refused: the peer's path cache is full (${this.#caches.maxBytesPerSender} bytes); path ${boundedText(key)}.`,
+      );
+    }
     const peer = this.#peer;
     if (peer === null) return;
     peer.transferMode = TransferMode.RELIABLE;
@@ -415,20 +471,25 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
   }
 
   #processConfirmPath(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 2) return this.#refuse(from, 'Invalid CONFIRM_PATH packet received. Size too small.');
+    if (packet.byteLength < 2)
+      return this.#refuse(from, 'too-small', 'Invalid CONFIRM_PATH packet received. Size too small.');
     const path = readCString(packet, 1);
     if (path === null || !this.#caches.confirm(nodePathKey(path.text), from)) {
-      this.#refuse(from, 'Invalid packet received. Tries to confirm a path which was not found in cache.');
+      this.#refuse(
+        from,
+        'unknown-path',
+        'Invalid packet received. Tries to confirm a path which was not found in cache.',
+      );
     }
   }
 
   #processCall(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 6) return this.#refuse(from, TOO_SMALL);
+    if (packet.byteLength < 6) return this.#refuse(from, 'too-small', TOO_SMALL);
     const node = this.#targetNode(from, packet);
     if (node === undefined) return;
     const name = readCString(packet, 5);
-    if (name === null || name.end >= packet.byteLength) return this.#refuse(from, TOO_SMALL);
-    if (packet[0] === C.REMOTE_CALL) return this.#processRpc(from, node, name.text, packet, name.end + 1);
+    if (name === null || name.end >= packet.byteLength) return this.#refuse(from, 'too-small', TOO_SMALL);
+    if (packet[0] === NetworkCommand.REMOTE_CALL) return this.#processRpc(from, node, name.text, packet, name.end + 1);
     this.#processRset(from, node, name.text, packet, name.end + 1);
   }
 
@@ -438,56 +499,69 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     if (target & FULL_PATH_FLAG) {
       const offset = target & 0x7fffffff;
       const read = offset < packet.byteLength ? readCString(packet, offset) : null;
-      if (read === null) return this.#refuse(from, 'Invalid packet received. Size smaller than declared.');
+      if (read === null)
+        return this.#refuse(from, 'bad-path-offset', 'Invalid packet received. Size smaller than declared.');
       path = nodePathKey(read.text);
     } else {
       path = this.#caches.lookup(from, target);
       if (path === undefined)
-        return this.#refuse(from, 'Invalid packet received. Unable to find requested cached node.');
+        return this.#refuse(
+          from,
+          'unknown-cached-path',
+          'Invalid packet received. Unable to find requested cached node.',
+        );
     }
     const node = this.#nodes.get(path);
-    if (node === undefined) this.#refuse(from, `Invalid packet received. Requested node was not found: ${path}.`);
+    if (node === undefined)
+      this.#refuse(
+        from,
+        'unknown-node',
+        `Invalid packet received. Requested node was not found: ${boundedText(path)}.`,
+      );
     return node;
   }
 
   #processRpc(from: number, node: RpcNode, name: string, packet: Uint8Array, offset: number): undefined {
-    const entry = node.methodEntry(name);
+    const entry = node[METHOD_ENTRY](name);
     if (!this.#allowed('RPC', from, node, name, entry?.mode)) return;
     const reader = new ByteReader(packet, offset + 1);
     const argc = packet[offset] as number;
     const args: Variant[] = [];
     for (let i = 0; i < argc; i++) {
       const value = readVariant(reader);
-      if (value === DECODE_FAILED) return this.#refuse(from, 'Invalid packet received. Unable to decode RPC argument.');
+      if (value === DECODE_FAILED)
+        return this.#refuse(from, 'bad-argument', 'Invalid packet received. Unable to decode RPC argument.');
       args.push(value);
     }
     const types = entry?.spec.args;
     const bad = types === undefined ? -1 : firstMismatch(args, types);
     if (bad !== -1) {
       const what = bad === -2 ? 'the wrong argument count' : `a wrong type for argument ${bad + 1}`;
-      return this.#refuse(from, `RPC '${name}' called with ${what}.`);
+      return this.#refuse(from, 'wrong-arguments', `RPC '${boundedText(name)}' called with ${what}.`);
     }
     this.#invoke(node, name, entry?.spec.handler, args, from);
   }
 
   #processRset(from: number, node: RpcNode, name: string, packet: Uint8Array, offset: number): undefined {
-    const entry = node.propertyEntry(name);
+    const entry = node[PROPERTY_ENTRY](name);
     if (!this.#allowed('RSET', from, node, name, entry?.mode)) return;
     const value = readVariant(new ByteReader(packet, offset));
-    if (value === DECODE_FAILED) return this.#refuse(from, 'Invalid packet received. Unable to decode RSET value.');
+    if (value === DECODE_FAILED)
+      return this.#refuse(from, 'bad-argument', 'Invalid packet received. Unable to decode RSET value.');
     const type = entry?.spec.type;
     if (type !== undefined && firstMismatch([value], [type]) !== -1)
-      return this.#refuse(from, `RSET '${name}' with a wrong type.`);
+      return this.#refuse(from, 'wrong-arguments', `RSET '${boundedText(name)}' with a wrong type.`);
     this.#assign(node, name, value);
   }
 
   /** Godot 3.2's mode check of an incoming call or set; refuses the packet when it fails. */
-  #allowed(kind: string, from: number, node: RpcNode, name: string, mode: RpcMode = M.DISABLED): boolean {
+  #allowed(kind: string, from: number, node: RpcNode, name: string, mode: RpcMode = RpcMode.DISABLED): boolean {
     const master = node.getNetworkMaster();
     if (canCallMode(mode, node.isNetworkMaster(), from, master)) return true;
     this.#refuse(
       from,
-      `${kind} '${name}' is not allowed on node ${node.path} from: ${from}. Mode is ${mode}, master is ${master}.`,
+      'not-allowed',
+      `${kind} '${boundedText(name)}' is not allowed on node ${boundedText(node.path)} from: ${from}. Mode is ${rpcModeName(mode)} (${mode}), master is ${master}.`,
     );
     return false;
   }
@@ -499,20 +573,20 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     try {
       (handler as (...a: unknown[]) => unknown).apply(node, args as unknown[]);
     } catch (error) {
-      console.error(`[wspeer] RPC '${name}' on ${node.path} threw:`, error);
+      reportHandlerError(error, `RPC '${name}' on ${node.path}`);
     } finally {
       this.#sender = previous;
     }
   }
 
   #assign(node: RpcNode, name: string, value: unknown): void {
-    const spec = node.propertyEntry(name)?.spec;
+    const spec = node[PROPERTY_ENTRY](name)?.spec;
     if (spec === undefined) return;
     spec.value = value as Variant;
     try {
       spec.changed?.(value as Variant);
     } catch (error) {
-      console.error(`[wspeer] changed() of '${name}' on ${node.path} threw:`, error);
+      reportHandlerError(error, `changed() of '${name}' on ${node.path}`);
     }
   }
 
@@ -521,10 +595,11 @@ export class MultiplayerAPI extends EventEmitter<MultiplayerAPIEvents> implement
     return peer !== null && peer.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED ? peer : null;
   }
 
-  /** Reports a refused packet (signal, or a rate-limited log line). */
-  #refuse(from: number, reason: string): undefined {
-    if (this.listenerCount('rpc_refused') > 0) this.emit('rpc_refused', from, reason);
-    else this.#drops.note(from, reason);
+  /** Counts a refused packet by `kind` and reports it (signal, or a log line per kind and second). */
+  #refuse(from: number, kind: string, reason: string): undefined {
+    this.#refusals.count(kind);
+    if (this.listenerCount('rpc_refused') > 0) this.emit('rpc_refused', from, reason, kind);
+    else this.#drops.note(from, kind, reason);
   }
 
   #fail(code: ErrorCode, message: string): ErrorCode {

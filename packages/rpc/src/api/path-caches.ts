@@ -1,3 +1,5 @@
+import { utf8Length } from '@wspeer/core';
+
 /** A path we send from: its cache id and which peers have it (true once confirmed). */
 export interface SentPath {
   /** The cache id we number this path with. */
@@ -6,14 +8,46 @@ export interface SentPath {
   peers: Map<number, boolean>;
 }
 
+/** Default budget of the paths one sender may teach us (UTF-8 bytes of the paths it simplified): 64 KiB. */
+export const DEFAULT_MAX_PATH_CACHE_BYTES = 64 * 1024;
+
+/** What an entry costs beyond its path's UTF-8 bytes (a map slot, the number, the string header). */
+const ENTRY_COST = 32;
+
+/** The paths one sender taught us, and what they cost. */
+interface SenderPaths {
+  paths: Map<number, string>;
+  bytes: number;
+}
+
 /**
  * Godot 3.2's path caches: paths we sent (numbered from 1, confirmation per peer) and paths each
- * sender taught us (`sender -> id -> path`).
+ * sender taught us (`sender -> id -> path`). What a sender may teach is bounded: its paths' UTF-8
+ * bytes plus 32 per entry stay within `maxBytesPerSender` (a SIMPLIFY_PATH past it is refused and
+ * not confirmed, so a Godot sender keeps naming that node by its full path, which still works).
  */
 export class PathCaches {
+  /** Budget per sender, in bytes (see the class comment). */
+  maxBytesPerSender: number;
   readonly #sent = new Map<string, SentPath>();
-  readonly #received = new Map<number, Map<number, string>>();
+  readonly #received = new Map<number, SenderPaths>();
   #nextId = 1;
+  #entries = 0;
+  #bytes = 0;
+
+  constructor(maxBytesPerSender = DEFAULT_MAX_PATH_CACHE_BYTES) {
+    this.maxBytesPerSender = maxBytesPerSender;
+  }
+
+  /** Paths remote senders taught us, in all. */
+  get learnedPaths(): number {
+    return this.#entries;
+  }
+
+  /** What those paths cost, in bytes (UTF-8 plus 32 per entry). */
+  get learnedBytes(): number {
+    return this.#bytes;
+  }
 
   /** The entry for a path we send from, created (with the next id) on first use. */
   sentPath(path: string): SentPath {
@@ -33,24 +67,37 @@ export class PathCaches {
     return true;
   }
 
-  /** Remembers that `sender` calls `path` by `id`. */
-  learn(sender: number, id: number, path: string): void {
+  /** Remembers that `sender` calls `path` by `id`; false (nothing kept) when that would exceed its budget. */
+  learn(sender: number, id: number, path: string): boolean {
     let table = this.#received.get(sender);
+    const old = table?.paths.get(id);
+    const cost = utf8Length(path) + ENTRY_COST;
+    const freed = old === undefined ? 0 : utf8Length(old) + ENTRY_COST;
+    if ((table?.bytes ?? 0) - freed + cost > this.maxBytesPerSender) return false;
     if (table === undefined) {
-      table = new Map();
+      table = { paths: new Map(), bytes: 0 };
       this.#received.set(sender, table);
     }
-    table.set(id, path);
+    table.paths.set(id, path);
+    table.bytes += cost - freed;
+    this.#bytes += cost - freed;
+    if (old === undefined) this.#entries++;
+    return true;
   }
 
   /** The path `sender` means by `id`, or `undefined`. */
   lookup(sender: number, id: number): string | undefined {
-    return this.#received.get(sender)?.get(id);
+    return this.#received.get(sender)?.paths.get(id);
   }
 
   /** Forgets a peer that left. */
   forget(peer: number): void {
-    this.#received.delete(peer);
+    const table = this.#received.get(peer);
+    if (table !== undefined) {
+      this.#entries -= table.paths.size;
+      this.#bytes -= table.bytes;
+      this.#received.delete(peer);
+    }
     for (const entry of this.#sent.values()) entry.peers.delete(peer);
   }
 
@@ -59,5 +106,7 @@ export class PathCaches {
     this.#sent.clear();
     this.#received.clear();
     this.#nextId = 1;
+    this.#entries = 0;
+    this.#bytes = 0;
   }
 }

@@ -1,18 +1,13 @@
-import * as M from './rpc-mode-values.js';
+import * as modes from './constants/rpc-mode-values.js';
 
-/** Godot 3.2's `MultiplayerAPI.RPCMode`, with Godot's numbers. */
-export const RpcMode = {
-  DISABLED: M.DISABLED,
-  REMOTE: M.REMOTE,
-  MASTER: M.MASTER,
-  PUPPET: M.PUPPET,
-  REMOTESYNC: M.REMOTESYNC,
-  MASTERSYNC: M.MASTERSYNC,
-  PUPPETSYNC: M.PUPPETSYNC,
-} as const;
+/**
+ * Godot 3.2's `MultiplayerAPI.RPCMode`, with Godot's numbers. A module namespace (frozen,
+ * `RpcMode.REMOTE` reads like an object member): bundlers replace each use by its number.
+ */
+export * as RpcMode from './constants/rpc-mode-values.js';
 
 /** One of the numbers in {@link RpcMode}. */
-export type RpcMode = (typeof RpcMode)[keyof typeof RpcMode];
+export type RpcMode = (typeof modes)[keyof typeof modes];
 
 /**
  * How a method or property may be called, by name: Godot 3's keywords (`remote`, `master`,
@@ -34,17 +29,17 @@ export type RpcModeName =
   | 'authority';
 
 const BY_NAME: Record<RpcModeName, RpcMode> = {
-  disabled: M.DISABLED,
-  remote: M.REMOTE,
-  master: M.MASTER,
-  puppet: M.PUPPET,
-  remotesync: M.REMOTESYNC,
-  mastersync: M.MASTERSYNC,
-  puppetsync: M.PUPPETSYNC,
-  sync: M.REMOTESYNC,
-  slave: M.PUPPET,
-  any_peer: M.REMOTE,
-  authority: M.PUPPET,
+  disabled: modes.DISABLED,
+  remote: modes.REMOTE,
+  master: modes.MASTER,
+  puppet: modes.PUPPET,
+  remotesync: modes.REMOTESYNC,
+  mastersync: modes.MASTERSYNC,
+  puppetsync: modes.PUPPETSYNC,
+  sync: modes.REMOTESYNC,
+  slave: modes.PUPPET,
+  any_peer: modes.REMOTE,
+  authority: modes.PUPPET,
 };
 
 /** The numeric mode of a name; `callLocal` turns a mode into its `*sync` variant. Throws for unknown names. */
@@ -53,5 +48,12 @@ export function parseRpcMode(name: RpcModeName, callLocal = false): RpcMode {
   if (mode === undefined)
     throw new Error(`Unknown RPC mode "${String(name)}": use one of ${Object.keys(BY_NAME).join(', ')}`);
   // REMOTE, MASTER and PUPPET are 1..3; their *sync variants are 4..6, in the same order.
-  return callLocal && mode >= M.REMOTE && mode <= M.PUPPET ? ((mode + 3) as RpcMode) : mode;
+  return callLocal && mode >= modes.REMOTE && mode <= modes.PUPPET ? ((mode + 3) as RpcMode) : mode;
+}
+
+const NAMES = ['disabled', 'remote', 'master', 'puppet', 'remotesync', 'mastersync', 'puppetsync'] as const;
+
+/** Godot 3's keyword of a numeric mode (`rpcModeName(RpcMode.PUPPET)` is `"puppet"`), for messages. */
+export function rpcModeName(mode: number): string {
+  return NAMES[mode] ?? `mode ${mode}`;
 }

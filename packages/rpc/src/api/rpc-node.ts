@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@wspeer/core';
-import type { Variant } from '../variant/variant.js';
+import type { Variant } from '@wspeer/variant';
 import type { ArgType } from './arg-type.js';
+import { METHOD_ENTRY, PROPERTY_ENTRY, SET_MASTER_ONLY } from './node-keys.js';
 import { nodePathKey } from './node-path-key.js';
 import { parseRpcMode, type RpcMode, type RpcModeName } from './rpc-mode.js';
 
@@ -54,15 +55,23 @@ export interface NodeSpec<M extends MethodMap, P extends PropertyMap> {
   master?: number;
 }
 
+/** The mode and spec of one method or property of a node. */
+export interface MemberEntry<S> {
+  /** Who may call or set it. */
+  mode: RpcMode;
+  /** The method's or property's spec. */
+  spec: S;
+}
+
 /** The API side a node talks to (implemented by `MultiplayerAPI`). */
 export interface RpcHost {
-  /** @internal */
+  /** Sends (and maybe runs locally) a call of `method` on `node`: Godot 3.2's `rpcp`. */
   rpcp(node: RpcNode, peer: number, unreliable: boolean, method: string, args: readonly unknown[]): ErrorCode;
-  /** @internal */
+  /** Sends (and maybe applies locally) a set of `property` on `node`: Godot 3.2's `rsetp`. */
   rsetp(node: RpcNode, peer: number, unreliable: boolean, property: string, value: unknown): ErrorCode;
-  /** @internal */
+  /** Our peer id. */
   ownId(): number;
-  /** @internal */
+  /** Sets the master of every registered node under `path`. */
   setMasterUnder(path: string, id: number): void;
 }
 
@@ -179,22 +188,22 @@ export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = Pr
     return this.#master === this.#host.ownId();
   }
 
-  /** @internal The mode and spec of a method, or `undefined`. */
-  methodEntry(name: string): { mode: RpcMode; spec: MethodSpec } | undefined {
+  /** The mode and spec of a method, or `undefined`. */
+  [METHOD_ENTRY](name: string): MemberEntry<MethodSpec> | undefined {
     return entry(this.#spec.methods?.[name], this.#methodModes.get(name));
   }
 
-  /** @internal The mode and spec of a property, or `undefined`. */
-  propertyEntry(name: string): { mode: RpcMode; spec: PropertySpec } | undefined {
+  /** The mode and spec of a property, or `undefined`. */
+  [PROPERTY_ENTRY](name: string): MemberEntry<PropertySpec> | undefined {
     return entry(this.#spec.properties?.[name] as PropertySpec | undefined, this.#propertyModes.get(name));
   }
 
-  /** @internal Sets the master without recursion. */
-  setMasterOnly(id: number): void {
+  /** Sets the master without recursion. */
+  [SET_MASTER_ONLY](id: number): void {
     this.#master = id;
   }
 }
 
-function entry<S>(spec: S | undefined, mode: RpcMode | undefined): { mode: RpcMode; spec: S } | undefined {
+function entry<S>(spec: S | undefined, mode: RpcMode | undefined): MemberEntry<S> | undefined {
   return spec === undefined || mode === undefined ? undefined : { mode, spec };
 }

@@ -1,10 +1,6 @@
 import { decodeUtf8 } from '@wspeer/core';
-import { ByteReader } from '../variant/byte-reader.js';
-import { ByteWriter } from '../variant/byte-writer.js';
-import type { Variant } from '../variant/variant.js';
-import { writeVariant } from '../variant/write-variant.js';
-import { FULL_PATH_FLAG } from './network-command.js';
-import * as C from './network-command-values.js';
+import { ByteReader, ByteWriter, type Variant, writeVariant } from '@wspeer/variant';
+import { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';
 
 /** A REMOTE_CALL / REMOTE_SET packet with the full path appended (see {@link callPacket}). */
 export interface CallPacket {
@@ -26,7 +22,7 @@ export function callPacket(
   path: string,
 ): CallPacket {
   const w = new ByteWriter(32 + name.length + path.length + values.length * 16);
-  w.u8(set ? C.REMOTE_SET : C.REMOTE_CALL);
+  w.u8(set ? NetworkCommand.REMOTE_SET : NetworkCommand.REMOTE_CALL);
   w.u32(cacheId);
   cstring(w, name);
   if (set) {
@@ -50,7 +46,7 @@ export function fullPathForm(packet: CallPacket): Uint8Array {
 /** `SIMPLIFY_PATH`: `[2][cache id][path\0]`. */
 export function simplifyPathPacket(cacheId: number, path: string): Uint8Array {
   const w = new ByteWriter(8 + path.length * 3);
-  w.u8(C.SIMPLIFY_PATH);
+  w.u8(NetworkCommand.SIMPLIFY_PATH);
   w.u32(cacheId);
   cstring(w, path);
   return w.finish();
@@ -59,7 +55,7 @@ export function simplifyPathPacket(cacheId: number, path: string): Uint8Array {
 /** `CONFIRM_PATH`: `[3][path\0]`. */
 export function confirmPathPacket(path: string): Uint8Array {
   const w = new ByteWriter(4 + path.length * 3);
-  w.u8(C.CONFIRM_PATH);
+  w.u8(NetworkCommand.CONFIRM_PATH);
   cstring(w, path);
   return w.finish();
 }
@@ -67,7 +63,7 @@ export function confirmPathPacket(path: string): Uint8Array {
 /** `RAW`: `[4][bytes...]`. */
 export function rawPacket(data: Uint8Array): Uint8Array {
   const bytes = new Uint8Array(data.byteLength + 1);
-  bytes[0] = C.RAW;
+  bytes[0] = NetworkCommand.RAW;
   bytes.set(data, 1);
   return bytes;
 }
@@ -82,8 +78,9 @@ export function packetWord(packet: Uint8Array): number {
  * `parse_utf8` with a length). Returns the text and where it ended, or `null` for invalid UTF-8.
  */
 export function readCString(bytes: Uint8Array, offset: number): { text: string; end: number } | null {
-  let end = offset;
-  while (end < bytes.byteLength && bytes[end] !== 0) end++;
+  // Native search: a 60 KB name costs microseconds, not a JS loop per byte.
+  const nul = bytes.indexOf(0, offset);
+  const end = nul < 0 ? bytes.byteLength : nul;
   const text = decodeUtf8(bytes.subarray(offset, end), true);
   return text === null ? null : { text, end };
 }

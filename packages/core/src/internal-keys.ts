@@ -1,0 +1,13 @@
+/**
+ * Keys of the members that wspeer's own classes call on each other across modules and packages
+ * (a peer and its link, a peer and whoever observes it). Symbols rather than names, so these
+ * members are not part of the public API: the public entries never export these keys, and
+ * editors do not offer the members. Same pattern as multiplayer's `SESSION`.
+ */
+
+/** `WebSocketPeer[OBSERVE](observer)`: lets a wrapper (client, server, multiplayer peer) observe a peer. */
+export const OBSERVE: unique symbol = Symbol('wspeer.observe');
+/** `LinkTarget[LINK_MESSAGE](data, isText)`: a link delivers one message to its peer. */
+export const LINK_MESSAGE: unique symbol = Symbol('wspeer.linkMessage');
+/** `LinkTarget[LINK_CONTROL](kind, text, code, wasClean)`: a link delivers a control event to its peer. */
+export const LINK_CONTROL: unique symbol = Symbol('wspeer.linkControl');

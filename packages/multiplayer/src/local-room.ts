@@ -1,0 +1,66 @@
+import { ErrorCode, type WebSocketPeer } from '@wspeer/core';
+import type { MultiplayerSession } from './multiplayer-session.js';
+import type { Room } from './wire.js';
+
+/** What a {@link LocalRoom} asks of its server. */
+export interface RoomServer {
+  /** Cuts client `id`, which cannot take more (1008 "Buffer overflow"; it leaves at once). */
+  cut(id: number): void;
+  /** Counts a refusal of `kind` in the server's stats. */
+  countRefusal(kind: string): void;
+}
+
+/** The clients of one server process as a {@link Room}: its connected peers, reached by their sockets. */
+export class LocalRoom implements Room {
+  readonly #peers: ReadonlyMap<number, WebSocketPeer>;
+  readonly #session: MultiplayerSession;
+  readonly #server: RoomServer;
+
+  /** The room of `peers`, reporting to `session` (signals, log) and `server` (cuts, counts). */
+  constructor(peers: ReadonlyMap<number, WebSocketPeer>, session: MultiplayerSession, server: RoomServer) {
+    this.#peers = peers;
+    this.#session = session;
+    this.#server = server;
+  }
+
+  /** Whether client `id` is connected. */
+  has(id: number): boolean {
+    return this.#peers.has(id);
+  }
+
+  /** The connected clients' ids, ascending. */
+  sortedIds(): number[] {
+    return [...this.#peers.keys()].sort((a, b) => a - b);
+  }
+
+  /** Sends to one client (nothing if it is gone). */
+  sendTo(id: number, message: Uint8Array): void {
+    const peer = this.#peers.get(id);
+    if (peer !== undefined) this.#deliver(id, peer, message);
+  }
+
+  /** Sends to every client but `exceptA` and `exceptB`. */
+  broadcast(message: Uint8Array, exceptA: number, exceptB: number): void {
+    for (const [id, peer] of this.#peers) {
+      if (id !== exceptA && id !== exceptB) this.#deliver(id, peer, message);
+    }
+  }
+
+  /** Queues a packet for the server. */
+  store(packet: Uint8Array, sender: number): void {
+    this.#session.store(packet, sender);
+  }
+
+  /** Reports a refusal. */
+  refuse(from: number, kind: string, reason: string): void {
+    this.#server.countRefusal(kind);
+    this.#session.refuse(from, kind, reason);
+  }
+
+  /** A client that cannot take more is cut (1008 "Buffer overflow", it leaves at once), never silently skipped. */
+  #deliver(id: number, peer: WebSocketPeer, message: Uint8Array): void {
+    if (peer.send(message) !== ErrorCode.ERR_OUT_OF_MEMORY) return;
+    this.#session.refuse(id, 'buffer-overflow', `peer ${id} is over its outbound buffer limits; disconnecting it`);
+    this.#server.cut(id);
+  }
+}

@@ -1,0 +1,79 @@
+import type { SignalEmitter } from '@wspeer/core';
+import { TransferMode } from './constants.js';
+import { DropLog } from './drop-log.js';
+import type { MultiplayerPeerEvents } from './multiplayer-peer.js';
+import { SourcedPacketQueue } from './sourced-packet-queue.js';
+
+/** Whom a session's signals go to: an event emitter whose event map includes the multiplayer signals. */
+export type SignalOwner = Pick<SignalEmitter<MultiplayerPeerEvents>, 'emit' | 'listenerCount'>;
+
+/** Where a multiplayer object keeps its {@link MultiplayerSession} (see `withPacketSide`). */
+export const SESSION: unique symbol = Symbol('wspeer.session');
+
+/**
+ * What every multiplayer peer has, once: the inbox of received packets with their senders, the
+ * target peer and transfer settings of the next `putPacket`, and the multiplayer signals. A
+ * `WebSocketMultiplayerPeer` shares its session with the client or server it drives, so the target
+ * is kept in one place and signals reach the facade without forwarding.
+ */
+export class MultiplayerSession {
+  /** Received packets and their senders. */
+  readonly inbox = new SourcedPacketQueue();
+  /** 0 broadcast, 1 server, N one peer, -N everyone but N. */
+  target = 0;
+  /** Requested transfer mode (reported; WebSocket is reliable and ordered). */
+  transferMode: TransferMode = TransferMode.RELIABLE;
+  /** Requested channel (reported; WebSocket has one channel). */
+  transferChannel = 0;
+  #signals: SignalOwner | null;
+  readonly #log: ((line: string) => void) | null | undefined;
+  #drops: DropLog | null = null;
+
+  /**
+   * A session whose signals go to `signals`; refusals nobody listens to go to `log` (rate-limited;
+   * `null` silences them, `undefined` means `console.warn`).
+   */
+  constructor(signals: SignalOwner, log?: ((line: string) => void) | null) {
+    this.#signals = signals;
+    this.#log = log;
+  }
+
+  /** The owner's signals (handlers that throw are reported, see `SignalEmitter`); `null` once muted. */
+  get signals(): SignalOwner | null {
+    return this.#signals;
+  }
+
+  /** Queues a received packet from `sender` and fires `peer_packet`. */
+  store(packet: Uint8Array, sender: number): void {
+    this.inbox.push(packet, sender);
+    this.#signals?.emit('peer_packet', sender);
+  }
+
+  /**
+   * Reports a refused packet or peer (`kind` names the rule): `packet_dropped` when someone
+   * listens, else a log line (one per kind and second).
+   */
+  refuse(from: number, kind: string, reason: string): void {
+    const signals = this.#signals;
+    if (signals === null) return;
+    if (signals.listenerCount('packet_dropped') > 0) signals.emit('packet_dropped', from, reason, kind);
+    else {
+      this.#drops ??= new DropLog(this.#log);
+      this.#drops.note(from, kind, reason);
+    }
+  }
+
+  /** Stops every signal (the owner let go of the client or server that holds this session). */
+  mute(): void {
+    this.#signals = null;
+  }
+
+  /** A fresh session for the same owner, with the same target and transfer settings and an empty inbox. */
+  successor(): MultiplayerSession {
+    const next = new MultiplayerSession(this.#signals as SignalOwner, this.#log);
+    next.target = this.target;
+    next.transferMode = this.transferMode;
+    next.transferChannel = this.transferChannel;
+    return next;
+  }
+}

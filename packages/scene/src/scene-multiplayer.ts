@@ -1,0 +1,801 @@
+import { AutoPoll, ConnectionStatus, ErrorCode, encodeUtf8, reportHandlerError, SignalEmitter } from '@wspeer/core';
+import { type MultiplayerPeer, TARGET_PEER_SERVER, TransferMode } from '@wspeer/multiplayer';
+import { ByteReader, DEFAULT_MAX_DEPTH, type Variant4, VariantError } from '@wspeer/variant';
+import { AuthSessions } from './auth-sessions.js';
+import { readCompressedArgs } from './compressed-variant.js';
+import { quote } from './quote.js';
+import { RefusalCounter } from './refusal-counter.js';
+import type { MethodConfig, SceneMethodMap } from './rpc-config.js';
+import { RpcMode } from './rpc-mode.js';
+import { encodeRpc, INLINE_PATH_FLAG, readRpcHeader, withInlinePath } from './rpc-packet.js';
+import { coerceSceneArg, firstSceneArgMismatch } from './scene-arg-type.js';
+import { CMD_MASK, SceneCommand, SYS_CMD_SIZE, SysCommand } from './scene-command.js';
+import { SceneNode, type SceneNodeHost, type SceneNodeSpec } from './scene-node.js';
+import {
+  authPacket,
+  confirmPathPacket,
+  rawPacket,
+  readCString,
+  readI32,
+  readU32,
+  relayPacket,
+  simplifyPathPacket,
+  sysPacket,
+} from './scene-packets.js';
+import { ScenePathCache } from './scene-path-cache.js';
+import { scenePathKey } from './scene-path-key.js';
+
+/** Signals of {@link SceneMultiplayer}, named as Godot 4's. */
+export interface SceneMultiplayerEvents {
+  /** A peer was admitted (on clients: the server as 1, and other clients as the server announces them). */
+  peer_connected: (id: number) => void;
+  /** An admitted peer left. */
+  peer_disconnected: (id: number) => void;
+  /** Client: the server admitted us. */
+  connected_to_server: () => void;
+  /** Client: the connection attempt failed. */
+  connection_failed: () => void;
+  /** Client: the server went away. */
+  server_disconnected: () => void;
+  /** A peer connected and the authentication exchange started (an `authCallback` is set). */
+  peer_authenticating: (id: number) => void;
+  /** A peer left or timed out before both sides completed authentication. */
+  peer_authentication_failed: (id: number) => void;
+  /** `send_bytes` data arrived from `id` (a view; copy it to keep it past the handler). */
+  peer_packet: (id: number, packet: Uint8Array) => void;
+  /** A received packet was refused (malformed, unknown node or method, mode rule, checksum). Not a Godot signal. */
+  rpc_refused: (from: number, reason: string) => void;
+}
+
+/** Receives authentication data from a peer: `sendAuth` answers, `completeAuth` ends the exchange. */
+export type AuthCallback = (id: number, data: Uint8Array) => void;
+
+/** Settings of a {@link SceneMultiplayer}; all but `autoPoll` and `log` are also writable properties. */
+export interface SceneMultiplayerOptions {
+  /** Process packets as soon as they arrive (and turn on the peer's `autoPoll`), for servers without a game loop. */
+  autoPoll?: boolean;
+  /** The root node paths are relative to (default `/root`, as Godot's `root_path`). */
+  rootPath?: string;
+  /** Turns on authentication: new peers are admitted only after both sides called `completeAuth`. */
+  authCallback?: AuthCallback | null;
+  /** Seconds a peer may take to authenticate before it is dropped (default 3; 0 = no limit). */
+  authTimeout?: number;
+  /** The server relays between clients and announces peers (default true, as Godot's `server_relay`). */
+  serverRelay?: boolean;
+  /** Most node paths one peer may teach us with SIMPLIFY_PATH (default 1024). */
+  maxPathCacheEntries?: number;
+  /** Most nested containers in a received argument (default 64). */
+  maxDepth?: number;
+  /** Where refusal warnings go (rate-limited) when nobody listens to `rpc_refused`; `null` silences them. */
+  log?: ((line: string) => void) | null;
+}
+
+/** What {@link SceneMultiplayer.stats} reports. */
+export interface SceneStats {
+  /** Admitted peers. */
+  peers: number;
+  /** Peers in the authentication exchange. */
+  authenticating: number;
+  /** Refused packets by kind. */
+  refusals: Record<string, number>;
+}
+
+/** The longest node path (UTF-8 bytes) a peer may send in SIMPLIFY_PATH or an inline call. */
+const MAX_PATH_BYTES = 4096;
+
+/** The peer signals the scene layer listens to. */
+type PeerSignal = 'peer_connected' | 'peer_disconnected' | 'peer_packet' | 'connection_failed' | 'server_disconnected';
+
+/**
+ * Godot 4's `SceneMultiplayer` over any {@link MultiplayerPeer} with the `godot4` wire: `@rpc` calls by
+ * node path with method ids and compressed arguments, the path cache with its checksum, `send_bytes`,
+ * authentication (`authCallback`, `sendAuth`, `completeAuth`) and the server relay that lets clients
+ * see and call each other (ADD_PEER / DEL_PEER / RELAY). A Node server or a browser client that
+ * unmodified Godot 4 games talk to with their own `@rpc` functions.
+ */
+export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
+  /** The root node paths are relative to. */
+  rootPath: string;
+  /** Receives authentication data; setting it turns authentication on for new peers. */
+  authCallback: AuthCallback | null;
+  /** Seconds a peer may take to authenticate (0 = no limit). */
+  authTimeout: number;
+  /** Whether the server relays and announces peers (clients: whether to send through the server's relay). */
+  serverRelay: boolean;
+  /** Most nested containers in a received argument. */
+  maxDepth: number;
+  #peer: MultiplayerPeer | null = null;
+  readonly #connected = new Set<number>();
+  readonly #auth = new AuthSessions();
+  readonly #paths: ScenePathCache;
+  readonly #nodes = new Map<string, SceneNode>();
+  readonly #refusals: RefusalCounter;
+  readonly #handlers: Record<PeerSignal, (id: number) => void>;
+  readonly #autoPoll = new AutoPoll(() => this.poll(), 'SceneMultiplayer.poll');
+  #auto: boolean;
+  #sender = 0;
+  #error = '';
+  #authTimer: unknown;
+  /** What the nodes this layer registers call back into (not public members: no internals in the API). */
+  readonly #host: SceneNodeHost = {
+    callRpc: (node, to, method, args) => this.#callRpc(node, to, method, args),
+    ownId: () => this.getUniqueId(),
+    setAuthorityUnder: (path, id) => this.#setAuthorityUnder(path, id),
+  };
+
+  /** A SceneMultiplayer over `peer` (or none yet: set {@link SceneMultiplayer.multiplayerPeer} later). */
+  constructor(peer: MultiplayerPeer | null = null, options: SceneMultiplayerOptions = {}) {
+    super();
+    this.rootPath = options.rootPath ?? '/root';
+    this.authCallback = options.authCallback ?? null;
+    this.authTimeout = options.authTimeout ?? 3;
+    this.serverRelay = options.serverRelay ?? true;
+    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.#paths = new ScenePathCache(options.maxPathCacheEntries ?? 1024);
+    this.#refusals = new RefusalCounter(options.log);
+    this.#auto = options.autoPoll ?? false;
+    this.#handlers = {
+      peer_connected: (id) => this.#addPeer(id),
+      peer_disconnected: (id) => this.#delPeer(id, false),
+      peer_packet: () => {
+        if (this.#auto) this.#autoPoll.request();
+      },
+      connection_failed: () => this.#lost('connection_failed'),
+      server_disconnected: () => this.#lost('server_disconnected'),
+    };
+    this.multiplayerPeer = peer;
+  }
+
+  /** The peer this layer talks through (Godot's `multiplayer_peer`); setting it clears every cache. */
+  get multiplayerPeer(): MultiplayerPeer | null {
+    return this.#peer;
+  }
+
+  /** Sets `multiplayerPeer` (see the getter). */
+  set multiplayerPeer(peer: MultiplayerPeer | null) {
+    if (peer === this.#peer) return;
+    this.#listen('off');
+    this.clear();
+    this.#peer = peer;
+    this.#listen('on');
+    if (peer === null) return;
+    if (this.#auto && 'autoPoll' in peer) peer.autoPoll = true;
+    // A client that is already connected: the server is its first peer.
+    if (!peer.isServer() && peer.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED) {
+      this.#addPeer(TARGET_PEER_SERVER);
+    }
+  }
+
+  /** Whether packets are processed as soon as they arrive. */
+  get autoPoll(): boolean {
+    return this.#auto;
+  }
+
+  /** Sets `autoPoll` (see the getter). */
+  set autoPoll(enabled: boolean) {
+    this.#auto = enabled;
+    if (this.#peer !== null && 'autoPoll' in this.#peer) this.#peer.autoPoll = enabled;
+    if (enabled) this.#autoPoll.request();
+  }
+
+  /** Server: refuse new peers (Godot's `refuse_new_connections`). */
+  get refuseNewConnections(): boolean {
+    return this.#peer?.refuseNewConnections ?? false;
+  }
+
+  /** Sets `refuseNewConnections` (see the getter). */
+  set refuseNewConnections(refuse: boolean) {
+    if (this.#peer !== null) this.#peer.refuseNewConnections = refuse;
+  }
+
+  /** Object decoding is never allowed (objects from a remote peer are refused), as Godot's default. */
+  get allowObjectDecoding(): false {
+    return false;
+  }
+
+  /** Why the last call that returned an error failed. */
+  get lastErrorMessage(): string {
+    return this.#error;
+  }
+
+  /** Polls the peer and processes every packet (RPCs and signals run from here). */
+  poll(): void {
+    const peer = this.#peer;
+    if (peer === null || peer.getConnectionStatus() === ConnectionStatus.CONNECTION_DISCONNECTED) return;
+    peer.poll();
+    while (this.#peer === peer && peer.getAvailablePacketCount() > 0) {
+      const from = peer.getPacketPeer();
+      const mode = peer.getPacketMode();
+      const channel = peer.getPacketChannel();
+      this.#receive(from, peer.getPacket(), mode, channel);
+    }
+    this.#expireAuthentications();
+  }
+
+  /** Our id (1 on the server), 0 without a peer. */
+  getUniqueId(): number {
+    return this.#peer?.getUniqueId() ?? 0;
+  }
+
+  /** Whether we are the server. */
+  isServer(): boolean {
+    return this.#peer?.isServer() ?? false;
+  }
+
+  /** Who made the RPC being run (our id for a local `call_local` run), 0 outside an RPC. */
+  getRemoteSenderId(): number {
+    return this.#sender;
+  }
+
+  /** The admitted peers (on clients: 1 and the other clients the server announced). */
+  getPeers(): number[] {
+    return [...this.#connected];
+  }
+
+  /** The peers in the authentication exchange. */
+  getAuthenticatingPeers(): number[] {
+    return this.#auth.ids();
+  }
+
+  /** Counters for operators: peers, authenticating peers, refusals by kind. */
+  stats(): SceneStats {
+    return { peers: this.#connected.size, authenticating: this.#auth.size, refusals: this.#refusals.counts() };
+  }
+
+  /** Registers a node at `path` (relative to `rootPath`, e.g. `"Main"`, or absolute, `"/root/Main"`). */
+  node<Methods extends SceneMethodMap = Record<never, never>>(
+    path: string,
+    spec: SceneNodeSpec<Methods> = {},
+  ): SceneNode<Methods> {
+    const node = new SceneNode<Methods>(this.#host, scenePathKey(path, this.rootPath), spec);
+    this.#nodes.set(node.path, node as unknown as SceneNode);
+    return node;
+  }
+
+  /** The node registered at `path`, or `undefined`. */
+  getNode(path: string): SceneNode | undefined {
+    return this.#nodes.get(scenePathKey(path, this.rootPath));
+  }
+
+  /** Unregisters the node at `path`. */
+  removeNode(path: string): void {
+    this.#nodes.delete(scenePathKey(path, this.rootPath));
+  }
+
+  /**
+   * Sends raw bytes to `id` (0 all, -N all but N); the receiver gets `peer_packet`. `ERR_INVALID_DATA`
+   * when empty, `ERR_UNCONFIGURED` when not connected.
+   */
+  sendBytes(bytes: Uint8Array, id = 0, mode: TransferMode = TransferMode.RELIABLE, channel = 0): ErrorCode {
+    if (bytes.byteLength === 0) return this.#fail(ErrorCode.ERR_INVALID_DATA, 'Trying to send an empty raw packet.');
+    const peer = this.#connectedPeer();
+    if (peer === null) {
+      return this.#fail(
+        ErrorCode.ERR_UNCONFIGURED,
+        'Trying to send a raw packet via a multiplayer peer which is not connected.',
+      );
+    }
+    peer.transferChannel = channel;
+    peer.transferMode = mode;
+    return this.#sendCommand(peer, id, rawPacket(bytes));
+  }
+
+  /**
+   * Sends authentication data to an authenticating peer (its `authCallback` receives it).
+   * `ERR_INVALID_PARAMETER` for a peer not authenticating or empty data, `ERR_FILE_CANT_WRITE`
+   * once either side completed.
+   */
+  sendAuth(id: number, data: Uint8Array): ErrorCode {
+    const peer = this.#connectedPeer();
+    if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, 'Not connected.');
+    if (!this.#auth.has(id)) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${id} is not authenticating.`);
+    if (data.byteLength === 0) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, 'Empty authentication data.');
+    if (this.#auth.isLocallyComplete(id) || this.#auth.isRemotelyComplete(id)) {
+      return this.#fail(
+        ErrorCode.ERR_FILE_CANT_WRITE,
+        'The authentication session was completed, no more authentication data can be sent.',
+      );
+    }
+    return this.#sendDirect(peer, id, authPacket(data));
+  }
+
+  /** Ends our side of `id`'s authentication; it is admitted once it ended its side too. */
+  completeAuth(id: number): ErrorCode {
+    const peer = this.#connectedPeer();
+    if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, 'Not connected.');
+    if (!this.#auth.has(id)) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${id} is not authenticating.`);
+    if (this.#auth.isLocallyComplete(id)) {
+      return this.#fail(ErrorCode.ERR_FILE_CANT_WRITE, 'The authentication session was already marked as completed.');
+    }
+    const bothDone = this.#auth.completeLocally(id);
+    const err = this.#sendDirect(peer, id, authPacket(new Uint8Array(0)));
+    if (bothDone) {
+      this.#auth.delete(id);
+      this.#admit(id);
+    }
+    return err;
+  }
+
+  /** Disconnects `id` without a local `peer_disconnected` (others hear it left), as Godot's. */
+  disconnectPeer(id: number): void {
+    const peer = this.#connectedPeer();
+    if (peer === null) return;
+    this.#delPeer(id, true);
+    peer.disconnectPeer(id);
+  }
+
+  /** Forgets peers, authentications and path caches (Godot's `clear()`); registered nodes stay. */
+  clear(): void {
+    this.#connected.clear();
+    this.#auth.clear();
+    this.#paths.clear();
+    clearTimeout(this.#authTimer);
+  }
+
+  /** Calls an RPC (what `SceneNode.rpc` / `rpcId` do), as Godot's `rpcp`. */
+  #callRpc(node: SceneNode, to: number, method: string, args: readonly unknown[]): ErrorCode {
+    const peer = this.#connectedPeer();
+    if (peer === null) {
+      return this.#fail(
+        ErrorCode.ERR_CONNECTION_ERROR,
+        'Trying to call an RPC via a multiplayer peer which is not connected.',
+      );
+    }
+    const config = node.config.byName.get(method);
+    if (config === undefined) {
+      return this.#fail(
+        ErrorCode.ERR_INVALID_PARAMETER,
+        `Unable to get the RPC configuration for the function "${method}" at path: "${node.path}".`,
+      );
+    }
+    const caller = peer.getUniqueId();
+    if (to === caller && !config.callLocal) {
+      return this.#fail(
+        ErrorCode.ERR_INVALID_PARAMETER,
+        `RPC '${method}' on yourself is not allowed by selected mode.`,
+      );
+    }
+    const types = config.spec.args;
+    const values = (types === undefined ? args : args.map((a, i) => coerceSceneArg(a, types[i]))) as Variant4[];
+    let err: ErrorCode = ErrorCode.OK;
+    if (to !== caller) err = this.#sendRpc(peer, node, to, config, values);
+    if (config.callLocal && (to === 0 || to === caller || (to < 0 && to !== -caller))) {
+      this.#invoke(node, config, args, caller);
+    }
+    return err;
+  }
+
+  #setAuthorityUnder(path: string, id: number): void {
+    const prefix = path === '' ? '' : `${path}/`;
+    for (const node of this.#nodes.values())
+      if (node.path.startsWith(prefix) && node.path !== path) node.setAuthorityOnly(id);
+  }
+
+  // --- sending -------------------------------------------------------------------------------------
+
+  /** Godot 4's `_send_rpc`: SIMPLIFY_PATH to targets that lack the path, then the call. */
+  #sendRpc(peer: MultiplayerPeer, node: SceneNode, to: number, config: MethodConfig, values: Variant4[]): ErrorCode {
+    if (values.length > 255) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, 'Too many arguments (>255).');
+    if (to !== 0 && !this.#connected.has(Math.abs(to))) {
+      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Attempt to call RPC with unknown peer ID: ${to}.`);
+    }
+    const targets = to > 0 ? [to] : [...this.#connected].filter((p) => !(to < 0 && p === -to));
+    if (targets.length === 0) return ErrorCode.OK;
+    const allConfirmed = this.#sendPathCache(peer, node, targets);
+    const id = this.#paths.sent(node.path).id;
+    let packet: Uint8Array;
+    try {
+      packet = encodeRpc(id, allConfirmed, config.id, values);
+    } catch (error) {
+      if (!(error instanceof VariantError)) throw error;
+      return this.#fail(
+        ErrorCode.ERR_INVALID_DATA,
+        `Unable to encode the arguments of "${config.name}": ${error.message}`,
+      );
+    }
+    peer.transferChannel = config.channel;
+    peer.transferMode = config.transferMode;
+    let full: Uint8Array | null = null;
+    for (const target of targets) {
+      if (allConfirmed || this.#paths.isConfirmed(node.path, target)) this.#sendCommand(peer, target, packet);
+      else {
+        full ??= withInlinePath(packet, encodeUtf8(node.path));
+        this.#sendCommand(peer, target, full);
+      }
+    }
+    return ErrorCode.OK;
+  }
+
+  /** Sends SIMPLIFY_PATH to the targets never told `node`'s path; whether every target confirmed it. */
+  #sendPathCache(peer: MultiplayerPeer, node: SceneNode, targets: readonly number[]): boolean {
+    const sent = this.#paths.sent(node.path);
+    let all = true;
+    let simplify: Uint8Array | null = null;
+    for (const target of targets) {
+      const state = sent.peers.get(target);
+      if (state === true) continue;
+      all = false;
+      if (state === false) continue;
+      simplify ??= simplifyPathPacket(node.config.md5, sent.id, node.path);
+      peer.transferChannel = 0;
+      peer.transferMode = TransferMode.RELIABLE;
+      this.#sendCommand(peer, target, simplify);
+      sent.peers.set(target, false);
+    }
+    return all;
+  }
+
+  /** Godot 4's `send_command`: through the server's relay from a client, else to `to` (0 all, -N all but N). */
+  #sendCommand(peer: MultiplayerPeer, to: number, packet: Uint8Array): ErrorCode {
+    if (this.serverRelay && peer.getUniqueId() !== 1 && to !== 1 && peer.isServerRelaySupported()) {
+      return this.#sendDirect(peer, 1, relayPacket(to, packet));
+    }
+    if (to > 0) {
+      if (!this.#connected.has(to)) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${to} is not connected.`);
+      return this.#sendDirect(peer, to, packet);
+    }
+    for (const id of this.#connected) if (to === 0 || id !== -to) this.#sendDirect(peer, id, packet);
+    return ErrorCode.OK;
+  }
+
+  /** One packet to one peer through the transport (no relay). The packet must not change afterwards. */
+  #sendDirect(peer: MultiplayerPeer, to: number, packet: Uint8Array): ErrorCode {
+    peer.setTargetPeer(to);
+    return peer.putPacket(packet);
+  }
+
+  // --- peers and authentication ----------------------------------------------------------------------
+
+  #addPeer(id: number): void {
+    if (this.authCallback === null) {
+      this.#admit(id);
+      return;
+    }
+    this.#auth.add(id, performance.now());
+    this.#armAuthTimer();
+    this.emit('peer_authenticating', id);
+  }
+
+  /** Godot 4's `_admit_peer`: the server tells the newcomer and everyone else about each other. */
+  #admit(id: number): void {
+    const peer = this.#peer;
+    if (peer === null || this.#connected.has(id)) return;
+    if (this.serverRelay && peer.isServer() && peer.isServerRelaySupported()) {
+      peer.transferChannel = 0;
+      peer.transferMode = TransferMode.RELIABLE;
+      const added = sysPacket(SysCommand.ADD_PEER, id);
+      for (const other of this.#connected) {
+        this.#sendDirect(peer, other, added);
+        this.#sendDirect(peer, id, sysPacket(SysCommand.ADD_PEER, other));
+      }
+    }
+    this.#connected.add(id);
+    if (id === TARGET_PEER_SERVER) this.emit('connected_to_server');
+    this.emit('peer_connected', id);
+  }
+
+  /** Godot 4's `_del_peer`: a pending peer failed authentication; an admitted one is announced gone. */
+  #delPeer(id: number, silent: boolean): void {
+    if (this.#auth.delete(id)) {
+      if (!silent) this.emit('peer_authentication_failed', id);
+      return;
+    }
+    if (!this.#connected.has(id)) return;
+    const peer = this.#peer;
+    if (peer !== null && this.serverRelay && peer.isServer() && peer.isServerRelaySupported()) {
+      peer.transferChannel = 0;
+      peer.transferMode = TransferMode.RELIABLE;
+      const removed = sysPacket(SysCommand.DEL_PEER, id);
+      for (const other of this.#connected) if (other !== id) this.#sendDirect(peer, other, removed);
+    }
+    this.#paths.forget(id);
+    this.#connected.delete(id);
+    if (!silent) this.emit('peer_disconnected', id);
+  }
+
+  /** The transport lost the server (or never reached it): Godot's `_update_status`. */
+  #lost(signal: 'connection_failed' | 'server_disconnected'): void {
+    this.clear();
+    this.emit(signal);
+  }
+
+  #expireAuthentications(): void {
+    const timeoutMs = this.authTimeout * 1000;
+    for (const id of this.#auth.expired(performance.now(), timeoutMs)) {
+      this.#auth.delete(id);
+      this.#peer?.disconnectPeer(id);
+      this.emit('peer_authentication_failed', id);
+    }
+    this.#armAuthTimer();
+  }
+
+  /** With auto-poll, a poll when the next authentication expires (no packet may come to trigger one). */
+  #armAuthTimer(): void {
+    clearTimeout(this.#authTimer);
+    const at = this.#auth.nextExpiry(this.authTimeout * 1000);
+    if (!this.#auto || at === Number.POSITIVE_INFINITY) return;
+    this.#authTimer = setTimeout(() => this.#autoPoll.request(), Math.max(0, at - performance.now()) + 5);
+  }
+
+  // --- receiving -------------------------------------------------------------------------------------
+
+  #receive(from: number, packet: Uint8Array, mode: TransferMode, channel: number): undefined {
+    if (this.#auth.has(from)) return this.#receiveAuth(from, packet);
+    if (!this.#connected.has(from))
+      return this.#refuse(from, 'unknown-peer', `Packet from peer ${from}, which is not admitted.`);
+    if (packet.byteLength === 0) return this.#refuse(from, 'malformed', 'Invalid packet received. Size too small.');
+    if (((packet[0] as number) & CMD_MASK) !== SceneCommand.SYS) return this.#process(from, packet);
+    if (packet.byteLength > 1 && packet[1] === SysCommand.AUTH) {
+      // The peer's completion notice after we admitted it: nothing to do.
+      if (packet.byteLength !== 2) this.#refuse(from, 'auth', 'Authentication data from an admitted peer.');
+      return;
+    }
+    this.#receiveSys(from, packet, mode, channel);
+  }
+
+  #receiveAuth(from: number, packet: Uint8Array): undefined {
+    if (
+      packet.byteLength < 2 ||
+      ((packet[0] as number) & CMD_MASK) !== SceneCommand.SYS ||
+      packet[1] !== SysCommand.AUTH
+    ) {
+      return this.#refuse(from, 'auth', `Packet from peer ${from} before its authentication completed.`);
+    }
+    if (packet.byteLength > 2) {
+      const callback = this.authCallback;
+      if (callback === null) return this.#refuse(from, 'auth', 'Authentication data, but no authCallback is set.');
+      try {
+        callback(from, packet.subarray(2));
+      } catch (error) {
+        reportHandlerError(error, 'authCallback');
+      }
+      return;
+    }
+    if (this.#auth.completeRemotely(from)) {
+      this.#auth.delete(from);
+      this.#admit(from);
+    }
+  }
+
+  #receiveSys(from: number, packet: Uint8Array, mode: TransferMode, channel: number): undefined {
+    if (packet.byteLength < SYS_CMD_SIZE)
+      return this.#refuse(from, 'malformed', 'Invalid SYS packet received. Size too small.');
+    const command = packet[1];
+    const id = readI32(packet, 2);
+    const peer = this.#peer as MultiplayerPeer;
+    const announced = this.serverRelay && !peer.isServer() && from === TARGET_PEER_SERVER;
+    if (command === SysCommand.ADD_PEER || command === SysCommand.DEL_PEER) {
+      if (!announced) return this.#refuse(from, 'sys', `Peer announcement from peer ${from}, which is not our server.`);
+      if (command === SysCommand.ADD_PEER) this.#admit(id);
+      else this.#delPeer(id, false);
+      return;
+    }
+    if (command !== SysCommand.RELAY) return this.#refuse(from, 'sys', `Unknown SYS command ${command}.`);
+    if (!this.serverRelay) return this.#refuse(from, 'relay', 'Relay packet, but serverRelay is off.');
+    if (packet.byteLength < SYS_CMD_SIZE + 1) return this.#refuse(from, 'malformed', 'Empty relay packet.');
+    const inner = packet.subarray(SYS_CMD_SIZE);
+    if (!peer.isServer()) {
+      if (from !== TARGET_PEER_SERVER)
+        return this.#refuse(from, 'relay', `Relay from peer ${from}, which is not our server.`);
+      return this.#process(id, inner);
+    }
+    this.#relay(peer, from, id, inner, mode, channel);
+  }
+
+  /** Godot 4's server relay: forward with the true source; process it too when the server is a target. */
+  #relay(
+    peer: MultiplayerPeer,
+    from: number,
+    to: number,
+    inner: Uint8Array,
+    mode: TransferMode,
+    channel: number,
+  ): undefined {
+    if (to > 0 && !this.#connected.has(to)) {
+      return this.#refuse(from, 'relay', `Relay to peer ${to}, which is not connected (it may just have left).`);
+    }
+    const forwarded = relayPacket(from, inner);
+    peer.transferMode = mode;
+    peer.transferChannel = channel;
+    if (to > 0) {
+      if (to !== TARGET_PEER_SERVER) this.#sendDirect(peer, to, forwarded);
+      else this.#process(from, inner);
+      return;
+    }
+    for (const id of this.#connected) if (id !== from && id !== -to) this.#sendDirect(peer, id, forwarded);
+    if (to !== -TARGET_PEER_SERVER) this.#process(from, inner);
+  }
+
+  /** Godot 4's `_process_packet`, with `from` as the remote sender. */
+  #process(from: number, packet: Uint8Array): undefined {
+    if (packet.byteLength === 0) return this.#refuse(from, 'malformed', 'Invalid packet received. Size too small.');
+    const previous = this.#sender;
+    this.#sender = from;
+    try {
+      switch ((packet[0] as number) & CMD_MASK) {
+        case SceneCommand.SIMPLIFY_PATH:
+          return this.#receiveSimplifyPath(from, packet);
+        case SceneCommand.CONFIRM_PATH:
+          return this.#receiveConfirmPath(from, packet);
+        case SceneCommand.REMOTE_CALL:
+          return this.#receiveRpc(from, packet);
+        case SceneCommand.RAW:
+          if (packet.byteLength < 2)
+            return this.#refuse(from, 'malformed', 'Invalid RAW packet received. Size too small.');
+          this.emit('peer_packet', from, packet.subarray(1));
+          return;
+        case SceneCommand.SPAWN:
+        case SceneCommand.DESPAWN:
+        case SceneCommand.SYNC:
+          return this.#refuse(from, 'replication', 'Replication packet, but no replication is set up here.');
+        default:
+          return this.#refuse(from, 'malformed', `Invalid network command from ${from}.`);
+      }
+    } finally {
+      this.#sender = previous;
+    }
+  }
+
+  #receiveSimplifyPath(from: number, packet: Uint8Array): undefined {
+    if (packet.byteLength < 38)
+      return this.#refuse(from, 'path', 'Invalid SIMPLIFY_PATH packet received. Size too small.');
+    if (packet.byteLength - 38 > MAX_PATH_BYTES)
+      return this.#refuse(from, 'path', `Node path longer than ${MAX_PATH_BYTES} bytes.`);
+    let md5 = '';
+    for (let i = 1; i < 33; i++) md5 += String.fromCharCode(packet[i] as number);
+    const id = readU32(packet, 34);
+    const text = readCString(packet, 38);
+    if (text === null) return this.#refuse(from, 'path', 'Invalid SIMPLIFY_PATH packet received. Bad UTF-8.');
+    const path = scenePathKey(text, this.rootPath);
+    const node = this.#nodes.get(path);
+    if (node === undefined) return this.#refuse(from, 'path', `SIMPLIFY_PATH for unknown node ${quote(path)}.`);
+    const checksumOk = node.config.md5 === md5;
+    const learned = this.#paths.learn(from, id, { path, checksumOk });
+    if (learned === 'duplicate') return this.#refuse(from, 'path', `Duplicate remote cache ID ${id} for peer ${from}.`);
+    if (learned === 'full') {
+      return this.#refuse(
+        from,
+        'path',
+        `Peer ${from} has ${this.#paths.maxPerPeer} cached paths already (maxPathCacheEntries).`,
+      );
+    }
+    if (!checksumOk) this.#refuseChecksum(from, node);
+    const peer = this.#peer as MultiplayerPeer;
+    peer.transferChannel = 0;
+    peer.transferMode = TransferMode.RELIABLE;
+    this.#sendCommand(peer, from, confirmPathPacket(checksumOk, id));
+  }
+
+  #receiveConfirmPath(from: number, packet: Uint8Array): undefined {
+    if (packet.byteLength !== 6)
+      return this.#refuse(from, 'path', 'Invalid CONFIRM_PATH packet received. Size is not 6.');
+    const { result, path } = this.#paths.confirm(from, readU32(packet, 2));
+    if (result === 'unasked')
+      return this.#refuse(from, 'path', 'Invalid packet received. Tries to confirm a node which was not requested.');
+    const node = this.#nodes.get(path);
+    if (result === 'ok' && packet[1] === 0 && node !== undefined) this.#refuseChecksum(from, node);
+  }
+
+  #receiveRpc(from: number, packet: Uint8Array): undefined {
+    const header = readRpcHeader(packet);
+    if (typeof header === 'string') return this.#refuse(from, 'malformed', header);
+    const node = this.#rpcNode(from, packet, header.nodeTarget, header.argsEnd);
+    if (node === undefined) return;
+    const config = node.config.byId[header.methodId];
+    if (config === undefined) {
+      return this.#refuse(
+        from,
+        'method',
+        `RPC method id ${header.methodId} is not declared on node ${node.path} (methods: ${node.config.names.join(', ')}).`,
+      );
+    }
+    if (!this.#mayCall(config, node, from)) {
+      const authority = node.getMultiplayerAuthority();
+      return this.#refuse(
+        from,
+        'mode',
+        `RPC '${config.name}' is not allowed on node ${node.path} from: ${from}. Mode is ${modeName(config.mode)}, authority is ${authority}.`,
+      );
+    }
+    let at = header.argsAt;
+    let argc = 0;
+    if (header.byteOnly) argc = at < header.argsEnd ? 1 : 0;
+    else {
+      if (at >= header.argsEnd) return this.#refuse(from, 'malformed', 'Invalid packet received. Size too small.');
+      argc = packet[at++] as number;
+    }
+    const args = readCompressedArgs(new ByteReader(packet, at, header.argsEnd), argc, header.byteOnly, this.maxDepth);
+    if (args === undefined)
+      return this.#refuse(from, 'arguments', `RPC '${config.name}' on ${node.path}: unable to decode its arguments.`);
+    const types = config.spec.args;
+    const bad = types === undefined ? -1 : firstSceneArgMismatch(args, types);
+    if (bad !== -1) {
+      const what =
+        bad === -2 ? `${args.length} arguments, not ${types?.length}` : `a wrong type for argument ${bad + 1}`;
+      return this.#refuse(from, 'arguments', `RPC '${config.name}' on ${node.path} called with ${what}.`);
+    }
+    this.#invoke(node, config, args, from);
+  }
+
+  /** The node a call names: by its inline path, or by the sender's cache id. */
+  #rpcNode(from: number, packet: Uint8Array, target: number, pathAt: number): SceneNode | undefined {
+    if (target & INLINE_PATH_FLAG) {
+      if (packet.byteLength - pathAt > MAX_PATH_BYTES)
+        return this.#refuse(from, 'path', `Node path longer than ${MAX_PATH_BYTES} bytes.`);
+      const text = readCString(packet, pathAt);
+      const node = text === null ? undefined : this.#nodes.get(scenePathKey(text, this.rootPath));
+      if (node === undefined) {
+        return this.#refuse(from, 'path', `Failed to get path from RPC: ${quote(text ?? '(bad UTF-8)')}.`);
+      }
+      // Godot checks no checksum for a call naming its node inline; we refuse it when the same peer's
+      // SIMPLIFY_PATH for that path (which always comes first) did not match.
+      return this.#paths.isMismatched(from, node.path) ? this.#refuseMismatchedCall(from, node) : node;
+    }
+    const entry = this.#paths.lookup(from, target);
+    if (entry === undefined) return this.#refuse(from, 'path', `ID ${target} not found in cache of peer ${from}.`);
+    const node = this.#nodes.get(entry.path);
+    if (node === undefined) return this.#refuse(from, 'path', `Node ${quote(entry.path)} is no longer registered.`);
+    return entry.checksumOk ? node : this.#refuseMismatchedCall(from, node);
+  }
+
+  #refuseMismatchedCall(from: number, node: SceneNode): undefined {
+    return this.#refuse(
+      from,
+      'checksum',
+      `RPC on ${node.path} refused: its RPC checksum did not match ours (our methods: ${node.config.names.join(', ')}).`,
+    );
+  }
+
+  #mayCall(config: MethodConfig, node: SceneNode, from: number): boolean {
+    if (config.mode === RpcMode.ANY_PEER) return true;
+    return config.mode === RpcMode.AUTHORITY && from === node.getMultiplayerAuthority();
+  }
+
+  #invoke(node: SceneNode, config: MethodConfig, args: readonly unknown[], sender: number): void {
+    const previous = this.#sender;
+    this.#sender = sender;
+    try {
+      (config.spec.handler as (...a: unknown[]) => unknown).apply(node, args as unknown[]);
+    } catch (error) {
+      reportHandlerError(error, `RPC '${config.name}' on ${node.path}`);
+    } finally {
+      this.#sender = previous;
+    }
+  }
+
+  #refuseChecksum(from: number, node: SceneNode): void {
+    this.#refuse(
+      from,
+      'checksum',
+      `The rpc node checksum failed. Make sure to have the same methods on both nodes. Node path: ${node.path} (our methods: ${node.config.names.join(', ')}).`,
+    );
+  }
+
+  /** Counts and reports a refused packet (signal, or a rate-limited log line); `undefined` for `return` chains. */
+  #refuse(from: number, kind: string, reason: string): undefined {
+    const listened = this.listenerCount('rpc_refused') > 0;
+    this.#refusals.note(from, kind, reason, listened);
+    if (listened) this.emit('rpc_refused', from, reason);
+    return undefined;
+  }
+
+  #connectedPeer(): MultiplayerPeer | null {
+    const peer = this.#peer;
+    return peer !== null && peer.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED ? peer : null;
+  }
+
+  #listen(how: 'on' | 'off'): void {
+    const peer = this.#peer as unknown as SignalEmitter | null;
+    if (peer === null) return;
+    for (const name of Object.keys(this.#handlers) as PeerSignal[]) peer[how](name, this.#handlers[name]);
+  }
+
+  #fail(code: ErrorCode, message: string): ErrorCode {
+    this.#error = message;
+    return code;
+  }
+}
+
+function modeName(mode: RpcMode): string {
+  return mode === RpcMode.ANY_PEER ? 'any_peer' : mode === RpcMode.AUTHORITY ? 'authority' : 'disabled';
+}

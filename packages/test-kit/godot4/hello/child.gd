@@ -1,0 +1,3 @@
+extends Node
+
+var greeting := "hello from child.gd"
