@@ -3,7 +3,7 @@
  * side, alternating rounds), prints the tables and targets, and writes
  * `bench-results/latest.json` (and `apps/bench/RESULTS.md` after a full run).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext } from './bench-context.js';
@@ -14,7 +14,7 @@ import type { Measurement } from './measurement.js';
 import { bufferutilLoaded } from './native-masking.js';
 import type { BenchReport } from './report/bench-report.js';
 import { machineInfo } from './report/machine-info.js';
-import { renderMarkdownReport, renderTextReport } from './report/render-report.js';
+import { handWrittenNotes, renderMarkdownReport, renderTextReport } from './report/render-report.js';
 import { evaluateTargets } from './report/targets.js';
 import { runBrowserScenario } from './scenarios/run-browser-scenario.js';
 import { runClientScenarios } from './scenarios/run-client-scenarios.js';
@@ -110,7 +110,8 @@ async function run(options: BenchOptions): Promise<number> {
   log(`wrote ${json}`);
   if (options.writeMarkdown) {
     const markdown = join(APP_DIR, 'RESULTS.md');
-    await writeFile(markdown, renderMarkdownReport(report));
+    const notes = handWrittenNotes(await readFile(markdown, 'utf8').catch(() => ''));
+    await writeFile(markdown, renderMarkdownReport(report, notes));
     log(`wrote ${markdown}`);
   }
   log(`done in ${report.seconds.toFixed(0)} s`);

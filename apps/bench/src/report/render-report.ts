@@ -20,8 +20,20 @@ export function renderTextReport(report: BenchReport): string {
   return [setup, ...tables, ...errorBlock].join('\n\n');
 }
 
-/** The report as `apps/bench/RESULTS.md`. */
-export function renderMarkdownReport(report: BenchReport): string {
+/**
+ * The line that starts the hand-written part of `RESULTS.md` (where the time goes in the cells that
+ * miss a target, read from CPU profiles): a full run keeps everything from it on.
+ */
+export const NOTES_MARKER = '<!-- hand-written below: kept by pnpm bench -->';
+
+/** The hand-written notes of an existing `RESULTS.md` (from {@link NOTES_MARKER} on), or `''`. */
+export function handWrittenNotes(markdown: string): string {
+  const at = markdown.indexOf(NOTES_MARKER);
+  return at < 0 ? '' : markdown.slice(at).trimEnd();
+}
+
+/** The report as `apps/bench/RESULTS.md`, followed by `notes` (see {@link handWrittenNotes}). */
+export function renderMarkdownReport(report: BenchReport, notes = ''): string {
   const m = report.machine;
   const o = report.options;
   const errors = errorLines(report);
@@ -46,6 +58,7 @@ export function renderMarkdownReport(report: BenchReport): string {
     '',
     ...Object.entries(report.setup.implementations).map(([label, text]) => `- **${label}**: ${text}`),
     ...(errors.length > 0 ? ['', '### Errors', '', ...errors.map((e) => `- ${e}`)] : []),
+    ...(notes === '' ? [] : ['', notes]),
     '',
   ].join('\n');
 }
