@@ -6,6 +6,8 @@ import type { ServerPool } from './server-pool.js';
 export interface BenchContext {
   readonly options: BenchOptions;
   readonly pool: ServerPool;
+  /** The CPU of the load side (this process, client processes), when pinned. */
+  readonly clientCpu: number | undefined;
   /** Prints a progress line. */
   log(line: string): void;
   /** Adds finished measurements to the run's results. */

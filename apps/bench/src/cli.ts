@@ -3,7 +3,7 @@
  * side, alternating rounds), prints the tables and targets, and writes
  * `bench-results/latest.json` (and `apps/bench/RESULTS.md` after a full run).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext } from './bench-context.js';
@@ -11,12 +11,14 @@ import { type BenchOptions, type Group, parseBenchOptions, USAGE } from './bench
 import { pinCpus } from './cpu-pinning.js';
 import { IMPLEMENTATIONS } from './implementations.js';
 import type { Measurement } from './measurement.js';
+import { bufferutilLoaded } from './native-masking.js';
 import { runReplicationScenario } from './replication/run-replication-scenario.js';
 import type { BenchReport } from './report/bench-report.js';
 import { machineInfo } from './report/machine-info.js';
-import { renderMarkdownReport, renderTextReport } from './report/render-report.js';
+import { handWrittenNotes, renderMarkdownReport, renderTextReport } from './report/render-report.js';
 import { evaluateTargets } from './report/targets.js';
 import { runBrowserScenario } from './scenarios/run-browser-scenario.js';
+import { runClientScenarios } from './scenarios/run-client-scenarios.js';
 import { runConnectScenario } from './scenarios/run-connect-scenario.js';
 import { runEchoScenarios } from './scenarios/run-echo-scenarios.js';
 import { runMemoryScenario } from './scenarios/run-memory-scenario.js';
@@ -28,12 +30,24 @@ const APP_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 const ROOT = dirname(dirname(APP_DIR));
 const RESULTS_DIR = join(ROOT, 'bench-results');
 
-const CLIENT =
-  'one bench client for every server: RFC 6455 over a raw `net.Socket` in the orchestrating process ' +
-  '(servers run in their own processes), prebuilt masked frames, one write per received chunk, so the server is the bottleneck';
+/** Who drives the servers, by client kind. */
+function clientSetup(): Record<string, string> {
+  return {
+    batch:
+      'the bench client: RFC 6455 over a raw `net.Socket` in the orchestrating process (servers run in their own processes), ' +
+      'prebuilt masked frames, everything sent while handling one received chunk in one write (one message per write when ' +
+      'a connection has one in flight), so the server is the bottleneck',
+    ws:
+      `\`ws\` 8.23 clients in the orchestrating process (bufferutil ${bufferutilLoaded() ? 'loaded' : 'NOT loaded'}), ` +
+      'one `ws.send` per message from the message event: one socket write per message, as a Node bot writes',
+    'client group':
+      'each Node client in its own process on the client CPU, against one wspeer autoPoll server on the other',
+  };
+}
 
 const RUNNERS: Record<Group, (ctx: BenchContext) => Promise<void>> = {
   echo: runEchoScenarios,
+  client: runClientScenarios,
   rtt: runRttScenario,
   connect: runConnectScenario,
   memory: runMemoryScenario,
@@ -60,7 +74,13 @@ async function run(options: BenchOptions): Promise<number> {
   );
   const pool = new ServerPool(profileDir, pinning?.server);
   const measurements: Measurement[] = [];
-  const ctx: BenchContext = { options, pool, log, add: (...m) => measurements.push(...m) };
+  const ctx: BenchContext = {
+    options,
+    pool,
+    clientCpu: pinning?.client,
+    log,
+    add: (...m) => measurements.push(...m),
+  };
   let failed = false;
   try {
     for (const group of options.groups) {
@@ -79,7 +99,7 @@ async function run(options: BenchOptions): Promise<number> {
     options,
     seconds: (performance.now() - started) / 1000,
     setup: {
-      client: CLIENT,
+      clients: clientSetup(),
       implementations: Object.fromEntries(IMPLEMENTATIONS.map((impl) => [impl.label, impl.description])),
     },
     measurements,
@@ -92,7 +112,8 @@ async function run(options: BenchOptions): Promise<number> {
   log(`wrote ${json}`);
   if (options.writeMarkdown) {
     const markdown = join(APP_DIR, 'RESULTS.md');
-    await writeFile(markdown, renderMarkdownReport(report));
+    const notes = handWrittenNotes(await readFile(markdown, 'utf8').catch(() => ''));
+    await writeFile(markdown, renderMarkdownReport(report, notes));
     log(`wrote ${markdown}`);
   }
   log(`done in ${report.seconds.toFixed(0)} s`);

@@ -1,5 +1,6 @@
 import type { Group } from './bench-options.js';
 import type { ImplId } from './implementations.js';
+import type { ClientKind } from './scenarios/echo-workloads.js';
 
 /** One row of results: a metric measured for several implementations over the same rounds. */
 export interface Measurement {
@@ -14,6 +15,8 @@ export interface Measurement {
   better: 'higher' | 'lower';
   /** Values per implementation, one per round (index = round, so rounds pair up for ratios). */
   values: Partial<Record<ImplId, number[]>>;
+  /** The echo group's load client (`batch` or `ws`). */
+  client?: ClientKind;
   /** Problems seen in any round (the values of such a round are still listed). */
   errors: string[];
 }

@@ -3,7 +3,9 @@
  * channel and `--expose-gc`). Starts the server, reports `{ id: 0, port }`, then answers
  * {@link ServerRequest}s until told to exit. Exits by itself when the orchestrator goes away.
  */
+import { bufferutilLoaded } from './native-masking.js';
 import type { ServerKind } from './server/bench-server.js';
+import { heldBytes, MemorySampler } from './server/memory-sampler.js';
 import type { ServerReply, ServerRequest } from './server/server-message.js';
 import { startServer } from './server/start-server.js';
 
@@ -21,17 +23,24 @@ function collectGarbage(): void {
 async function main(): Promise<void> {
   if (process.send === undefined) throw new Error('server-main.js must be started by the bench (needs an IPC channel)');
   const server = await startServer(process.argv[2] as ServerKind);
+  const sampler = new MemorySampler();
   process.on('disconnect', () => process.exit(0));
   process.on('message', (request: ServerRequest) => {
     try {
       switch (request.cmd) {
         case 'start':
+          collectGarbage();
+          if (request.sampleMemory === true) sampler.start();
+          server.setActive(true);
+          return send({ id: request.id, heldBytes: heldBytes() });
         case 'stop':
-          server.setActive(request.cmd === 'start');
+          sampler.stop();
+          server.setActive(false);
           return send({ id: request.id });
         case 'mark': {
           const cpu = process.cpuUsage();
-          return send({ id: request.id, cpuMicros: cpu.user + cpu.system, at: performance.now() });
+          const at = performance.now();
+          return send({ id: request.id, cpuMicros: cpu.user + cpu.system, at, heldBytes: sampler.takePeak() });
         }
         case 'memory': {
           collectGarbage();
@@ -49,7 +58,7 @@ async function main(): Promise<void> {
       send({ id: request.id, error: error instanceof Error ? error.message : String(error) });
     }
   });
-  send({ id: 0, port: server.port });
+  send({ id: 0, port: server.port, bufferutil: bufferutilLoaded() });
 }
 
 main().catch((error: unknown) => {

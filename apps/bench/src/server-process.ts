@@ -1,12 +1,10 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { killChild, reapOnExit } from './child-reaper.js';
-import { pinnedCommand } from './cpu-pinning.js';
-import type { ServerKind } from './server/bench-server.js';
+import { BenchChild } from './bench-child.js';
+import { maskingEnv } from './native-masking.js';
+import { launchName, type ServerLaunch } from './server/bench-server.js';
 import type { ServerReply, ServerRequest } from './server/server-message.js';
 
 const MAIN = fileURLToPath(new URL('./server-main.js', import.meta.url));
-const REPLY_TIMEOUT_MS = 30_000;
 
 /** Options of {@link ServerProcess.start}. */
 export interface ServerProcessOptions {
@@ -18,83 +16,55 @@ export interface ServerProcessOptions {
 
 /**
  * The orchestrator's handle on one server process (`server-main.js`): its port, request/reply over
- * IPC, and a close that always ends the process (politely, then SIGKILL).
+ * IPC, and a close that always ends the process.
  */
 export class ServerProcess {
-  private nextId = 1;
-  private readonly pending = new Map<number, (reply: ServerReply) => void>();
-
   private constructor(
-    readonly kind: ServerKind,
-    private readonly child: ChildProcess,
+    /** What runs in it, e.g. `ws-echo+bufferutil`. */
+    readonly name: string,
+    private readonly child: BenchChild<ServerRequest, ServerReply>,
     readonly port: number,
-  ) {
-    child.on('message', (reply: ServerReply) => {
-      const settle = this.pending.get(reply.id);
-      this.pending.delete(reply.id);
-      settle?.(reply);
-    });
-  }
+  ) {}
 
-  /** Forks a server of `kind` and resolves once it listens. */
-  static start(kind: ServerKind, options: ServerProcessOptions = {}): Promise<ServerProcess> {
-    const execArgv = ['--expose-gc'];
-    if (options.profileDir !== undefined) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.profileDir}`);
-    const [taskset, ...pin] = pinnedCommand(options.cpu);
-    const child = fork(MAIN, [kind], {
-      // With pinning: taskset -c N node --expose-gc server-main.js (taskset execs node, keeping the IPC fd).
-      ...(taskset === undefined
-        ? { execArgv }
-        : { execPath: taskset, execArgv: [...pin, process.execPath, ...execArgv] }),
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  /**
+   * Forks a server of `launch.kind`, with `bufferutil` visible to its `ws` or not, and resolves
+   * once it listens. Rejects if the process's `ws` did not load `bufferutil` as asked.
+   */
+  static async start(launch: ServerLaunch, options: ServerProcessOptions = {}): Promise<ServerProcess> {
+    const name = launchName(launch);
+    const { child, ready } = await BenchChild.start<ServerRequest, ServerReply>(MAIN, [launch.kind], {
+      name: `${name} server`,
+      profileName: `server-${name}.cpuprofile`,
+      env: maskingEnv(launch.bufferutil),
+      replyTimeoutMs: 30_000,
+      ...options,
     });
-    reapOnExit(child);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        killChild(child);
-        reject(new Error(`${kind} server did not start in 15 s`));
-      }, 15_000);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`${kind} server exited with ${code} before listening`));
-      });
-      child.once('message', (reply: ServerReply) => {
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        resolve(new ServerProcess(kind, child, reply.port ?? 0));
-      });
-    });
+    if (ready.bufferutil !== launch.bufferutil) {
+      child.kill();
+      throw new Error(
+        `${name} server: bufferutil is ${ready.bufferutil ? 'loaded' : 'not loaded'}, expected the opposite (is it installed?)`,
+      );
+    }
+    return new ServerProcess(name, child, ready.port ?? 0);
   }
 
   /** Sends one command and resolves with the reply; rejects when the process fails to answer. */
   request(cmd: ServerRequest['cmd']): Promise<ServerReply> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new Error(`${this.kind} server did not answer "${cmd}"`));
-      }, REPLY_TIMEOUT_MS);
-      this.pending.set(id, (reply) => {
-        clearTimeout(timer);
-        if (reply.error !== undefined) reject(new Error(`${this.kind} server: ${reply.error}`));
-        else resolve(reply);
-      });
-      this.child.send({ id, cmd } satisfies ServerRequest);
-    });
+    return this.child.request({ cmd });
+  }
+
+  /** Starts a round; with `sampleMemory`, the process samples the memory it holds until `stop`. */
+  start(sampleMemory = false): Promise<ServerReply> {
+    return this.child.request({ cmd: 'start', sampleMemory });
   }
 
   /** Asks the process to exit (so a CPU profile gets written), and kills it if it has not after 5 s. */
-  async close(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    const timer = setTimeout(() => killChild(this.child), 5000);
-    this.request('exit').catch(() => killChild(this.child));
-    await exited;
-    clearTimeout(timer);
+  close(): Promise<void> {
+    return this.child.close({ cmd: 'exit' });
   }
 
   /** Kills the process at once. */
   kill(): void {
-    killChild(this.child);
+    this.child.kill();
   }
 }

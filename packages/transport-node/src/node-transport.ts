@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { CloseCode, CloseReason, Heartbeat, type Transport, type TransportEvents } from '@wspeer/core';
 import type WebSocket from 'ws';
+import { headerSize, writeHeader } from './frame-header.js';
+import { writeMaskedFrames } from './write-masked-frames.js';
 
 const BINARY = { binary: true } as const;
 const TEXT = { binary: false } as const;
@@ -32,15 +34,15 @@ interface WsInternals {
 }
 
 /**
- * The TCP socket of a server-side `ws` socket that may take whole frames directly: no masking
- * (server side), no extension (no compression), and its sender idle between whole messages, so a
- * frame written here cannot interleave with one of ws's own. `undefined` otherwise (use `ws.send`).
+ * The TCP socket of a `ws` socket that may take whole frames directly: no extension (no
+ * compression), and its sender idle between whole messages, so a frame written here cannot
+ * interleave with one of ws's own. `undefined` otherwise (use `ws.send`).
  */
 function directSocket(ws: WebSocket): Socket | undefined {
   const internals = ws as unknown as WsInternals;
   const sender = internals._sender;
   const socket = internals._socket;
-  if (internals._isServer !== true || sender?._state !== 0 || sender._firstFragment !== true) return undefined;
+  if (sender?._state !== 0 || sender._firstFragment !== true) return undefined;
   if (socket === undefined || socket.destroyed || !socket.writable) return undefined;
   const extensions = internals._extensions;
   if (extensions === undefined || extensions['permessage-deflate'] !== undefined) return undefined;
@@ -51,28 +53,6 @@ function directSocket(ws: WebSocket): Socket | undefined {
 const COPY_LIMIT = 1024;
 /** Scratch for the payload sizes of one batch. */
 const sizes: number[] = [];
-
-function headerSize(length: number): number {
-  return length < 126 ? 2 : length < 65536 ? 4 : 10;
-}
-
-/** Writes an unmasked, final frame header for `length` payload bytes at `at`; returns the offset after it. */
-function writeHeader(target: Buffer, at: number, opcode: number, length: number): number {
-  target[at] = 0x80 | opcode;
-  if (length < 126) {
-    target[at + 1] = length;
-    return at + 2;
-  }
-  if (length < 65536) {
-    target[at + 1] = 126;
-    target.writeUInt16BE(length, at + 2);
-    return at + 4;
-  }
-  target[at + 1] = 127;
-  target.writeUInt32BE(Math.floor(length / 2 ** 32), at + 2);
-  target.writeUInt32BE(length >>> 0, at + 6);
-  return at + 10;
-}
 
 /**
  * Frames `count` messages as a server would (RFC 6455: FIN, no mask; a string is a text frame)
@@ -211,9 +191,10 @@ function onPing(this: WebSocket, data: Buffer): void {
 
 /**
  * A {@link Transport} over a `ws` WebSocket (client or server side). Messages arrive as
- * zero-copy `Uint8Array` views. `sendMany` writes a batch as one socket write: server side, it
- * frames the messages itself into one buffer (small payloads copied, large ones by reference);
- * client side (frames must be masked) it corks the socket around `ws.send`.
+ * zero-copy `Uint8Array` views. `sendMany` frames a batch itself and writes it as one socket
+ * write: server side into one buffer (small payloads copied, large ones by reference), client side
+ * masked into one buffer (natively with `bufferutil`). When ws's sender is busy (never with the
+ * options wspeer uses) it falls back to corked `ws.send` calls.
  */
 export class NodeTransport implements Transport {
   /** `"node-ws"`. */
@@ -260,13 +241,14 @@ export class NodeTransport implements Transport {
     return (ws && socketOf(ws)?.remotePort) || 0;
   }
 
-  /** Writes a batch: framed into one socket write server side, corked `ws.send` calls client side. */
+  /** Writes a batch, framed (and masked, client side) into one socket write. */
   sendMany(messages: ReadonlyArray<Uint8Array | string>, count: number): void {
     const ws = this.#ws;
     if (ws === null || ws.readyState !== 1) return;
     const direct = directSocket(ws);
     if (direct !== undefined) {
-      writeFrames(direct, messages, count);
+      if ((ws as unknown as WsInternals)._isServer === true) writeFrames(direct, messages, count);
+      else writeMaskedFrames(direct, messages, count);
       return;
     }
     if (count === 1) {

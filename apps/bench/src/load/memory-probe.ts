@@ -1,6 +1,6 @@
 import type { EchoProtocol } from '../client/echo-protocol.js';
 import { closeConnections, openConnections } from '../client/open-connections.js';
-import type { ServerKind } from '../server/bench-server.js';
+import type { ServerLaunch } from '../server/bench-server.js';
 import { ServerProcess, type ServerProcessOptions } from '../server-process.js';
 import { sleep } from './sleep.js';
 
@@ -32,12 +32,12 @@ async function waitForConnections(server: ServerProcess, count: number, timeoutM
  * difference after another full GC. The server process is killed afterwards.
  */
 export async function measureIdleMemory(
-  kind: ServerKind,
+  launch: ServerLaunch,
   protocol: EchoProtocol,
   count: number,
   options: ServerProcessOptions = {},
 ): Promise<MemoryResult> {
-  const server = await ServerProcess.start(kind, options);
+  const server = await ServerProcess.start(launch, options);
   let sockets: Awaited<ReturnType<typeof openConnections>> = [];
   try {
     await closeConnections(await openConnections(server.port, protocol, WARM_UP_CONNECTIONS));

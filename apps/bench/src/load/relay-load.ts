@@ -83,7 +83,12 @@ export async function runRelayLoad(
   const errors: string[] = [];
   let window: WindowResult;
   try {
-    window = await measureWindow(server, () => relayed, warmupMs, durationMs);
+    window = await measureWindow(
+      () => server.request('mark'),
+      () => relayed,
+      warmupMs,
+      durationMs,
+    );
   } finally {
     stopping = true;
     for (let waited = 0; inFlight > 0 && waited < 3000; waited += 20) await sleep(20);

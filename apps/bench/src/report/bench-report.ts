@@ -10,7 +10,7 @@ export interface BenchReport {
   /** Wall-clock duration of the run, in seconds. */
   seconds: number;
   /** Who drives the servers, and what each implementation is. */
-  setup: { client: string; implementations: Record<string, string> };
+  setup: { clients: Record<string, string>; implementations: Record<string, string> };
   measurements: Measurement[];
   targets: TargetResult[];
 }

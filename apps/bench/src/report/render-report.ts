@@ -11,7 +11,7 @@ function errorLines(report: BenchReport): string[] {
 /** The report for the terminal: who drives what, result tables, targets, errors. */
 export function renderTextReport(report: BenchReport): string {
   const setup = [
-    `Client: ${report.setup.client}.`,
+    ...Object.entries(report.setup.clients).map(([kind, text]) => `Client (${kind}): ${text}.`),
     'Cells: median [min-max] over the rounds; ratio columns: median of the per-round ratios.',
   ].join('\n');
   const tables = [...resultTables(report.measurements), targetTable(report.targets)].map(renderTextTable);
@@ -20,8 +20,20 @@ export function renderTextReport(report: BenchReport): string {
   return [setup, ...tables, ...errorBlock].join('\n\n');
 }
 
-/** The report as `apps/bench/RESULTS.md`. */
-export function renderMarkdownReport(report: BenchReport): string {
+/**
+ * The line that starts the hand-written part of `RESULTS.md` (where the time goes in the cells that
+ * miss a target, read from CPU profiles): a full run keeps everything from it on.
+ */
+export const NOTES_MARKER = '<!-- hand-written below: kept by pnpm bench -->';
+
+/** The hand-written notes of an existing `RESULTS.md` (from {@link NOTES_MARKER} on), or `''`. */
+export function handWrittenNotes(markdown: string): string {
+  const at = markdown.indexOf(NOTES_MARKER);
+  return at < 0 ? '' : markdown.slice(at).trimEnd();
+}
+
+/** The report as `apps/bench/RESULTS.md`, followed by `notes` (see {@link handWrittenNotes}). */
+export function renderMarkdownReport(report: BenchReport, notes = ''): string {
   const m = report.machine;
   const o = report.options;
   const errors = errorLines(report);
@@ -35,7 +47,7 @@ export function renderMarkdownReport(report: BenchReport): string {
     `- Machine: ${m.nproc} CPUs (\`nproc\`), ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.os}`,
     `- Node ${m.node}; run took ${Math.round(report.seconds)} s`,
     `- ${o.rounds} alternating rounds per scenario (memory: ${o.memoryRounds}), ${o.warmupMs} ms warm-up, ${o.durationMs} ms windows (round trip: ${o.rttDurationMs} ms)`,
-    `- Client: ${report.setup.client}`,
+    ...Object.entries(report.setup.clients).map(([kind, text]) => `- Client (${kind}): ${text}`),
     '',
     'Cells are `median [min-max]` over the rounds; ratio columns are medians of the per-round ratios.',
     '',
@@ -46,6 +58,7 @@ export function renderMarkdownReport(report: BenchReport): string {
     '',
     ...Object.entries(report.setup.implementations).map(([label, text]) => `- **${label}**: ${text}`),
     ...(errors.length > 0 ? ['', '### Errors', '', ...errors.map((e) => `- ${e}`)] : []),
+    ...(notes === '' ? [] : ['', notes]),
     '',
   ].join('\n');
 }

@@ -1,58 +1,129 @@
 import type { Group } from '../bench-options.js';
-import { type ImplId, implementation } from '../implementations.js';
+import { type ImplId, implementation, WS_CLIENTS, WS_SERVERS } from '../implementations.js';
 import type { Measurement } from '../measurement.js';
 import { REPLICATION_SECTION } from '../replication/replication-section.js';
+import type { ClientKind } from '../scenarios/echo-workloads.js';
 import { median, pairedRatio } from '../stats.js';
+import { type Baseline, baselineIn, bestOf } from './best-of.js';
 import { formatValue } from './format-value.js';
 import type { Table } from './table.js';
+
+/** A ratio column: `a` divided by `b` (one implementation, or the best of several per cell). */
+type Ratio = [ImplId, Baseline, string];
 
 /** One table of the report: which measurements, which columns, which ratios. */
 export interface Section {
   title: string;
   select: (m: Measurement) => boolean;
   impls: ImplId[];
-  ratios: Array<[ImplId, ImplId, string]>;
+  /** Name the best of these in a column of its own ("best ws"). */
+  best?: { of: readonly ImplId[]; label: string };
+  ratios: Ratio[];
   notes: string[];
 }
 
-const TICK_WS: [ImplId, ImplId, string] = ['wspeer-tick', 'ws', 'tick/ws'];
-const AUTO_WS: [ImplId, ImplId, string] = ['wspeer-auto', 'ws', 'auto/ws'];
-const TICK_SIO: [ImplId, ImplId, string] = ['wspeer-tick', 'socketio', 'tick/sio'];
-const AUTO_SIO: [ImplId, ImplId, string] = ['wspeer-auto', 'socketio', 'auto/sio'];
-const ECHO = ['ws', 'wspeer-tick', 'wspeer-auto', 'socketio'] as ImplId[];
+const TICK_BEST: Ratio = ['wspeer-tick', WS_SERVERS, 'tick/best ws'];
+const AUTO_BEST: Ratio = ['wspeer-auto', WS_SERVERS, 'auto/best ws'];
+const TICK_WS: Ratio = ['wspeer-tick', 'ws', 'tick/ws'];
+const AUTO_WS: Ratio = ['wspeer-auto', 'ws', 'auto/ws'];
+const AUTO_SIO: Ratio = ['wspeer-auto', 'socketio', 'auto/sio'];
+const TICK_SIO: Ratio = ['wspeer-tick', 'socketio', 'tick/sio'];
+const SERVERS: ImplId[] = ['ws', 'ws-cork', 'ws-bu', 'ws-cork-bu', 'wspeer-tick', 'wspeer-auto'];
+const BEST_WS = { of: WS_SERVERS, label: 'best ws' };
+const CLIENTS: ImplId[] = ['client-ws', 'client-ws-bu', 'client-wspeer-tick', 'client-wspeer-auto'];
+const BEST_WS_CLIENT = { of: WS_CLIENTS, label: 'best ws client' };
+const CLIENT_RATIOS: Ratio[] = [
+  ['client-wspeer-tick', WS_CLIENTS, 'tick/best ws'],
+  ['client-wspeer-auto', WS_CLIENTS, 'auto/best ws'],
+];
+
 const byGroup =
-  (group: Group, unit?: string) =>
+  (group: Group, unit?: string, client?: ClientKind) =>
   (m: Measurement): boolean =>
-    m.group === group && (unit === undefined || m.unit === unit);
+    m.group === group && (unit === undefined || m.unit === unit) && (client === undefined || m.client === client);
+
+const BATCH_NOTE =
+  'batching client: what one received chunk triggers leaves in one write, as wspeer\'s own client, Godot or any game loop sends; "1 conn x N" is where batching (client and server) pays';
+const WS_NOTE =
+  'ws client: one `ws.send`, so one socket write, per message, as a Node bot sends; a server gains nothing from batching what arrives one frame per read';
 
 const SECTIONS: Section[] = [
   {
-    title: 'Echo throughput (msg/s, higher is better)',
-    select: byGroup('echo', 'msg/s'),
-    impls: ECHO,
-    ratios: [TICK_WS, AUTO_WS, TICK_SIO, AUTO_SIO],
+    title: 'Echo throughput, batching client (msg/s, higher is better)',
+    select: byGroup('echo', 'msg/s', 'batch'),
+    impls: [...SERVERS, 'socketio'],
+    best: BEST_WS,
+    ratios: [TICK_BEST, AUTO_BEST, AUTO_WS, AUTO_SIO],
     notes: [
+      BATCH_NOTE,
       'every echo received sends the next message, so "x 100 in flight" keeps 100 messages queued per connection',
     ],
   },
   {
-    title: 'Server CPU per echoed message (us, user + system of the server process, lower is better)',
-    select: byGroup('echo', 'us'),
-    impls: ECHO,
-    ratios: [TICK_WS, AUTO_WS, AUTO_SIO],
+    title: 'Echo throughput, one write per message: ws client (msg/s, higher is better)',
+    select: byGroup('echo', 'msg/s', 'ws'),
+    impls: SERVERS,
+    best: BEST_WS,
+    ratios: [TICK_BEST, AUTO_BEST, AUTO_WS],
+    notes: [WS_NOTE],
+  },
+  {
+    title: 'Server CPU per echoed message, batching client (us, user + system of the server process, lower is better)',
+    select: byGroup('echo', 'us', 'batch'),
+    impls: [...SERVERS, 'socketio'],
+    best: BEST_WS,
+    ratios: [TICK_BEST, AUTO_BEST],
     notes: ['"wspeer tick" spins its game loop while a round runs, so its CPU includes idle ticks'],
+  },
+  {
+    title: 'Server CPU per echoed message, ws client (us, lower is better)',
+    select: byGroup('echo', 'us', 'ws'),
+    impls: SERVERS,
+    best: BEST_WS,
+    ratios: [TICK_BEST, AUTO_BEST],
+    notes: [],
+  },
+  {
+    title:
+      'Server memory per MiB in flight, large messages (MiB of JS heap + Buffers, peak during the window, lower is better)',
+    select: byGroup('echo', 'MiB/MiB'),
+    impls: SERVERS,
+    best: BEST_WS,
+    ratios: [TICK_BEST, AUTO_BEST],
+    notes: [
+      'peak of (JS heap + external) sampled every 25 ms during the window, above the idle level after a full GC, divided by the MiB in flight; garbage not yet collected counts (the process holds it)',
+    ],
+  },
+  {
+    title: 'Node clients against the same server (msg/s, higher is better)',
+    select: byGroup('client', 'msg/s'),
+    impls: CLIENTS,
+    best: BEST_WS_CLIENT,
+    ratios: CLIENT_RATIOS,
+    notes: [
+      'each client in its own process on the client CPU; the server (wspeer autoPoll, among the fastest echo servers) on the other',
+    ],
+  },
+  {
+    title: 'Client CPU per echoed message (us, user + system of the client process, lower is better)',
+    select: byGroup('client', 'us'),
+    impls: CLIENTS,
+    best: BEST_WS_CLIENT,
+    ratios: CLIENT_RATIOS,
+    notes: ['"wspeer client tick" spins its game loop while a round runs, so its CPU includes idle ticks'],
   },
   {
     title: 'Round trip (us, one connection, one 32 B binary message in flight, lower is better)',
     select: byGroup('rtt'),
-    impls: ECHO,
-    ratios: [TICK_WS, AUTO_WS, TICK_SIO, AUTO_SIO],
+    impls: [...SERVERS, 'socketio'],
+    best: BEST_WS,
+    ratios: [TICK_BEST, AUTO_BEST, AUTO_SIO],
     notes: ['timed on the client; a spinning game loop ("tick") never sleeps in epoll, which saves a wake-up'],
   },
   {
     title: 'Connection setup (connections/s, higher is better)',
     select: byGroup('connect'),
-    impls: ECHO,
+    impls: ['ws', 'wspeer-tick', 'wspeer-auto', 'socketio'],
     ratios: [TICK_WS, AUTO_WS, TICK_SIO, AUTO_SIO],
     notes: ['TCP connect + upgrade (+ Socket.IO open packet and namespace join) until the client may send'],
   },
@@ -66,9 +137,12 @@ const SECTIONS: Section[] = [
   {
     title: 'Multiplayer relay, Godot 3 wire (relayed msg/s, higher is better)',
     select: byGroup('relay', 'msg/s'),
-    impls: ['ws', 'wspeer-tick', 'wspeer-auto'],
-    ratios: [TICK_WS, AUTO_WS],
-    notes: ['"ws" is the hand-written ws relay with the same header checks'],
+    impls: ['ws-bu', 'wspeer-tick', 'wspeer-auto'],
+    ratios: [
+      ['wspeer-tick', 'ws-bu', 'tick/ws+bu'],
+      ['wspeer-auto', 'ws-bu', 'auto/ws+bu'],
+    ],
+    notes: ['"ws+bu" is the hand-written ws relay with the same header checks, with bufferutil'],
   },
   {
     title: 'Browser echo, measured inside a headless Chromium page (msg/s, higher is better)',
@@ -88,8 +162,9 @@ function cell(values: number[] | undefined, unit: string): string {
   return `${f(median(finite))} [${f(Math.min(...finite))}-${f(Math.max(...finite))}]`;
 }
 
-function ratioCell(m: Measurement, a: ImplId, b: ImplId): string {
-  const ratio = pairedRatio(m.values[a], m.values[b]);
+function ratioCell(m: Measurement, a: ImplId, baseline: Baseline): string {
+  const b = baselineIn(m, baseline);
+  const ratio = b === undefined ? Number.NaN : pairedRatio(m.values[a], m.values[b]);
   return Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : '-';
 }
 
@@ -98,21 +173,38 @@ export function resultTables(measurements: readonly Measurement[]): Table[] {
   return SECTIONS.flatMap((section): Table[] => {
     const rows = measurements.filter(section.select);
     if (rows.length === 0) return [];
+    const ran = (id: ImplId): boolean => rows.some((m) => m.values[id] !== undefined);
+    const impls = section.impls.filter(ran);
+    const ratios = section.ratios.filter(([a, b]) => ran(a) && (typeof b !== 'string' || ran(b)));
+    const best = section.best;
+    const mixedClients = new Set(rows.map((m) => m.client)).size > 1;
+    const title = (m: Measurement): string =>
+      `${m.title}${mixedClients && m.client !== undefined ? `, ${m.client} client` : ''}${m.errors.length > 0 ? ' (!)' : ''}`;
     return [
       {
         title: section.title,
         headers: [
           'scenario',
-          ...section.impls.map((id) => implementation(id).label),
-          ...section.ratios.map(([, , label]) => label),
+          ...impls.map((id) => implementation(id).label),
+          ...(best === undefined ? [] : [best.label]),
+          ...ratios.map(([, , label]) => label),
         ],
-        rows: rows.map((m) => [
-          m.errors.length > 0 ? `${m.title} (!)` : m.title,
-          ...section.impls.map((id) => cell(m.values[id], m.unit)),
-          ...section.ratios.map(([a, b]) => ratioCell(m, a, b)),
-        ]),
+        rows: rows.map((m) => {
+          const bestId = best === undefined ? undefined : bestOf(m, best.of);
+          return [
+            title(m),
+            ...impls.map((id) => cell(m.values[id], m.unit)),
+            ...(best === undefined ? [] : [bestId === undefined ? '-' : implementation(bestId).label]),
+            ...ratios.map(([a, b]) => ratioCell(m, a, b)),
+          ];
+        }),
         notes: [
           ...section.notes,
+          ...(best === undefined
+            ? []
+            : [
+                `"${best.label}": whichever of ${best.of.map((id) => implementation(id).label).join(', ')} had the best median in that row; ratios against it are still medians of per-round pairs`,
+              ]),
           ...(rows.some((m) => m.errors.length > 0)
             ? ['(!) problems were seen in some rounds: see "errors" below']
             : []),

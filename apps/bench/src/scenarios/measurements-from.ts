@@ -1,6 +1,7 @@
 import type { Group } from '../bench-options.js';
 import type { Measurement } from '../measurement.js';
 import type { AlternatingResults } from '../run-alternating.js';
+import type { ClientKind } from './echo-workloads.js';
 
 /** How one metric key of an alternating run becomes a {@link Measurement}. */
 export interface MetricRow {
@@ -9,6 +10,7 @@ export interface MetricRow {
   title: string;
   unit: string;
   better: 'higher' | 'lower';
+  client?: ClientKind;
 }
 
 /** Turns the metric keys of `results` into measurements (keys without values are skipped). */
@@ -26,6 +28,7 @@ export function measurementsFrom(
       title: row.title,
       unit: row.unit,
       better: row.better,
+      ...(row.client === undefined ? {} : { client: row.client }),
       values: results[row.key] ?? {},
       errors: [...errors],
     }));

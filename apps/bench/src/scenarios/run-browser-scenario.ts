@@ -22,7 +22,7 @@ const WINDOWS = [100, 1];
  */
 export async function runBrowserScenario(ctx: BenchContext): Promise<void> {
   const { options, pool } = ctx;
-  const server = await pool.get('ws-echo');
+  const server = await pool.get({ kind: 'ws-echo', bufferutil: true });
   const config: BrowserBenchConfig = {
     echoUrl: `ws://127.0.0.1:${server.port}/`,
     // Page rounds are cheap and Chromium is noisy: twice the rounds of the Node scenarios.

@@ -1,11 +1,13 @@
 import type { BenchContext } from '../bench-context.js';
-import { implementation } from '../implementations.js';
+import { type ImplId, implementation } from '../implementations.js';
 import { runConnectLoad } from '../load/connect-load.js';
 import { runAlternating } from '../run-alternating.js';
 import { echoProtocolFor } from './echo-protocol-for.js';
 import { measurementsFrom } from './measurements-from.js';
 import { progressLine } from './progress-line.js';
-import { ECHO_IMPLS } from './run-echo-scenarios.js';
+
+/** Servers whose connection setup is compared (masking and corking play no part in it). */
+export const CONNECT_IMPLS: readonly ImplId[] = ['ws', 'wspeer-tick', 'wspeer-auto', 'socketio'];
 
 /** Handshakes in flight while measuring connection setup. */
 export const CONNECT_CONCURRENCY = 50;
@@ -20,9 +22,15 @@ const WARM_UP_CONNECTIONS = 2000;
 export async function runConnectScenario(ctx: BenchContext): Promise<void> {
   const { options, pool } = ctx;
   const errors: string[] = [];
-  for (const id of ECHO_IMPLS) {
+  const impls = CONNECT_IMPLS.filter((id) => options.impls.length === 0 || options.impls.includes(id));
+  const serverOf = (id: ImplId) => {
+    const launch = implementation(id).echo;
+    if (launch === undefined) throw new Error(`${id} has no echo server`);
+    return pool.get(launch);
+  };
+  for (const id of impls) {
     const impl = implementation(id);
-    const server = await pool.get(impl.echo ?? 'ws-echo');
+    const server = await serverOf(id);
     await server.request('start');
     try {
       await runConnectLoad(
@@ -36,11 +44,11 @@ export async function runConnectScenario(ctx: BenchContext): Promise<void> {
     }
   }
   const results = await runAlternating(
-    ECHO_IMPLS,
+    impls,
     options.rounds,
     async (id) => {
       const impl = implementation(id);
-      const server = await pool.get(impl.echo ?? 'ws-echo');
+      const server = await serverOf(id);
       await server.request('start');
       try {
         const result = await runConnectLoad(server, echoProtocolFor(impl), options.connectCount, CONNECT_CONCURRENCY);

@@ -1,66 +1,77 @@
 import type { BenchContext } from '../bench-context.js';
-import type { PayloadKind } from '../client/echo-protocol.js';
+import { batchOpener } from '../client/batch-connection.js';
+import { wsOpener } from '../client/ws-connection.js';
 import { type ImplId, implementation } from '../implementations.js';
-import { type EchoSpec, runEchoLoad } from '../load/echo-load.js';
+import { runEchoLoad } from '../load/echo-load.js';
+import { makePayload } from '../load/make-payload.js';
 import { runAlternating } from '../run-alternating.js';
 import { echoProtocolFor } from './echo-protocol-for.js';
+import {
+  type EchoSpec,
+  echoId,
+  echoSpecs,
+  echoTitle,
+  MEMORY_FROM_SIZE,
+  mibInFlight,
+  workloadId,
+} from './echo-workloads.js';
 import { measurementsFrom } from './measurements-from.js';
 import { progressLine } from './progress-line.js';
 
-/** Implementations of the echo scenarios, in column order. */
-export const ECHO_IMPLS: readonly ImplId[] = ['ws', 'wspeer-tick', 'wspeer-auto', 'socketio'];
+/** Echo servers compared in every echo workload, in column order. */
+export const ECHO_SERVERS: readonly ImplId[] = ['ws', 'ws-cork', 'ws-bu', 'ws-cork-bu', 'wspeer-tick', 'wspeer-auto'];
 
-const PAYLOADS: ReadonlyArray<{ kind: PayloadKind; size: number }> = [
-  { kind: 'binary', size: 32 },
-  { kind: 'text', size: 32 },
-  { kind: 'binary', size: 4096 },
-];
-
-const SHAPES: ReadonlyArray<{ connections: number; window: number }> = [
-  { connections: 1, window: 1 },
-  { connections: 1, window: 100 },
-  { connections: 100, window: 1 },
-];
-
-/** The id of an echo scenario, e.g. `echo/32-binary/1x100`. */
-export function echoId(spec: Pick<EchoSpec, 'kind' | 'size' | 'connections' | 'window'>): string {
-  return `echo/${spec.size}-${spec.kind}/${spec.connections}x${spec.window}`;
+/** Socket.IO joins the batching client's small-message workloads (its framing is spoken by that client only). */
+function implsFor(spec: EchoSpec, only: readonly ImplId[]): ImplId[] {
+  const impls =
+    spec.client === 'batch' && spec.size <= 4096 ? [...ECHO_SERVERS, 'socketio' as const] : [...ECHO_SERVERS];
+  return only.length === 0 ? impls : impls.filter((id) => only.includes(id));
 }
 
-/** Every echo workload: 32 B binary, 32 B text, 4 KiB binary; 1 conn x 1, 1 conn x 100, 100 conns x 1. */
-export function echoSpecs(): EchoSpec[] {
-  return PAYLOADS.flatMap((payload) => SHAPES.map((shape) => ({ ...payload, ...shape })));
-}
-
-function title(spec: EchoSpec): string {
-  const size = spec.size >= 1024 ? `${spec.size / 1024} KiB` : `${spec.size} B`;
-  const conns = spec.connections === 1 ? '1 conn' : `${spec.connections} conns`;
-  return `${size} ${spec.kind}, ${conns} x ${spec.window} in flight`;
+/** The echo workloads selected by `--echo` and `--clients`. */
+export function selectedEchoSpecs(ctx: BenchContext): EchoSpec[] {
+  const { echoIds, clients } = ctx.options;
+  return echoSpecs().filter(
+    (spec) =>
+      clients.includes(spec.client) &&
+      (echoIds.length === 0 ||
+        echoIds.includes(workloadId(spec)) ||
+        echoIds.includes(`${spec.client}/${workloadId(spec)}`)),
+  );
 }
 
 /**
- * Echo throughput: for each workload, every implementation's echo server in alternating rounds,
- * driven by the same bench client from this process. Records messages/s and the server
- * process's CPU time per message.
+ * Echo throughput: for each workload and client kind, every implementation's echo server in
+ * alternating rounds, driven from this process. Records messages/s, the server process's CPU time
+ * per message and, for large messages, the memory it held per MiB in flight.
  */
 export async function runEchoScenarios(ctx: BenchContext): Promise<void> {
   const { options, pool } = ctx;
-  const specs = echoSpecs().filter(
-    (spec) => options.echoIds.length === 0 || options.echoIds.includes(echoId(spec).slice('echo/'.length)),
-  );
-  for (const spec of specs) {
+  for (const spec of selectedEchoSpecs(ctx)) {
+    const impls = implsFor(spec, options.impls);
+    if (impls.length === 0) continue;
+    const payload = makePayload(spec.kind, spec.size);
     const errors: string[] = [];
     const results = await runAlternating(
-      ECHO_IMPLS,
+      impls,
       options.rounds,
       async (id) => {
         const impl = implementation(id);
-        const server = await pool.get(impl.echo ?? 'ws-echo');
-        await server.request('start');
+        if (impl.echo === undefined) throw new Error(`${impl.label} has no echo server`);
+        const server = await pool.get(impl.echo);
+        const baseline = (await server.start(spec.size >= MEMORY_FROM_SIZE)).heldBytes ?? 0;
         try {
-          const result = await runEchoLoad(server, echoProtocolFor(impl), spec, options.warmupMs, options.durationMs);
+          const open =
+            spec.client === 'batch'
+              ? batchOpener(echoProtocolFor(impl), spec.kind, payload)
+              : wsOpener(spec.kind, payload);
+          const mark = () => server.request('mark');
+          const result = await runEchoLoad(open, server.port, mark, spec, options.warmupMs, options.durationMs);
           for (const error of result.errors) errors.push(`${impl.label}: ${error}`);
-          return { rate: result.rate, cpu: result.serverCpuMicrosPerMessage };
+          const values: Record<string, number> = { rate: result.rate, cpu: result.cpuMicrosPerMessage };
+          if (spec.size >= MEMORY_FROM_SIZE)
+            values.memory = (result.peakHeldBytes - baseline) / 2 ** 20 / mibInFlight(spec);
+          return values;
         } finally {
           await server.request('stop');
         }
@@ -68,18 +79,21 @@ export async function runEchoScenarios(ctx: BenchContext): Promise<void> {
       (id, error) => errors.push(`${implementation(id).label}: ${String(error)}`),
     );
     const id = echoId(spec);
+    const title = echoTitle(spec);
+    const client = spec.client;
     ctx.add(
       ...measurementsFrom(
         'echo',
         results,
         [
-          { key: 'rate', id, title: title(spec), unit: 'msg/s', better: 'higher' },
-          { key: 'cpu', id: `${id}/cpu`, title: title(spec), unit: 'us', better: 'lower' },
+          { key: 'rate', id, title, unit: 'msg/s', better: 'higher', client },
+          { key: 'cpu', id: `${id}/cpu`, title, unit: 'us', better: 'lower', client },
+          { key: 'memory', id: `${id}/memory`, title, unit: 'MiB/MiB', better: 'lower', client },
         ],
         errors,
       ),
     );
-    ctx.log(progressLine(`echo ${title(spec)}`, results, 'rate', 'msg/s'));
+    ctx.log(progressLine(`echo ${title}, ${client} client`, results, 'rate', 'msg/s'));
     for (const error of new Set(errors)) ctx.log(`  ! ${error}`);
   }
 }

@@ -22,12 +22,8 @@ export async function runMemoryScenario(ctx: BenchContext): Promise<void> {
       options.memoryRounds,
       async (id) => {
         const impl = implementation(id);
-        const result = await measureIdleMemory(
-          impl.echo ?? 'ws-echo',
-          echoProtocolFor(impl),
-          count,
-          ctx.pool.processOptions,
-        );
+        if (impl.echo === undefined) throw new Error(`${impl.label} has no echo server`);
+        const result = await measureIdleMemory(impl.echo, echoProtocolFor(impl), count, ctx.pool.processOptions);
         return { rss: result.rssPerConnection, heap: result.heapPerConnection };
       },
       (id, error) => errors.push(`${implementation(id).label}: ${String(error)}`),

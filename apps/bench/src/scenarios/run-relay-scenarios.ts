@@ -6,7 +6,7 @@ import { measurementsFrom } from './measurements-from.js';
 import { progressLine } from './progress-line.js';
 
 /** Implementations of the relay scenarios, in column order. */
-export const RELAY_IMPLS: readonly ImplId[] = ['ws', 'wspeer-tick', 'wspeer-auto'];
+export const RELAY_IMPLS: readonly ImplId[] = ['ws-bu', 'wspeer-tick', 'wspeer-auto'];
 
 /** The relay workloads: 2 peers x 50 in flight each, 100 peers x 10 each; 32 B payloads. */
 export const RELAY_SPECS: readonly RelaySpec[] = [
@@ -24,12 +24,13 @@ export async function runRelayScenarios(ctx: BenchContext): Promise<void> {
       options.rounds,
       async (id) => {
         const impl = implementation(id);
-        const server = await pool.get(impl.relay ?? 'ws-relay');
+        if (impl.relay === undefined) throw new Error(`${impl.label} has no relay server`);
+        const server = await pool.get(impl.relay);
         await server.request('start');
         try {
           const result = await runRelayLoad(server, spec, options.warmupMs, options.durationMs);
           for (const error of result.errors) errors.push(`${impl.label}: ${error}`);
-          return { rate: result.rate, cpu: result.serverCpuMicrosPerMessage };
+          return { rate: result.rate, cpu: result.cpuMicrosPerMessage };
         } finally {
           await server.request('stop');
         }

@@ -16,9 +16,24 @@ export interface BenchServer {
 /** The server kinds `server-main.ts` can start. */
 export type ServerKind =
   | 'ws-echo'
+  | 'ws-echo-cork'
   | 'wspeer-echo-tick'
   | 'wspeer-echo-auto'
   | 'socketio-echo'
   | 'ws-relay'
   | 'wspeer-relay-tick'
   | 'wspeer-relay-auto';
+
+/**
+ * Which server process to run: its kind, and whether the `ws` inside it may load `bufferutil`
+ * (native masking). Without it the process runs with `WS_NO_BUFFER_UTIL=1`, which `ws` honours.
+ */
+export interface ServerLaunch {
+  kind: ServerKind;
+  bufferutil: boolean;
+}
+
+/** A stable name of a launch, e.g. `ws-echo+bufferutil`. */
+export function launchName(launch: ServerLaunch): string {
+  return launch.bufferutil ? `${launch.kind}+bufferutil` : launch.kind;
+}

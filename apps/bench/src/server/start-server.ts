@@ -9,7 +9,9 @@ import { startWspeerRelayServer } from './wspeer-relay-server.js';
 export function startServer(kind: ServerKind): Promise<BenchServer> {
   switch (kind) {
     case 'ws-echo':
-      return startWsEchoServer();
+      return startWsEchoServer(false);
+    case 'ws-echo-cork':
+      return startWsEchoServer(true);
     case 'wspeer-echo-tick':
       return startWspeerEchoServer('tick');
     case 'wspeer-echo-auto':

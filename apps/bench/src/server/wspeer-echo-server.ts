@@ -4,10 +4,12 @@ import type { BenchServer } from './bench-server.js';
 import { TickLoop } from './tick-loop.js';
 
 /**
- * Room for 100 messages of 4 KiB in flight on one connection. Godot's 64 KiB defaults would
- * refuse part of that burst with `ERR_OUT_OF_MEMORY`; a server expecting it raises them.
+ * Room for the largest burst in flight on one connection (100 x 64 KiB, 8 x 1 MiB; the inbound
+ * size is also the largest message accepted). Godot's 64 KiB defaults would refuse 1 MiB messages
+ * and part of such bursts (`ERR_OUT_OF_MEMORY`); a server expecting them raises both explicitly.
+ * Nothing is allocated up front: these are limits.
  */
-export const BENCH_BUFFER_SIZE = 1 << 20;
+export const BENCH_BUFFER_SIZE = 16 << 20;
 
 /**
  * wspeer's `WebSocketServer` echoing every packet in its own write mode. `tick`: polled once per
