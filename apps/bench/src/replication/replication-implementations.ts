@@ -1,4 +1,4 @@
-import type { Implementation } from '../implementations.js';
+import type { Implementation } from '../implementation.js';
 
 /** The columns of the replication scenario. */
 export const REPLICATION_IMPLEMENTATIONS: readonly Implementation[] = [

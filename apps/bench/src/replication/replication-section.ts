@@ -1,4 +1,4 @@
-import type { Section } from '../report/result-tables.js';
+import type { Section } from '../report/section.js';
 
 /** The report table of the replication scenario. */
 export const REPLICATION_SECTION: Section = {

@@ -6,21 +6,8 @@ import type { ClientKind } from '../scenarios/echo-workloads.js';
 import { median, pairedRatio } from '../stats.js';
 import { type Baseline, baselineIn, bestOf } from './best-of.js';
 import { formatValue } from './format-value.js';
+import type { Ratio, Section } from './section.js';
 import type { Table } from './table.js';
-
-/** A ratio column: `a` divided by `b` (one implementation, or the best of several per cell). */
-type Ratio = [ImplId, Baseline, string];
-
-/** One table of the report: which measurements, which columns, which ratios. */
-export interface Section {
-  title: string;
-  select: (m: Measurement) => boolean;
-  impls: ImplId[];
-  /** Name the best of these in a column of its own ("best ws"). */
-  best?: { of: readonly ImplId[]; label: string };
-  ratios: Ratio[];
-  notes: string[];
-}
 
 const TICK_BEST: Ratio = ['wspeer-tick', WS_SERVERS, 'tick/best ws'];
 const AUTO_BEST: Ratio = ['wspeer-auto', WS_SERVERS, 'auto/best ws'];
