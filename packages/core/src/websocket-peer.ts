@@ -7,11 +7,12 @@ import { ErrorCode } from './constants/error-code.js';
 import { State } from './constants/state.js';
 import { WriteMode } from './constants/write-mode.js';
 import type { DebugTrace } from './debug-trace.js';
-import { LINK_CONTROL, LINK_MESSAGE, OBSERVE } from './internal-keys.js';
+import { LINK_CONTROL, LINK_MESSAGE, OBSERVE, RECONNECT_LOST, RECONNECT_OPENED } from './internal-keys.js';
 import { OutboundBatch } from './outbound-batch.js';
 import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
 import { type CloseInfo, closedCheck, messageCheck, openedCheck } from './peer-waits.js';
+import type { Reconnect } from './reconnect.js';
 import type { ClientTlsOptions, Transport, TransportConnector } from './transport.js';
 import { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
 import type { WaitOptions } from './wait-options.js';
@@ -66,6 +67,12 @@ export interface WebSocketPeerOptions {
    * Off by default; in Node, `WSPEER_DEBUG=1` turns it on for peers that do not set it (`null` keeps it off).
    */
   debug?: DebugTrace | null;
+  /**
+   * Client: reconnects by itself after a drop (see `Reconnect`: backoff, retry limit, `stop()`,
+   * signals per attempt). While it reconnects the peer is `CONNECTING` or `CLOSED`, so `send`
+   * returns `FAILED`: nothing is queued (a multiplayer `Resume` queues and replays instead).
+   */
+  reconnect?: Reconnect | null;
 }
 
 /** Options of one `connectToUrl` call. */
@@ -109,6 +116,8 @@ export class WebSocketPeer implements LinkTarget {
   peerId = 0;
   /** Where connection events, frames and refusals are reported (`null`: nowhere). See the `debug` option. */
   debug: DebugTrace | null;
+  /** Client: reconnects after a drop when set (see the `reconnect` option). */
+  reconnect: Reconnect | null;
 
   readonly #connector: TransportConnector | undefined;
   #link: PeerLink | null = null;
@@ -138,6 +147,8 @@ export class WebSocketPeer implements LinkTarget {
   #lastError = '';
   #heartbeatTimer: unknown;
   #waiters: WaiterList<WebSocketPeer> | null = null;
+  #byUser = false;
+  #options: ConnectToUrlOptions = {};
 
   constructor(options: WebSocketPeerOptions = {}) {
     this.#connector = options.connect;
@@ -150,6 +161,7 @@ export class WebSocketPeer implements LinkTarget {
     this.handshakeTimeout = options.handshakeTimeout ?? 3;
     this.tls = options.tls;
     this.debug = options.debug ?? null;
+    this.reconnect = options.reconnect ?? null;
     this.#auto = options.autoPoll ?? false;
   }
 
@@ -236,6 +248,8 @@ export class WebSocketPeer implements LinkTarget {
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     this.#reset(url);
+    this.#byUser = false;
+    this.#options = options;
     const link = new PeerLink(this);
     const tls = options.tls ?? this.tls;
     const debug = this.debug;
@@ -385,6 +399,7 @@ export class WebSocketPeer implements LinkTarget {
    */
   close(code: number = CloseCode.NORMAL, reason = ''): ErrorCode {
     if (typeof code !== 'number' || typeof reason !== 'string') return ErrorCode.ERR_INVALID_PARAMETER;
+    this.#byUser = true;
     if (code < 0 || this.#state === State.CONNECTING) {
       if (this.#state !== State.CLOSED) this.#drop(reason);
       return ErrorCode.OK;
@@ -564,6 +579,7 @@ export class WebSocketPeer implements LinkTarget {
         break;
       case LinkEvent.DROPPED:
         this.#observer?.onPeerClosed(this, false, event.wasClean);
+        this.#lost(event.wasClean);
         break;
     }
   }
@@ -575,6 +591,7 @@ export class WebSocketPeer implements LinkTarget {
     this.#wasOpen = true;
     this.#updateHeartbeatTimer();
     this.#observer?.onPeerOpen(this, protocol);
+    this.reconnect?.[RECONNECT_OPENED]();
   }
 
   #applyClose(code: number, reason: string, wasClean: boolean): void {
@@ -592,9 +609,18 @@ export class WebSocketPeer implements LinkTarget {
     }
     this.#state = State.CLOSED;
     const observer = this.#observer;
-    if (observer === null) return;
-    if (wasClean && wasOpen && !this.#closeStarted) observer.onPeerCloseRequest(this, this.#code, this.#reason);
-    observer.onPeerClosed(this, wasClean, wasOpen);
+    if (observer !== null) {
+      if (wasClean && wasOpen && !this.#closeStarted) observer.onPeerCloseRequest(this, this.#code, this.#reason);
+      observer.onPeerClosed(this, wasClean, wasOpen);
+    }
+    this.#lost(wasOpen);
+  }
+
+  /** A connection the user did not close ended: a `reconnect` may start an attempt. */
+  #lost(wasOpen: boolean): void {
+    const reconnect = this.reconnect;
+    if (reconnect === null || this.#byUser || this.#state !== State.CLOSED) return;
+    reconnect[RECONNECT_LOST](() => this.connectToUrl(this.#url, this.#options), this.#code, wasOpen);
   }
 
   #setFailure(code: number, reason: string): void {

@@ -7,6 +7,7 @@ import {
   type DebugTrace,
   ErrorCode,
   type RateLimitPolicy,
+  type Reconnect,
   type ServerStats,
   type ServerTlsOptions,
   SignalEmitter,
@@ -73,6 +74,15 @@ export interface WebSocketMultiplayerPeerOptions {
   log?: ((line: string) => void) | null;
   /** Reports connection events, frames and refusals of the sockets this peer opens (see `debugLogger`). */
   debug?: DebugTrace | null;
+  /**
+   * Client: reconnects after a drop (`Reconnect`: new session, new id), or resumes with the same
+   * id and nothing lost (`Resume`, against a wspeer server). See `Resume`.
+   */
+  reconnect?: Reconnect | null;
+  /** Server: seconds a dropped `Resume` client is held with its id (default 5; 0 = resume off). */
+  resumeGrace?: number;
+  /** Server: most bytes kept for one resumable client (default 1 MiB). */
+  resumeBufferSize?: number;
 }
 
 /**
@@ -109,6 +119,12 @@ export class WebSocketMultiplayerPeer
   rateLimitPolicy: RateLimitPolicy;
   /** Where the sockets this peer opens report their events (`null`: nowhere); read at `createServer`/`createClient`. */
   debug: DebugTrace | null;
+  /** Client: the reconnect (or `Resume`) policy for the next `createClient` (`null`: none). */
+  reconnect: Reconnect | null;
+  /** Server: seconds a dropped `Resume` client is held, for the next `createServer` (0 = resume off). */
+  resumeGrace: number;
+  /** Server: most bytes kept for one resumable client, for the next `createServer`. */
+  resumeBufferSize: number;
   /** The packet side and signals, shared with the client or server this peer drives. */
   override [SESSION]: MultiplayerSession;
   readonly #connector: TransportConnector | undefined;
@@ -138,6 +154,9 @@ export class WebSocketMultiplayerPeer
     this.maxBytesPerSecond = options.maxBytesPerSecond ?? DEFAULT_MAX_BYTES_PER_SECOND;
     this.rateLimitPolicy = options.rateLimitPolicy ?? 'pause';
     this.debug = options.debug ?? null;
+    this.reconnect = options.reconnect ?? null;
+    this.resumeGrace = options.resumeGrace ?? 5;
+    this.resumeBufferSize = options.resumeBufferSize ?? 1 << 20;
     this.#auto = options.autoPoll ?? false;
   }
 
@@ -194,6 +213,7 @@ export class WebSocketMultiplayerPeer
     const client = new WebSocketClient(
       {
         ...this.#socketOptions(),
+        reconnect: this.reconnect,
         ...(this.#connector === undefined ? {} : { connect: this.#connector }),
         ...(tls === undefined ? {} : { tls }),
         ...(tls?.verify === undefined ? {} : { verifySsl: tls.verify }),
@@ -349,6 +369,8 @@ export class WebSocketMultiplayerPeer
         maxBytesPerSecond: this.maxBytesPerSecond,
         rateLimitPolicy: this.rateLimitPolicy,
         refuseNewConnections: this.#refuse,
+        resumeGrace: this.resumeGrace,
+        resumeBufferSize: this.resumeBufferSize,
         ...(this.#log === undefined ? {} : { log: this.#log }),
       },
       this[SESSION],
