@@ -30,6 +30,8 @@ export interface MultiplayerServerOptions extends WebSocketServerOptions {
    * Seconds a wspeer client that offered resume (a `Resume` client) and dropped is held: its id
    * stays reserved, nobody sees it leave, and what is addressed to it is kept, so that it comes
    * back where it was. Default 5; 0 turns resume off. Godot clients never offer it: they leave at once.
+   * A resumable client leaves at once when it closes normally (1000) or is cut; any other end of its
+   * socket (a drop, a missed heartbeat, 1001, a browser's `close()`) is held.
    */
   resumeGrace?: number;
   /**

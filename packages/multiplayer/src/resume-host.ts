@@ -30,9 +30,14 @@ function sameToken(a: string, b: string): boolean {
   return diff === 0;
 }
 
-/** Whether a client whose socket ended with `code` is held for its grace (a drop, not a goodbye). */
+/**
+ * Whether a client whose socket ended with `code` is held for its grace: anything but a normal
+ * close (1000) may be a drop. A browser cannot drop a socket without a close frame, so its
+ * `close(-1)` (also how a client gives up on a silent link) arrives as 1005, and a page that goes
+ * away says 1001; both are held.
+ */
 function isDrop(code: number): boolean {
-  return code === CloseCode.UNCLEAN || code === CloseCode.ABNORMAL || code === CloseCode.GOING_AWAY;
+  return code !== CloseCode.NORMAL;
 }
 
 /**
@@ -45,6 +50,12 @@ export class ResumeSlot {
   peer: WebSocketPeer | null;
   /** The token that resumes this session (single use: replaced on each resume). */
   token = newToken();
+  /**
+   * The token the last resume used, still valid until the client confirms the resume (its first
+   * message on the new connection), so that a client whose `r<count>.<token>` was lost can come
+   * back with the token it has; `""` once confirmed.
+   */
+  previous = '';
   /** Binary messages received from the client (and handed to the wire). */
   received = 0;
   /** `received` as last acknowledged to the client. */
@@ -153,15 +164,12 @@ export class ResumeHost {
     if (token === '') return 0;
     const slot = this.slots.get(Number(id));
     const received = readCount(new TextEncoder().encode(count), 0, count.length);
-    if (
-      slot === undefined ||
-      !sameToken(token, slot.token) ||
-      received > slot.sent ||
-      received < slot.sent - slot.kept
-    ) {
+    const known = slot !== undefined && (sameToken(token, slot.token) || sameToken(token, slot.previous));
+    if (!known || received > slot.sent || received < slot.sent - slot.kept) {
       this.#server.countRefusal('resume-refused');
       return 0;
     }
+    slot.previous = token;
     slot.token = newToken();
     slot.claim = received;
     return Number(id);
@@ -229,6 +237,7 @@ export class ResumeHost {
   /** A text message from client `id`: a control message of the extension. Returns false when it is not one. */
   control(slot: ResumeSlot, message: Uint8Array): boolean {
     if (message[0] !== CONTROL_ACK) return false;
+    slot.previous = '';
     slot.acknowledge(readCount(message, 1, message.byteLength));
     slot.acked = slot.received;
     slot.peer?.sendText(`a${slot.received}`);
@@ -237,6 +246,7 @@ export class ResumeHost {
 
   /** One binary message from client `slot` was taken: acknowledge every `ACK_EVERY`. */
   counted(slot: ResumeSlot): void {
+    slot.previous = '';
     if (++slot.received - slot.acked < ACK_EVERY) return;
     slot.acked = slot.received;
     slot.peer?.sendText(`a${slot.received}`);

@@ -9,7 +9,9 @@
  * - `a<count>` either way: I have received `count` binary messages from you in this session (an
  *   acknowledgement, and the beat by which a client detects a dead link; the server answers each).
  * - `r<count>.<token>` server to client: resumed; I had received `count` of your messages (send
- *   me the rest again), and `token` replaces the one just used.
+ *   me the rest again), and `token` replaces the one just used. The client confirms with an `a` at
+ *   once; until the server hears from it on the new connection, the token it used stays valid (a
+ *   lost `r` must not lock it out), then only the new one is.
  *
  * A client resumes by connecting with `wspeer-resume=<id>.<token>.<count>` (`count`: the binary
  * messages it received). Sequence numbers are implicit: both sides count binary messages.

@@ -160,7 +160,7 @@ class ClientResume implements ClientResumeSession {
     this.#trim(count);
     const peer = this.#owner.peer;
     for (let i = this.#head; i < this.#kept.length; i++) peer.send(this.#kept[i] as Uint8Array);
-    this.#acked = this.#received;
+    this.#ack(); // confirms the resume: from now on only the new token is valid
     this.#policy[RECONNECT_OPENED]();
   }
 
