@@ -60,8 +60,8 @@ function client(wire: Wire, reconnect: Resume | null = null) {
       const from = peer.getPacketPeer();
       const packet = peer.getPacket();
       const key = `${from}:${packet[0]}`;
-      let list = received.get(key);
-      if (list === undefined) received.set(key, (list = []));
+      const list = received.get(key) ?? [];
+      received.set(key, list);
       list.push(numberOf(packet));
     }
   });
@@ -97,7 +97,8 @@ describe.each(['godot3', 'godot4'] as const)('Resume over real sockets (%s wire)
   it('a client dropped mid-stream (server-side destroy, then a blackholed link) comes back with its id and misses nothing', async () => {
     const room = await openRoom(wire, 5);
     const observer = client(wire);
-    const observerId = await (observer.peer.createClient(room.url), observer.peer.connected(5000));
+    expect(observer.peer.createClient(room.url)).toBe(ErrorCode.OK);
+    const observerId = await observer.peer.connected(5000);
     const resume = new Resume({ minDelay: 0.02, maxDelay: 0.2, beatInterval: 0.1 });
     const reconnects: number[] = [];
     resume.on('reconnected', (attempts) => reconnects.push(attempts));
