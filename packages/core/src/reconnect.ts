@@ -118,9 +118,8 @@ export class Reconnect extends SignalEmitter<ReconnectEvents> {
    */
   stop(): void {
     this.#enabled = false;
-    const retry = this.#retry;
+    this.#attempt = 0;
     this.#cancel();
-    if (retry !== null) this.#finish();
   }
 
   /** Starts the waiting attempt now instead of after its delay (no effect when none waits). */
@@ -138,14 +137,16 @@ export class Reconnect extends SignalEmitter<ReconnectEvents> {
    */
   [RECONNECT_LOST](retry: ReconnectRetry, code: number, wasOpen: boolean): boolean {
     if (!this.#enabled || (wasOpen && !retriable(code))) {
-      if (this.#retry !== null) this.#finish();
+      this.#cancel();
+      this.#attempt = 0;
       return false;
     }
     this.#retry = retry;
     if (this.#attempt >= this.maxAttempts) {
-      this.#finish();
-      this.emit('reconnect_failed', this.#attempt);
+      const attempts = this.#attempt;
+      this.#cancel();
       this.#attempt = 0;
+      this.emit('reconnect_failed', attempts);
       return false;
     }
     const base = Math.min(this.maxDelay, this.minDelay * this.factor ** this.#attempt);
@@ -181,10 +182,6 @@ export class Reconnect extends SignalEmitter<ReconnectEvents> {
     this.#timer = undefined;
     this.#retry = null;
     this.#listen(false);
-  }
-
-  #finish(): void {
-    this.#cancel();
   }
 
   /** Browsers: wake on `online` and on the page becoming visible while an attempt waits. */
