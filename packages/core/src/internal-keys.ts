@@ -11,7 +11,8 @@ export const OBSERVE: unique symbol = Symbol('wspeer.observe');
 export const LINK_MESSAGE: unique symbol = Symbol('wspeer.linkMessage');
 /** `LinkTarget[LINK_CONTROL](kind, text, code, wasClean)`: a link delivers a control event to its peer. */
 export const LINK_CONTROL: unique symbol = Symbol('wspeer.linkControl');
-/** `Reconnect[RECONNECT_LOST](retry, code)`: a connection its owner did not close ended (or an attempt failed). */
-export const RECONNECT_LOST: unique symbol = Symbol('wspeer.reconnectLost');
-/** `Reconnect[RECONNECT_OPENED]()`: the owner's connection opened. */
-export const RECONNECT_OPENED: unique symbol = Symbol('wspeer.reconnectOpened');
+/**
+ * `Reconnect[RECONNECT](peer, wasOpen)`: a client `peer`'s connection that it did not close ended
+ * (`wasOpen` false: an attempt failed).
+ */
+export const RECONNECT: unique symbol = Symbol('wspeer.reconnect');

@@ -1,6 +1,6 @@
 import { CloseCode } from './constants/close-code.js';
 import { ErrorCode } from './constants/error-code.js';
-import { RECONNECT_LOST, RECONNECT_OPENED } from './internal-keys.js';
+import { RECONNECT } from './internal-keys.js';
 import { SignalEmitter } from './signal-emitter.js';
 
 /** Settings of a {@link Reconnect}; every one is also a writable property. */
@@ -33,11 +33,26 @@ interface Target {
   removeEventListener(type: string, listener: () => void): void;
 }
 
+/** A failed attempt: its end reaches the `Reconnect` through the peer, not through this promise. */
+function ignore(): void {}
+
 /** The page's window and document where there is one (browsers), for `online` and `visibilitychange`. */
 const page = globalThis as unknown as Partial<Target> & { document?: Target & { visibilityState: string } };
 
 /** What a {@link Reconnect} calls to start one attempt; `OK` when it started. */
 export type ReconnectRetry = () => ErrorCode;
+
+/** The client a {@link Reconnect} serves (a `WebSocketPeer`). */
+export interface Reconnectable {
+  /** Connects again. */
+  connectToUrl(url: string): ErrorCode;
+  /** Resolves once a poll sees the connection open; rejects if it closes first. */
+  opened(): Promise<unknown>;
+  /** The URL it connected to. */
+  readonly requestedUrl: string;
+  /** How its last connection ended. */
+  readonly closeCode: number;
+}
 
 /**
  * Close codes after which a connection is retried (besides an unclean end and a failed attempt):
@@ -131,11 +146,28 @@ export class Reconnect extends SignalEmitter<ReconnectEvents> {
   }
 
   /**
-   * Called by the owner when its connection ended without the local side closing it (`code` is the
-   * close code, `UNCLEAN` for a drop) or an attempt failed; `wasOpen` tells the two apart. Returns
-   * whether an attempt follows (false: the owner reports the end as usual).
+   * Called by a client peer when its connection ended without it closing it (`wasOpen` false: an
+   * attempt failed). Each attempt watches for the connection to open (a promise per attempt, so
+   * the peer needs no hook for it).
    */
-  [RECONNECT_LOST](retry: ReconnectRetry, code: number, wasOpen: boolean): boolean {
+  [RECONNECT](peer: Reconnectable, wasOpen: boolean): void {
+    this.lost(
+      () => {
+        const err = peer.connectToUrl(peer.requestedUrl);
+        if (err === ErrorCode.OK) peer.opened().then(() => this.opened(), ignore);
+        return err;
+      },
+      peer.closeCode,
+      wasOpen,
+    );
+  }
+
+  /**
+   * A connection ended without the local side closing it (`code`: its close code, `UNCLEAN` for a
+   * drop) or an attempt failed (`wasOpen` false); `retry` starts the next attempt. Returns whether
+   * one follows (false: the end is final).
+   */
+  protected lost(retry: ReconnectRetry, code: number, wasOpen: boolean): boolean {
     if (!this.#enabled || (wasOpen && !retriable(code))) {
       this.#cancel();
       this.#attempt = 0;
@@ -161,8 +193,8 @@ export class Reconnect extends SignalEmitter<ReconnectEvents> {
     return true;
   }
 
-  /** Called by the owner when its connection opened. */
-  [RECONNECT_OPENED](): void {
+  /** The connection is back (or opened): the next drop starts from the first attempt again. */
+  protected opened(): void {
     const attempts = this.#attempt;
     this.#cancel();
     this.#attempt = 0;
@@ -174,7 +206,7 @@ export class Reconnect extends SignalEmitter<ReconnectEvents> {
     if (retry === null) return;
     this.#listen(false);
     // An attempt that cannot even start counts as failed: the next one follows after its delay.
-    if (retry() !== ErrorCode.OK) this[RECONNECT_LOST](retry, CloseCode.UNCLEAN, false);
+    if (retry() !== ErrorCode.OK) this.lost(retry, CloseCode.UNCLEAN, false);
   }
 
   #cancel(): void {

@@ -7,7 +7,7 @@ import { ErrorCode } from './constants/error-code.js';
 import { State } from './constants/state.js';
 import { WriteMode } from './constants/write-mode.js';
 import type { DebugTrace } from './debug-trace.js';
-import { LINK_CONTROL, LINK_MESSAGE, OBSERVE, RECONNECT_LOST, RECONNECT_OPENED } from './internal-keys.js';
+import { LINK_CONTROL, LINK_MESSAGE, OBSERVE, RECONNECT } from './internal-keys.js';
 import { OutboundBatch } from './outbound-batch.js';
 import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
@@ -116,8 +116,8 @@ export class WebSocketPeer implements LinkTarget {
   peerId = 0;
   /** Where connection events, frames and refusals are reported (`null`: nowhere). See the `debug` option. */
   debug: DebugTrace | null;
-  /** Client: reconnects after a drop when set (see the `reconnect` option). */
-  reconnect: Reconnect | null;
+  /** Client: reconnects after a drop when set (see the `reconnect` option; `null` or `undefined`: never). */
+  reconnect: Reconnect | null | undefined;
 
   readonly #connector: TransportConnector | undefined;
   #link: PeerLink | null = null;
@@ -147,8 +147,6 @@ export class WebSocketPeer implements LinkTarget {
   #lastError = '';
   #heartbeatTimer: unknown;
   #waiters: WaiterList<WebSocketPeer> | null = null;
-  #byUser = false;
-  #options: ConnectToUrlOptions = {};
 
   constructor(options: WebSocketPeerOptions = {}) {
     this.#connector = options.connect;
@@ -161,7 +159,7 @@ export class WebSocketPeer implements LinkTarget {
     this.handshakeTimeout = options.handshakeTimeout ?? 3;
     this.tls = options.tls;
     this.debug = options.debug ?? null;
-    this.reconnect = options.reconnect ?? null;
+    this.reconnect = options.reconnect;
     this.#auto = options.autoPoll ?? false;
   }
 
@@ -248,8 +246,6 @@ export class WebSocketPeer implements LinkTarget {
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     this.#reset(url);
-    this.#byUser = false;
-    this.#options = options;
     const link = new PeerLink(this);
     const tls = options.tls ?? this.tls;
     const debug = this.debug;
@@ -399,7 +395,6 @@ export class WebSocketPeer implements LinkTarget {
    */
   close(code: number = CloseCode.NORMAL, reason = ''): ErrorCode {
     if (typeof code !== 'number' || typeof reason !== 'string') return ErrorCode.ERR_INVALID_PARAMETER;
-    this.#byUser = true;
     if (code < 0 || this.#state === State.CONNECTING) {
       if (this.#state !== State.CLOSED) this.#drop(reason);
       return ErrorCode.OK;
@@ -579,7 +574,6 @@ export class WebSocketPeer implements LinkTarget {
         break;
       case LinkEvent.DROPPED:
         this.#observer?.onPeerClosed(this, false, event.wasClean);
-        this.#lost(event.wasClean);
         break;
     }
   }
@@ -591,7 +585,6 @@ export class WebSocketPeer implements LinkTarget {
     this.#wasOpen = true;
     this.#updateHeartbeatTimer();
     this.#observer?.onPeerOpen(this, protocol);
-    this.reconnect?.[RECONNECT_OPENED]();
   }
 
   #applyClose(code: number, reason: string, wasClean: boolean): void {
@@ -608,19 +601,12 @@ export class WebSocketPeer implements LinkTarget {
       this.#reason = '';
     }
     this.#state = State.CLOSED;
+    // Not closed by us (`close`, or a protocol failure): a reconnect may follow, before the observer hears.
+    if (!this.#closeStarted) this.reconnect?.[RECONNECT](this, wasOpen);
     const observer = this.#observer;
-    if (observer !== null) {
-      if (wasClean && wasOpen && !this.#closeStarted) observer.onPeerCloseRequest(this, this.#code, this.#reason);
-      observer.onPeerClosed(this, wasClean, wasOpen);
-    }
-    this.#lost(wasOpen);
-  }
-
-  /** A connection the user did not close ended: a `reconnect` may start an attempt. */
-  #lost(wasOpen: boolean): void {
-    const reconnect = this.reconnect;
-    if (reconnect === null || this.#byUser || this.#state !== State.CLOSED) return;
-    reconnect[RECONNECT_LOST](() => this.connectToUrl(this.#url, this.#options), this.#code, wasOpen);
+    if (observer === null) return;
+    if (wasClean && wasOpen && !this.#closeStarted) observer.onPeerCloseRequest(this, this.#code, this.#reason);
+    observer.onPeerClosed(this, wasClean, wasOpen);
   }
 
   #setFailure(code: number, reason: string): void {
@@ -694,6 +680,7 @@ export class WebSocketPeer implements LinkTarget {
       warnOnce('heartbeat', 'heartbeatInterval needs protocol pings, which browsers cannot send; let the server ping.');
     } else if (!transport.heartbeat(performance.now(), this.heartbeatInterval * 1000)) {
       this.#drop(CloseReason.HEARTBEAT_TIMEOUT);
+      this.reconnect?.[RECONNECT](this, true); // (its attempt starts later: observers hear of the drop first)
     }
   }
 

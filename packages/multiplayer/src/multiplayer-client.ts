@@ -4,8 +4,6 @@ import {
   ConnectionStatus,
   WebSocketClient as CoreWebSocketClient,
   ErrorCode,
-  RECONNECT_LOST,
-  RECONNECT_OPENED,
   type Reconnect,
   State,
   type WebSocketClientEvents,
@@ -15,7 +13,7 @@ import { TARGET_PEER_SERVER, type Wire } from './constants.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
 import { MultiplayerSession, SESSION } from './multiplayer-session.js';
 import { withPacketSide } from './packet-side.js';
-import { type ClientResumeSession, RESUME_SESSION, type ResumeFactory, type ResumeOwner } from './resume-session.js';
+import { type ClientResumeSession, RESUME_SESSION, type ResumeFactory } from './resume-session.js';
 import type { ClientLink, ClientWire } from './wire.js';
 import { clientWire } from './wire-formats.js';
 
@@ -29,9 +27,9 @@ export interface MultiplayerClientOptions extends WebSocketClientOptions {
   /** Seconds to wait for the server's id in multiplayer mode before failing (default 3). */
   handshakeTimeout?: number;
   /**
-   * Reconnects after a drop (see `Reconnect`). In multiplayer mode the old session ends
-   * (`server_disconnected`) and each reconnect starts a new one with a new id, unless this is a
-   * `Resume` and the server resumes: then the session goes on with the same id, and nothing is lost.
+   * Reconnects after a drop (see `Reconnect`). In multiplayer mode the session ends as usual
+   * (`server_disconnected`) and a reconnect starts a new one with a new id (`connection_succeeded`),
+   * unless this is a `Resume` and the server resumes: then the session goes on, same id, nothing lost.
    */
   reconnect?: Reconnect | null;
 }
@@ -62,15 +60,12 @@ export class WebSocketClient
   #silenced = false;
   /** This client as its wire format sees it. */
   readonly #link: ClientLink;
-  readonly #reconnect: Reconnect | null;
-  #resume: ClientResumeSession | null = null;
-  #byUser = false;
-  #url = '';
+  /** The resumable session, with a `Resume` in multiplayer mode. */
+  #resume: ClientResumeSession | null | undefined;
 
   /** A client; `session` is passed by a `WebSocketMultiplayerPeer` that drives it. */
   constructor(options: MultiplayerClientOptions = {}, session?: MultiplayerSession) {
-    super({ ...options, reconnect: null });
-    this.#reconnect = options.reconnect ?? null;
+    super(options);
     this.wire = options.wire ?? 'godot3';
     this.handshakeTimeout = options.handshakeTimeout ?? 3;
     this[SESSION] = session ?? new MultiplayerSession(this);
@@ -105,17 +100,12 @@ export class WebSocketClient
   ): ErrorCode {
     const multiplayer = gdMpApi === true;
     const headers = Array.isArray(gdMpApi) ? gdMpApi : customHeaders;
-    const reconnect = this.#reconnect;
-    this.peer.reconnect = multiplayer ? null : reconnect;
     this.#resume?.end();
-    const resume = multiplayer
-      ? ((reconnect as Partial<ResumeFactory> | null)?.[RESUME_SESSION]?.(this.#owner, url) ?? null)
+    this.#resume = multiplayer
+      ? (this.peer.reconnect as Partial<ResumeFactory> | null)?.[RESUME_SESSION]?.(this, url)
       : null;
-    const err = super.connectToUrl(resume?.offerUrl(url) ?? url, protocols, headers);
+    const err = super.connectToUrl(this.#resume?.offerUrl ?? url, protocols, headers);
     if (err !== ErrorCode.OK) return err;
-    this.#url = url;
-    this.#byUser = false;
-    this.#resume = resume;
     this.#resetMultiplayer();
     this.#silenced = false;
     this.#multiplayer = multiplayer;
@@ -155,8 +145,7 @@ export class WebSocketClient
 
   /** Multiplayer mode: connecting until the server gave us an id. */
   override getConnectionStatus(): ConnectionStatus {
-    // A resumable session stays connected while it resumes (packets are queued).
-    if (this.#multiplayer && this.#admitted) return ConnectionStatus.CONNECTION_CONNECTED;
+    if (this.#resume?.held) return ConnectionStatus.CONNECTION_CONNECTED; // resuming: sends are queued
     const status = super.getConnectionStatus();
     if (!this.#multiplayer || status !== ConnectionStatus.CONNECTION_CONNECTED) return status;
     return this.#admitted ? status : ConnectionStatus.CONNECTION_CONNECTING;
@@ -164,25 +153,14 @@ export class WebSocketClient
 
   /** Disconnects from the server (only id 1 exists on a client); `force` drops at once. */
   disconnectPeer(id: number, force = false): void {
-    if (id !== TARGET_PEER_SERVER) return;
-    this.#byUser = true;
-    this.peer.close(force ? CloseCode.UNCLEAN : CloseCode.NORMAL);
+    if (id === TARGET_PEER_SERVER) this.peer.close(force ? CloseCode.UNCLEAN : CloseCode.NORMAL);
   }
 
-  /** Closes with `code` and `reason` (no reconnect follows); `connection_closed` or `server_disconnected` follows from a later poll. */
-  override disconnectFromHost(code: number = CloseCode.NORMAL, reason = ''): ErrorCode {
-    this.#byUser = true;
-    return super.disconnectFromHost(code, reason);
-  }
-
-  /** Drops the connection at once and forgets every peer, without signals (a waiting reconnect is stopped). */
+  /** Drops the connection at once and forgets every peer, without signals. */
   close(): void {
-    this.#byUser = true;
     if (this.peer.readyState !== State.CLOSED) this.#silenced = true;
-    else if (this.#reconnect?.isReconnecting) this.#reconnect.stop();
     this.peer.close(-1);
     this.#resume?.end();
-    this.#resume = null;
     this.#resetMultiplayer();
   }
 
@@ -196,8 +174,10 @@ export class WebSocketClient
       return;
     }
     const message = this.peer.getPacket();
-    if (this.#resume?.inbound(message, this.peer.wasStringPacket())) return;
-    this.#format.receive(this.#link, message);
+    // A resume control message (1), or the server refused a resume (2: the old session ended).
+    const kept = this.#resume?.inbound(message, this.peer.wasStringPacket()) ?? 0;
+    if (kept & 2) this.#ended();
+    if (!(kept & 1)) this.#format.receive(this.#link, message);
   }
 
   protected override connectionEnded(wasClean: boolean, wasOpen: boolean): void {
@@ -209,48 +189,19 @@ export class WebSocketClient
       super.connectionEnded(wasClean, wasOpen);
       return;
     }
-    const reconnect = this.#reconnect;
-    const resume = this.#resume;
-    const code = this.peer.closeCode;
-    if (reconnect !== null && !this.#byUser) {
-      if (resume?.live) {
-        // A resumable session is held: no signal unless the reconnect gives up.
-        if (reconnect[RECONNECT_LOST](resume.retry, code, wasOpen)) return;
-      } else if (this.#admitted) {
-        // Without resume the session is over; a reconnect starts a new one.
-        this.#ended();
-        reconnect[RECONNECT_LOST](this.#retry, code, true);
-        return;
-      } else if (reconnect.isReconnecting && reconnect[RECONNECT_LOST](this.#retry, code, false)) {
-        this.#resetMultiplayer();
-        return;
-      }
-    }
+    if (this.#resume?.held) return; // held by a resume: no signal unless it gives up
+    this.#resume?.end();
     this.#ended();
   }
 
-  /** The session is over: its peers and the server leave (signals), as Godot reports a lost connection. */
+  /** The session is over: its peers and then the server leave (or the connection failed). */
   #ended(): void {
     const wasAdmitted = this.#admitted;
     const peers = [...this.#peerIds];
-    this.#resume?.end();
     this.#resetMultiplayer();
     for (const id of peers) this[SESSION].signals?.emit('peer_disconnected', id);
     this[SESSION].signals?.emit(wasAdmitted ? 'server_disconnected' : 'connection_failed');
   }
-
-  /** A fresh reconnect (new session, new id) to the last URL. */
-  readonly #retry = (): ErrorCode => {
-    const peer = this.peer;
-    return this.connectToUrl(this.#url, peer.supportedProtocols, true, peer.handshakeHeaders);
-  };
-
-  /** This client as a resume session sees it. */
-  readonly #owner: ResumeOwner = {
-    peer: this.peer,
-    getUniqueId: () => this.#uniqueId,
-    resumeRefused: () => this.#ended(),
-  };
 
   #addPeer(id: number): void {
     if (this.#peerIds.has(id)) return;
@@ -258,7 +209,6 @@ export class WebSocketClient
     if (id === TARGET_PEER_SERVER) {
       this.#admitted = true;
       clearTimeout(this.#timer);
-      this.#reconnect?.[RECONNECT_OPENED]();
     }
     this[SESSION].signals?.emit('peer_connected', id);
     if (id === TARGET_PEER_SERVER) this[SESSION].signals?.emit('connection_succeeded');

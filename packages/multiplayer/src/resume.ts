@@ -1,13 +1,15 @@
 import {
   CloseCode,
+  CloseReason,
   ErrorCode,
-  RECONNECT_OPENED,
+  RECONNECT,
   Reconnect,
   type ReconnectOptions,
   type ReconnectRetry,
   State,
+  type WebSocketPeer,
 } from '@wspeer/core';
-import { type ClientResumeSession, RESUME_SESSION, type ResumeOwner } from './resume-session.js';
+import { type ClientResumeSession, KEPT, REFUSED, RESUME_SESSION, type ResumeOwner } from './resume-session.js';
 import {
   ACK_EVERY,
   CONTROL_ACK,
@@ -28,9 +30,6 @@ export interface ResumeOptions extends ReconnectOptions {
   beatInterval?: number;
 }
 
-/** Why a client drops a link that went silent. */
-const BEAT_TIMEOUT = 'Beat timeout';
-
 /**
  * A `Reconnect` that also resumes: given to a `WebSocketMultiplayerPeer` (or multiplayer
  * `WebSocketClient`) client, it offers the wspeer resume extension, and when the connection drops
@@ -46,15 +45,28 @@ const BEAT_TIMEOUT = 'Beat timeout';
 export class Resume extends Reconnect {
   /** Seconds between beats (see the option). */
   beatInterval: number;
+  #session: ClientResume | null = null;
 
   constructor(options: ResumeOptions = {}) {
     super(options);
     this.beatInterval = options.beatInterval ?? 1;
   }
 
-  /** The client side of one session (called by the multiplayer client on each `connectToUrl`). */
+  /** The client side of one session (called by the multiplayer client on each `connectToUrl`; one client per `Resume`). */
   [RESUME_SESSION](owner: ResumeOwner, url: string): ClientResumeSession {
-    return new ClientResume(this, owner, url);
+    this.#session = new ClientResume(this, owner, url, () => this.opened());
+    return this.#session;
+  }
+
+  /** A live session resumes (its own retry, with the token); otherwise a plain reconnect. */
+  protected override lost(retry: ReconnectRetry, code: number, wasOpen: boolean): boolean {
+    const session = this.#session;
+    return super.lost(session?.live ? session.retry : retry, code, wasOpen);
+  }
+
+  /** A resume counts as done when the server confirmed it (`r`), not when the socket opened. */
+  protected override opened(): void {
+    if (!this.#session?.awaiting) super.opened();
   }
 }
 
@@ -72,21 +84,25 @@ class ClientResume implements ClientResumeSession {
   #kept: Uint8Array[] = [];
   #head = 0;
   #keptBytes = 0;
-  #awaiting = false;
+  /** A resume attempt is under way: waiting for the server's `r`. */
+  awaiting = false;
   #heardAt = 0;
   #beat: ReturnType<typeof setInterval> | undefined;
   readonly retry: ReconnectRetry;
 
-  constructor(policy: Resume, owner: ResumeOwner, url: string) {
+  /** Tells the policy the connection is back (a resume confirmed, or refused with a new session). */
+  readonly #back: () => void;
+
+  constructor(policy: Resume, owner: ResumeOwner, url: string, back: () => void) {
     this.#policy = policy;
+    this.#back = back;
     this.#owner = owner;
     this.#url = url;
     this.retry = () => {
-      this.#awaiting = true;
+      this.awaiting = true;
       this.#heardAt = performance.now();
-      const peer = this.#owner.peer;
       const ask = `${this.#owner.getUniqueId()}.${this.#token}.${this.#received}`;
-      return peer.connectToUrl(withParam(this.#url, ask));
+      return this.#peer.connectToUrl(withParam(this.#url, ask));
     };
   }
 
@@ -94,34 +110,41 @@ class ClientResume implements ClientResumeSession {
     return this.#token !== '';
   }
 
-  offerUrl(url: string): string {
-    return withParam(url, '1');
+  get held(): boolean {
+    return this.#token !== '' && this.#policy.isReconnecting;
   }
 
-  inbound(message: Uint8Array, isText: boolean): boolean {
+  get offerUrl(): string {
+    return withParam(this.#url, '1');
+  }
+
+  get #peer(): WebSocketPeer {
+    return this.#owner.getPeer(1) as WebSocketPeer;
+  }
+
+  inbound(message: Uint8Array, isText: boolean): number {
     this.#heardAt = performance.now();
+    const refused = this.awaiting && !(isText && message[0] === CONTROL_RESUMED) ? this.#refused() : 0;
     if (isText) {
       const kind = message[0];
       if (kind === CONTROL_ACK) this.#trim(readCount(message, 1, message.byteLength));
       else if (kind === CONTROL_TOKEN) this.#offered(readAscii(message, 1, message.byteLength));
       else if (kind === CONTROL_RESUMED) this.#resumed(message);
-      else return false;
-      return true;
+      else return refused;
+      return refused | KEPT;
     }
-    if (this.#awaiting) this.#refused();
-    if (this.#token === '') return false;
-    if (++this.#received - this.#acked >= ACK_EVERY) this.#ack();
-    return false;
+    if (this.#token !== '' && ++this.#received - this.#acked >= ACK_EVERY) this.#ack();
+    return refused;
   }
 
   send(message: Uint8Array): ErrorCode {
-    const peer = this.#owner.peer;
+    const peer = this.#peer;
     if (this.#token === '') return peer.send(message);
     const count = this.#kept.length - this.#head;
     if (this.#keptBytes + message.byteLength > peer.outboundBufferSize || count >= peer.maxQueuedPackets) {
       return ErrorCode.ERR_OUT_OF_MEMORY;
     }
-    if (!this.#awaiting && peer.readyState === State.OPEN) {
+    if (!this.awaiting && peer.readyState === State.OPEN) {
       const err = peer.send(message);
       if (err === ErrorCode.ERR_OUT_OF_MEMORY) return err;
     }
@@ -136,13 +159,12 @@ class ClientResume implements ClientResumeSession {
     clearInterval(this.#beat);
     this.#beat = undefined;
     this.#token = '';
-    this.#awaiting = false;
+    this.awaiting = false;
     this.#reset();
   }
 
   /** The server offered resume: start counting and beating. */
   #offered(token: string): void {
-    if (this.#awaiting) this.#refused();
     this.#token = token;
     if (this.#beat === undefined) {
       this.#beat = setInterval(() => this.#tick(), this.#policy.beatInterval * 1000);
@@ -154,23 +176,22 @@ class ClientResume implements ClientResumeSession {
   #resumed(message: Uint8Array): void {
     const dot = message.indexOf(0x2e);
     const count = readCount(message, 1, dot);
-    if (!this.#awaiting || dot < 0 || count < 0) return;
-    this.#awaiting = false;
+    if (!this.awaiting || dot < 0 || count < 0) return;
+    this.awaiting = false;
     this.#token = readAscii(message, dot + 1, message.byteLength);
     this.#trim(count);
-    const peer = this.#owner.peer;
+    const peer = this.#peer;
     for (let i = this.#head; i < this.#kept.length; i++) peer.send(this.#kept[i] as Uint8Array);
     this.#ack(); // confirms the resume: from now on only the new token is valid
-    this.#policy[RECONNECT_OPENED]();
+    this.#back();
   }
 
-  /** The server answered our resume with a new session: the old one is over. */
-  #refused(): void {
-    this.#awaiting = false;
-    this.#token = '';
-    this.#reset();
-    this.#owner.resumeRefused();
-    this.#policy[RECONNECT_OPENED]();
+  /** The server answered our resume with a new session: the old one is over (the client reports it). */
+  #refused(): number {
+    this.awaiting = false;
+    this.end();
+    this.#back();
+    return REFUSED;
   }
 
   #reset(): void {
@@ -202,17 +223,19 @@ class ClientResume implements ClientResumeSession {
 
   #ack(): void {
     this.#acked = this.#received;
-    this.#owner.peer.sendText(`a${this.#received}`);
+    this.#peer.sendText(`a${this.#received}`);
   }
 
   /** Every beat: acknowledge (the server answers), and drop a link that brought nothing for three beats. */
   #tick(): void {
-    const peer = this.#owner.peer;
+    const peer = this.#peer;
     if (peer.readyState !== State.OPEN) return;
     if (performance.now() - this.#heardAt > this.#policy.beatInterval * 3000) {
-      peer.close(CloseCode.UNCLEAN, BEAT_TIMEOUT);
+      // A dead link: drop it (the peer does not reconnect after a `close`, so tell the policy).
+      peer.close(CloseCode.UNCLEAN, CloseReason.HEARTBEAT_TIMEOUT);
+      this.#policy[RECONNECT](peer, true);
       return;
     }
-    if (!this.#awaiting) this.#ack();
+    if (!this.awaiting) this.#ack();
   }
 }

@@ -75,13 +75,16 @@ export interface WebSocketMultiplayerPeerOptions {
   /** Reports connection events, frames and refusals of the sockets this peer opens (see `debugLogger`). */
   debug?: DebugTrace | null;
   /**
-   * Client: reconnects after a drop (`Reconnect`: new session, new id), or resumes with the same
-   * id and nothing lost (`Resume`, against a wspeer server). See `Resume`.
+   * Client: reconnects after a drop: a `Reconnect` starts a new session (new id) each time; a
+   * `Resume` comes back with the same id and misses nothing when the server resumes (see `Resume`).
    */
   reconnect?: Reconnect | null;
-  /** Server: seconds a dropped `Resume` client is held with its id (default 5; 0 = resume off). */
+  /**
+   * Server: seconds a dropped `Resume` client is held with its id (default 5; 0 = resume off). Read
+   * by the server factory of the Node entry at `createServer` (see `MultiplayerServerOptions`).
+   */
   resumeGrace?: number;
-  /** Server: most bytes kept for one resumable client (default 1 MiB). */
+  /** Server: most bytes kept for one resumable client (default 1 MiB; see `MultiplayerServerOptions`). */
   resumeBufferSize?: number;
 }
 
@@ -119,12 +122,8 @@ export class WebSocketMultiplayerPeer
   rateLimitPolicy: RateLimitPolicy;
   /** Where the sockets this peer opens report their events (`null`: nowhere); read at `createServer`/`createClient`. */
   debug: DebugTrace | null;
-  /** Client: the reconnect (or `Resume`) policy for the next `createClient` (`null`: none). */
+  /** Client: the `Reconnect` or `Resume` for the next `createClient` (`null`: none). */
   reconnect: Reconnect | null;
-  /** Server: seconds a dropped `Resume` client is held, for the next `createServer` (0 = resume off). */
-  resumeGrace: number;
-  /** Server: most bytes kept for one resumable client, for the next `createServer`. */
-  resumeBufferSize: number;
   /** The packet side and signals, shared with the client or server this peer drives. */
   override [SESSION]: MultiplayerSession;
   readonly #connector: TransportConnector | undefined;
@@ -155,8 +154,6 @@ export class WebSocketMultiplayerPeer
     this.rateLimitPolicy = options.rateLimitPolicy ?? 'pause';
     this.debug = options.debug ?? null;
     this.reconnect = options.reconnect ?? null;
-    this.resumeGrace = options.resumeGrace ?? 5;
-    this.resumeBufferSize = options.resumeBufferSize ?? 1 << 20;
     this.#auto = options.autoPoll ?? false;
   }
 
@@ -369,8 +366,6 @@ export class WebSocketMultiplayerPeer
         maxBytesPerSecond: this.maxBytesPerSecond,
         rateLimitPolicy: this.rateLimitPolicy,
         refuseNewConnections: this.#refuse,
-        resumeGrace: this.resumeGrace,
-        resumeBufferSize: this.resumeBufferSize,
         ...(this.#log === undefined ? {} : { log: this.#log }),
       },
       this[SESSION],

@@ -19,7 +19,16 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeerBase {
   constructor(options: WebSocketMultiplayerPeerOptions = {}) {
     super({
       connect: connectNode,
-      server: (o, session) => new MultiplayerWebSocketServer({ listen: createNodeListener, ...o }, session),
+      server: (o, session) =>
+        new MultiplayerWebSocketServer(
+          {
+            listen: createNodeListener,
+            resumeGrace: options.resumeGrace ?? 5,
+            resumeBufferSize: options.resumeBufferSize ?? 1 << 20,
+            ...o,
+          },
+          session,
+        ),
       debug: envDebug(),
       ...options,
     });
