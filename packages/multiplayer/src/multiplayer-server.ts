@@ -184,6 +184,17 @@ export class WebSocketServer
    * the room): `peer_disconnected` at the end of this poll or the next, nothing more of it relayed.
    */
   override disconnectPeer(id: number, codeOrForce: number | boolean = CloseCode.NORMAL, reason = ''): ErrorCode {
+    const slot = this.#resume.slots.get(id);
+    if (slot?.peer === null) {
+      // Held within its grace: it leaves now (forgotten without a signal when forced).
+      if (codeOrForce === true) this.#forgotten.add(id);
+      this.#expire(id);
+      return ErrorCode.OK;
+    }
+    // A drop the server decides is a cut: a resumable client is not held for it.
+    if (slot !== undefined && typeof codeOrForce === 'number' && codeOrForce < 0) {
+      return this.cutPeer(id, CloseCode.UNCLEAN, reason, null);
+    }
     if (codeOrForce === true) {
       if (!this.hasPeer(id)) return ErrorCode.ERR_DOES_NOT_EXIST;
       this.#forgotten.add(id);
