@@ -27,7 +27,13 @@ export { LoopbackNetwork } from './loopback-transport.js';
 export { OutboundBatch } from './outbound-batch.js';
 export { messageSize, PacketQueue } from './packet-queue.js';
 export type { CloseInfo } from './peer-waits.js';
-export { Reconnect, type ReconnectEvents, type ReconnectOptions, type ReconnectRetry } from './reconnect.js';
+export {
+  Reconnect,
+  type Reconnectable,
+  type ReconnectEvents,
+  type ReconnectOptions,
+  type ReconnectRetry,
+} from './reconnect.js';
 export { selectProtocol } from './select-protocol.js';
 export {
   DEFAULT_MAX_BYTES_PER_SECOND,

@@ -24,6 +24,7 @@ export {
   QUOTE_LIMIT,
   type RateLimitPolicy,
   Reconnect,
+  type Reconnectable,
   type ReconnectEvents,
   type ReconnectOptions,
   type ReconnectRetry,
