@@ -89,7 +89,7 @@ export class Reconnect extends SignalEmitter<ReconnectEvents> {
   /** Attempts before giving up. */
   maxAttempts: number;
   #attempt = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timer: unknown;
   #retry: ReconnectRetry | null = null;
   #enabled = true;
   #listening = false;

@@ -125,7 +125,7 @@ export class WebSocketClient
   putPacket(buffer: Uint8Array): ErrorCode {
     if (!this.#multiplayer || !this.#admitted) return ErrorCode.ERR_UNCONFIGURED;
     const message = this.#format.frame(this.#uniqueId, this[SESSION].target, buffer);
-    return this.#resume?.live ? this.#resume.send(message) : this.peer.send(message);
+    return this.#resume?.live ? this.#resume.send(message, buffer) : this.peer.send(message);
   }
 
   /** Our id (0 until the server sent it). */

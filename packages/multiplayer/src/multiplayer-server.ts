@@ -157,7 +157,9 @@ export class WebSocketServer
     if (!this.#multiplayer || !this.isListening()) return ErrorCode.ERR_UNCONFIGURED;
     const target = this[SESSION].target;
     if (target === TARGET_PEER_SERVER) return ErrorCode.OK;
-    const message = this.#format.frame(target, buffer);
+    let message = this.#format.frame(target, buffer);
+    // A resumable client may keep it for seconds: never the caller's buffer (godot4 frames are the packet itself).
+    if (message === buffer && this.#resume.slots.size > 0) message = buffer.slice();
     if (target > 1) {
       if (!this.#room.has(target)) return ErrorCode.ERR_INVALID_PARAMETER;
       this.#room.sendTo(target, message);

@@ -67,7 +67,7 @@ export class ResumeSlot {
   /** A resume was granted to a connection still opening: how many messages it says it received. */
   claim = -1;
   /** The grace timer while held. */
-  timer: ReturnType<typeof setTimeout> | undefined;
+  timer: unknown;
   #items: Uint8Array[] = [];
   #head = 0;
 

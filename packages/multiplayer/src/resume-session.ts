@@ -30,8 +30,11 @@ export interface ClientResumeSession {
   readonly offerUrl: string;
   /** One message from the server: `KEPT` and/or `REFUSED` bits (0: an ordinary message). */
   inbound(message: Uint8Array, isText: boolean): number;
-  /** Sends (or, while resuming, queues) a framed message, keeping it until the server acknowledges it. */
-  send(message: Uint8Array): ErrorCode;
+  /**
+   * Sends (or, while resuming, queues) a framed `message` of the caller's `packet`, keeping it until
+   * the server acknowledges it (a copy when the frame is the caller's packet itself).
+   */
+  send(message: Uint8Array, packet: Uint8Array): ErrorCode;
   /** Starts one resume attempt. */
   readonly retry: ReconnectRetry;
   /** The session is over: stop the beat, drop what is kept. */

@@ -87,7 +87,7 @@ class ClientResume implements ClientResumeSession {
   /** A resume attempt is under way: waiting for the server's `r`. */
   awaiting = false;
   #heardAt = 0;
-  #beat: ReturnType<typeof setInterval> | undefined;
+  #beat: unknown;
   readonly retry: ReconnectRetry;
 
   /** Tells the policy the connection is back (a resume confirmed, or refused with a new session). */
@@ -137,9 +137,11 @@ class ClientResume implements ClientResumeSession {
     return refused;
   }
 
-  send(message: Uint8Array): ErrorCode {
+  send(framed: Uint8Array, packet: Uint8Array): ErrorCode {
     const peer = this.#peer;
-    if (this.#token === '') return peer.send(message);
+    if (this.#token === '') return peer.send(framed);
+    // Kept for longer than a turn: never the caller's buffer (a godot4 frame is the packet itself).
+    const message = framed === packet ? packet.slice() : framed;
     const count = this.#kept.length - this.#head;
     if (this.#keptBytes + message.byteLength > peer.outboundBufferSize || count >= peer.maxQueuedPackets) {
       return ErrorCode.ERR_OUT_OF_MEMORY;
