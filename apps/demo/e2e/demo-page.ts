@@ -19,8 +19,11 @@ export interface DemoPage {
   errors: string[];
 }
 
-/** Opens the demo on tab `hash` (`"chat"`, `"game"`...) in a new context; close it with `page.context().close()`. */
-export async function openDemo(browser: Browser, hash: string, options: BrowserContextOptions = DESKTOP) {
+/**
+ * Opens the demo on tab `hash` (`"chat"`, `"game"`...) in a new context; close it with `page.context().close()`.
+ * `query` is added to the page's URL (`?server=ws://...` points its WebSockets elsewhere).
+ */
+export async function openDemo(browser: Browser, hash: string, options: BrowserContextOptions = DESKTOP, query = '') {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -28,7 +31,7 @@ export async function openDemo(browser: Browser, hash: string, options: BrowserC
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(demoUrl(`/#${hash}`));
+  await page.goto(demoUrl(`/${query}#${hash}`));
   await expect(page.getByRole('tab', { name: capitalize(hash), selected: true })).toBeVisible();
   return { page, errors } satisfies DemoPage;
 }

@@ -21,12 +21,19 @@ export type { DebugTrace, TracedPeer } from './debug-trace.js';
 export { generatePeerId } from './generate-peer-id.js';
 export { type HandlerErrorReporter, reportHandlerError, setHandlerErrorReporter } from './handler-error.js';
 export { Heartbeat } from './heartbeat.js';
-export { LINK_CONTROL, LINK_MESSAGE, OBSERVE } from './internal-keys.js';
+export { LINK_CONTROL, LINK_MESSAGE, OBSERVE, RECONNECT } from './internal-keys.js';
 export { type ListenFailure, listenFailure } from './listen-failure.js';
 export { LoopbackNetwork } from './loopback-transport.js';
 export { OutboundBatch } from './outbound-batch.js';
 export { messageSize, PacketQueue } from './packet-queue.js';
 export type { CloseInfo } from './peer-waits.js';
+export {
+  Reconnect,
+  type Reconnectable,
+  type ReconnectEvents,
+  type ReconnectOptions,
+  type ReconnectRetry,
+} from './reconnect.js';
 export { selectProtocol } from './select-protocol.js';
 export {
   DEFAULT_MAX_BYTES_PER_SECOND,

@@ -11,3 +11,8 @@ export const OBSERVE: unique symbol = Symbol('wspeer.observe');
 export const LINK_MESSAGE: unique symbol = Symbol('wspeer.linkMessage');
 /** `LinkTarget[LINK_CONTROL](kind, text, code, wasClean)`: a link delivers a control event to its peer. */
 export const LINK_CONTROL: unique symbol = Symbol('wspeer.linkControl');
+/**
+ * `Reconnect[RECONNECT](peer, wasOpen)`: a client `peer`'s connection that it did not close ended
+ * (`wasOpen` false: an attempt failed).
+ */
+export const RECONNECT: unique symbol = Symbol('wspeer.reconnect');

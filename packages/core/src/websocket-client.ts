@@ -80,7 +80,9 @@ export class WebSocketClient<
     this.peer.supportedProtocols = [...protocols];
     this.peer.handshakeHeaders = [...customHeaders];
     const tls = this.trustedSslCertificate === undefined ? {} : { ca: this.trustedSslCertificate };
-    return this.peer.connectToUrl(full, { tls: { ...this.peer.tls, ...tls, verify: this.verifySsl } });
+    // On the peer (not per call), so that a reconnect uses them too.
+    this.peer.tls = { ...this.peer.tls, ...tls, verify: this.verifySsl };
+    return this.peer.connectToUrl(full);
   }
 
   /** Closes with `code` and `reason`; `connection_closed` follows from a later poll. */

@@ -7,11 +7,12 @@ import { ErrorCode } from './constants/error-code.js';
 import { State } from './constants/state.js';
 import { WriteMode } from './constants/write-mode.js';
 import type { DebugTrace } from './debug-trace.js';
-import { LINK_CONTROL, LINK_MESSAGE, OBSERVE } from './internal-keys.js';
+import { LINK_CONTROL, LINK_MESSAGE, OBSERVE, RECONNECT } from './internal-keys.js';
 import { OutboundBatch } from './outbound-batch.js';
 import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
 import { type CloseInfo, closedCheck, messageCheck, openedCheck } from './peer-waits.js';
+import type { Reconnect } from './reconnect.js';
 import type { ClientTlsOptions, Transport, TransportConnector } from './transport.js';
 import { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
 import type { WaitOptions } from './wait-options.js';
@@ -66,6 +67,12 @@ export interface WebSocketPeerOptions {
    * Off by default; in Node, `WSPEER_DEBUG=1` turns it on for peers that do not set it (`null` keeps it off).
    */
   debug?: DebugTrace | null;
+  /**
+   * Client: reconnects by itself after a drop (see `Reconnect`: backoff, retry limit, `stop()`,
+   * signals per attempt). While it reconnects the peer is `CONNECTING` or `CLOSED`, so `send`
+   * returns `FAILED`: nothing is queued (a multiplayer `Resume` queues and replays instead).
+   */
+  reconnect?: Reconnect | null;
 }
 
 /** Options of one `connectToUrl` call. */
@@ -109,6 +116,8 @@ export class WebSocketPeer implements LinkTarget {
   peerId = 0;
   /** Where connection events, frames and refusals are reported (`null`: nowhere). See the `debug` option. */
   debug: DebugTrace | null;
+  /** Client: reconnects after a drop when set (see the `reconnect` option; `null` or `undefined`: never). */
+  reconnect: Reconnect | null | undefined;
 
   readonly #connector: TransportConnector | undefined;
   #link: PeerLink | null = null;
@@ -150,6 +159,7 @@ export class WebSocketPeer implements LinkTarget {
     this.handshakeTimeout = options.handshakeTimeout ?? 3;
     this.tls = options.tls;
     this.debug = options.debug ?? null;
+    this.reconnect = options.reconnect;
     this.#auto = options.autoPoll ?? false;
   }
 
@@ -591,6 +601,8 @@ export class WebSocketPeer implements LinkTarget {
       this.#reason = '';
     }
     this.#state = State.CLOSED;
+    // Not closed by us (`close`, or a protocol failure): a reconnect may follow, before the observer hears.
+    if (!this.#closeStarted) this.reconnect?.[RECONNECT](this, wasOpen);
     const observer = this.#observer;
     if (observer === null) return;
     if (wasClean && wasOpen && !this.#closeStarted) observer.onPeerCloseRequest(this, this.#code, this.#reason);
@@ -668,6 +680,7 @@ export class WebSocketPeer implements LinkTarget {
       warnOnce('heartbeat', 'heartbeatInterval needs protocol pings, which browsers cannot send; let the server ping.');
     } else if (!transport.heartbeat(performance.now(), this.heartbeatInterval * 1000)) {
       this.#drop(CloseReason.HEARTBEAT_TIMEOUT);
+      this.reconnect?.[RECONNECT](this, true); // (its attempt starts later: observers hear of the drop first)
     }
   }
 

@@ -363,7 +363,7 @@ export class WebSocketServer<
     while (this.#departed.length > 0) {
       const gone = this.#departed;
       this.#departed = [];
-      for (const id of gone) this.peerDisconnected(id, false);
+      for (const id of gone) this.peerDisconnected(id, false, true);
     }
   }
 
@@ -392,7 +392,7 @@ export class WebSocketServer<
       if (this.#peers.get(id) !== peer) return;
       this.#peers.delete(id);
       if (peer.closeReason === CloseReason.HEARTBEAT_TIMEOUT) this.#counters.cut.count('heartbeat');
-      if (wasOpen) this.peerDisconnected(id, wasClean);
+      if (wasOpen) this.peerDisconnected(id, wasClean, false);
     },
   };
 
@@ -411,9 +411,25 @@ export class WebSocketServer<
     this.signals.emit('data_received', id);
   }
 
-  /** A connected client is gone; raw mode fires `client_disconnected`. */
-  protected peerDisconnected(id: number, wasClean: boolean): void {
+  /**
+   * A connected client is gone (`cut`: the server cut it or it failed, see `cutPeer`; else its
+   * socket closed); raw mode fires `client_disconnected`.
+   */
+  protected peerDisconnected(id: number, wasClean: boolean, _cut: boolean): void {
     this.signals.emit('client_disconnected', id, wasClean);
+  }
+
+  /** Whether `id` cannot be given to a new client (connected or handshaking; subclasses add their reserved ids). */
+  protected peerIdTaken(id: number): boolean {
+    return this.#peers.has(id) || this.#pending.has(id);
+  }
+
+  /**
+   * The id a new client asking for `url` gets instead of a random one, or 0 (the default: random).
+   * A subclass that reserves ids (resume) gives one back here; the client then replaces whoever has it.
+   */
+  protected claimPeerId(_url: string): number {
+    return 0;
   }
 
   /** The connected clients, by id. */
@@ -538,7 +554,7 @@ export class WebSocketServer<
       heartbeatInterval: this.heartbeatInterval,
       debug: this.debug,
     });
-    peer.peerId = generatePeerId((id) => this.#peers.has(id) || this.#pending.has(id));
+    peer.peerId = this.claimPeerId(connection.url) || generatePeerId((id) => this.peerIdTaken(id));
     peer[OBSERVE](this.#observer);
     const gate = new SenderGate(this.#gateOwner, peer);
     this.#gates.set(peer, gate);

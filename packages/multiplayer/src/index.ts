@@ -11,6 +11,9 @@ export { type MultiplayerServerEvents, type MultiplayerServerOptions, WebSocketS
 export { MultiplayerSession, SESSION } from './multiplayer-session.js';
 export { OfflineMultiplayerPeer } from './offline-multiplayer-peer.js';
 export { withPacketSide } from './packet-side.js';
+export { Resume, type ResumeOptions } from './resume.js';
+export { ResumeHost, type ResumeServer, ResumeSlot } from './resume-host.js';
+export { type ClientResumeSession, RESUME_SESSION, type ResumeFactory, type ResumeOwner } from './resume-session.js';
 export { multiplayerServer } from './server-factory.js';
 export { SourcedPacketQueue } from './sourced-packet-queue.js';
 export {

@@ -1,5 +1,6 @@
 import { ErrorCode, type WebSocketPeer } from '@wspeer/core';
 import type { MultiplayerSession } from './multiplayer-session.js';
+import type { ResumeHost, ResumeSlot } from './resume-host.js';
 import type { Room } from './wire.js';
 
 /** What a {@link LocalRoom} asks of its server. */
@@ -10,39 +11,66 @@ export interface RoomServer {
   countRefusal(kind: string): void;
 }
 
-/** The clients of one server process as a {@link Room}: its connected peers, reached by their sockets. */
+/**
+ * The clients of one server process as a {@link Room}: its connected peers, reached by their
+ * sockets, and (with resume) the clients held within their grace, whose messages are kept for them.
+ */
 export class LocalRoom implements Room {
   readonly #peers: ReadonlyMap<number, WebSocketPeer>;
   readonly #session: MultiplayerSession;
   readonly #server: RoomServer;
+  readonly #resume: ResumeHost | null;
+  readonly #slots: ReadonlyMap<number, ResumeSlot>;
 
-  /** The room of `peers`, reporting to `session` (signals, log) and `server` (cuts, counts). */
-  constructor(peers: ReadonlyMap<number, WebSocketPeer>, session: MultiplayerSession, server: RoomServer) {
+  /** The room of `peers` (and of the clients `resume` holds), reporting to `session` (signals, log) and `server` (cuts, counts). */
+  constructor(
+    peers: ReadonlyMap<number, WebSocketPeer>,
+    session: MultiplayerSession,
+    server: RoomServer,
+    resume: ResumeHost | null = null,
+  ) {
     this.#peers = peers;
     this.#session = session;
     this.#server = server;
+    this.#resume = resume;
+    this.#slots = resume?.slots ?? new Map();
   }
 
-  /** Whether client `id` is connected. */
+  /** Whether client `id` is connected or held. */
   has(id: number): boolean {
-    return this.#peers.has(id);
+    return this.#peers.has(id) || (this.#resume?.isHeld(id) ?? false);
   }
 
-  /** The connected clients' ids, ascending. */
+  /** The connected and held clients' ids, ascending. */
   sortedIds(): number[] {
-    return [...this.#peers.keys()].sort((a, b) => a - b);
+    const ids = [...this.#peers.keys()];
+    for (const [id, slot] of this.#slots) if (slot.peer === null) ids.push(id);
+    return ids.sort((a, b) => a - b);
   }
 
   /** Sends to one client (nothing if it is gone). */
   sendTo(id: number, message: Uint8Array): void {
+    const slot = this.#slots.size > 0 ? this.#slots.get(id) : undefined;
+    if (slot !== undefined) {
+      this.#keep(id, slot, message);
+      return;
+    }
     const peer = this.#peers.get(id);
     if (peer !== undefined) this.#deliver(id, peer, message);
   }
 
   /** Sends to every client but `exceptA` and `exceptB`. */
   broadcast(message: Uint8Array, exceptA: number, exceptB: number): void {
+    const slots = this.#slots;
     for (const [id, peer] of this.#peers) {
-      if (id !== exceptA && id !== exceptB) this.#deliver(id, peer, message);
+      if (id === exceptA || id === exceptB) continue;
+      const slot = slots.size > 0 ? slots.get(id) : undefined;
+      if (slot !== undefined) this.#keep(id, slot, message);
+      else this.#deliver(id, peer, message);
+    }
+    if (slots.size === 0) return;
+    for (const [id, slot] of slots) {
+      if (slot.peer === null && id !== exceptA && id !== exceptB) this.#keep(id, slot, message);
     }
   }
 
@@ -60,6 +88,16 @@ export class LocalRoom implements Room {
   /** A client that cannot take more is cut (1008 "Buffer overflow", it leaves at once), never silently skipped. */
   #deliver(id: number, peer: WebSocketPeer, message: Uint8Array): void {
     if (peer.send(message) !== ErrorCode.ERR_OUT_OF_MEMORY) return;
+    this.#overflow(id);
+  }
+
+  /** A resumable client: the message is kept until it acknowledges it (and sent if it is connected). */
+  #keep(id: number, slot: ResumeSlot, message: Uint8Array): void {
+    const resume = this.#resume as ResumeHost;
+    if (!slot.deliver(message, resume.maxBytes, resume.maxPackets)) this.#overflow(id);
+  }
+
+  #overflow(id: number): void {
     this.#session.refuse(id, 'buffer-overflow', `peer ${id} is over its outbound buffer limits; disconnecting it`);
     this.#server.cut(id);
   }

@@ -4,6 +4,7 @@ import {
   ConnectionStatus,
   WebSocketClient as CoreWebSocketClient,
   ErrorCode,
+  type Reconnect,
   State,
   type WebSocketClientEvents,
   type WebSocketClientOptions,
@@ -12,6 +13,7 @@ import { TARGET_PEER_SERVER, type Wire } from './constants.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
 import { MultiplayerSession, SESSION } from './multiplayer-session.js';
 import { withPacketSide } from './packet-side.js';
+import { type ClientResumeSession, RESUME_SESSION, type ResumeFactory } from './resume-session.js';
 import type { ClientLink, ClientWire } from './wire.js';
 import { clientWire } from './wire-formats.js';
 
@@ -24,6 +26,12 @@ export interface MultiplayerClientOptions extends WebSocketClientOptions {
   wire?: Wire;
   /** Seconds to wait for the server's id in multiplayer mode before failing (default 3). */
   handshakeTimeout?: number;
+  /**
+   * Reconnects after a drop (see `Reconnect`). In multiplayer mode the session ends as usual
+   * (`server_disconnected`) and a reconnect starts a new one with a new id (`connection_succeeded`),
+   * unless this is a `Resume` and the server resumes: then the session goes on, same id, nothing lost.
+   */
+  reconnect?: Reconnect | null;
 }
 
 /**
@@ -52,6 +60,8 @@ export class WebSocketClient
   #silenced = false;
   /** This client as its wire format sees it. */
   readonly #link: ClientLink;
+  /** The resumable session, with a `Resume` in multiplayer mode. */
+  #resume: ClientResumeSession | null | undefined;
 
   /** A client; `session` is passed by a `WebSocketMultiplayerPeer` that drives it. */
   constructor(options: MultiplayerClientOptions = {}, session?: MultiplayerSession) {
@@ -90,7 +100,11 @@ export class WebSocketClient
   ): ErrorCode {
     const multiplayer = gdMpApi === true;
     const headers = Array.isArray(gdMpApi) ? gdMpApi : customHeaders;
-    const err = super.connectToUrl(url, protocols, headers);
+    this.#resume?.end();
+    this.#resume = multiplayer
+      ? (this.peer.reconnect as Partial<ResumeFactory> | null)?.[RESUME_SESSION]?.(this, url)
+      : null;
+    const err = super.connectToUrl(this.#resume?.offerUrl ?? url, protocols, headers);
     if (err !== ErrorCode.OK) return err;
     this.#resetMultiplayer();
     this.#silenced = false;
@@ -110,7 +124,8 @@ export class WebSocketClient
   /** Sends `buffer` to the target peer through the server. `ERR_UNCONFIGURED` unless connected in multiplayer mode. */
   putPacket(buffer: Uint8Array): ErrorCode {
     if (!this.#multiplayer || !this.#admitted) return ErrorCode.ERR_UNCONFIGURED;
-    return this.peer.send(this.#format.frame(this.#uniqueId, this[SESSION].target, buffer));
+    const message = this.#format.frame(this.#uniqueId, this[SESSION].target, buffer);
+    return this.#resume?.live ? this.#resume.send(message, buffer) : this.peer.send(message);
   }
 
   /** Our id (0 until the server sent it). */
@@ -130,6 +145,7 @@ export class WebSocketClient
 
   /** Multiplayer mode: connecting until the server gave us an id. */
   override getConnectionStatus(): ConnectionStatus {
+    if (this.#resume?.held) return ConnectionStatus.CONNECTION_CONNECTED; // resuming: sends are queued
     const status = super.getConnectionStatus();
     if (!this.#multiplayer || status !== ConnectionStatus.CONNECTION_CONNECTED) return status;
     return this.#admitted ? status : ConnectionStatus.CONNECTION_CONNECTING;
@@ -144,6 +160,7 @@ export class WebSocketClient
   close(): void {
     if (this.peer.readyState !== State.CLOSED) this.#silenced = true;
     this.peer.close(-1);
+    this.#resume?.end();
     this.#resetMultiplayer();
   }
 
@@ -152,8 +169,15 @@ export class WebSocketClient
   }
 
   protected override packetArrived(): void {
-    if (!this.#multiplayer) super.packetArrived();
-    else this.#format.receive(this.#link, this.peer.getPacket());
+    if (!this.#multiplayer) {
+      super.packetArrived();
+      return;
+    }
+    const message = this.peer.getPacket();
+    // A resume control message (1), or the server refused a resume (2: the old session ended).
+    const kept = this.#resume?.inbound(message, this.peer.wasStringPacket()) ?? 0;
+    if (kept & 2) this.#ended();
+    if (!(kept & 1)) this.#format.receive(this.#link, message);
   }
 
   protected override connectionEnded(wasClean: boolean, wasOpen: boolean): void {
@@ -165,6 +189,13 @@ export class WebSocketClient
       super.connectionEnded(wasClean, wasOpen);
       return;
     }
+    if (this.#resume?.held) return; // held by a resume: no signal unless it gives up
+    this.#resume?.end();
+    this.#ended();
+  }
+
+  /** The session is over: its peers and then the server leave (or the connection failed). */
+  #ended(): void {
     const wasAdmitted = this.#admitted;
     const peers = [...this.#peerIds];
     this.#resetMultiplayer();

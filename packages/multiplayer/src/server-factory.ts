@@ -1,12 +1,19 @@
 import { ErrorCode, type ListenerFactory } from '@wspeer/core';
-import { WebSocketServer } from './multiplayer-server.js';
+import { type MultiplayerServerOptions, WebSocketServer } from './multiplayer-server.js';
 import type { MultiplayerServerFactory } from './websocket-multiplayer-peer.js';
+
+/** Server-only settings a {@link multiplayerServer} factory adds to what the peer carries. */
+export type MultiplayerServerExtras = Pick<MultiplayerServerOptions, 'resumeGrace' | 'resumeBufferSize'>;
 
 /**
  * A {@link MultiplayerServerFactory} that listens with `listen` (the Node listener, or a loopback
- * network's): everything only a server needs, so client bundles carry none of it.
+ * network's): everything only a server needs, so client bundles carry none of it. `extras` holds
+ * the server-only options the peer's constructor was given (resume).
  */
-export function multiplayerServer(listen: ListenerFactory): MultiplayerServerFactory {
+export function multiplayerServer(
+  listen: ListenerFactory,
+  extras: MultiplayerServerExtras = {},
+): MultiplayerServerFactory {
   return (peer, session, start) => {
     const server = new WebSocketServer(
       {
@@ -25,6 +32,7 @@ export function multiplayerServer(listen: ListenerFactory): MultiplayerServerFac
         maxBytesPerSecond: peer.maxBytesPerSecond,
         rateLimitPolicy: peer.rateLimitPolicy,
         refuseNewConnections: peer.refuseNewConnections,
+        ...extras,
       },
       session,
     );

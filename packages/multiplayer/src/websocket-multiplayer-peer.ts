@@ -7,6 +7,7 @@ import {
   type DebugTrace,
   ErrorCode,
   type RateLimitPolicy,
+  type Reconnect,
   type ServerStats,
   type ServerTlsOptions,
   SignalEmitter,
@@ -94,6 +95,18 @@ export interface WebSocketMultiplayerPeerOptions {
   log?: ((line: string) => void) | null;
   /** Reports connection events, frames and refusals of the sockets this peer opens (see `debugLogger`). */
   debug?: DebugTrace | null;
+  /**
+   * Client: reconnects after a drop: a `Reconnect` starts a new session (new id) each time; a
+   * `Resume` comes back with the same id and misses nothing when the server resumes (see `Resume`).
+   */
+  reconnect?: Reconnect | null;
+  /**
+   * Server: seconds a dropped `Resume` client is held with its id (default 5; 0 = resume off). Read
+   * by the server factory of the Node entry at `createServer` (see `MultiplayerServerOptions`).
+   */
+  resumeGrace?: number;
+  /** Server: most bytes kept for one resumable client (default 1 MiB; see `MultiplayerServerOptions`). */
+  resumeBufferSize?: number;
 }
 
 /**
@@ -130,6 +143,8 @@ export class WebSocketMultiplayerPeer
   rateLimitPolicy: RateLimitPolicy;
   /** Where the sockets this peer opens report their events (`null`: nowhere); read at `createServer`/`createClient`. */
   debug: DebugTrace | null;
+  /** Client: the `Reconnect` or `Resume` for the next `createClient` (`null`: none). */
+  reconnect: Reconnect | null;
   /** The packet side and signals, shared with the client or server this peer drives. */
   override [SESSION]: MultiplayerSession;
   readonly #connector: TransportConnector | undefined;
@@ -161,6 +176,7 @@ export class WebSocketMultiplayerPeer
     this.maxBytesPerSecond = options.maxBytesPerSecond ?? DEFAULT_MAX_BYTES_PER_SECOND;
     this.rateLimitPolicy = options.rateLimitPolicy ?? 'pause';
     this.debug = options.debug ?? null;
+    this.reconnect = options.reconnect ?? null;
     this.#auto = options.autoPoll ?? false;
   }
 
@@ -203,6 +219,7 @@ export class WebSocketMultiplayerPeer
     const client = new WebSocketClient(
       {
         ...this.#socketOptions(),
+        reconnect: this.reconnect,
         ...(this.#connector === undefined ? {} : { connect: this.#connector }),
         ...(tls === undefined ? {} : { tls }),
         ...(tls?.verify === undefined ? {} : { verifySsl: tls.verify }),

@@ -7,6 +7,7 @@ import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { WebSocketServer } from 'wspeer/server';
 import { type GodotProcess, startGodot } from './godot-runner.js';
 import type { ConnectionLog } from './server-log.js';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 import type { MultiplayerRoom, MultiplayerRoomLog, TestUrls } from './test-urls.js';
 
 /** A running test server; `close()` stops everything it started. */
@@ -59,7 +60,7 @@ export async function startTestServer(): Promise<TestServer> {
     return log;
   };
 
-  const rooms = new Map<string, { peer: WebSocketMultiplayerPeer; log: MultiplayerRoomLog }>();
+  const rooms = new Map<string, { peer: WebSocketMultiplayerPeer; log: MultiplayerRoomLog; proxy?: TcpProxy }>();
   let base = '';
   const http = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://x');
@@ -74,10 +75,35 @@ export async function startTestServer(): Promise<TestServer> {
     if (request.method === 'OPTIONS') return reply(204, null);
     if (url.pathname === '/mp-room' && request.method === 'POST') {
       const wire = url.searchParams.get('wire') === 'godot4' ? 'godot4' : 'godot3';
-      const room = openRoom(http, `/mp-room/${rooms.size + 1}`, wire, url.searchParams.get('echo') !== '0');
+      const grace = Number(url.searchParams.get('grace') ?? '5');
+      const room = openRoom(http, `/mp-room/${rooms.size + 1}`, wire, url.searchParams.get('echo') !== '0', grace);
       if (room === null) return reply(500, { error: 'attachServer failed' });
       rooms.set(room.path, room);
-      return reply(200, { url: `ws://${base}${room.path}`, log: `http://${base}/mp-room-log?path=${room.path}` });
+      const log = `http://${base}/mp-room-log?path=${room.path}`;
+      const control = `http://${base}/mp-room-control?path=${room.path}`;
+      if (url.searchParams.get('proxy') !== '1') return reply(200, { url: `ws://${base}${room.path}`, log, control });
+      void startTcpProxy(Number(base.split(':')[1])).then((proxy) => {
+        room.proxy = proxy;
+        reply(200, {
+          url: `ws://${base}${room.path}`,
+          proxyUrl: `ws://127.0.0.1:${proxy.port}${room.path}`,
+          log,
+          control,
+        });
+      });
+      return;
+    }
+    if (url.pathname === '/mp-room-control' && request.method === 'POST') {
+      // drop=<id>: the server destroys that client's socket; blackhole=1: the room's proxy swallows
+      // its live connections; reset=1: the proxy destroys them.
+      const room = rooms.get(url.searchParams.get('path') ?? '');
+      if (room === undefined) return reply(404, null);
+      const drop = Number(url.searchParams.get('drop') ?? '0');
+      const peer = drop === 0 ? null : room.peer.getPeer(drop);
+      if (peer !== null) peer.close(-1);
+      const swallowed = url.searchParams.get('blackhole') === '1' ? (room.proxy?.blackhole() ?? 0) : 0;
+      const reset = url.searchParams.get('reset') === '1' ? (room.proxy?.destroyAll() ?? 0) : 0;
+      return reply(200, { dropped: peer !== null, swallowed, reset, peers: room.peer.getPeerIds() });
     }
     if (url.pathname === '/mp-room-log') {
       const room = rooms.get(url.searchParams.get('path') ?? '');
@@ -155,7 +181,10 @@ export async function startTestServer(): Promise<TestServer> {
   const godotProcesses = [godot];
   const close = async (): Promise<void> => {
     await Promise.all(godotProcesses.map((p) => p.stop()));
-    for (const room of rooms.values()) room.peer.close();
+    for (const room of rooms.values()) {
+      room.peer.close();
+      await room.proxy?.close();
+    }
     rooms.clear();
     echo.stop();
     heartbeat.stop();
@@ -193,8 +222,9 @@ function openRoom(
   path: string,
   wire: 'godot3' | 'godot4',
   echo: boolean,
-): { path: string; peer: WebSocketMultiplayerPeer; log: MultiplayerRoomLog } | null {
-  const peer = new WebSocketMultiplayerPeer({ wire, autoPoll: true, log: null });
+  resumeGrace: number,
+): { path: string; peer: WebSocketMultiplayerPeer; log: MultiplayerRoomLog; proxy?: TcpProxy } | null {
+  const peer = new WebSocketMultiplayerPeer({ wire, autoPoll: true, log: null, resumeGrace });
   const log: MultiplayerRoomLog = { wire, events: [] };
   peer.on('peer_connected', (id) => log.events.push(`connected:${id}`));
   peer.on('peer_disconnected', (id) => log.events.push(`disconnected:${id}`));

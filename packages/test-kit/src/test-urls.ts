@@ -28,8 +28,10 @@ export interface MultiplayerRoom {
 }
 
 /**
- * What a test server's multiplayer room (`POST ${http}/mp-room?wire=godot3|godot4[&echo=0]`,
- * which answers `{ url, log }`) saw, from `GET ${log}`: `connected:<id>`, `disconnected:<id>`,
+ * What a test server's multiplayer room (`POST ${http}/mp-room?wire=godot3|godot4[&echo=0]
+ * [&grace=<resume grace s>][&proxy=1]`, which answers `{ url, log, control[, proxyUrl] }`; POST
+ * `control&drop=<id>` destroys a client's socket, `&blackhole=1` makes the proxy swallow its live
+ * connections) saw, from `GET ${log}`: `connected:<id>`, `disconnected:<id>`,
  * `packet:<from>:<hex>`, `dropped:<from>:<reason>`, in order.
  */
 export interface MultiplayerRoomLog {

@@ -19,7 +19,10 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeerBase {
   constructor(options: WebSocketMultiplayerPeerOptions = {}) {
     super({
       connect: connectNode,
-      server: multiplayerServer(createNodeListener),
+      server: multiplayerServer(createNodeListener, {
+        resumeGrace: options.resumeGrace ?? 5,
+        resumeBufferSize: options.resumeBufferSize ?? 1 << 20,
+      }),
       debug: envDebug(),
       ...options,
     });

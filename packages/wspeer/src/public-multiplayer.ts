@@ -8,6 +8,8 @@ export {
   type MultiplayerPeer,
   type MultiplayerPeerEvents,
   OfflineMultiplayerPeer,
+  Resume,
+  type ResumeOptions,
   type Subscribe,
   TARGET_PEER_BROADCAST,
   TARGET_PEER_SERVER,

@@ -6,6 +6,10 @@ export interface GameLinkEvents {
   connected(): void;
   /** The connection failed or closed; `why` is shown. */
   ended(why: string): void;
+  /** The connection dropped; attempt `attempt` to resume it is under way. */
+  reconnecting(attempt: number): void;
+  /** The connection is back: same peer id, nothing lost. */
+  reconnected(): void;
   /** A packet from `from` was refused. */
   refused(from: number, reason: string): void;
 }

@@ -102,6 +102,8 @@ export class GameSession implements Session {
         this.#log.add(why, 'warning');
         this.table.clear();
       },
+      reconnecting: (attempt) => this.#log.add(`Connection lost: reconnecting (attempt ${attempt})…`, 'warning'),
+      reconnected: () => this.#log.add(`Back in the game as player #${this.uniqueId}`),
       refused: (from, reason) => this.#log.add(`Refused a packet from #${from}: ${reason}`, 'warning'),
     };
   }

@@ -3,15 +3,19 @@ import { WebSocketClient } from 'wspeer/multiplayer';
 import { MultiplayerAPI } from 'wspeer/rpc';
 import { GAME_PATH, type GameCalls } from './game-calls.ts';
 import type { GameLink, GameLinkEvents } from './game-link.ts';
+import { gameResume } from './game-resume.ts';
 
 /**
  * The dice game over Godot 3's wire, as Godot 3's demo client joins `/game`: a multiplayer
  * `WebSocketClient` (`connectToUrl(url, ["ludus"], true)`) under a `MultiplayerAPI`, the game node
  * at the demo's path. The host's functions are `puppetsync` here (the demo says `sync`): the same
  * wire, but only the host may call them, so another client cannot fake a turn through the relay.
+ * With `Resume`, a dropped connection comes back with the same player id and turn (the host holds
+ * the player for its grace window).
  */
 export function godot3GameLink(name: string, calls: GameCalls, events: GameLinkEvents): GameLink {
-  const client = new WebSocketClient();
+  const resume = gameResume(events);
+  const client = new WebSocketClient({ reconnect: resume });
   const api = new MultiplayerAPI(client);
   const hostCalls = { mode: 'puppetsync' } as const;
   const node = api.node(GAME_PATH, {
@@ -42,6 +46,7 @@ export function godot3GameLink(name: string, calls: GameCalls, events: GameLinkE
     poll: () => api.poll(),
     leave: () => client.disconnectFromHost(CloseCode.NORMAL, 'Bye bye!'),
     dispose: () => {
+      resume.stop();
       api.removeAllListeners();
       client.removeAllListeners();
     },

@@ -3,6 +3,7 @@ import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { SceneMultiplayer } from 'wspeer/scene';
 import { GAME_PATH, type GameCalls } from './game-calls.ts';
 import type { GameLink, GameLinkEvents } from './game-link.ts';
+import { gameResume } from './game-resume.ts';
 
 /**
  * The dice game over Godot 4's wire, as Godot 4's demo client joins `/game4`: a
@@ -12,7 +13,12 @@ import type { GameLink, GameLinkEvents } from './game-link.ts';
  * host's functions keep Godot's default `authority` mode: only the host may call them.
  */
 export function godot4GameLink(name: string, calls: GameCalls, events: GameLinkEvents): GameLink {
-  const peer = new WebSocketMultiplayerPeer({ wire: 'godot4', supportedProtocols: ['ludus'] });
+  const resume = gameResume(events);
+  const peer = new WebSocketMultiplayerPeer({
+    wire: 'godot4',
+    supportedProtocols: ['ludus'],
+    reconnect: resume,
+  });
   const multiplayer = new SceneMultiplayer(peer);
   const node = multiplayer.node(GAME_PATH, {
     methods: {
@@ -46,6 +52,7 @@ export function godot4GameLink(name: string, calls: GameCalls, events: GameLinkE
       events.ended('Connection closed');
     },
     dispose: () => {
+      resume.stop();
       multiplayer.removeAllListeners();
     },
   };
