@@ -1,6 +1,6 @@
-import { ErrorCode, type WebSocketPeer } from '@wspeer/core';
+import { ErrorCode, generatePeerId, type WebSocketPeer } from '@wspeer/core';
 import type { MultiplayerSession } from './multiplayer-session.js';
-import type { Room } from './wire.js';
+import type { ServerRoom } from './wire.js';
 
 /** What a {@link LocalRoom} asks of its server. */
 export interface RoomServer {
@@ -10,8 +10,8 @@ export interface RoomServer {
   countRefusal(kind: string): void;
 }
 
-/** The clients of one server process as a {@link Room}: its connected peers, reached by their sockets. */
-export class LocalRoom implements Room {
+/** The clients of one server process as a room: its connected peers, reached by their sockets. */
+export class LocalRoom implements ServerRoom {
   readonly #peers: ReadonlyMap<number, WebSocketPeer>;
   readonly #session: MultiplayerSession;
   readonly #server: RoomServer;
@@ -25,6 +25,11 @@ export class LocalRoom implements Room {
 
   /** Whether client `id` is connected. */
   has(id: number): boolean {
+    return this.#peers.has(id);
+  }
+
+  /** Whether client `id` is connected (every member of this room is local). */
+  isLocal(id: number): boolean {
     return this.#peers.has(id);
   }
 
@@ -45,6 +50,33 @@ export class LocalRoom implements Room {
       if (id !== exceptA && id !== exceptB) this.#deliver(id, peer, message);
     }
   }
+
+  /** Sends to every client but `except`. */
+  announce(message: Uint8Array, except: number): void {
+    this.broadcast(message, except, 0);
+  }
+
+  /** Nothing to do: the server's peer map is the membership. */
+  enter(_id: number): void {}
+
+  /** Nothing to do: the server's peer map is the membership. */
+  leave(_id: number): void {}
+
+  /** A random Godot id not `taken`. */
+  newId(taken: (id: number) => boolean): number {
+    return generatePeerId(taken);
+  }
+
+  /** No other server: `ERR_DOES_NOT_EXIST`. */
+  disconnectRemote(_id: number, _code: number, _reason: string): ErrorCode {
+    return ErrorCode.ERR_DOES_NOT_EXIST;
+  }
+
+  /** Nothing arrives from elsewhere. */
+  poll(): void {}
+
+  /** Nothing to forget. */
+  close(): void {}
 
   /** Queues a packet for the server. */
   store(packet: Uint8Array, sender: number): void {

@@ -72,6 +72,11 @@ export interface MultiplayerPeer {
   getPeerIds?(): number[];
   /** Whether the server relays packets between clients. */
   isServerRelaySupported(): boolean;
+  /**
+   * Server: whether peer `id` is connected to this process. Optional (not in Godot): false only for
+   * a peer of another server in a cluster room, whose own server announces it to its clients.
+   */
+  isPeerLocal?(id: number): boolean;
   /** A random id for a new peer (2 to 2^31-1). */
   generateUniqueId(): number;
   /** Subscribes to a signal. */

@@ -12,7 +12,7 @@ import { LocalRoom } from './local-room.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
 import { MultiplayerSession, SESSION } from './multiplayer-session.js';
 import { withPacketSide } from './packet-side.js';
-import type { Room, ServerWire } from './wire.js';
+import type { RoomFactory, ServerRoom, ServerWire } from './wire.js';
 import { serverWire } from './wire-formats.js';
 
 /** Signals of the multiplayer-capable server: Godot 3's raw signals plus the multiplayer ones. */
@@ -24,6 +24,11 @@ export interface MultiplayerServerOptions extends WebSocketServerOptions {
   wire?: Wire;
   /** Where refusal warnings go (rate-limited); `null` silences them. Default `console.warn`. */
   log?: ((line: string) => void) | null;
+  /**
+   * Makes the room of this server in multiplayer mode (default: its own clients). A cluster adapter's
+   * factory (`RedisCluster.room` of `wspeer/cluster`) makes one room of the clients of several servers.
+   */
+  room?: RoomFactory;
 }
 
 /**
@@ -41,7 +46,7 @@ export class WebSocketServer
   override [SESSION]: MultiplayerSession;
   #multiplayer = false;
   #format: ServerWire = serverWire('godot3');
-  readonly #room: Room;
+  readonly #room: ServerRoom;
   readonly #forgotten = new Set<number>();
 
   /** A server; `session` is passed by a `WebSocketMultiplayerPeer` that drives it. */
@@ -49,10 +54,19 @@ export class WebSocketServer
     super(options);
     this.wire = options.wire ?? 'godot3';
     this[SESSION] = session ?? new MultiplayerSession(this, options.log);
-    this.#room = new LocalRoom(this.connectedPeers, this[SESSION], {
+    const local = new LocalRoom(this.connectedPeers, this[SESSION], {
       cut: (id) => this.cutPeer(id, CloseCode.POLICY_VIOLATION, CloseReason.BUFFER_OVERFLOW, 'buffer-overflow'),
       countRefusal: (kind) => this.countRefusal(kind),
     });
+    this.#room =
+      options.room === undefined
+        ? local
+        : options.room(local, {
+            peerJoined: (id) => this.#remoteJoined(id),
+            peerLeft: (id) => this.#remoteLeft(id),
+            disconnectPeer: (id, code, reason) => this.disconnectPeer(id, code, reason),
+            wake: () => this.requestPoll(),
+          });
   }
 
   /** Listens; with `gdMpApi` the server speaks the multiplayer protocol (see `wire`). */
@@ -77,8 +91,25 @@ export class WebSocketServer
     return this.#multiplayer;
   }
 
+  /** Applies what arrived (from clients, and in a cluster from the other servers); signals fire from here. */
+  override poll(): void {
+    if (this.#multiplayer) this.#room.poll();
+    super.poll();
+  }
+
+  /** The ids of the clients in the room (in a cluster, those of every server). */
+  override getPeerIds(): number[] {
+    return this.#multiplayer ? this.#room.sortedIds() : super.getPeerIds();
+  }
+
+  /** Whether client `id` is connected to this process (false for a client of another server in a cluster). */
+  isPeerLocal(id: number): boolean {
+    return this.hasPeer(id);
+  }
+
   /** Stops and drops every queued packet. */
   override stop(code?: number, reason?: string): void {
+    if (this.#multiplayer) this.#room.close();
     super.stop(code, reason);
     this[SESSION].inbox.clear();
     this.#forgotten.clear();
@@ -116,6 +147,10 @@ export class WebSocketServer
    * the room): `peer_disconnected` at the end of this poll or the next, nothing more of it relayed.
    */
   override disconnectPeer(id: number, codeOrForce: number | boolean = CloseCode.NORMAL, reason = ''): ErrorCode {
+    if (this.#multiplayer && !this.hasPeer(id) && this.#room.has(id)) {
+      const code = typeof codeOrForce === 'number' ? codeOrForce : CloseCode.NORMAL;
+      return this.#room.disconnectRemote(id, code, reason);
+    }
     if (codeOrForce === true) {
       if (!this.hasPeer(id)) return ErrorCode.ERR_DOES_NOT_EXIST;
       this.#forgotten.add(id);
@@ -136,6 +171,7 @@ export class WebSocketServer
       super.peerConnected(id, peer, protocol);
       return;
     }
+    this.#room.enter(id);
     this.#format.welcome(this.#room, id);
     this[SESSION].signals?.emit('peer_connected', id);
   }
@@ -150,8 +186,24 @@ export class WebSocketServer
       super.peerDisconnected(id, wasClean);
       return;
     }
+    this.#room.leave(id);
     this.#format.farewell(this.#room, id);
     if (this.#forgotten.delete(id)) return;
+    this[SESSION].signals?.emit('peer_disconnected', id);
+  }
+
+  /** A new client's id: from the room in multiplayer mode (a cluster's are unique cluster-wide). */
+  protected override newPeerId(taken: (id: number) => boolean): number {
+    return this.#multiplayer ? this.#room.newId(taken) : super.newPeerId(taken);
+  }
+
+  #remoteJoined(id: number): void {
+    this.#format.joined(this.#room, id);
+    this[SESSION].signals?.emit('peer_connected', id);
+  }
+
+  #remoteLeft(id: number): void {
+    this.#format.farewell(this.#room, id);
     this[SESSION].signals?.emit('peer_disconnected', id);
   }
 

@@ -22,6 +22,7 @@ import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.
 import type { MultiplayerServerOptions, WebSocketServer } from './multiplayer-server.js';
 import { MultiplayerSession, SESSION } from './multiplayer-session.js';
 import { withPacketSide } from './packet-side.js';
+import type { RoomFactory } from './wire.js';
 
 /**
  * Makes the server side of a {@link WebSocketMultiplayerPeer}, sharing its `session`. Injected (the
@@ -71,6 +72,8 @@ export interface WebSocketMultiplayerPeerOptions {
   autoPoll?: boolean;
   /** Server: where refusal warnings go (rate-limited); `null` silences them. */
   log?: ((line: string) => void) | null;
+  /** Server: makes the room (default: this server's clients); `RedisCluster.room` of `wspeer/cluster` spans servers. */
+  room?: RoomFactory;
   /** Reports connection events, frames and refusals of the sockets this peer opens (see `debugLogger`). */
   debug?: DebugTrace | null;
 }
@@ -115,6 +118,7 @@ export class WebSocketMultiplayerPeer
   readonly #serverFactory: MultiplayerServerFactory | undefined;
   #serving = false;
   readonly #log: ((line: string) => void) | null | undefined;
+  readonly #room: RoomFactory | undefined;
   #auto: boolean;
   #refuse = false;
   #impl: WebSocketServer | WebSocketClient | null = null;
@@ -124,6 +128,7 @@ export class WebSocketMultiplayerPeer
     this.#connector = options.connect;
     this.#serverFactory = options.server;
     this.#log = options.log;
+    this.#room = options.room;
     this[SESSION] = new MultiplayerSession(this, options.log);
     this.wire = options.wire ?? 'godot3';
     this.supportedProtocols = [...(options.supportedProtocols ?? [])];
@@ -275,6 +280,11 @@ export class WebSocketMultiplayerPeer
     return this.#impl?.getPeerIds() ?? [];
   }
 
+  /** Server: whether peer `id` is connected to this process (false for a peer of another server in a cluster). */
+  isPeerLocal(id: number): boolean {
+    return !this.#serving || this.#impl === null || (this.#impl as WebSocketServer).isPeerLocal(id);
+  }
+
   /** IP address of peer `id`. */
   getPeerAddress(id: number): string {
     return this.getPeer(id)?.getConnectedHost() ?? '';
@@ -350,6 +360,7 @@ export class WebSocketMultiplayerPeer
         rateLimitPolicy: this.rateLimitPolicy,
         refuseNewConnections: this.#refuse,
         ...(this.#log === undefined ? {} : { log: this.#log }),
+        ...(this.#room === undefined ? {} : { room: this.#room }),
       },
       this[SESSION],
     );
