@@ -137,7 +137,9 @@ async function runRing(rings: Peer[][], light: boolean): Promise<Phase> {
     return clientFrame(Opcode.BINARY, godot3Message(Godot3Type.DATA, me, to, payload));
   };
   const pairs: Array<[Peer, Peer]> = [];
-  for (const ring of rings) ring.forEach((peer, index) => pairs.push([peer, ring[(index + 1) % ring.length] as Peer]));
+  for (const ring of rings) {
+    for (let i = 0; i < ring.length; i++) pairs.push([ring[i] as Peer, ring[(i + 1) % ring.length] as Peer]);
+  }
   for (const [peer, next] of pairs) {
     peer.socket.listen((opcode, data, start) => {
       if (opcode !== Opcode.BINARY || data[start] !== Godot3Type.DATA) return;
