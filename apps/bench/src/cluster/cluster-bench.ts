@@ -24,6 +24,9 @@ const quick = process.argv.includes('--quick');
 const PEERS = 300;
 const WINDOW_MS = quick ? 1000 : 3000;
 const LIGHT_INTERVAL_MS = 100;
+/** The light load is spread over the interval: a tenth of the peers send every tenth of it (no burst of 300). */
+const LIGHT_SLICES = 10;
+const PING_PONGS = quick ? 100 : 300;
 const TOKENS = 4;
 const PAYLOAD = 32;
 const children: ChildProcess[] = [];
@@ -154,13 +157,16 @@ async function runRing(rings: Peer[][], light: boolean): Promise<Phase> {
   }
   let timer: ReturnType<typeof setInterval> | undefined;
   if (light) {
+    let slice = 0;
     timer = setInterval(() => {
-      for (const [peer, next] of pairs) {
+      for (let i = slice; i < pairs.length; i += LIGHT_SLICES) {
+        const [peer, next] = pairs[i] as [Peer, Peer];
         peer.socket.send(frameFor(peer.id, next.id));
         peer.socket.flush();
         sent++;
       }
-    }, LIGHT_INTERVAL_MS);
+      slice = (slice + 1) % LIGHT_SLICES;
+    }, LIGHT_INTERVAL_MS / LIGHT_SLICES);
   } else {
     for (const [peer, next] of pairs) {
       for (let t = 0; t < TOKENS; t++) peer.socket.send(frameFor(peer.id, next.id));
@@ -182,6 +188,41 @@ async function runRing(rings: Peer[][], light: boolean): Promise<Phase> {
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? Number.NaN;
   return { messages, perSecond: messages / elapsed, p50: at(0.5), p99: at(0.99), lost: sent - received };
+}
+
+/**
+ * Round trips one at a time between `a` and `b` (b echoes to a through the server(s)): the latency of
+ * the path itself, nothing queued. Returns the median and p99 in ms.
+ */
+async function pingPong(a: Peer, b: Peer): Promise<{ p50: number; p99: number }> {
+  const times: number[] = [];
+  let started = 0;
+  let resolveOne: () => void = () => {};
+  const payload = Buffer.alloc(PAYLOAD);
+  const toB = clientFrame(Opcode.BINARY, godot3Message(Godot3Type.DATA, a.id, b.id, payload));
+  const toA = clientFrame(Opcode.BINARY, godot3Message(Godot3Type.DATA, b.id, a.id, payload));
+  b.socket.listen((opcode, data, start) => {
+    if (opcode !== Opcode.BINARY || data[start] !== Godot3Type.DATA) return;
+    b.socket.send(toA);
+    b.socket.flush();
+  });
+  a.socket.listen((opcode, data, start) => {
+    if (opcode !== Opcode.BINARY || data[start] !== Godot3Type.DATA) return;
+    times.push(performance.now() - started);
+    resolveOne();
+  });
+  for (let i = 0; i < PING_PONGS; i++) {
+    const done = new Promise<void>((resolve) => {
+      resolveOne = resolve;
+    });
+    started = performance.now();
+    a.socket.send(toB);
+    a.socket.flush();
+    await Promise.race([done, sleep(2000)]);
+  }
+  times.sort((x, y) => x - y);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? Number.NaN;
+  return { p50: at(0.5), p99: at(0.99) };
 }
 
 interface Row extends Phase {
@@ -235,6 +276,10 @@ async function main(): Promise<void> {
   const crossRing: Peer[] = [];
   for (let i = 0; i < PEERS / 3; i++) for (const ring of perNode) crossRing.push(ring[i] as Peer);
   rows.push(await measure('3 nodes x 100, cross-node relay', [crossRing], pids, redis.pid));
+  const [a0, a1] = perNode[0] as Peer[];
+  const [b0] = perNode[1] as Peer[];
+  const localRtt = await pingPong(a0 as Peer, a1 as Peer);
+  const crossRtt = await pingPong(a0 as Peer, b0 as Peer);
   await Promise.all(perNode.map((ring) => closeConnections(ring.map((p) => p.socket))));
   for (const node of nodes) node.stop();
   redis.stop();
@@ -249,6 +294,12 @@ async function main(): Promise<void> {
         `${r.serverUsPerMessage.toFixed(1)} | ${r.redisUsPerMessage.toFixed(1)} |`,
     );
   }
+  console.log(
+    `\nround trips one at a time (client -> server(s) -> client and back), ${PING_PONGS} each:` +
+      `\n  same node:  p50 ${localRtt.p50.toFixed(3)} ms, p99 ${localRtt.p99.toFixed(3)} ms` +
+      `\n  cross-node: p50 ${crossRtt.p50.toFixed(3)} ms, p99 ${crossRtt.p99.toFixed(3)} ms` +
+      ` (${(crossRtt.p50 / localRtt.p50).toFixed(1)}x, +${((crossRtt.p50 - localRtt.p50) / 2).toFixed(3)} ms one way)`,
+  );
   const ratio = cross.latency.p99 / localRow.latency.p99;
   console.log(
     `\ncross-node p99 / local p99 (same cluster, light load): ${ratio.toFixed(2)}x (goal <= 2x)` +
