@@ -82,6 +82,8 @@ interface RedisClient {
   on(event: 'error' | 'ready', listener: (error: unknown) => void): unknown;
   connect(): Promise<unknown>;
   close(): Promise<unknown>;
+  destroy(): void;
+  readonly isReady: boolean;
   duplicate(): RedisClient;
   publish(channel: string, message: Buffer): Promise<unknown>;
   eval(script: string, options: { arguments: (string | Buffer)[] }): Promise<unknown>;
@@ -134,6 +136,7 @@ export class RedisCluster extends SignalEmitter<RedisClusterEvents> implements T
   readonly #issued = new Map<number, number>();
   #released: number[] = [];
   #refilling = false;
+  #registering = false;
   #from = '';
   readonly #counts = {
     published: 0,
@@ -189,15 +192,19 @@ export class RedisCluster extends SignalEmitter<RedisClusterEvents> implements T
 
   /**
    * Connects to Redis, reserves ids, subscribes to the room and says hello; resolves once the other
-   * nodes had a moment to answer with their clients (a fifth of the lease). Rejects if Redis is
-   * unreachable.
+   * nodes had a moment to answer with their clients (a fifth of the lease). Rejects if Redis cannot
+   * be reached now; once connected, the node reconnects by itself after any outage.
    */
   async connect(): Promise<void> {
     if (this.#pub !== null) throw new Error('RedisCluster.connect: already connected (one connect per object)');
     const pub = createClient({
       url: this.#url,
       disableOfflineQueue: true,
-      socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 500), connectTimeout: 2000 },
+      socket: {
+        // Once up, reconnect for ever (backing off to 500 ms); the first connection fails at once.
+        reconnectStrategy: (retries: number, cause: Error) => (this.#everUp ? Math.min(50 * 2 ** retries, 500) : cause),
+        connectTimeout: 2000,
+      },
     }) as unknown as RedisClient;
     const sub = pub.duplicate();
     this.#pub = pub;
@@ -205,10 +212,19 @@ export class RedisCluster extends SignalEmitter<RedisClusterEvents> implements T
     pub.on('error', (error: unknown) => this.#down(error));
     sub.on('error', (error: unknown) => this.#down(error));
     pub.on('ready', () => this.#ready());
-    await pub.connect();
-    await sub.connect();
-    await sub.subscribe(this.#channel, (frame: Buffer) => this.#arrived(frame), true);
-    await this.#register();
+    sub.on('ready', () => this.#ready());
+    try {
+      await pub.connect();
+      await sub.connect();
+      await sub.subscribe(this.#channel, (frame: Buffer) => this.#arrived(frame), true);
+      await this.#register();
+    } catch (error) {
+      this.#pub = null;
+      this.#sub = null;
+      pub.destroy();
+      sub.destroy();
+      throw new Error(`RedisCluster.connect: cannot reach Redis at ${this.#url} (${(error as Error).message})`);
+    }
     this.#beatTimer = setInterval(() => this.#beat(), Math.floor(this.leaseMs / 3));
     this.#beatTimer.unref?.();
     await new Promise((resolve) => setTimeout(resolve, Math.floor(this.leaseMs / 5)));
@@ -387,6 +403,12 @@ export class RedisCluster extends SignalEmitter<RedisClusterEvents> implements T
   #apply(frame: Uint8Array): void {
     const header = readBatchHeader(frame);
     if (header === null || header.node === this.nodeId) return;
+    // A node we do not know (new, or back after we declared it gone): ask for everyone's snapshot now
+    // rather than wait for its next beat, so its clients reappear at once.
+    if (!this.#remote.knows(header.node)) {
+      this.#writer.mark(Entry.HELLO);
+      this.#requestFlush();
+    }
     const gap = this.#remote.heard(header.node, header.sequence, performance.now());
     if (gap === false) return;
     this.#counts.missed += gap;
@@ -467,15 +489,23 @@ export class RedisCluster extends SignalEmitter<RedisClusterEvents> implements T
     this.emit('redis_down', message);
   }
 
-  /** The command connection is (again) ready: after an outage, re-register and say hello. */
+  /** A connection is (again) ready: once both are, after an outage, re-register and say hello. */
   #ready(): void {
-    if (!this.#everUp || this.#up || this.#closing) return;
+    const pub = this.#pub;
+    const sub = this.#sub;
+    if (!this.#everUp || this.#up || this.#closing || this.#registering) return;
+    if (pub === null || sub === null || !pub.isReady || !sub.isReady) return;
+    this.#registering = true;
     this.#register().then(
       () => {
+        this.#registering = false;
         this.#log?.('wspeer cluster: Redis is back; clients re-registered');
         this.emit('redis_up');
       },
-      (error: unknown) => this.#down(error),
+      (error: unknown) => {
+        this.#registering = false;
+        this.#down(error);
+      },
     );
   }
 }

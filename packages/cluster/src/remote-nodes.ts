@@ -40,6 +40,11 @@ export class RemoteNodes {
     return this.#owner.size;
   }
 
+  /** Whether we know node `key` (heard from it within a lease). */
+  knows(key: string): boolean {
+    return this.#nodes.has(key);
+  }
+
   /** Whether peer `id` is a client of another node. */
   has(id: number): boolean {
     return this.#owner.has(id);
