@@ -73,10 +73,11 @@ export interface MultiplayerPeer {
   /** Whether the server relays packets between clients. */
   isServerRelaySupported(): boolean;
   /**
-   * Server: whether peer `id` is connected to this process. Optional (not in Godot): false only for
-   * a peer of another server in a cluster room, whose own server announces it to its clients.
+   * The connection of peer `id` held by this process, or `null`. Optional (Godot 4's `get_peer` of
+   * `WebSocketMultiplayerPeer`): a server in a cluster room has none for a peer of another server,
+   * whose own server announces it to its clients.
    */
-  isPeerLocal?(id: number): boolean;
+  getPeer?(id: number): object | null;
   /** A random id for a new peer (2 to 2^31-1). */
   generateUniqueId(): number;
   /** Subscribes to a signal. */

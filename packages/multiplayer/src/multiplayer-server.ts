@@ -102,11 +102,6 @@ export class WebSocketServer
     return this.#multiplayer ? this.#room.sortedIds() : super.getPeerIds();
   }
 
-  /** Whether client `id` is connected to this process (false for a client of another server in a cluster). */
-  isPeerLocal(id: number): boolean {
-    return this.hasPeer(id);
-  }
-
   /** Stops and drops every queued packet. */
   override stop(code?: number, reason?: string): void {
     if (this.#multiplayer) this.#room.close();

@@ -72,7 +72,10 @@ export interface WebSocketMultiplayerPeerOptions {
   autoPoll?: boolean;
   /** Server: where refusal warnings go (rate-limited); `null` silences them. */
   log?: ((line: string) => void) | null;
-  /** Server: makes the room (default: this server's clients); `RedisCluster.room` of `wspeer/cluster` spans servers. */
+  /**
+   * Server (Node): makes the room (default: this server's clients); `RedisCluster.room` of `wspeer/cluster` spans
+   * servers. The `wspeer/multiplayer` Node entry hands it to the server factory.
+   */
   room?: RoomFactory;
   /** Reports connection events, frames and refusals of the sockets this peer opens (see `debugLogger`). */
   debug?: DebugTrace | null;
@@ -118,7 +121,6 @@ export class WebSocketMultiplayerPeer
   readonly #serverFactory: MultiplayerServerFactory | undefined;
   #serving = false;
   readonly #log: ((line: string) => void) | null | undefined;
-  readonly #room: RoomFactory | undefined;
   #auto: boolean;
   #refuse = false;
   #impl: WebSocketServer | WebSocketClient | null = null;
@@ -128,7 +130,6 @@ export class WebSocketMultiplayerPeer
     this.#connector = options.connect;
     this.#serverFactory = options.server;
     this.#log = options.log;
-    this.#room = options.room;
     this[SESSION] = new MultiplayerSession(this, options.log);
     this.wire = options.wire ?? 'godot3';
     this.supportedProtocols = [...(options.supportedProtocols ?? [])];
@@ -270,7 +271,7 @@ export class WebSocketMultiplayerPeer
     return this.#serving && this.#impl !== null ? (this.#impl as WebSocketServer).stats() : null;
   }
 
-  /** The socket of peer `id` (server: a client; client: only 1), or `null`. */
+  /** The socket of peer `id` (server: a client; client: only 1), or `null` (also for a client of another server in a cluster). */
   getPeer(id: number): WebSocketPeer | null {
     return this.#impl?.getPeer(id) ?? null;
   }
@@ -278,11 +279,6 @@ export class WebSocketMultiplayerPeer
   /** The ids of the peers connected now (server: its clients; client: 1 and the clients the server announced). */
   getPeerIds(): number[] {
     return this.#impl?.getPeerIds() ?? [];
-  }
-
-  /** Server: whether peer `id` is connected to this process (false for a peer of another server in a cluster). */
-  isPeerLocal(id: number): boolean {
-    return !this.#serving || this.#impl === null || (this.#impl as WebSocketServer).isPeerLocal(id);
   }
 
   /** IP address of peer `id`. */
@@ -360,7 +356,6 @@ export class WebSocketMultiplayerPeer
         rateLimitPolicy: this.rateLimitPolicy,
         refuseNewConnections: this.#refuse,
         ...(this.#log === undefined ? {} : { log: this.#log }),
-        ...(this.#room === undefined ? {} : { room: this.#room }),
       },
       this[SESSION],
     );

@@ -800,9 +800,9 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   }
 }
 
-/** Whether `id` is a client of this process (false only for a peer of another server in a cluster room). */
+/** Whether `id` is a client of this process: false only for a peer of another server in a cluster room (no socket here). */
 function isLocal(peer: MultiplayerPeer | null, id: number): boolean {
-  return peer?.isPeerLocal?.(id) ?? true;
+  return peer?.getPeer?.(id) !== null;
 }
 
 function modeName(mode: RpcMode): string {

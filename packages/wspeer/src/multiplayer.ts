@@ -19,7 +19,11 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeerBase {
   constructor(options: WebSocketMultiplayerPeerOptions = {}) {
     super({
       connect: connectNode,
-      server: (o, session) => new MultiplayerWebSocketServer({ listen: createNodeListener, ...o }, session),
+      server: (o, session) =>
+        new MultiplayerWebSocketServer(
+          { listen: createNodeListener, ...(options.room === undefined ? {} : { room: options.room }), ...o },
+          session,
+        ),
       debug: envDebug(),
       ...options,
     });
