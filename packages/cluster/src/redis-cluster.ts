@@ -66,7 +66,7 @@ export interface ClusterStats {
   lost: number;
   /** Batches of other nodes we missed (a gap in their sequence numbers). */
   missed: number;
-  /** Packets from other nodes for a client of ours that had left. */
+  /** Packets from other nodes for a client that is nowhere in the room (it had left). */
   undeliverable: number;
 }
 
@@ -161,7 +161,8 @@ export class RedisCluster extends SignalEmitter<RedisClusterEvents> implements T
       else this.#requestSnapshot();
     },
     send: (id, message) => {
-      if (this.#room?.deliver(id, message) !== true) this.#counts.undeliverable++;
+      // Every node reads every batch (one channel): a packet for a client of a third node is not ours to count.
+      if (this.#room?.deliver(id, message) !== true && !this.#remote.has(id)) this.#counts.undeliverable++;
     },
     broadcast: (message, exceptA, exceptB) => this.#room?.deliverAll(message, exceptA, exceptB),
     kick: (id, code, reason) => {
