@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The newcomer's commands: `npm run demo`, `npm test` (and `npm run bench`, `npm run docs`, `npm run exec -- <tool>`).
 // Uses only Node built-ins: fetches the pinned pnpm, installs the workspace, installs Debian's
-// chromium and godot3-server when tests need them, builds, then runs the demo or every test step.
+// chromium, godot3-server and redis-server when tests need them, builds, then runs the demo or every test step.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,6 +14,7 @@ const extraArgs = process.argv.slice(3);
 const SYSTEM_PACKAGES = [
   { name: 'chromium', binary: '/usr/bin/chromium', why: 'browser tests and the Godot 4.6 web runner' },
   { name: 'godot3-server', binary: '/usr/bin/godot3-server', why: 'Godot 3.2 interop tests' },
+  { name: 'redis-server', binary: '/usr/bin/redis-server', why: 'the cluster (Redis) tests and benchmark' },
 ];
 
 function log(line) {
@@ -205,6 +206,7 @@ function demo() {
 const started = Date.now();
 const pnpm = findPnpm();
 if (mode === 'test') ensureSystemPackages(SYSTEM_PACKAGES);
+else if (mode === 'bench') ensureSystemPackages(SYSTEM_PACKAGES.filter((p) => p.name === 'redis-server'));
 prepare(pnpm);
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 if (mode === 'test') testAll(pnpm);

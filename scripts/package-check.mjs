@@ -111,6 +111,7 @@ import { OfflineMultiplayerPeer, TransferMode, WebSocketMultiplayerPeer } from '
 import { MultiplayerAPI, Vector2, encodeVariant } from 'wspeer/rpc';
 import { SceneMultiplayer } from 'wspeer/scene';
 import { encodeVariantWith, godot4Codec, Vector2i } from 'wspeer/variant';
+import { RedisCluster, type ClusterStats } from 'wspeer/cluster';
 const wait: WaitOptions = { timeoutMs: 1 };
 const peer: WebSocketPeer = new WebSocketPeer({ debug: debugLogger() });
 export const values = [CloseCode.NORMAL, ErrorCode.OK, State.OPEN, TransferMode.RELIABLE, wait, peer.readyState];
@@ -119,6 +120,9 @@ export const api = new MultiplayerAPI(new WebSocketMultiplayerPeer());
 export const bytes: Uint8Array = encodeVariant(new Vector2(1, 2));
 export const scene = new SceneMultiplayer(new WebSocketMultiplayerPeer({ wire: 'godot4' }));
 export const bytes4: Uint8Array = encodeVariantWith(godot4Codec, new Vector2i(1, 2));
+export const cluster = new RedisCluster({ url: 'redis://127.0.0.1:1', log: null });
+export const clustered = new WebSocketMultiplayerPeer({ room: cluster.room });
+export const clusterStats: ClusterStats = cluster.stats();
 `;
 
 const NODE_ECHO = `

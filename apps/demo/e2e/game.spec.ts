@@ -78,8 +78,9 @@ test('two browsers and a Godot 3 player play full rounds; a killed tab leaves th
   cdp.send('Page.crash').catch(() => {});
   await crashed;
 
-  // The host drops bob, the turn passes to Godot, which rolls, and alice plays on.
-  await expect(alice.players).toHaveText([/^alice/, /^godot/]);
+  // The page resumes a dropped connection, so the host holds bob for its grace (5 s); a crashed tab never comes
+  // back: the host drops bob when the grace ends, the turn passes to Godot, which rolls, and alice plays on.
+  await expect(alice.players).toHaveText([/^alice/, /^godot/], { timeout: 15_000 });
   await expect(alice.log).toContainText('bob left');
   await godot.waitFor((e) => e.event === 'del_player' && e.id === bobId);
   await expect(alice.log.locator('li', { hasText: /^godot: rolls \d+$/ })).toHaveCount(2);

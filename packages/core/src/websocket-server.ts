@@ -437,6 +437,19 @@ export class WebSocketServer<
     return this.#peers;
   }
 
+  /**
+   * The id of a new client, not `taken` by a connected or pending one: a random Godot id. A subclass
+   * seam: a multiplayer server in a cluster hands out ids reserved cluster-wide.
+   */
+  protected newPeerId(taken: (id: number) => boolean): number {
+    return generatePeerId(taken);
+  }
+
+  /** Asks for a poll: with `autoPoll` one runs this turn; without, the application's next `poll()` applies it. */
+  protected requestPoll(): void {
+    if (this.#auto) this.#autoPoll.request();
+  }
+
   /** Counts a refusal of `kind` in `stats().refused` (for subclasses that refuse packets, such as a relay). */
   protected countRefusal(kind: string): void {
     this.#counters.refused.count(kind);
@@ -554,7 +567,7 @@ export class WebSocketServer<
       heartbeatInterval: this.heartbeatInterval,
       debug: this.debug,
     });
-    peer.peerId = this.claimPeerId(connection.url) || generatePeerId((id) => this.peerIdTaken(id));
+    peer.peerId = this.claimPeerId(connection.url) || this.newPeerId((id) => this.peerIdTaken(id));
     peer[OBSERVE](this.#observer);
     const gate = new SenderGate(this.#gateOwner, peer);
     this.#gates.set(peer, gate);

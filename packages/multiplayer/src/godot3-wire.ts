@@ -14,12 +14,12 @@ export const godot3ServerWire: ServerWire = {
   welcome(room, id) {
     room.sendTo(id, sysMessage(SysType.ID, id));
     room.sendTo(id, sysMessage(SysType.ADD, TARGET_PEER_SERVER));
-    const added = sysMessage(SysType.ADD, id);
-    for (const other of room.sortedIds()) {
-      if (other === id) continue;
-      room.sendTo(other, added);
-      room.sendTo(id, sysMessage(SysType.ADD, other));
-    }
+    room.announce(sysMessage(SysType.ADD, id), id);
+    for (const other of room.sortedIds()) if (other !== id) room.sendTo(id, sysMessage(SysType.ADD, other));
+  },
+
+  joined(room, id) {
+    room.announce(sysMessage(SysType.ADD, id), id);
   },
 
   /** Godot 3.2's server relay rules, checked in Godot's order. */
@@ -42,7 +42,7 @@ export const godot3ServerWire: ServerWire = {
   },
 
   farewell(room, id) {
-    room.broadcast(sysMessage(SysType.DEL, id), 0, 0);
+    room.announce(sysMessage(SysType.DEL, id), 0);
   },
 };
 

@@ -20,6 +20,8 @@ export const godot4ServerWire: ServerWire = {
     room.store(message, sender);
   },
 
+  joined() {},
+
   farewell() {},
 };
 

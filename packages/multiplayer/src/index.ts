@@ -22,5 +22,5 @@ export {
   WebSocketMultiplayerPeer,
   type WebSocketMultiplayerPeerOptions,
 } from './websocket-multiplayer-peer.js';
-export type { ClientLink, ClientWire, Room, ServerWire } from './wire.js';
+export type { ClientLink, ClientWire, Room, RoomFactory, RoomHost, ServerRoom, ServerWire } from './wire.js';
 export { clientWire, serverWire } from './wire-formats.js';

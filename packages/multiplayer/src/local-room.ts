@@ -1,7 +1,7 @@
-import { ErrorCode, type WebSocketPeer } from '@wspeer/core';
+import { ErrorCode, generatePeerId, type WebSocketPeer } from '@wspeer/core';
 import type { MultiplayerSession } from './multiplayer-session.js';
 import type { ResumeHost, ResumeSlot } from './resume-host.js';
-import type { Room } from './wire.js';
+import type { ServerRoom } from './wire.js';
 
 /** What a {@link LocalRoom} asks of its server. */
 export interface RoomServer {
@@ -15,7 +15,7 @@ export interface RoomServer {
  * The clients of one server process as a {@link Room}: its connected peers, reached by their
  * sockets, and (with resume) the clients held within their grace, whose messages are kept for them.
  */
-export class LocalRoom implements Room {
+export class LocalRoom implements ServerRoom {
   readonly #peers: ReadonlyMap<number, WebSocketPeer>;
   readonly #session: MultiplayerSession;
   readonly #server: RoomServer;
@@ -39,6 +39,11 @@ export class LocalRoom implements Room {
   /** Whether client `id` is connected or held. */
   has(id: number): boolean {
     return this.#peers.has(id) || (this.#resume?.isHeld(id) ?? false);
+  }
+
+  /** Whether client `id` is one of this server's: connected, or held within its resume grace. */
+  isLocal(id: number): boolean {
+    return this.has(id);
   }
 
   /** The connected and held clients' ids, ascending. */
@@ -73,6 +78,33 @@ export class LocalRoom implements Room {
       if (slot.peer === null && id !== exceptA && id !== exceptB) this.#keep(id, slot, message);
     }
   }
+
+  /** Sends to every client but `except`. */
+  announce(message: Uint8Array, except: number): void {
+    this.broadcast(message, except, 0);
+  }
+
+  /** Nothing to do: the server's peer map is the membership. */
+  enter(_id: number): void {}
+
+  /** Nothing to do: the server's peer map is the membership. */
+  leave(_id: number): void {}
+
+  /** A random Godot id not `taken`. */
+  newId(taken: (id: number) => boolean): number {
+    return generatePeerId(taken);
+  }
+
+  /** No other server: `ERR_DOES_NOT_EXIST`. */
+  disconnectRemote(_id: number, _code: number, _reason: string): ErrorCode {
+    return ErrorCode.ERR_DOES_NOT_EXIST;
+  }
+
+  /** Nothing arrives from elsewhere. */
+  poll(): void {}
+
+  /** Nothing to forget. */
+  close(): void {}
 
   /** Queues a packet for the server. */
   store(packet: Uint8Array, sender: number): void {

@@ -72,6 +72,12 @@ export interface MultiplayerPeer {
   getPeerIds?(): number[];
   /** Whether the server relays packets between clients. */
   isServerRelaySupported(): boolean;
+  /**
+   * The connection of peer `id` held by this process, or `null`. Optional (Godot 4's `get_peer` of
+   * `WebSocketMultiplayerPeer`): a server in a cluster room has none for a peer of another server,
+   * whose own server announces it to its clients.
+   */
+  getPeer?(id: number): object | null;
   /** A random id for a new peer (2 to 2^31-1). */
   generateUniqueId(): number;
   /** Subscribes to a signal. */

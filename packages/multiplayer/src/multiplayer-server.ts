@@ -3,7 +3,6 @@ import {
   CloseReason,
   WebSocketServer as CoreWebSocketServer,
   ErrorCode,
-  scheduleMicrotask,
   type WebSocketPeer,
   type WebSocketServerEvents,
   type WebSocketServerOptions,
@@ -14,7 +13,7 @@ import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.
 import { MultiplayerSession, SESSION } from './multiplayer-session.js';
 import { withPacketSide } from './packet-side.js';
 import { ResumeHost } from './resume-host.js';
-import type { Room, ServerWire } from './wire.js';
+import type { RoomFactory, ServerRoom, ServerWire } from './wire.js';
 import { serverWire } from './wire-formats.js';
 
 /** Signals of the multiplayer-capable server: Godot 3's raw signals plus the multiplayer ones. */
@@ -40,6 +39,11 @@ export interface MultiplayerServerOptions extends WebSocketServerOptions {
    * leaves at once (connected: cut with 1008; held: its grace ends).
    */
   resumeBufferSize?: number;
+  /**
+   * Makes the room of this server in multiplayer mode (default: its own clients). A cluster adapter's
+   * factory (`RedisCluster.room` of `wspeer/cluster`) makes one room of the clients of several servers.
+   */
+  room?: RoomFactory;
 }
 
 /**
@@ -57,7 +61,7 @@ export class WebSocketServer
   override [SESSION]: MultiplayerSession;
   #multiplayer = false;
   #format: ServerWire = serverWire('godot3');
-  readonly #room: Room;
+  readonly #room: ServerRoom;
   readonly #forgotten = new Set<number>();
   readonly #resume: ResumeHost;
   /** Held clients whose grace ended (or whose buffer overflowed): they leave at the end of the next poll. */
@@ -78,12 +82,21 @@ export class WebSocketServer
       options.resumeBufferSize ?? 1 << 20,
       this.maxQueuedPackets,
     );
-    this.#room = new LocalRoom(
+    const local = new LocalRoom(
       this.connectedPeers,
       this[SESSION],
       { cut: (id) => this.#overflow(id), countRefusal: (kind) => this.countRefusal(kind) },
       this.#resume,
     );
+    this.#room =
+      options.room === undefined
+        ? local
+        : options.room(local, {
+            peerJoined: (id) => this.#remoteJoined(id),
+            peerLeft: (id) => this.#remoteLeft(id),
+            disconnectPeer: (id, code, reason) => this.disconnectPeer(id, code, reason),
+            wake: () => this.requestPoll(),
+          });
   }
 
   /** Seconds a dropped resumable client is held (see the `resumeGrace` option; 0 = resume off). */
@@ -130,6 +143,7 @@ export class WebSocketServer
 
   /** Stops and drops every queued packet. */
   override stop(code?: number, reason?: string): void {
+    if (this.#multiplayer) this.#room.close();
     super.stop(code, reason);
     this[SESSION].inbox.clear();
     this.#forgotten.clear();
@@ -137,8 +151,12 @@ export class WebSocketServer
     this.#expired = [];
   }
 
-  /** Applies what arrived, then lets held clients whose grace ended leave (one `peer_disconnected` each). */
+  /**
+   * Applies what arrived (from clients, and in a cluster from the other servers; signals fire from
+   * here), then lets held clients whose grace ended leave (one `peer_disconnected` each).
+   */
   override poll(): void {
+    if (this.#multiplayer) this.#room.poll();
     super.poll();
     while (this.#expired.length > 0) {
       const gone = this.#expired;
@@ -147,7 +165,10 @@ export class WebSocketServer
     }
   }
 
-  /** The ids of the connected clients and of the resumable ones held within their grace. */
+  /**
+   * The ids of the clients in the room: connected, resumable ones held within their grace, and in a
+   * cluster those of every server.
+   */
   override getPeerIds(): number[] {
     return this.#multiplayer ? this.#room.sortedIds() : super.getPeerIds();
   }
@@ -197,6 +218,10 @@ export class WebSocketServer
     if (slot !== undefined && typeof codeOrForce === 'number' && codeOrForce < 0) {
       return this.cutPeer(id, CloseCode.UNCLEAN, reason, null);
     }
+    if (this.#multiplayer && !this.hasPeer(id) && this.#room.has(id)) {
+      const code = typeof codeOrForce === 'number' ? codeOrForce : CloseCode.NORMAL;
+      return this.#room.disconnectRemote(id, code, reason);
+    }
     if (codeOrForce === true) {
       if (!this.hasPeer(id)) return ErrorCode.ERR_DOES_NOT_EXIST;
       this.#forgotten.add(id);
@@ -220,6 +245,7 @@ export class WebSocketServer
     const resume = this.#resume;
     if (resume.resume(id, peer)) return;
     if (resume.offered(peer.requestedUrl)) resume.open(id, peer);
+    this.#room.enter(id);
     this.#format.welcome(this.#room, id);
     this[SESSION].signals?.emit('peer_connected', id);
   }
@@ -263,6 +289,7 @@ export class WebSocketServer
   /** Client `id` leaves for good: the others hear of it (one `peer_disconnected`). */
   #leave(id: number): void {
     this.#resume.forget(id);
+    this.#room.leave(id);
     this.#format.farewell(this.#room, id);
     if (this.#forgotten.delete(id)) return;
     this[SESSION].signals?.emit('peer_disconnected', id);
@@ -281,7 +308,22 @@ export class WebSocketServer
     slot.token = ''; // no resume from here on
     slot.clear();
     this.#expired.push(id);
-    if (this.autoPoll) scheduleMicrotask(() => this.poll());
+    this.requestPoll();
+  }
+
+  /** A new client's id: from the room in multiplayer mode (a cluster's are unique cluster-wide). */
+  protected override newPeerId(taken: (id: number) => boolean): number {
+    return this.#multiplayer ? this.#room.newId(taken) : super.newPeerId(taken);
+  }
+
+  #remoteJoined(id: number): void {
+    this.#format.joined(this.#room, id);
+    this[SESSION].signals?.emit('peer_connected', id);
+  }
+
+  #remoteLeft(id: number): void {
+    this.#format.farewell(this.#room, id);
+    this[SESSION].signals?.emit('peer_disconnected', id);
   }
 
   #startMultiplayer(enabled: boolean): void {

@@ -3,12 +3,12 @@ import { type MultiplayerServerOptions, WebSocketServer } from './multiplayer-se
 import type { MultiplayerServerFactory } from './websocket-multiplayer-peer.js';
 
 /** Server-only settings a {@link multiplayerServer} factory adds to what the peer carries. */
-export type MultiplayerServerExtras = Pick<MultiplayerServerOptions, 'resumeGrace' | 'resumeBufferSize'>;
+export type MultiplayerServerExtras = Pick<MultiplayerServerOptions, 'resumeGrace' | 'resumeBufferSize' | 'room'>;
 
 /**
  * A {@link MultiplayerServerFactory} that listens with `listen` (the Node listener, or a loopback
  * network's): everything only a server needs, so client bundles carry none of it. `extras` holds
- * the server-only options the peer's constructor was given (resume).
+ * the server-only options the peer's constructor was given (resume, a cluster's room).
  */
 export function multiplayerServer(
   listen: ListenerFactory,

@@ -24,6 +24,7 @@ import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.
 import type { WebSocketServer } from './multiplayer-server.js';
 import { MultiplayerSession, SESSION } from './multiplayer-session.js';
 import { withPacketSide } from './packet-side.js';
+import type { RoomFactory } from './wire.js';
 
 /** What `createServer` (a port, a bind address, TLS) or `attachServer` (an HTTP(S) server, a path) asked for. */
 export type MultiplayerServerStart =
@@ -93,6 +94,11 @@ export interface WebSocketMultiplayerPeerOptions {
   autoPoll?: boolean;
   /** Server: where refusal warnings go (rate-limited); `null` silences them. */
   log?: ((line: string) => void) | null;
+  /**
+   * Server (Node): makes the room (default: this server's clients); `RedisCluster.room` of `wspeer/cluster` spans
+   * servers. The `wspeer/multiplayer` Node entry hands it to the server factory.
+   */
+  room?: RoomFactory;
   /** Reports connection events, frames and refusals of the sockets this peer opens (see `debugLogger`). */
   debug?: DebugTrace | null;
   /**
@@ -277,7 +283,7 @@ export class WebSocketMultiplayerPeer
     return this.#serving && this.#impl !== null ? (this.#impl as WebSocketServer).stats() : null;
   }
 
-  /** The socket of peer `id` (server: a client; client: only 1), or `null`. */
+  /** The socket of peer `id` (server: a client; client: only 1), or `null` (also for a client of another server in a cluster). */
   getPeer(id: number): WebSocketPeer | null {
     return this.#impl?.getPeer(id) ?? null;
   }

@@ -494,7 +494,8 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   // --- peers and authentication ----------------------------------------------------------------------
 
   #addPeer(id: number): void {
-    if (this.authCallback === null) {
+    // A peer of another server in a cluster room was authenticated by its own server.
+    if (this.authCallback === null || !isLocal(this.#peer, id)) {
       this.#admit(id);
       return;
     }
@@ -510,10 +511,12 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (this.serverRelay && peer.isServer() && peer.isServerRelaySupported()) {
       peer.transferChannel = 0;
       peer.transferMode = TransferMode.RELIABLE;
+      // In a cluster room each server announces to its own clients (peers of others are not local).
       const added = sysPacket(SysCommand.ADD_PEER, id);
+      const newcomerIsLocal = isLocal(peer, id);
       for (const other of this.#connected) {
-        this.#sendDirect(peer, other, added);
-        this.#sendDirect(peer, id, sysPacket(SysCommand.ADD_PEER, other));
+        if (isLocal(peer, other)) this.#sendDirect(peer, other, added);
+        if (newcomerIsLocal) this.#sendDirect(peer, id, sysPacket(SysCommand.ADD_PEER, other));
       }
     }
     this.#connected.add(id);
@@ -534,7 +537,8 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       peer.transferChannel = 0;
       peer.transferMode = TransferMode.RELIABLE;
       const removed = sysPacket(SysCommand.DEL_PEER, id);
-      for (const other of this.#connected) if (other !== id) this.#sendDirect(peer, other, removed);
+      for (const other of this.#connected)
+        if (other !== id && isLocal(peer, other)) this.#sendDirect(peer, other, removed);
     }
     this.#paths.forget(id);
     this.#connected.delete(id);
@@ -855,6 +859,11 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     this.#error = message;
     return code;
   }
+}
+
+/** Whether `id` is a client of this process: false only for a peer of another server in a cluster room (no socket here). */
+function isLocal(peer: MultiplayerPeer | null, id: number): boolean {
+  return peer?.getPeer?.(id) !== null;
 }
 
 function modeName(mode: RpcMode): string {

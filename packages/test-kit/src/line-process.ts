@@ -81,6 +81,11 @@ export class LineProcess {
     });
   }
 
+  /** Sends `signal` (default SIGKILL: the process dies without a word, as in a crash); see `exited`. */
+  kill(signal: NodeJS.Signals = 'SIGKILL'): void {
+    this.#child.kill(signal);
+  }
+
   /** SIGTERM (SIGKILL after 2 s), then the exit code. */
   async stop(): Promise<number | string> {
     if (this.#exitCode === null) {

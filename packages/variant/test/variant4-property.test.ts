@@ -163,6 +163,10 @@ function canonical(value: Variant4): Variant4 {
   if (value instanceof Real) return value.value;
   if (value instanceof StringName) return new StringName(canonicalText(value.value));
   if (value instanceof Signal) return new Signal(value.objectId, canonicalText(value.name));
+  if (value instanceof NodePath) {
+    // Each name is a Godot string: a leading U+FEFF is skipped on decoding, as Godot's parse_utf8 does.
+    return new NodePath(value.names.map(canonicalText), value.subnames.map(canonicalText), value.absolute);
+  }
   if (value instanceof PackedStringArray) return new PackedStringArray(value.values.map(canonicalText));
   if (value instanceof TypedVariantArray) {
     return new TypedVariantArray(value.elementType, (value as Variant4[]).map(canonical));

@@ -22,6 +22,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeerBase {
       server: multiplayerServer(createNodeListener, {
         resumeGrace: options.resumeGrace ?? 5,
         resumeBufferSize: options.resumeBufferSize ?? 1 << 20,
+        ...(options.room === undefined ? {} : { room: options.room }),
       }),
       debug: envDebug(),
       ...options,

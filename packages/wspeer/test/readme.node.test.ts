@@ -6,7 +6,8 @@
  *                     own tests);
  * - ```ts no-run      compiled only (none today; keep it rare).
  * A `// prints: TEXT` comment means the block's output must contain TEXT. Blocks talk to the demo server
- * (port 8080 in the README) or start their own servers (9000, 9001): each README port is mapped to a free port.
+ * (port 8080 in the README) or start their own servers (9000, 9001) and Redis clusters (6379, a redis-server this
+ * test starts): each README port is mapped to a free port.
  * Every shell command shown is checked too: npm scripts exist, files exist, `npx wspeer` commands parse.
  * Also: every name the public entries export appears in the README (the public surface is what it documents).
  */
@@ -16,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCli } from '@wspeer/cli';
 import { startDemoServer } from '@wspeer/demo-server';
-import { freePort, startLineProcess } from '@wspeer/test-kit/node';
+import { freePort, startLineProcess, startRedis, type TestRedis } from '@wspeer/test-kit/node';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -66,12 +67,14 @@ const pageDir = mkdtempSync(join(tmpdir(), 'wspeer-readme-page-'));
 
 /** The block with each README port replaced by this run's port. */
 function localized(b: Block): string {
-  return b.code.replace(/\b(8080|9000|9001)\b/g, (port) => String(ports.get(port)));
+  return b.code.replace(/\b(8080|9000|9001|6379)\b/g, (port) => String(ports.get(port)));
 }
 
 const fileOf = (b: Block, ext: string): string => join(work, `block-${b.line}.${ext}`);
 
+let redis: TestRedis;
 beforeAll(async () => {
+  redis = await startRedis();
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   writeFileSync(join(pageDir, 'index.html'), '<!doctype html>');
@@ -81,12 +84,14 @@ beforeAll(async () => {
     ['8080', demo.port],
     ['9000', await freePort()],
     ['9001', await freePort()],
+    ['6379', redis.port],
   ]);
   for (const b of nodeBlocks) writeFileSync(fileOf(b, 'mts'), `${localized(b)}\nexport {};\n`);
   for (const b of browserBlocks) writeFileSync(fileOf(b, 'ts'), `${localized(b)}\nexport {};\n`);
 }, 30_000);
 
 afterAll(async () => {
+  await redis?.stop();
   await stopDemo?.();
   rmSync(pageDir, { recursive: true, force: true });
 });
@@ -250,9 +255,11 @@ describe('README.md', () => {
       'rpc',
       'scene',
       'variant',
+      'cluster',
       'browser',
       'multiplayer-browser',
       'server-browser',
+      'cluster-browser',
     ];
     const program = ts.createProgram(
       entries.map((e) => join(root, 'packages/wspeer/dist', `${e}.d.ts`)),
