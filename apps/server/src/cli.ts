@@ -23,12 +23,19 @@ if (!existsSync(join(staticRoot, 'index.html'))) {
 
 let server: DemoServer;
 try {
-  server = await startDemoServer({ port: args.port, host: args.host, staticRoot });
+  server = await startDemoServer({
+    port: args.port,
+    host: args.host,
+    staticRoot,
+    ...(args.redis === undefined ? {} : { redis: args.redis }),
+  });
 } catch (error) {
-  console.error(listenErrorLine(args.host, args.port, error as Error));
+  if ((error as { redis?: boolean }).redis === true) console.error(`wspeer demo: ${(error as Error).message}`);
+  else console.error(listenErrorLine(args.host, args.port, error as Error));
   process.exit(1);
 }
 console.log(`wspeer demo listening on ${server.url}  (open it in a browser; Ctrl-C stops)`);
+if (args.redis !== undefined) console.log(`chat room shared through Redis at ${args.redis}`);
 if (args.host === '0.0.0.0') {
   const lan = Object.values(networkInterfaces())
     .flat()

@@ -8,19 +8,22 @@ export const DEMO_USAGE = `wspeer demo: Godot's WebSocket demos in the browser, 
   npm run demo -- --host 0.0.0.0       every network interface: open http://<this machine's LAN address>:8080/
                                        on a phone on the same network (HOST=0.0.0.0 works too)
   npm run demo -- --static DIR         serve another build of the page
+  npm run demo -- 8081 --redis redis://127.0.0.1:6379
+                                       one of several demo processes sharing the chat's multiplayer room
+                                       through Redis (start as many as you like, each on its own port)
 
 Ctrl-C stops the server (every peer gets a 1001 close).`;
 
 /** What the demo server was asked to do. */
 export type DemoArgs =
   | { help: true }
-  | { help: false; port: number; host: string; staticRoot: string | undefined }
+  | { help: false; port: number; host: string; staticRoot: string | undefined; redis: string | undefined }
   | { error: string };
 
 /**
  * Parses the demo server's arguments: a port as the first positional argument or `--port`, then
  * the `PORT` environment variable, then 8080; `--host` or `HOST` (default 127.0.0.1); `--static`;
- * `--help`. Never throws.
+ * `--redis URL`; `--help`. Never throws.
  */
 export function parseDemoArgs(argv: readonly string[], env: Record<string, string | undefined>): DemoArgs {
   let parsed: ReturnType<typeof parse>;
@@ -38,7 +41,11 @@ export function parseDemoArgs(argv: readonly string[], env: Record<string, strin
   if (!/^\d+$/.test(text) || port > 65535) {
     return { error: `invalid port "${text}": use an integer from 0 to 65535 (0 picks a free port)` };
   }
-  return { help: false, port, host: values.host ?? (env.HOST || '127.0.0.1'), staticRoot: values.static };
+  if (values.redis !== undefined && !/^rediss?:\/\//.test(values.redis)) {
+    return { error: `invalid --redis "${values.redis}": use a URL such as redis://127.0.0.1:6379` };
+  }
+  const host = values.host ?? (env.HOST || '127.0.0.1');
+  return { help: false, port, host, staticRoot: values.static, redis: values.redis };
 }
 
 function parse(argv: readonly string[]) {
@@ -50,6 +57,7 @@ function parse(argv: readonly string[]) {
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       static: { type: 'string' },
+      redis: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { CloseCode, type ServerStats } from 'wspeer';
+import { RedisCluster } from 'wspeer/cluster';
 import type { RpcStats } from 'wspeer/rpc';
 import type { SceneStats } from 'wspeer/scene';
 import { type ArenaEndpoint, arenaEndpoint } from './arena-endpoint.js';
@@ -26,6 +27,11 @@ export interface DemoServerOptions {
   log?: (line: string) => void;
   /** Heartbeat of every endpoint in seconds (default 5: a dead client is gone within 10 s); 0 = off. */
   heartbeatInterval?: number;
+  /**
+   * A Redis URL: `/chat/mp`'s room spans every demo process on that Redis (namespace `wspeer-demo`).
+   * The other endpoints stay per process (the dice game and the arena keep their state in one host).
+   */
+  redis?: string;
 }
 
 /** What every endpoint of the demo has seen (see `ServerStats` and `RpcStats`). */
@@ -71,20 +77,37 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   const http: Server = createServer((request, response) => {
     serve(request, response).catch(() => response.writeHead(500).end());
   });
+  const cluster =
+    options.redis === undefined ? null : new RedisCluster({ url: options.redis, namespace: 'wspeer-demo', log });
+  try {
+    await cluster?.connect(); // rejects, saying why, when Redis cannot be reached
+  } catch (error) {
+    throw Object.assign(new Error(`cannot use Redis at ${options.redis}: ${(error as Error).message}`), {
+      redis: true,
+    });
+  }
   const servers = {
     '/echo': echoEndpoint(http, log, settings),
     '/mirror': mirrorEndpoint(http, log, settings),
     '/chat': chatEndpoint(http, log, settings),
-    '/chat/mp': chatMultiplayerEndpoint(http, log, settings),
+    '/chat/mp': chatMultiplayerEndpoint(http, log, settings, cluster?.room),
     '/ping': pingEndpoint(http, settings),
   };
   const game = gameEndpoint(http, log, settings);
   const game4 = game4Endpoint(http, log, settings);
   const arena = arenaEndpoint(http, log, settings);
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port, options.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(options.port, options.host, () => resolve());
+    });
+  } catch (error) {
+    for (const server of Object.values(servers)) server.stop();
+    for (const peer of [game.peer, game4.peer]) peer.stop();
+    arena.stop();
+    await cluster?.close();
+    throw error;
+  }
   const address = http.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   return {
@@ -109,6 +132,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       for (const server of Object.values(servers)) server.stop(CloseCode.GOING_AWAY, 'Server shutting down');
       game.peer.stop(CloseCode.GOING_AWAY, 'Server shutting down');
       game4.peer.stop(CloseCode.GOING_AWAY, 'Server shutting down');
+      await cluster?.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },

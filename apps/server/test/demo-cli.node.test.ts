@@ -93,11 +93,18 @@ describe('npm run demo', () => {
   });
 
   it('a bad port or option is one line on stderr and exit code 2', async () => {
-    for (const args of [['70000'], ['--port'], ['--nope'], ['1', '2']]) {
+    for (const args of [['70000'], ['--port'], ['--nope'], ['1', '2'], ['--redis', 'localhost:6379']]) {
       const child = demo(args);
       expect(await child.exited, args.join(' ')).toBe(2);
       expect(child.stderr, args.join(' ')).toHaveLength(1);
       expect(child.stderr[0]).toMatch(/^wspeer demo: .*\(npm run demo -- --help shows the usage\)$/);
     }
+  });
+
+  it('--redis with nothing listening there is one line on stderr and exit code 1', async () => {
+    const child = demo(['0', '--redis', `redis://127.0.0.1:${await freePort()}`]);
+    expect(await child.exited).toBe(1);
+    expect(child.stderr).toHaveLength(1);
+    expect(child.stderr[0]).toMatch(/^wspeer demo: cannot use Redis at redis:\/\/127\.0\.0\.1:\d+: /);
   });
 });
