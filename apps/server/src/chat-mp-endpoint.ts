@@ -11,7 +11,7 @@ import { DEFAULT_ENDPOINT_SETTINGS, type EndpointSettings } from './endpoint-set
  * (`listen(port, protocols, true)`): clients pick a destination (broadcast, one peer, all but one)
  * and the server relays with the true sender; it announces joins and leaves as Variant Strings.
  * With `room` (a cluster's), the room spans every demo process on the same Redis: each process
- * announces its own clients, and packets reach clients of the other processes.
+ * announces every join and leave to its own clients, and packets reach clients of the other processes.
  */
 export function chatMultiplayerEndpoint(
   http: Server,
@@ -26,20 +26,25 @@ export function chatMultiplayerEndpoint(
     heartbeatInterval: settings.heartbeatInterval,
     log: (line) => log(`[chat/mp] ${line}`),
   });
-  const announce = (except: number, text: string): void => {
-    server.setTargetPeer(-except);
-    server.putPacket(encodeChat(text, false));
-  };
-  // In a cluster every process hears of every client; only the client's own process announces it.
+  // Joins and leaves go to this process's own clients, one packet each: in a cluster every process hears of
+  // every client (its own and the other processes'), so each tells its own clients, and none depends on
+  // knowing the others' clients yet.
   const ours = new Set<number>();
+  const announce = (about: number, text: string): void => {
+    const packet = encodeChat(text, false);
+    for (const id of ours) {
+      if (id === about) continue;
+      server.setTargetPeer(id);
+      server.putPacket(packet);
+    }
+  };
   server.on('peer_connected', (id) => {
-    if (!server.hasPeer(id)) return;
-    ours.add(id);
+    if (server.hasPeer(id)) ours.add(id);
     log(`[chat/mp] ${id}: client connected`);
     announce(id, `[${id}] connected`);
   });
   server.on('peer_disconnected', (id) => {
-    if (!ours.delete(id)) return;
+    ours.delete(id);
     log(`[chat/mp] client ${id} disconnected`);
     announce(id, `[${id}] disconnected`);
   });

@@ -57,7 +57,9 @@ it('two demo processes on one Redis share the chat room: joins announced once, m
   const [idA, idB] = [a.client.getUniqueId(), b.client.getUniqueId()];
   const both = [a.client, b.client];
   await pollUntil(both, () => a.lines.includes(`1: [${idB}] connected`), 'A hears of B', 10_000);
-  await pollUntil(both, () => a.client.getPeerIds?.().includes(idB) ?? true, 'B in A room', 10_000);
+  // Each side's server knows the other's client (its own node learned of it through Redis).
+  await pollUntil(both, () => a.client.getPeerIds().includes(idB), 'B among A peers', 10_000);
+  await pollUntil(both, () => b.client.getPeerIds().includes(idA), 'A among B peers', 10_000);
 
   b.client.setTargetPeer(idA);
   b.client.putPacket(encodeVariant('hello from the other process'));
