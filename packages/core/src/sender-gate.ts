@@ -49,6 +49,11 @@ export interface GateOwner {
  * budget is exceeded, so the hot path is two additions and two comparisons.
  */
 export class SenderGate implements TransportEvents, Transport {
+  /**
+   * Policy `drop` holds this client's reading instead (as `pause`): set for a client whose session
+   * promises every message exactly once (resume), where a dropped message would break the count.
+   */
+  lossless = false;
   readonly #owner: GateOwner;
   readonly #peer: WebSocketPeer;
   #events: TransportEvents | null = null;
@@ -257,15 +262,17 @@ export class SenderGate implements TransportEvents, Transport {
     const owner = this.#owner;
     switch (owner.limits.rateLimitPolicy) {
       case 'drop':
+        if (this.lossless) break;
         owner.counters.refused.count('rate-limit');
         return false;
       case 'cut':
         owner.cut(this.#peer);
         return false;
       default:
-        this.#hold(size);
-        return true;
+        break;
     }
+    this.#hold(size);
+    return true;
   }
 
   /** Starts a new window with this message if the last one is over; whether it did. */

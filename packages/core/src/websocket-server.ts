@@ -445,6 +445,15 @@ export class WebSocketServer<
     return generatePeerId(taken);
   }
 
+  /**
+   * Client `peer` must lose no message (a resumed session counts them): the `drop` rate-limit policy
+   * holds its reading instead, as `pause` does.
+   */
+  protected keepEveryMessage(peer: WebSocketPeer): void {
+    const gate = this.#gates.get(peer);
+    if (gate !== undefined) gate.lossless = true;
+  }
+
   /** Asks for a poll: with `autoPoll` one runs this turn; without, the application's next `poll()` applies it. */
   protected requestPoll(): void {
     if (this.#auto) this.#autoPoll.request();

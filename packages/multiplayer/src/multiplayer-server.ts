@@ -243,8 +243,15 @@ export class WebSocketServer
       return;
     }
     const resume = this.#resume;
-    if (resume.resume(id, peer)) return;
-    if (resume.offered(peer.requestedUrl)) resume.open(id, peer);
+    // A resumable session counts every message both ways: a rate limit must hold it, never drop.
+    if (resume.resume(id, peer)) {
+      this.keepEveryMessage(peer);
+      return;
+    }
+    if (resume.offered(peer.requestedUrl)) {
+      resume.open(id, peer);
+      this.keepEveryMessage(peer);
+    }
     this.#room.enter(id);
     this.#format.welcome(this.#room, id);
     this[SESSION].signals?.emit('peer_connected', id);
