@@ -3,7 +3,7 @@ import { debugLogger, type WebSocketError } from '@wspeer/core';
 import { WebSocketServer } from '@wspeer/multiplayer';
 import { SceneMultiplayer } from '@wspeer/scene';
 import { createNodeListener } from '@wspeer/transport-node';
-import type { ServeKind } from './cli-args.js';
+import type { ServeCommand } from './cli-args.js';
 import type { CliIo, Running } from './cli-io.js';
 import { createRoomDecoder } from './create-room-decoder.js';
 import { messagePreview } from './preview.js';
@@ -11,21 +11,8 @@ import type { RoomDecoder } from './room-decoder.js';
 import { loadRpcNames } from './rpc-names.js';
 import { tapPackets } from './tap-packets.js';
 
-/** Settings of `wspeer serve`. */
-export interface ServeOptions {
-  /** echo, mirror, or a Godot room (`godot3`). */
-  kind: ServeKind;
-  /** TCP port (0 picks a free one). */
-  port: number;
-  /** Address to bind (`0.0.0.0`: every interface). */
-  host: string;
-  /** Accepted subprotocols (mirror defaults to `lws-mirror-protocol`). */
-  protocols: string[];
-  /** Print connection events and frames. */
-  debug: boolean;
-  /** Godot 4 rooms: a names file (node path -> `@rpc` method names or a .gd file). */
-  names?: string;
-}
+/** Settings of `wspeer serve`: the parsed command without its name (mirror defaults to `lws-mirror-protocol`). */
+export type ServeOptions = Omit<ServeCommand, 'command'>;
 
 /**
  * `wspeer serve`: an echo or mirror server, or a Godot 3 multiplayer room that prints its peers
