@@ -45,11 +45,11 @@ export class WebSocketClient<
   Events extends WebSocketClientEvents = WebSocketClientEvents,
 > extends SignalEmitter<Events> {
   /** Verify the server's TLS certificate (default true). */
-  verifySsl: boolean;
+  declare verifySsl: boolean;
   /** An extra trusted certificate (PEM) for `wss://`. */
-  trustedSslCertificate: string | undefined;
+  declare trustedSslCertificate: string | undefined;
   /** The one connection of this client, also returned by `getPeer(1)`. */
-  protected readonly peer: WebSocketPeer;
+  protected declare readonly peer: WebSocketPeer;
 
   constructor(options: WebSocketClientOptions = {}) {
     super();

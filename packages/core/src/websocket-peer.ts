@@ -13,7 +13,7 @@ import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
 import { type CloseInfo, closedCheck, messageCheck, openedCheck } from './peer-waits.js';
 import type { Reconnect } from './reconnect.js';
-import type { ClientTlsOptions, Transport, TransportConnector } from './transport.js';
+import type { ClientTlsOptions, Transport, TransportConnector, TransportEvents } from './transport.js';
 import { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
 import type { WaitOptions } from './wait-options.js';
 import { WaiterList } from './waiter-list.js';
@@ -90,34 +90,42 @@ const EMPTY = new Uint8Array(0);
 const NO_INBOUND = new PacketQueue();
 const NO_CONTROLS: ControlEvent[] = [];
 
+/** The reason a peer reports for the protocol failures a transport signals by close code. */
+const FAILURE_REASONS: Record<number, string> = {
+  [CloseCode.MESSAGE_TOO_BIG]: CloseReason.MESSAGE_TOO_BIG,
+  [CloseCode.PROTOCOL_ERROR]: CloseReason.PROTOCOL_ERROR,
+  [CloseCode.INVALID_PAYLOAD]: CloseReason.INVALID_PAYLOAD,
+};
+
 /**
  * A WebSocket connection with Godot 4's `WebSocketPeer` semantics: nothing happens behind your
  * back. Incoming messages and state changes are applied by `poll()`; `send` queues, and everything
  * queued in one event-loop turn goes out in one socket write at the end of that turn.
  */
 export class WebSocketPeer implements LinkTarget {
+  // `declare`: the constructor assigns these; no field definitions are emitted (smaller bundles).
   /** Client: subprotocols to request. Server: subprotocols to accept. */
-  supportedProtocols: string[];
+  declare supportedProtocols: string[];
   /** Extra handshake header lines (`"Name: value"`). Ignored (with a warning) in browsers. */
-  handshakeHeaders: string[];
+  declare handshakeHeaders: string[];
   /** Largest inbound message and most inbound bytes queued (default 65535). */
-  inboundBufferSize: number;
+  declare inboundBufferSize: number;
   /** Most outbound bytes queued (default 65535); a send past it returns `ERR_OUT_OF_MEMORY`. */
-  outboundBufferSize: number;
+  declare outboundBufferSize: number;
   /** Most packets queued in each direction (default 4096). */
-  maxQueuedPackets: number;
+  declare maxQueuedPackets: number;
   /** Heartbeat in seconds (pings every half interval; dropped after a whole interval without a pong); 0 = off. Node only. */
-  heartbeatInterval: number;
+  declare heartbeatInterval: number;
   /** Seconds `connectToUrl` may take to open (0 = no limit). Node; browsers apply their own. */
-  handshakeTimeout: number;
+  declare handshakeTimeout: number;
   /** Default TLS options for `wss://` (Node only). */
-  tls: ClientTlsOptions | undefined;
+  declare tls: ClientTlsOptions | undefined;
   /** The id a server gave this connection (0 for client connections). */
   peerId = 0;
   /** Where connection events, frames and refusals are reported (`null`: nowhere). See the `debug` option. */
-  debug: DebugTrace | null;
+  declare debug: DebugTrace | null;
   /** Client: reconnects after a drop when set (see the `reconnect` option; `null` or `undefined`: never). */
-  reconnect: Reconnect | null | undefined;
+  declare reconnect: Reconnect | null | undefined;
 
   readonly #connector: TransportConnector | undefined;
   #link: PeerLink | null = null;
@@ -235,39 +243,29 @@ export class WebSocketPeer implements LinkTarget {
    * `ERR_ALREADY_IN_USE` unless `CLOSED`, or `ERR_INVALID_PARAMETER` for a bad URL.
    */
   connectToUrl(url: string, options: ConnectToUrlOptions = {}): ErrorCode {
-    if (this.#connector === undefined) {
-      throw new Error(
-        'WebSocketPeer has no transport: import { WebSocketPeer } from "wspeer", or pass { connect } from a transport package.',
-      );
+    const connector = this.#connector;
+    if (connector === undefined) {
+      throw new Error('WebSocketPeer has no transport: import it from "wspeer", or pass { connect }.');
     }
     if (this.#state !== State.CLOSED) return ErrorCode.ERR_ALREADY_IN_USE;
     if (checkUrl(url) !== ErrorCode.OK) {
-      this.#lastError = `invalid WebSocket URL: ${JSON.stringify(url)} (expected ws://host[:port]/path or wss://...)`;
+      this.#lastError = `invalid WebSocket URL ${JSON.stringify(url)} (expected ws:// or wss://)`;
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
-    this.#reset(url);
-    const link = new PeerLink(this);
     const tls = options.tls ?? this.tls;
-    const debug = this.debug;
+    const settings = {
+      protocols: this.supportedProtocols,
+      headers: this.handshakeHeaders,
+      maxMessageSize: this.inboundBufferSize,
+      handshakeTimeout: this.handshakeTimeout * 1000,
+      ...(tls === undefined ? {} : { tls }),
+    };
     try {
-      link.transport = this.#connector(
-        url,
-        {
-          protocols: this.supportedProtocols,
-          headers: this.handshakeHeaders,
-          maxMessageSize: this.inboundBufferSize,
-          handshakeTimeout: this.handshakeTimeout * 1000,
-          ...(tls === undefined ? {} : { tls }),
-        },
-        debug === null ? link : debug.events(this, link),
-      );
-      if (debug !== null) link.transport = debug.transport(this, link.transport);
+      this.#open(url, (events) => connector(url, settings, events));
     } catch (error) {
-      link.dead = true;
       this.#lastError = error instanceof Error ? error.message : String(error);
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
-    this.#attach(link);
     return ErrorCode.OK;
   }
 
@@ -284,13 +282,9 @@ export class WebSocketPeer implements LinkTarget {
       connection.reject(400, 'No matching subprotocol');
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
-    this.#reset(connection.url);
-    const link = new PeerLink(this);
-    const debug = this.debug;
-    const events = debug === null ? link : debug.events(this, link);
-    link.transport = connection.accept(protocol, this.handshakeHeaders, this.inboundBufferSize, events);
-    if (debug !== null) link.transport = debug.transport(this, link.transport);
-    this.#attach(link);
+    this.#open(connection.url, (events) =>
+      connection.accept(protocol, this.handshakeHeaders, this.inboundBufferSize, events),
+    );
     return ErrorCode.OK;
   }
 
@@ -528,7 +522,22 @@ export class WebSocketPeer implements LinkTarget {
     this.#packetError = ErrorCode.OK;
   }
 
-  #attach(link: PeerLink): void {
+  /**
+   * Starts a connection to (client) or from (server side) `url`: `create` makes its transport,
+   * reporting to the new link (through the debug trace, if any). If it throws, the peer stays `CLOSED`.
+   */
+  #open(url: string, create: (events: TransportEvents) => Transport): void {
+    this.#reset(url);
+    const link = new PeerLink(this);
+    const debug = this.debug;
+    try {
+      let transport = create(debug === null ? link : debug.events(this, link));
+      if (debug !== null) transport = debug.transport(this, transport);
+      link.transport = transport;
+    } catch (error) {
+      link.dead = true;
+      throw error;
+    }
     this.#link = link;
     this.#transport = link.transport;
     if (this.#out !== null) this.#out.transport = link.transport;
@@ -567,7 +576,7 @@ export class WebSocketPeer implements LinkTarget {
         break;
       case LinkEvent.ERROR:
         this.#lastError = event.text;
-        if (event.code !== 0) this.#setFailure(event.code, failureReason(event.code, event.text));
+        if (event.code !== 0) this.#setFailure(event.code, FAILURE_REASONS[event.code] ?? event.text);
         break;
       case LinkEvent.CLOSE:
         this.#applyClose(event.code, event.text, event.wasClean);
@@ -677,7 +686,7 @@ export class WebSocketPeer implements LinkTarget {
   #checkHeartbeat(): void {
     const transport = this.#transport as Transport;
     if (transport.heartbeat === undefined) {
-      warnOnce('heartbeat', 'heartbeatInterval needs protocol pings, which browsers cannot send; let the server ping.');
+      warnOnce('heartbeat', 'heartbeatInterval: browsers cannot ping (let the server ping).');
     } else if (!transport.heartbeat(performance.now(), this.heartbeatInterval * 1000)) {
       this.#drop(CloseReason.HEARTBEAT_TIMEOUT);
       this.reconnect?.[RECONNECT](this, true); // (its attempt starts later: observers hear of the drop first)
@@ -710,19 +719,6 @@ export class WebSocketPeer implements LinkTarget {
   }
 
   #unsupported(member: string): void {
-    warnOnce(member, `${member} is not available with the "${this.adapter}" transport (browsers do not expose it).`);
-  }
-}
-
-function failureReason(code: number, text: string): string {
-  switch (code) {
-    case CloseCode.MESSAGE_TOO_BIG:
-      return CloseReason.MESSAGE_TOO_BIG;
-    case CloseCode.PROTOCOL_ERROR:
-      return CloseReason.PROTOCOL_ERROR;
-    case CloseCode.INVALID_PAYLOAD:
-      return CloseReason.INVALID_PAYLOAD;
-    default:
-      return text;
+    warnOnce(member, `${member} is not available with the "${this.adapter}" transport.`);
   }
 }

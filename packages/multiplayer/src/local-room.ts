@@ -1,4 +1,5 @@
 import { ErrorCode, generatePeerId, type WebSocketPeer } from '@wspeer/core';
+import { DropLog } from './drop-log.js';
 import type { MultiplayerSession } from './multiplayer-session.js';
 import type { ResumeHost, ResumeSlot } from './resume-host.js';
 import type { ServerRoom } from './wire.js';
@@ -21,6 +22,8 @@ export class LocalRoom implements ServerRoom {
   readonly #server: RoomServer;
   readonly #resume: ResumeHost | null;
   readonly #slots: ReadonlyMap<number, ResumeSlot>;
+  /** Created by the first refusal nobody listens to. */
+  #drops: DropLog | null = null;
 
   /** The room of `peers` (and of the clients `resume` holds), reporting to `session` (signals, log) and `server` (cuts, counts). */
   constructor(
@@ -114,7 +117,21 @@ export class LocalRoom implements ServerRoom {
   /** Reports a refusal. */
   refuse(from: number, kind: string, reason: string): void {
     this.#server.countRefusal(kind);
-    this.#session.refuse(from, kind, reason);
+    this.#report(from, kind, reason);
+  }
+
+  /**
+   * Reports a refused packet or peer (`kind` names the rule): `packet_dropped` when someone
+   * listens, else a log line (one per kind and second). Nothing once the session is muted.
+   */
+  #report(from: number, kind: string, reason: string): void {
+    const signals = this.#session.signals;
+    if (signals === null) return;
+    if (signals.listenerCount('packet_dropped') > 0) signals.emit('packet_dropped', from, reason, kind);
+    else {
+      this.#drops ??= new DropLog(this.#session.log);
+      this.#drops.note(from, kind, reason);
+    }
   }
 
   /** A client that cannot take more is cut (1008 "Buffer overflow", it leaves at once), never silently skipped. */
@@ -130,7 +147,7 @@ export class LocalRoom implements ServerRoom {
   }
 
   #overflow(id: number): void {
-    this.#session.refuse(id, 'buffer-overflow', `peer ${id} is over its outbound buffer limits; disconnecting it`);
+    this.#report(id, 'buffer-overflow', `peer ${id} is over its outbound buffer limits; disconnecting it`);
     this.#server.cut(id);
   }
 }

@@ -44,13 +44,13 @@ export class WebSocketClient
   implements MultiplayerPeer
 {
   /** Wire format used in multiplayer mode. */
-  wire: Wire;
+  declare wire: Wire;
   /** Seconds to wait for the server's id in multiplayer mode. */
-  handshakeTimeout: number;
+  declare handshakeTimeout: number;
   /** Part of the contract; a client never accepts peers. */
   refuseNewConnections = false;
   /** The packet side and signals (shared with a `WebSocketMultiplayerPeer` that drives this client). */
-  override [SESSION]: MultiplayerSession;
+  declare [SESSION]: MultiplayerSession;
   #multiplayer = false;
   #format: ClientWire = clientWire('godot3');
   #uniqueId = 0;

@@ -1,6 +1,5 @@
 import type { SignalEmitter } from '@wspeer/core';
 import { TransferMode } from './constants.js';
-import { DropLog } from './drop-log.js';
 import type { MultiplayerPeerEvents } from './multiplayer-peer.js';
 import { SourcedPacketQueue } from './sourced-packet-queue.js';
 
@@ -25,17 +24,17 @@ export class MultiplayerSession {
   transferMode: TransferMode = TransferMode.RELIABLE;
   /** Requested channel (reported; WebSocket has one channel). */
   transferChannel = 0;
-  #signals: SignalOwner | null;
-  readonly #log: ((line: string) => void) | null | undefined;
-  #drops: DropLog | null = null;
-
   /**
-   * A session whose signals go to `signals`; refusals nobody listens to go to `log` (rate-limited;
-   * `null` silences them, `undefined` means `console.warn`).
+   * Where a server logs the refusals nobody listens to (rate-limited; `null` silences them,
+   * `undefined` means `console.warn`). A client refuses nothing.
    */
+  readonly log: ((line: string) => void) | null | undefined;
+  #signals: SignalOwner | null;
+
+  /** A session whose signals go to `signals`; a server's refusals nobody listens to go to `log`. */
   constructor(signals: SignalOwner, log?: ((line: string) => void) | null) {
     this.#signals = signals;
-    this.#log = log;
+    this.log = log;
   }
 
   /** The owner's signals (handlers that throw are reported, see `SignalEmitter`); `null` once muted. */
@@ -49,20 +48,6 @@ export class MultiplayerSession {
     this.#signals?.emit('peer_packet', sender);
   }
 
-  /**
-   * Reports a refused packet or peer (`kind` names the rule): `packet_dropped` when someone
-   * listens, else a log line (one per kind and second).
-   */
-  refuse(from: number, kind: string, reason: string): void {
-    const signals = this.#signals;
-    if (signals === null) return;
-    if (signals.listenerCount('packet_dropped') > 0) signals.emit('packet_dropped', from, reason, kind);
-    else {
-      this.#drops ??= new DropLog(this.#log);
-      this.#drops.note(from, kind, reason);
-    }
-  }
-
   /** Stops every signal (the owner let go of the client or server that holds this session). */
   mute(): void {
     this.#signals = null;
@@ -70,7 +55,7 @@ export class MultiplayerSession {
 
   /** A fresh session for the same owner, with the same target and transfer settings and an empty inbox. */
   successor(): MultiplayerSession {
-    const next = new MultiplayerSession(this.#signals as SignalOwner, this.#log);
+    const next = new MultiplayerSession(this.#signals as SignalOwner, this.log);
     next.target = this.target;
     next.transferMode = this.transferMode;
     next.transferChannel = this.transferChannel;

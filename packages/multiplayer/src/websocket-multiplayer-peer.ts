@@ -124,35 +124,35 @@ export class WebSocketMultiplayerPeer
   implements MultiplayerPeer
 {
   /** Wire format for the next `createServer`/`createClient`. */
-  wire: Wire;
+  declare wire: Wire;
   /** Client: protocols to request; server: protocols to accept. */
-  supportedProtocols: string[];
+  declare supportedProtocols: string[];
   /** Extra handshake header lines. */
-  handshakeHeaders: string[];
+  declare handshakeHeaders: string[];
   /** Seconds for a client to finish the handshake and get its id. */
-  handshakeTimeout: number;
+  declare handshakeTimeout: number;
   /** Per-socket inbound limit. */
-  inboundBufferSize: number;
+  declare inboundBufferSize: number;
   /** Per-socket outbound limit. */
-  outboundBufferSize: number;
+  declare outboundBufferSize: number;
   /** Per-socket queued packet limit. */
-  maxQueuedPackets: number;
+  declare maxQueuedPackets: number;
   /** Heartbeat in seconds for the next `createServer`/`createClient` (0 = off). */
-  heartbeatInterval: number;
+  declare heartbeatInterval: number;
   /** Server: seconds a client has to answer our close frame. */
-  closeTimeout: number;
+  declare closeTimeout: number;
   /** Server: most messages one client may send per second (0 = no limit). */
-  maxMessagesPerSecond: number;
+  declare maxMessagesPerSecond: number;
   /** Server: most payload bytes one client may send per second (0 = no limit). */
-  maxBytesPerSecond: number;
+  declare maxBytesPerSecond: number;
   /** Server: what happens to a client over its rate limits. */
-  rateLimitPolicy: RateLimitPolicy;
+  declare rateLimitPolicy: RateLimitPolicy;
   /** Where the sockets this peer opens report their events (`null`: nowhere); read at `createServer`/`createClient`. */
-  debug: DebugTrace | null;
+  declare debug: DebugTrace | null;
   /** Client: the `Reconnect` or `Resume` for the next `createClient` (`null`: none). */
-  reconnect: Reconnect | null;
+  declare reconnect: Reconnect | null;
   /** The packet side and signals, shared with the client or server this peer drives. */
-  override [SESSION]: MultiplayerSession;
+  declare [SESSION]: MultiplayerSession;
   readonly #connector: TransportConnector | undefined;
   readonly #serverFactory: MultiplayerServerFactory | undefined;
   #serving = false;
