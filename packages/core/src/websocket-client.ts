@@ -49,7 +49,7 @@ export class WebSocketClient<
   /** An extra trusted certificate (PEM) for `wss://`. */
   declare trustedSslCertificate: string | undefined;
   /** The one connection of this client, also returned by `getPeer(1)`. */
-  protected declare readonly peer: WebSocketPeer;
+  declare protected readonly peer: WebSocketPeer;
 
   constructor(options: WebSocketClientOptions = {}) {
     super();
