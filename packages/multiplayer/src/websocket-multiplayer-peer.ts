@@ -222,13 +222,15 @@ export class WebSocketMultiplayerPeer
   /** Connects to a server. `OK` (now connecting), `ERR_ALREADY_IN_USE`, `ERR_INVALID_PARAMETER`. */
   createClient(url: string, tls?: ClientTlsOptions): ErrorCode {
     if (this.getConnectionStatus() !== ConnectionStatus.CONNECTION_DISCONNECTED) return ErrorCode.ERR_ALREADY_IN_USE;
+    // Our settings are the client's options of the same names (`wire`, buffer sizes, `debug`,
+    // `reconnect`...): our own enumerable properties; the server-only ones are not read by a client.
     const client = new WebSocketClient(
       {
-        ...this.#socketOptions(),
-        reconnect: this.reconnect,
-        ...(this.#connector === undefined ? {} : { connect: this.#connector }),
-        ...(tls === undefined ? {} : { tls }),
-        ...(tls?.verify === undefined ? {} : { verifySsl: tls.verify }),
+        ...this,
+        autoPoll: this.#auto,
+        connect: this.#connector,
+        tls,
+        verifySsl: tls?.verify,
       },
       this[SESSION],
     );
@@ -363,22 +365,6 @@ export class WebSocketMultiplayerPeer
     if (typeof server === 'number') return server;
     this.#use(server, true);
     return ErrorCode.OK;
-  }
-
-  /** Settings shared by the clients and servers this peer creates. */
-  #socketOptions() {
-    return {
-      wire: this.wire,
-      handshakeTimeout: this.handshakeTimeout,
-      supportedProtocols: this.supportedProtocols,
-      handshakeHeaders: this.handshakeHeaders,
-      inboundBufferSize: this.inboundBufferSize,
-      outboundBufferSize: this.outboundBufferSize,
-      maxQueuedPackets: this.maxQueuedPackets,
-      heartbeatInterval: this.heartbeatInterval,
-      autoPoll: this.#auto,
-      debug: this.debug,
-    };
   }
 
   /**
