@@ -8,7 +8,7 @@ import { runInTurn, scheduleMicrotask } from './turn.js';
 export class AutoPoll {
   #scheduled = false;
   /** The poll as a task, bound once: also what a heartbeat timer calls. */
-  readonly task: () => void;
+  declare readonly task: () => void;
 
   constructor(poll: () => void, where = 'poll') {
     this.task = () => {

@@ -8,7 +8,7 @@ import { flushAtTurnEnd, type TurnFlushable } from './turn.js';
  */
 export class OutboundBatch implements TurnFlushable {
   /** Where the batch is written; `null` once the connection is gone (then nothing is written). */
-  transport: Transport | null;
+  declare transport: Transport | null;
   /** Messages queued. */
   count = 0;
   /** Payload bytes queued. */

@@ -7,11 +7,11 @@ import type { ErrorCode } from './constants/error-code.js';
  */
 export class WebSocketError extends Error {
   /** The Godot error code, e.g. `ErrorCode.ERR_CANT_CONNECT`. */
-  readonly code: ErrorCode;
+  declare readonly code: ErrorCode;
   /** The close code of the connection this error is about (`-1` when it ended uncleanly). */
-  readonly closeCode: number;
+  declare readonly closeCode: number;
   /** The close reason of the connection this error is about. */
-  readonly closeReason: string;
+  declare readonly closeReason: string;
 
   /**
    * `message` is used as given: start it with the code's name (`errorName(code)`, or the literal

@@ -155,10 +155,11 @@ export class WebSocketMultiplayerPeer
   declare [SESSION]: MultiplayerSession;
   readonly #connector: TransportConnector | undefined;
   readonly #serverFactory: MultiplayerServerFactory | undefined;
-  #serving = false;
   #auto: boolean;
   #refuse = false;
   #impl: WebSocketServer | WebSocketClient | null = null;
+  /** The server, while serving (then the same object as `#impl`). */
+  #server: WebSocketServer | null = null;
   /** Pending `connected()` promises (created by the first call). */
   #waits: WaiterList<WebSocketMultiplayerPeer> | null = null;
   /** While settling them: `null` on success, the error on failure; otherwise `undefined` (keep waiting). */
@@ -235,7 +236,7 @@ export class WebSocketMultiplayerPeer
       this[SESSION],
     );
     const err = client.connectToUrl(url, this.supportedProtocols, true, this.handshakeHeaders);
-    if (err === ErrorCode.OK) this.#use(client, false);
+    if (err === ErrorCode.OK) this.#use(client, null);
     return err;
   }
 
@@ -244,10 +245,10 @@ export class WebSocketMultiplayerPeer
    * and the cause) or this is not a server. Takes a timeout in ms or `{ timeoutMs, signal }`.
    */
   listening(options: WaitOptions | number = 0): Promise<number> {
-    if (this.#impl === null || !this.#serving) {
-      return Promise.reject(new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not a server'));
-    }
-    return (this.#impl as WebSocketServer).listening(options);
+    return (
+      this.#server?.listening(options) ??
+      Promise.reject(new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not a server'))
+    );
   }
 
   /**
@@ -282,7 +283,7 @@ export class WebSocketMultiplayerPeer
 
   /** Server: what the server has seen (clients, traffic, refusals, cuts; see `ServerStats`); `null` unless serving. */
   stats(): ServerStats | null {
-    return this.#serving && this.#impl !== null ? (this.#impl as WebSocketServer).stats() : null;
+    return this.#server?.stats() ?? null;
   }
 
   /** The socket of peer `id` (server: a client; client: only 1), or `null` (also for a client of another server in a cluster). */
@@ -322,7 +323,7 @@ export class WebSocketMultiplayerPeer
 
   /** Whether this peer is a server. */
   isServer(): boolean {
-    return this.#impl !== null && this.#serving;
+    return this.#server !== null;
   }
 
   /** Disconnected, connecting or connected. */
@@ -346,24 +347,21 @@ export class WebSocketMultiplayerPeer
    * `peer_disconnected` signals follow.
    */
   stop(code: number = CloseCode.GOING_AWAY, reason = 'Going away'): void {
+    const server = this.#server;
     const impl = this.#detach();
-    if (impl === null) return;
-    if (this.#serving) (impl as WebSocketServer).stop(code, reason);
-    else (impl as WebSocketClient).disconnectFromHost(code, reason);
+    if (server !== null) server.stop(code, reason);
+    else (impl as WebSocketClient | null)?.disconnectFromHost(code, reason);
   }
 
   #startServer(start: MultiplayerServerStart): ErrorCode {
     if (this.getConnectionStatus() !== ConnectionStatus.CONNECTION_DISCONNECTED) return ErrorCode.ERR_ALREADY_IN_USE;
     if (this.#serverFactory === undefined) {
-      warnOnce(
-        'mp-server',
-        'WebSocketMultiplayerPeer.createServer needs Node: import it from "wspeer/multiplayer" in Node.',
-      );
+      warnOnce('mp-server', 'createServer needs Node (the "wspeer/multiplayer" Node entry).');
       return ErrorCode.ERR_UNAVAILABLE;
     }
     const server = this.#serverFactory(this, this[SESSION], start);
     if (typeof server === 'number') return server;
-    this.#use(server, true);
+    this.#use(server, server);
     return ErrorCode.OK;
   }
 
@@ -375,14 +373,15 @@ export class WebSocketMultiplayerPeer
     const impl = this.#impl;
     if (impl === null) return null;
     this.#impl = null;
+    this.#server = null;
     const session = this[SESSION];
     this[SESSION] = session.successor();
     session.mute();
     return impl;
   }
 
-  #use(impl: WebSocketServer | WebSocketClient, serving: boolean): void {
+  #use(impl: WebSocketServer | WebSocketClient, server: WebSocketServer | null): void {
     this.#impl = impl;
-    this.#serving = serving;
+    this.#server = server;
   }
 }

@@ -18,13 +18,12 @@ export const connectBrowser: TransportConnector = (
   options: ConnectOptions,
   events: TransportEvents,
 ): Transport => {
-  if (options.headers.length > 0)
-    warnOnce('headers', 'browsers cannot send custom handshake headers; handshakeHeaders ignored.');
+  if (options.headers.length > 0) warnOnce('headers', 'handshakeHeaders ignored: browsers cannot send them.');
   if (options.tls?.ca !== undefined || options.tls?.verify === false) {
-    warnOnce('tls', 'browsers use their own certificate store; TLS options ignored.');
+    warnOnce('tls', 'TLS options ignored: browsers use their own.');
   }
   if (typeof WebSocket !== 'function') {
-    throw new Error('this runtime has no global WebSocket; in Node, wspeer uses the "node" export condition (ws).');
+    throw new Error('no global WebSocket here (Node: use the "node" export condition).');
   }
   const ws = new WebSocket(url, [...options.protocols]);
   return new BrowserTransport(ws, events);
