@@ -148,9 +148,8 @@ export class WebSocketPeer implements LinkTarget {
   #packetError: ErrorCode = ErrorCode.OK;
   #paused = false;
   #closeStarted = false;
-  #failed = false;
-  #failCode = 0;
-  #failReason = '';
+  /** The code and reason of a protocol failure: reported instead of what the close says. */
+  #failure: [number, string] | null = null;
   #wasOpen = false;
   #lastError = '';
   #heartbeatTimer: unknown;
@@ -491,7 +490,8 @@ export class WebSocketPeer implements LinkTarget {
 
   /** Called by the link for every control event. */
   [LINK_CONTROL](kind: number, text: string, code: number, wasClean: boolean): void {
-    this.#pushControl({ kind, seq: this.#inbound.pushed, text, code, wasClean });
+    if (this.#controls === NO_CONTROLS) this.#controls = [];
+    this.#controls.push({ kind, seq: this.#inbound.pushed, text, code, wasClean });
     if (!this.#active) this.#activity();
   }
 
@@ -502,8 +502,7 @@ export class WebSocketPeer implements LinkTarget {
   }
 
   #requestPoll(): void {
-    this.#autoPoll ??= new AutoPoll(() => this.poll());
-    this.#autoPoll.request();
+    this.#poller().request();
   }
 
   #reset(url: string): void {
@@ -515,7 +514,7 @@ export class WebSocketPeer implements LinkTarget {
     this.#protocol = '';
     this.#url = url;
     this.#closeStarted = false;
-    this.#failed = false;
+    this.#failure = null;
     this.#wasOpen = false;
     this.#lastError = '';
     this.#paused = false;
@@ -576,7 +575,7 @@ export class WebSocketPeer implements LinkTarget {
         break;
       case LinkEvent.ERROR:
         this.#lastError = event.text;
-        if (event.code !== 0) this.#setFailure(event.code, FAILURE_REASONS[event.code] ?? event.text);
+        if (event.code !== 0) this.#failure ??= [event.code, FAILURE_REASONS[event.code] ?? event.text];
         break;
       case LinkEvent.CLOSE:
         this.#applyClose(event.code, event.text, event.wasClean);
@@ -599,10 +598,8 @@ export class WebSocketPeer implements LinkTarget {
   #applyClose(code: number, reason: string, wasClean: boolean): void {
     const wasOpen = this.#wasOpen;
     this.#release();
-    if (this.#failed) {
-      this.#code = this.#failCode;
-      this.#reason = this.#failReason;
-    } else if (wasClean) {
+    if (this.#failure !== null) [this.#code, this.#reason] = this.#failure;
+    else if (wasClean) {
       this.#code = code;
       this.#reason = reason.endsWith('\0') ? reason.slice(0, -1) : reason;
     } else {
@@ -618,16 +615,9 @@ export class WebSocketPeer implements LinkTarget {
     observer.onPeerClosed(this, wasClean, wasOpen);
   }
 
-  #setFailure(code: number, reason: string): void {
-    if (this.#failed) return;
-    this.#failed = true;
-    this.#failCode = code;
-    this.#failReason = reason;
-  }
-
   /** Fails the connection with a close frame (e.g. 1009) and reports that code locally. */
   #fail(code: number, reason: string): void {
-    this.#setFailure(code, reason);
+    this.#failure ??= [code, reason];
     if (this.#closeStarted || this.#transport === null) return;
     this.#closeStarted = true;
     this.#transport.close(code, reason);
@@ -643,14 +633,7 @@ export class WebSocketPeer implements LinkTarget {
     this.#code = CloseCode.UNCLEAN;
     this.#reason = reason;
     this.#inbound.clear();
-    this.#pushControl({
-      kind: LinkEvent.DROPPED,
-      seq: this.#inbound.pushed,
-      text: reason,
-      code: -1,
-      wasClean: wasOpen,
-    });
-    if (!this.#active) this.#activity();
+    this[LINK_CONTROL](LinkEvent.DROPPED, reason, -1, wasOpen);
   }
 
   #release(): void {
@@ -699,14 +682,14 @@ export class WebSocketPeer implements LinkTarget {
       if (this.#heartbeatTimer !== undefined) clearInterval(this.#heartbeatTimer);
       this.#heartbeatTimer = undefined;
     } else if (this.#heartbeatTimer === undefined) {
-      this.#autoPoll ??= new AutoPoll(() => this.poll());
-      this.#heartbeatTimer = setInterval(this.#autoPoll.task, Math.max(10, (this.heartbeatInterval * 1000) / 8));
+      this.#heartbeatTimer = setInterval(this.#poller().task, Math.max(10, (this.heartbeatInterval * 1000) / 8));
     }
   }
 
-  #pushControl(event: ControlEvent): void {
-    if (this.#controls === NO_CONTROLS) this.#controls = [];
-    this.#controls.push(event);
+  /** The peer's auto-poll, created on first use: peers polled by a server never need it. */
+  #poller(): AutoPoll {
+    this.#autoPoll ??= new AutoPoll(() => this.poll());
+    return this.#autoPoll;
   }
 
   #wait<T>(

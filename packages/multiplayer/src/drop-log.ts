@@ -22,19 +22,15 @@ export class DropLog {
     if (this.#sink === null) return;
     const now = performance.now();
     const key = this.#last.has(kind) || this.#last.size < MAX_TALLY_KINDS ? kind : 'other';
-    let entry = this.#last.get(key);
-    if (entry !== undefined && now - entry.at < 1000) {
+    const entry = this.#last.get(key) ?? { at: -Infinity, suppressed: 0 };
+    if (now - entry.at < 1000) {
       entry.suppressed++;
       return;
     }
-    const more = entry !== undefined && entry.suppressed > 0 ? ` (${entry.suppressed} more suppressed)` : '';
-    if (entry === undefined) {
-      entry = { at: now, suppressed: 0 };
-      this.#last.set(key, entry);
-    } else {
-      entry.at = now;
-      entry.suppressed = 0;
-    }
+    const more = entry.suppressed > 0 ? ` (${entry.suppressed} more suppressed)` : '';
+    entry.at = now;
+    entry.suppressed = 0;
+    this.#last.set(key, entry);
     this.#sink(`[wspeer] dropped packet from peer ${from}: ${boundedText(reason, MAX_LINE_REASON)}${more}`);
   }
 }
