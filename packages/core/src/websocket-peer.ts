@@ -251,13 +251,12 @@ export class WebSocketPeer implements LinkTarget {
       this.#lastError = `invalid WebSocket URL ${JSON.stringify(url)} (expected ws:// or wss://)`;
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
-    const tls = options.tls ?? this.tls;
     const settings = {
       protocols: this.supportedProtocols,
       headers: this.handshakeHeaders,
       maxMessageSize: this.inboundBufferSize,
       handshakeTimeout: this.handshakeTimeout * 1000,
-      ...(tls === undefined ? {} : { tls }),
+      tls: options.tls ?? this.tls,
     };
     try {
       this.#open(url, (events) => connector(url, settings, events));

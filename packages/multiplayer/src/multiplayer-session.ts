@@ -7,7 +7,7 @@ import { SourcedPacketQueue } from './sourced-packet-queue.js';
 export type SignalOwner = Pick<SignalEmitter<MultiplayerPeerEvents>, 'emit' | 'listenerCount'>;
 
 /** Where a multiplayer object keeps its {@link MultiplayerSession} (see `withPacketSide`). */
-export const SESSION: unique symbol = Symbol('wspeer.session');
+export const SESSION: unique symbol = Symbol();
 
 /**
  * What every multiplayer peer has, once: the inbox of received packets with their senders, the

@@ -5,7 +5,7 @@ import type { ErrorCode, ReconnectRetry, WebSocketPeer } from '@wspeer/core';
  * side of one session. A symbol so multiplayer clients can ask for it without importing the resume
  * code (bundles that do not use `Resume` carry none of it).
  */
-export const RESUME_SESSION: unique symbol = Symbol('wspeer.resumeSession');
+export const RESUME_SESSION: unique symbol = Symbol();
 
 /** What a resume session needs of its multiplayer client (public members only). */
 export interface ResumeOwner {
