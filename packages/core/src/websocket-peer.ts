@@ -678,7 +678,7 @@ export class WebSocketPeer implements LinkTarget {
   #updateHeartbeatTimer(): void {
     const wanted = this.#auto && this.heartbeatInterval > 0 && this.#transport?.heartbeat !== undefined;
     if (!wanted) {
-      if (this.#heartbeatTimer !== undefined) clearInterval(this.#heartbeatTimer);
+      clearInterval(this.#heartbeatTimer as number | undefined); // (undefined: a no-op)
       this.#heartbeatTimer = undefined;
     } else if (this.#heartbeatTimer === undefined) {
       this.#heartbeatTimer = setInterval(this.#poller().task, Math.max(10, (this.heartbeatInterval * 1000) / 8));
