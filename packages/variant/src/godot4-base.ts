@@ -5,7 +5,6 @@ import { Real } from './real.js';
 import { writeRealClass } from './real-writer.js';
 import { readBool, readNil, readNumber } from './scalar-readers.js';
 import { readStringBody } from './string-readers.js';
-import { typesOf } from './types-of.js';
 import type { BodyReader, BodyWriter, VariantCodec } from './variant-codec.js';
 import { ENCODE_FLAG_64 } from './variant-type-values.js';
 import type { Variant4 } from './variant4.js';
@@ -30,7 +29,10 @@ export const godot4Base: VariantCodec<Variant4> = {
   minBody64: MIN_BODY4_64,
   realFlag: ENCODE_FLAG_64,
   realWrite: 0,
-  types: /* @__PURE__ */ typesOf([0, 0, 0, Real]).set(Map.prototype, 27),
+  types: /* @__PURE__ */ new Map<object, number>([
+    [Real.prototype, 3],
+    [Map.prototype, 27],
+  ]),
   writers: WRITERS,
   arrayType: 28,
   dictionaryType: 27,

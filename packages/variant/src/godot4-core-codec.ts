@@ -1,38 +1,9 @@
 import { godot4Base } from './godot4-base.js';
-import {
-  opaque,
-  skipFixed,
-  skipNodePath,
-  skipObjectId,
-  skipPool,
-  skipSignal,
-  skipString,
-  skipStringList,
-} from './opaque-readers.js';
+import { readOpaque } from './read-opaque.js';
 import { VariantBytes } from './variant-bytes.js';
-import type { BodyReader, BodyWriter, VariantCodec } from './variant-codec.js';
+import type { BodyWriter, VariantCodec } from './variant-codec.js';
+import { VARIANT_MAX } from './variant-type4-values.js';
 import type { Variant4 } from './variant4.js';
-
-const fixed = opaque(skipFixed);
-const int32Pool = opaque(skipPool(4));
-
-/** Opaque readers for every id the core does not decode (5..26, 29..38). */
-const OPAQUE: readonly [number, BodyReader][] = [
-  [21, opaque(skipString)],
-  [22, opaque(skipNodePath)],
-  [24, opaque(skipObjectId)],
-  [26, opaque(skipSignal)],
-  [29, opaque(skipPool(1))],
-  [30, int32Pool],
-  [31, opaque(skipPool(8))],
-  [32, int32Pool],
-  [33, opaque(skipPool(8))],
-  [34, opaque(skipStringList)],
-  [35, opaque(skipPool(8, true))],
-  [36, opaque(skipPool(12, true))],
-  [37, opaque(skipPool(16))],
-  [38, opaque(skipPool(16, true))],
-];
 
 /** `VariantBytes` is written back as its own bytes, header included (its types entry is this sentinel). */
 const VARIANT_BYTES = 0xff;
@@ -45,8 +16,8 @@ const writeVariantBytes: BodyWriter = (w, value) => {
 
 function core(): VariantCodec<Variant4> {
   const readers = godot4Base.readers.slice();
-  for (let id = 5; id < 27; id++) readers[id] = fixed;
-  for (const [id, read] of OPAQUE) readers[id] = read;
+  // Every id the base does not decode (5..26, 29..38) is read opaquely.
+  for (let id = 5; id < VARIANT_MAX; id++) readers[id] ||= readOpaque;
   const writers = godot4Base.writers.slice();
   writers[VARIANT_BYTES] = writeVariantBytes;
   const types = new Map(godot4Base.types).set(VariantBytes.prototype, VARIANT_BYTES);
