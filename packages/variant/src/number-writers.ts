@@ -20,7 +20,7 @@ export function writeInteger(w: ByteWriter, value: number): void {
     writeInt64(w, value);
   } else {
     throw new VariantError(
-      `${value} is an integer beyond 2^53 and may already have lost precision: pass a bigint for INT, or new Real(value) for REAL`,
+      `${value} is beyond 2^53: use a bigint (INT) or a Real (REAL)`,
       ErrorCode.ERR_INVALID_PARAMETER,
     );
   }
@@ -47,7 +47,7 @@ export function writeBigInt(w: ByteWriter, value: bigint): void {
   } else if (value === BigInt.asIntN(64, value)) {
     writeInt64(w, value);
   } else {
-    throw new VariantError(`${value}n does not fit in Godot's int64`, ErrorCode.ERR_INVALID_PARAMETER);
+    throw new VariantError(`${value}n is beyond int64`, ErrorCode.ERR_INVALID_PARAMETER);
   }
 }
 

@@ -83,11 +83,11 @@ export function writeValue(w: ByteWriter, value: unknown, depth: number, codec: 
 export function enter(container: object, depth: number, codec: VariantCodec): void {
   for (let i = 0; i < depth; i++) {
     if (path[i] === container) {
-      throw invalid('a cyclic structure (an array or dictionary that contains itself)', codec);
+      throw invalid('a cyclic array or dictionary', codec);
     }
   }
   if (depth >= DEFAULT_MAX_DEPTH) {
-    throw invalid(`arrays/dictionaries nested deeper than ${DEFAULT_MAX_DEPTH} levels`, codec);
+    throw invalid(`containers nested deeper than ${DEFAULT_MAX_DEPTH}`, codec);
   }
   path[depth] = container;
 }
@@ -120,8 +120,9 @@ function headerOf(value: object, codec: VariantCodec): number | undefined {
   return undefined;
 }
 
+/** Refuses a value of no Variant type: a function or symbol, or an object of a class outside the table (its prototype is not null). */
 function unsupported(value: unknown, codec: VariantCodec): VariantError {
-  if (typeof value !== 'object' || value === null) return invalid(`a ${typeof value}`, codec);
-  const name: unknown = Object.getPrototypeOf(value)?.constructor?.name;
-  return invalid(`an instance of ${typeof name === 'string' && name !== '' ? name : 'an unknown class'}`, codec);
+  if (typeof value !== 'object') return invalid(`a ${typeof value}`, codec);
+  const name: unknown = Object.getPrototypeOf(value).constructor?.name;
+  return invalid(`an instance of ${(typeof name === 'string' && name) || 'an unknown class'}`, codec);
 }
