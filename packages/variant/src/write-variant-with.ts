@@ -111,9 +111,10 @@ function writeObject(w: ByteWriter, value: object, depth: number, codec: Variant
  */
 function headerOf(value: object, codec: VariantCodec): number | undefined {
   if (Array.isArray(value)) return codec.arrayType;
-  const proto: object | null = Object.getPrototypeOf(value);
-  if (proto === null || proto === Object.prototype) return codec.dictionaryType;
-  for (let p: object | null = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+  let p: object | null = Object.getPrototypeOf(value);
+  if (p === null || p === Object.prototype) return codec.dictionaryType;
+  // Up to Object.prototype and null, which no table holds.
+  for (; p !== null; p = Object.getPrototypeOf(p)) {
     const type = codec.types.get(p);
     if (type !== undefined) return type;
   }
