@@ -1,56 +1,52 @@
-import { godot4Base } from './godot4-base.js';
-import {
-  opaque,
-  skipFixed,
-  skipNodePath,
-  skipObjectId,
-  skipPool,
-  skipSignal,
-  skipString,
-  skipStringList,
-} from './opaque-readers.js';
+import { readArray4, readDictionary4 } from './container4-readers.js';
+import { writeArray4, writeDictionary4 } from './container4-writers.js';
+import { MIN_BODY4, MIN_BODY4_64 } from './godot4-min-body.js';
+import { readOpaque } from './read-opaque.js';
+import { Real } from './real.js';
+import { writeRealClass } from './real-writer.js';
+import { readBool, readNil, readNumber } from './scalar-readers.js';
+import { readStringBody } from './string-readers.js';
 import { VariantBytes } from './variant-bytes.js';
 import type { BodyReader, BodyWriter, VariantCodec } from './variant-codec.js';
+import { ENCODE_FLAG_64 } from './variant-type-values.js';
 import type { Variant4 } from './variant4.js';
 
-const fixed = opaque(skipFixed);
-const int32Pool = opaque(skipPool(4));
-
-/** Opaque readers for every id the core does not decode (5..26, 29..38). */
-const OPAQUE: readonly [number, BodyReader][] = [
-  [21, opaque(skipString)],
-  [22, opaque(skipNodePath)],
-  [24, opaque(skipObjectId)],
-  [26, opaque(skipSignal)],
-  [29, opaque(skipPool(1))],
-  [30, int32Pool],
-  [31, opaque(skipPool(8))],
-  [32, int32Pool],
-  [33, opaque(skipPool(8))],
-  [34, opaque(skipStringList)],
-  [35, opaque(skipPool(8, true))],
-  [36, opaque(skipPool(12, true))],
-  [37, opaque(skipPool(16))],
-  [38, opaque(skipPool(16, true))],
-];
+// The part of Godot 4's Variant table (4.6, `core/io/marshalls.cpp`) that every build needs: NIL,
+// BOOL, INT, FLOAT, STRING and the (typed) containers, with the size rules of all 39 types.
 
 /** `VariantBytes` is written back as its own bytes, header included (its types entry is this sentinel). */
 const VARIANT_BYTES = 0xff;
 
-/** Writes a {@link VariantBytes} in place of the sentinel header the encoder wrote. */
-const writeVariantBytes: BodyWriter = (w, value) => {
-  w.truncate(w.length - 4);
-  w.bytes((value as VariantBytes).bytes);
-};
-
 function core(): VariantCodec<Variant4> {
-  const readers = godot4Base.readers.slice();
-  for (let id = 5; id < 27; id++) readers[id] = fixed;
-  for (const [id, read] of OPAQUE) readers[id] = read;
-  const writers = godot4Base.writers.slice();
-  writers[VARIANT_BYTES] = writeVariantBytes;
-  const types = new Map(godot4Base.types).set(VariantBytes.prototype, VARIANT_BYTES);
-  return { ...godot4Base, readers, writers, types };
+  const readers: (BodyReader | 0)[] = [readNil, readBool, readNumber, readNumber, readStringBody];
+  // Every other id (5..26, 29..38) is read opaquely.
+  for (let id = 5; id < 39; id++) readers[id] = readOpaque;
+  readers[27] = readDictionary4;
+  readers[28] = readArray4;
+  const writers: (BodyWriter | 0)[] = [0, 0, 0, writeRealClass];
+  writers[27] = writeDictionary4;
+  writers[28] = writeArray4;
+  // Writes a VariantBytes in place of the sentinel header the encoder wrote.
+  writers[VARIANT_BYTES] = (w, value) => {
+    w.truncate(w.length - 4);
+    w.bytes((value as VariantBytes).bytes);
+  };
+  return {
+    version: 4,
+    readers,
+    minBody: MIN_BODY4,
+    minBody64: MIN_BODY4_64,
+    realFlag: ENCODE_FLAG_64,
+    realWrite: 0,
+    types: new Map<object, number>([
+      [Real.prototype, 3],
+      [Map.prototype, 27],
+      [VariantBytes.prototype, VARIANT_BYTES],
+    ]),
+    writers,
+    arrayType: 28,
+    dictionaryType: 27,
+  };
 }
 
 /**

@@ -10,10 +10,13 @@ export const MIN_BODY4: readonly number[] = [
 ];
 
 /**
- * The same with the header's bit 16 set: float64 reals in the math types, 8-byte INT and FLOAT,
- * and OBJECT's 8-byte id. The integer vectors and COLOR ignore the flag, as in Godot.
+ * The ids whose body doubles with the header's bit 16 (one bit per id): INT and FLOAT (8 bytes) and
+ * the math types with reals (2, 3, 5, 7, 9, 11, 12, 14..19). The integer vectors and COLOR ignore the
+ * flag, as in Godot.
  */
-export const MIN_BODY4_64: readonly number[] = [
-  0, 4, 8, 8, 4, 16, 8, 32, 16, 24, 12, 48, 32, 16, 32, 32, 48, 72, 96, 128, 16, 4, 12, 8, 8, 0, 4, 4, 4, 4, 4, 4, 4, 4,
-  4, 4, 4, 4, 4,
-];
+const DOUBLED = 0xfdaac;
+
+/** {@link MIN_BODY4} with the header's bit 16 set: float64 reals, 8-byte INT and FLOAT, and OBJECT's 8-byte id. */
+export const MIN_BODY4_64: readonly number[] = /* @__PURE__ */ MIN_BODY4.map((n, id) =>
+  id < 20 && (DOUBLED >> id) & 1 ? 2 * n : id === 24 ? 8 : n,
+);

@@ -36,41 +36,41 @@ import { Vector4i } from './vector4i.js';
 // checked the minimum body size.
 
 /** VECTOR2I: two int32. */
-export const readVector2i = ints2(Vector2i);
+export const readVector2i = /* @__PURE__ */ ints2(Vector2i);
 /** RECT2: four reals. */
-export const readRect2 = reals4(Rect2);
+export const readRect2 = /* @__PURE__ */ reals4(Rect2);
 /** RECT2I: four int32. */
-export const readRect2i = ints4(Rect2i);
+export const readRect2i = /* @__PURE__ */ ints4(Rect2i);
 /** VECTOR3I: three int32. */
-export const readVector3i = ints3(Vector3i);
+export const readVector3i = /* @__PURE__ */ ints3(Vector3i);
 /** VECTOR4I: four int32. */
-export const readVector4i = ints4(Vector4i);
+export const readVector4i = /* @__PURE__ */ ints4(Vector4i);
 /** PLANE: four reals. */
-export const readPlane = reals4(Plane);
+export const readPlane = /* @__PURE__ */ reals4(Plane);
 /** QUATERNION: four reals. */
-export const readQuaternion = reals4(Quaternion);
+export const readQuaternion = /* @__PURE__ */ reals4(Quaternion);
 /** TRANSFORM3D: a basis, then an origin. */
-export const readTransform3D = basisOrigin(Transform3D);
+export const readTransform3D = /* @__PURE__ */ basisOrigin(Transform3D);
 /** PACKED_BYTE_ARRAY. */
-export const readPackedByteArray = typedArrayReader(Uint8Array);
+export const readPackedByteArray = /* @__PURE__ */ typedArrayReader(Uint8Array);
 /** PACKED_INT32_ARRAY. */
-export const readPackedInt32Array = typedArrayReader(Int32Array);
+export const readPackedInt32Array = /* @__PURE__ */ typedArrayReader(Int32Array);
 /** PACKED_INT64_ARRAY. */
-export const readPackedInt64Array = typedArrayReader(BigInt64Array);
+export const readPackedInt64Array = /* @__PURE__ */ typedArrayReader(BigInt64Array);
 /** PACKED_FLOAT32_ARRAY. */
-export const readPackedFloat32Array = typedArrayReader(Float32Array);
+export const readPackedFloat32Array = /* @__PURE__ */ typedArrayReader(Float32Array);
 /** PACKED_FLOAT64_ARRAY. */
-export const readPackedFloat64Array = typedArrayReader(Float64Array);
+export const readPackedFloat64Array = /* @__PURE__ */ typedArrayReader(Float64Array);
 /** PACKED_STRING_ARRAY. */
-export const readPackedStringArray = stringListReader(PackedStringArray);
+export const readPackedStringArray = /* @__PURE__ */ stringListReader(PackedStringArray);
 /** PACKED_VECTOR2_ARRAY. */
-export const readPackedVector2Array = vector2ListReader(PackedVector2Array);
+export const readPackedVector2Array = /* @__PURE__ */ vector2ListReader(PackedVector2Array);
 /** PACKED_VECTOR3_ARRAY. */
-export const readPackedVector3Array = vector3ListReader(PackedVector3Array);
+export const readPackedVector3Array = /* @__PURE__ */ vector3ListReader(PackedVector3Array);
 /** PACKED_COLOR_ARRAY. */
-export const readPackedColorArray = colorListReader(PackedColorArray);
+export const readPackedColorArray = /* @__PURE__ */ colorListReader(PackedColorArray);
 /** PACKED_VECTOR4_ARRAY. */
-export const readPackedVector4Array = vector4ListReader(PackedVector4Array);
+export const readPackedVector4Array = /* @__PURE__ */ vector4ListReader(PackedVector4Array);
 
 /** STRING_NAME: a string body. */
 export function readStringName(r: ByteReader): StringName | DecodeFailed {

@@ -6,24 +6,18 @@ import * as T from './variant-type-values.js';
 const INT64 = T.INT | T.ENCODE_FLAG_64;
 const REAL64 = T.REAL | T.ENCODE_FLAG_64;
 
-/** Writes a JS number as Godot would: INT when integral (`-0` is INT 0), else REAL. */
+/**
+ * Writes a JS number as Godot would: INT when integral (`-0` is INT 0), else REAL. Integral numbers
+ * beyond 2^53 are refused: they may already have lost precision.
+ */
 export function writeNumber(w: ByteWriter, value: number): void {
-  if (Number.isInteger(value)) writeInteger(w, value);
-  else writeReal(w, value);
-}
-
-/** Writes an INT: int32 when the value fits, else int64 (flag bit 16). Only safe integers are accepted. */
-export function writeInteger(w: ByteWriter, value: number): void {
-  if (value === (value | 0)) {
-    writeInt32(w, value);
-  } else if (Number.isSafeInteger(value)) {
-    writeInt64(w, value);
-  } else {
+  if (Number.isSafeInteger(value)) writeInt(w, value);
+  else if (Number.isInteger(value)) {
     throw new VariantError(
-      `${value} is an integer beyond 2^53 and may already have lost precision: pass a bigint for INT, or new Real(value) for REAL`,
+      `${value} is beyond 2^53: use a bigint (INT) or a Real (REAL)`,
       ErrorCode.ERR_INVALID_PARAMETER,
     );
-  }
+  } else writeReal(w, value);
 }
 
 /**
@@ -40,23 +34,25 @@ export function writeReal(w: ByteWriter, value: number): void {
   }
 }
 
-/** Writes a bigint as INT: int32 when it fits, else int64. */
+/** Writes a bigint as INT: int32 when it fits, else int64; refuses one beyond int64. */
 export function writeBigInt(w: ByteWriter, value: bigint): void {
-  if (value === BigInt.asIntN(32, value)) {
-    writeInt32(w, Number(value));
-  } else if (value === BigInt.asIntN(64, value)) {
-    writeInt64(w, value);
-  } else {
-    throw new VariantError(`${value}n does not fit in Godot's int64`, ErrorCode.ERR_INVALID_PARAMETER);
+  if (BigInt.asIntN(64, value) !== value) {
+    throw new VariantError(`${value}n is beyond int64`, ErrorCode.ERR_INVALID_PARAMETER);
   }
+  writeInt(w, value);
 }
 
-function writeInt32(w: ByteWriter, value: number): void {
-  w.u32(T.INT);
-  w.i32(value);
-}
-
-function writeInt64(w: ByteWriter, value: number | bigint): void {
-  w.u32(INT64);
-  w.i64(value);
+/**
+ * Writes an INT (a safe integer or an int64 bigint): int32 when it fits, else int64 (flag bit 16).
+ * `Number(value)` is exact whenever it is an int32.
+ */
+function writeInt(w: ByteWriter, value: number | bigint): void {
+  const n = Number(value);
+  if (n === (n | 0)) {
+    w.u32(T.INT);
+    w.i32(n);
+  } else {
+    w.u32(INT64);
+    w.i64(value);
+  }
 }

@@ -12,7 +12,11 @@ export function putUtf8(buf: Uint8Array, p: number, text: string): number {
     if (c < 0x800) {
       buf[p++] = 0xc0 | (c >> 6);
     } else {
-      if (c >= 0xd800 && c < 0xe000) c = surrogate(text, i, c);
+      // A surrogate: a pair's code point (above U+FFFF), else it is lone and becomes U+FFFD.
+      if (c >= 0xd800 && c < 0xe000) {
+        c = text.codePointAt(i) as number;
+        if (c < 0x10000) c = 0xfffd;
+      }
       if (c > 0xffff) {
         buf[p++] = 0xf0 | (c >> 18);
         buf[p++] = 0x80 | ((c >> 12) & 0x3f);
@@ -25,10 +29,4 @@ export function putUtf8(buf: Uint8Array, p: number, text: string): number {
     buf[p++] = 0x80 | (c & 0x3f);
   }
   return p;
-}
-
-/** The code point of the surrogate `c` at `i`: a pair's, or U+FFFD when it is a lone surrogate. */
-function surrogate(text: string, i: number, c: number): number {
-  const low = text.charCodeAt(i + 1);
-  return c < 0xdc00 && low >= 0xdc00 && low < 0xe000 ? 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00) : 0xfffd;
 }

@@ -75,7 +75,7 @@ export function writeValue(w: ByteWriter, value: unknown, depth: number, codec: 
       else writeObject(w, value, depth, codec);
       break;
     default:
-      throw unsupported(value, codec);
+      throw invalid(`a ${typeof value}`, codec);
   }
 }
 
@@ -83,11 +83,11 @@ export function writeValue(w: ByteWriter, value: unknown, depth: number, codec: 
 export function enter(container: object, depth: number, codec: VariantCodec): void {
   for (let i = 0; i < depth; i++) {
     if (path[i] === container) {
-      throw invalid('a cyclic structure (an array or dictionary that contains itself)', codec);
+      throw invalid('a cyclic array or dictionary', codec);
     }
   }
   if (depth >= DEFAULT_MAX_DEPTH) {
-    throw invalid(`arrays/dictionaries nested deeper than ${DEFAULT_MAX_DEPTH} levels`, codec);
+    throw invalid(`containers nested deeper than ${DEFAULT_MAX_DEPTH}`, codec);
   }
   path[depth] = container;
 }
@@ -99,7 +99,6 @@ export function invalid(what: string, codec: VariantCodec): VariantError {
 
 function writeObject(w: ByteWriter, value: object, depth: number, codec: VariantCodec): void {
   const header = headerOf(value, codec);
-  if (header === undefined) throw unsupported(value, codec);
   w.u32(header);
   const write = codec.writers[header & 0xff];
   if (write) write(w, value, depth, codec);
@@ -107,21 +106,17 @@ function writeObject(w: ByteWriter, value: object, depth: number, codec: Variant
 
 /**
  * The header word of an object: ARRAY for arrays, DICTIONARY for plain objects, else that of its
- * class, found by prototype (so subclasses work); `undefined` for other objects.
+ * class, found by prototype (so subclasses work). Refuses other objects.
  */
-function headerOf(value: object, codec: VariantCodec): number | undefined {
+function headerOf(value: object, codec: VariantCodec): number {
   if (Array.isArray(value)) return codec.arrayType;
   const proto: object | null = Object.getPrototypeOf(value);
   if (proto === null || proto === Object.prototype) return codec.dictionaryType;
-  for (let p: object | null = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+  // Up to Object.prototype and null, which no table holds.
+  for (let p: object | null = proto; p !== null; p = Object.getPrototypeOf(p)) {
     const type = codec.types.get(p);
     if (type !== undefined) return type;
   }
-  return undefined;
-}
-
-function unsupported(value: unknown, codec: VariantCodec): VariantError {
-  if (typeof value !== 'object' || value === null) return invalid(`a ${typeof value}`, codec);
-  const name: unknown = Object.getPrototypeOf(value)?.constructor?.name;
-  return invalid(`an instance of ${typeof name === 'string' && name !== '' ? name : 'an unknown class'}`, codec);
+  const name: unknown = proto.constructor?.name;
+  throw invalid(`an instance of ${(typeof name === 'string' && name) || 'an unknown class'}`, codec);
 }
