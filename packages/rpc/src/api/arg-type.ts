@@ -40,8 +40,10 @@ const NAMES =
   );
 
 /**
- * The type id `value` has in `codec` (whole numbers: INT; classes by prototype, as the encoder finds
- * them; -1 for values with none, and the codec's sentinel for `VariantBytes`).
+ * The type id of a decoded value in `codec` (whole numbers: INT), or a number above every type id
+ * (255, or -1) when it has none. Decoded values are canonical (`null`, arrays, and instances of exactly
+ * the codec's classes, `Map` for dictionaries), so the class is the prototype's, found in the codec's
+ * table (`VariantBytes` maps to the codec's sentinel, 255).
  */
 function typeIdOf(value: unknown, codec: VariantCodec): number {
   switch (typeof value) {
@@ -53,18 +55,10 @@ function typeIdOf(value: unknown, codec: VariantCodec): number {
       return Number.isInteger(value) ? 2 : 3;
     case 'string':
       return 4;
-    case 'undefined':
-      return 0;
-    case 'object': {
+    case 'object':
       if (value === null) return 0;
       if (Array.isArray(value)) return codec.arrayType;
-      let p: object | null = Object.getPrototypeOf(value);
-      if (p === null || p === Object.prototype) return codec.dictionaryType;
-      for (; p !== null; p = Object.getPrototypeOf(p)) {
-        const header = codec.types.get(p);
-        if (header !== undefined) return header & 0xff;
-      }
-    }
+      return (codec.types.get(Object.getPrototypeOf(value)) ?? -1) & 0xff;
   }
   return -1;
 }

@@ -293,11 +293,8 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
 
   /** Refusals by kind and the paths remote peers taught us (see {@link RpcStats}). */
   stats(): RpcStats {
-    return {
-      refused: this.#refusals.snapshot(),
-      cachedPaths: this.#caches.learnedPaths,
-      cachedPathBytes: this.#caches.learnedBytes,
-    };
+    const [cachedPaths, cachedPathBytes] = this.#caches.learned();
+    return { refused: this.#refusals.snapshot(), cachedPaths, cachedPathBytes };
   }
 
   /** Forgets peers and path caches (Godot's `clear()`); registered nodes stay. */
@@ -380,7 +377,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     } catch (error) {
       return this.#fail(
         ErrorCode.ERR_INVALID_DATA,
-        `"${name}": ${(error as Error).message} (other types: codec godot3Codec, or withTypes(godot3CoreCodec, godot3Vector2, ...)).`,
+        `"${name}": ${(error as Error).message}; opt in: codec godot3Codec, or withTypes(godot3CoreCodec, godot3Vector2, ...).`,
       );
     }
     const allConfirmed = this.#sendConfirmPath(peer, node.path, sent, to);

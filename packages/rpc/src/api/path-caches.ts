@@ -32,21 +32,20 @@ export class PathCaches {
   readonly #sent = new Map<string, SentPath>();
   readonly #received = new Map<number, SenderPaths>();
   #nextId = 1;
-  #entries = 0;
-  #bytes = 0;
 
   constructor(maxBytesPerSender = DEFAULT_MAX_PATH_CACHE_BYTES) {
     this.maxBytesPerSender = maxBytesPerSender;
   }
 
-  /** Paths remote senders taught us, in all. */
-  get learnedPaths(): number {
-    return this.#entries;
-  }
-
-  /** What those paths cost, in bytes (UTF-8 plus 32 per entry). */
-  get learnedBytes(): number {
-    return this.#bytes;
+  /** Paths remote senders taught us, in all, and what they cost in bytes (UTF-8 plus 32 per entry); for stats. */
+  learned(): [paths: number, bytes: number] {
+    let paths = 0;
+    let bytes = 0;
+    for (const table of this.#received.values()) {
+      paths += table.paths.size;
+      bytes += table.bytes;
+    }
+    return [paths, bytes];
   }
 
   /** The entry for a path we send from, created (with the next id) on first use. */
@@ -80,8 +79,6 @@ export class PathCaches {
     }
     table.paths.set(id, path);
     table.bytes += cost - freed;
-    this.#bytes += cost - freed;
-    if (old === undefined) this.#entries++;
     return true;
   }
 
@@ -92,12 +89,7 @@ export class PathCaches {
 
   /** Forgets a peer that left. */
   forget(peer: number): void {
-    const table = this.#received.get(peer);
-    if (table !== undefined) {
-      this.#entries -= table.paths.size;
-      this.#bytes -= table.bytes;
-      this.#received.delete(peer);
-    }
+    this.#received.delete(peer);
     for (const entry of this.#sent.values()) entry.peers.delete(peer);
   }
 
@@ -106,7 +98,5 @@ export class PathCaches {
     this.#sent.clear();
     this.#received.clear();
     this.#nextId = 1;
-    this.#entries = 0;
-    this.#bytes = 0;
   }
 }

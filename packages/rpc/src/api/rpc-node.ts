@@ -111,8 +111,8 @@ export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = Pr
   declare readonly path: string;
   readonly #host: RpcHost;
   #master: number;
-  /** Methods, then properties, by name. */
-  readonly #members: readonly [Map<string, MemberEntry<MethodSpec>>, Map<string, MemberEntry<PropertySpec>>];
+  readonly #methods: Map<string, MemberEntry<MethodSpec>>;
+  readonly #properties: Map<string, MemberEntry<PropertySpec>>;
 
   /** A node at `path` (made by `MultiplayerAPI.node()`); throws for an unknown mode or an undecodable declared type. */
   constructor(host: RpcHost, path: string, spec: NodeSpec<M, P>) {
@@ -120,10 +120,8 @@ export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = Pr
     this.path = nodePathKey(path);
     this.#master = spec.master ?? 1;
     const on = ` on ${this.path}`;
-    this.#members = [
-      entriesOf<MethodSpec>(spec.methods, host.codec, `RPC${on}`),
-      entriesOf<PropertySpec>(spec.properties, host.codec, `Property${on}`),
-    ];
+    this.#methods = entriesOf<MethodSpec>(spec.methods, host.codec, `RPC${on}`);
+    this.#properties = entriesOf<PropertySpec>(spec.properties, host.codec, `Property${on}`);
   }
 
   /** Calls `method` on every peer (and locally for `*sync` modes). */
@@ -172,28 +170,28 @@ export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = Pr
 
   /** The current value of a property. */
   get<K extends keyof P & string>(property: K): P[K]['value'] {
-    return this.#members[1].get(property)?.spec.value;
+    return this.#properties.get(property)?.spec.value;
   }
 
   /** Sets a property here only (no network). */
   set<K extends keyof P & string>(property: K, value: P[K]['value']): void {
-    const entry = this.#members[1].get(property);
+    const entry = this.#properties.get(property);
     if (entry !== undefined) entry.spec.value = value;
   }
 
   /** Changes a method's mode at runtime (Godot's `rpc_config`). */
   rpcConfig(method: keyof M & string, mode: RpcModeName, callLocal = false): void {
-    this.#configure(0, method, mode, callLocal);
+    this.#configure(this.#methods, method, mode, callLocal);
   }
 
   /** Changes a property's mode at runtime (Godot's `rset_config`). */
   rsetConfig(property: keyof P & string, mode: RpcModeName, callLocal = false): void {
-    this.#configure(1, property, mode, callLocal);
+    this.#configure(this.#properties, property, mode, callLocal);
   }
 
-  #configure(kind: 0 | 1, name: string, mode: RpcModeName, callLocal: boolean): void {
+  #configure(entries: Map<string, MemberEntry<unknown>>, name: string, mode: RpcModeName, callLocal: boolean): void {
     const parsed = parseRpcMode(mode, callLocal);
-    const entry = this.#members[kind].get(name);
+    const entry = entries.get(name);
     if (entry !== undefined) entry.mode = parsed;
   }
 
@@ -218,6 +216,6 @@ export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = Pr
 
   /** The mode and spec of a property (`set`) or a method, or `undefined`. */
   [MEMBER](set: boolean, name: string): MemberEntry<Partial<MethodSpec & PropertySpec>> | undefined {
-    return this.#members[set ? 1 : 0].get(name);
+    return (set ? this.#properties : this.#methods).get(name);
   }
 }
