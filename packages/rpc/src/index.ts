@@ -53,7 +53,6 @@ export {
   type Variant,
   type VariantArray,
   VariantBytes,
-  type VariantCodec,
   type VariantDictionary,
   VariantError,
   type VariantRecord,

@@ -63,7 +63,6 @@ export {
   type Variant,
   type VariantArray,
   VariantBytes,
-  type VariantCodec,
   type VariantDictionary,
   type VariantRecord,
   VariantType,
