@@ -8,11 +8,10 @@ import {
   MultiplayerAPI,
   type RpcNode,
   VariantBytes,
-  type VariantCodec,
   Vector2,
   withTypes,
 } from '@wspeer/rpc';
-import { encodeVariantWith } from '@wspeer/variant';
+import { encodeVariantWith, type VariantCodec } from '@wspeer/variant';
 import { describe, expect, it } from 'vitest';
 
 async function settle(apis: MultiplayerAPI[], done: () => boolean): Promise<void> {
