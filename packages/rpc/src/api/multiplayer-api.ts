@@ -19,7 +19,7 @@ import {
 import { coerceArg, firstMismatch } from './arg-type.js';
 import { CALL_LOCAL, canCallMode, SKIP_REMOTE, shouldCallLocal } from './mode-rules.js';
 import { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';
-import { MEMBER } from './node-keys.js';
+import { MEMBER, NODES, SEND } from './node-keys.js';
 import { nodePathKey } from './node-path-key.js';
 import { DEFAULT_MAX_PATH_CACHE_BYTES, PathCaches, type SentPath } from './path-caches.js';
 import { RpcMode, rpcModeName } from './rpc-mode.js';
@@ -121,12 +121,11 @@ const RELAYED = [
  * Godot 3.2's packet format, path cache and Variant encoding, so Godot 3 games and TypeScript peers
  * interoperate. Values travel through the `codec` option's types (see {@link MultiplayerAPIOptions.codec}).
  */
-export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
+export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implements RpcHost {
   #peer: MultiplayerPeer | null = null;
   readonly #connected = new Set<number>();
   readonly #caches: PathCaches;
   readonly #refusals = new Tally();
-  readonly #nodes = new Map<string, RpcNode>();
   readonly #codec: VariantCodec;
   #sender = 0;
   readonly #drops: DropLog;
@@ -134,8 +133,8 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
   #error = '';
   #auto: boolean;
   readonly #autoPoll = new AutoPoll(() => this.poll(), 'MultiplayerAPI.poll');
-  /** What the nodes of this API call back (kept off the public members). */
-  readonly #host: RpcHost;
+  /** The registered nodes by path (for `RpcNode`; a symbol keeps it off the public members). */
+  readonly [NODES] = new Map<string, RpcNode>();
 
   /** An API over `peer` (or none yet: set {@link MultiplayerAPI.networkPeer} later). */
   constructor(peer: MultiplayerPeer | null = null, options: MultiplayerAPIOptions = {}) {
@@ -144,12 +143,6 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     this.#caches = new PathCaches(options.maxPathCacheBytes ?? DEFAULT_MAX_PATH_CACHE_BYTES);
     this.#auto = options.autoPoll ?? false;
     this.#codec = options.codec ?? godot3CoreCodec;
-    this.#host = {
-      send: (node, to, unreliable, set, name, values) => this.#callOrSet(node, to, unreliable, set, name, values),
-      ownId: () => this.getUniqueId(),
-      nodes: this.#nodes,
-      codec: this.#codec,
-    };
     this.#handlers = {
       peer_connected: (id) => {
         this.#connected.add(id);
@@ -311,26 +304,26 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     path: string,
     spec: NodeSpec<Methods, Properties> = {},
   ): RpcNode<Methods, Properties> {
-    const node = new RpcNode<Methods, Properties>(this.#host, path, spec);
-    this.#nodes.set(node.path, node as unknown as RpcNode);
+    const node = new RpcNode<Methods, Properties>(this, path, spec, this.#codec);
+    this[NODES].set(node.path, node as unknown as RpcNode);
     return node;
   }
 
   /** The node registered at `path`, or `undefined`. */
   getNode(path: string): RpcNode | undefined {
-    return this.#nodes.get(nodePathKey(path));
+    return this[NODES].get(nodePathKey(path));
   }
 
   /** Unregisters the node at `path`. */
   removeNode(path: string): void {
-    this.#nodes.delete(nodePathKey(path));
+    this[NODES].delete(nodePathKey(path));
   }
 
   /**
-   * Godot 3.2's `rpcp` (`set` false; `values`: the arguments) and `rsetp` (`values`: [the value]):
-   * sends the call or set, and runs it here too when the mode says so.
+   * Godot 3.2's `rpcp` (`set` false; `values`: the arguments) and `rsetp` (`values`: [the value]) for
+   * `node`'s `rpc*`/`rset*` methods: sends the call or set, and runs it here too when the mode says so.
    */
-  #callOrSet(
+  [SEND](
     node: RpcNode,
     to: number,
     unreliable: boolean,
@@ -518,7 +511,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
       path = this.#caches.lookup(from, target);
       if (path === undefined) return this.#refuse(from, 'unknown-cached-path', `Unknown path cache id ${target}.`);
     }
-    const node = this.#nodes.get(path);
+    const node = this[NODES].get(path);
     if (node === undefined) this.#refuse(from, 'unknown-node', `No node ${boundedText(path)}.`);
     return node;
   }

@@ -4,3 +4,12 @@
  * public API (the public entries never export it).
  */
 export const MEMBER: unique symbol = Symbol('wspeer.member');
+
+/**
+ * `api[SEND](node, peer, unreliable, set, name, values)`: what every `rpc*`/`rset*` method of an `RpcNode` calls on its
+ * `MultiplayerAPI` (see `RpcHost`). A symbol, so it stays off the public API.
+ */
+export const SEND: unique symbol = Symbol('wspeer.send');
+
+/** `api[NODES]`: the registered nodes by path (`RpcNode.setNetworkMaster` recurses through them). */
+export const NODES: unique symbol = Symbol('wspeer.nodes');

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '@wspeer/core';
 import type { Variant, VariantCodec } from '@wspeer/variant';
 import { type ArgType, argTypeId } from './arg-type.js';
-import { MEMBER } from './node-keys.js';
+import { MEMBER, NODES, SEND } from './node-keys.js';
 import { nodePathKey } from './node-path-key.js';
 import { parseRpcMode, type RpcMode, type RpcModeName } from './rpc-mode.js';
 
@@ -65,13 +65,13 @@ export interface MemberEntry<S> {
   readonly types: readonly number[] | undefined;
 }
 
-/** The API side a node talks to (implemented by `MultiplayerAPI`). */
+/** The API side a node talks to (implemented by `MultiplayerAPI`; symbols keep it off its public members). */
 export interface RpcHost {
   /**
    * Sends (and maybe runs here) a call of a method (`set` false: Godot 3.2's `rpcp`, `values` its
    * arguments) or a set of a property (`rsetp`, `values` = [value]) on `node`.
    */
-  send(
+  [SEND](
     node: RpcNode,
     peer: number,
     unreliable: boolean,
@@ -79,12 +79,10 @@ export interface RpcHost {
     name: string,
     values: readonly unknown[],
   ): ErrorCode;
-  /** Our peer id. */
-  ownId(): number;
   /** The registered nodes by path (`setNetworkMaster` recurses through them). */
-  readonly nodes: ReadonlyMap<string, RpcNode>;
-  /** The codec that decodes what arrives: declared types must be among its types. */
-  readonly codec: VariantCodec;
+  readonly [NODES]: ReadonlyMap<string, RpcNode>;
+  /** Our peer id. */
+  getUniqueId(): number;
 }
 
 /** The entries of `specs` by name; throws for an unknown mode or a declared type `codec` cannot decode. */
@@ -114,29 +112,32 @@ export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = Pr
   readonly #methods: Map<string, MemberEntry<MethodSpec>>;
   readonly #properties: Map<string, MemberEntry<PropertySpec>>;
 
-  /** A node at `path` (made by `MultiplayerAPI.node()`); throws for an unknown mode or an undecodable declared type. */
-  constructor(host: RpcHost, path: string, spec: NodeSpec<M, P>) {
+  /**
+   * A node at `path` (made by `MultiplayerAPI.node()`, whose `codec` must decode the declared types);
+   * throws for an unknown mode or an undecodable declared type.
+   */
+  constructor(host: RpcHost, path: string, spec: NodeSpec<M, P>, codec: VariantCodec) {
     this.#host = host;
     this.path = nodePathKey(path);
     this.#master = spec.master ?? 1;
     const on = ` on ${this.path}`;
-    this.#methods = entriesOf<MethodSpec>(spec.methods, host.codec, `RPC${on}`);
-    this.#properties = entriesOf<PropertySpec>(spec.properties, host.codec, `Property${on}`);
+    this.#methods = entriesOf<MethodSpec>(spec.methods, codec, `RPC${on}`);
+    this.#properties = entriesOf<PropertySpec>(spec.properties, codec, `Property${on}`);
   }
 
   /** Calls `method` on every peer (and locally for `*sync` modes). */
   rpc<K extends keyof M & string>(method: K, ...args: Parameters<M[K]['handler']>): ErrorCode {
-    return this.#host.send(this, 0, false, false, method, args);
+    return this.#host[SEND](this, 0, false, false, method, args);
   }
 
   /** Calls `method` on one peer (negative: on everyone but that peer). */
   rpcId<K extends keyof M & string>(peer: number, method: K, ...args: Parameters<M[K]['handler']>): ErrorCode {
-    return this.#host.send(this, peer, false, false, method, args);
+    return this.#host[SEND](this, peer, false, false, method, args);
   }
 
   /** `rpc` with the unreliable transfer mode (reported; WebSocket is reliable). */
   rpcUnreliable<K extends keyof M & string>(method: K, ...args: Parameters<M[K]['handler']>): ErrorCode {
-    return this.#host.send(this, 0, true, false, method, args);
+    return this.#host[SEND](this, 0, true, false, method, args);
   }
 
   /** `rpcId` with the unreliable transfer mode. */
@@ -145,27 +146,27 @@ export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = Pr
     method: K,
     ...args: Parameters<M[K]['handler']>
   ): ErrorCode {
-    return this.#host.send(this, peer, true, false, method, args);
+    return this.#host[SEND](this, peer, true, false, method, args);
   }
 
   /** Sets `property` on every peer (and locally for `*sync` modes). */
   rset<K extends keyof P & string>(property: K, value: P[K]['value']): ErrorCode {
-    return this.#host.send(this, 0, false, true, property, [value]);
+    return this.#host[SEND](this, 0, false, true, property, [value]);
   }
 
   /** Sets `property` on one peer. */
   rsetId<K extends keyof P & string>(peer: number, property: K, value: P[K]['value']): ErrorCode {
-    return this.#host.send(this, peer, false, true, property, [value]);
+    return this.#host[SEND](this, peer, false, true, property, [value]);
   }
 
   /** `rset` with the unreliable transfer mode. */
   rsetUnreliable<K extends keyof P & string>(property: K, value: P[K]['value']): ErrorCode {
-    return this.#host.send(this, 0, true, true, property, [value]);
+    return this.#host[SEND](this, 0, true, true, property, [value]);
   }
 
   /** `rsetId` with the unreliable transfer mode. */
   rsetUnreliableId<K extends keyof P & string>(peer: number, property: K, value: P[K]['value']): ErrorCode {
-    return this.#host.send(this, peer, true, true, property, [value]);
+    return this.#host[SEND](this, peer, true, true, property, [value]);
   }
 
   /** The current value of a property. */
@@ -200,7 +201,7 @@ export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = Pr
     this.#master = id;
     if (recursive) {
       const prefix = `${this.path}/`;
-      for (const node of this.#host.nodes.values()) if (node.path.startsWith(prefix)) node.#master = id;
+      for (const node of this.#host[NODES].values()) if (node.path.startsWith(prefix)) node.#master = id;
     }
   }
 
@@ -211,7 +212,7 @@ export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = Pr
 
   /** Whether this peer is the node's master. */
   isNetworkMaster(): boolean {
-    return this.#master === this.#host.ownId();
+    return this.#master === this.#host.getUniqueId();
   }
 
   /** The mode and spec of a property (`set`) or a method, or `undefined`. */
