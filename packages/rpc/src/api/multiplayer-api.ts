@@ -21,7 +21,7 @@ import { CALL_LOCAL, canCallMode, SKIP_REMOTE, shouldCallLocal } from './mode-ru
 import { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';
 import { MEMBER, NODES, SEND } from './node-keys.js';
 import { nodePathKey } from './node-path-key.js';
-import { DEFAULT_MAX_PATH_CACHE_BYTES, PathCaches, type SentPath } from './path-caches.js';
+import { DEFAULT_MAX_PATH_CACHE_BYTES, PathCaches } from './path-caches.js';
 import { RpcMode, rpcModeName } from './rpc-mode.js';
 import {
   type MemberEntry,
@@ -122,9 +122,14 @@ const RELAYED = [
  * interoperate. Values travel through the `codec` option's types (see {@link MultiplayerAPIOptions.codec}).
  */
 export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implements RpcHost {
+  /**
+   * Most bytes of node paths one remote peer may teach us (see `MultiplayerAPIOptions.maxPathCacheBytes`);
+   * a change applies to what peers teach from then on.
+   */
+  declare maxPathCacheBytes: number;
   #peer: MultiplayerPeer | null = null;
   readonly #connected = new Set<number>();
-  readonly #caches: PathCaches;
+  readonly #caches = new PathCaches();
   readonly #refusals = new Tally();
   readonly #codec: VariantCodec;
   #sender = 0;
@@ -140,7 +145,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
   constructor(peer: MultiplayerPeer | null = null, options: MultiplayerAPIOptions = {}) {
     super();
     this.#drops = new DropLog(options.log);
-    this.#caches = new PathCaches(options.maxPathCacheBytes ?? DEFAULT_MAX_PATH_CACHE_BYTES);
+    this.maxPathCacheBytes = options.maxPathCacheBytes ?? DEFAULT_MAX_PATH_CACHE_BYTES;
     this.#auto = options.autoPoll ?? false;
     this.#codec = options.codec ?? godot3CoreCodec;
     this.#handlers = {
@@ -274,16 +279,6 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     return peer.putPacket(rawPacket(bytes));
   }
 
-  /** Most bytes of node paths one remote peer may teach us (see `MultiplayerAPIOptions.maxPathCacheBytes`). */
-  get maxPathCacheBytes(): number {
-    return this.#caches.maxBytesPerSender;
-  }
-
-  /** Sets `maxPathCacheBytes` (see the getter); applies to what peers teach from now on. */
-  set maxPathCacheBytes(bytes: number) {
-    this.#caches.maxBytesPerSender = bytes;
-  }
-
   /** Refusals by kind and the paths remote peers taught us (see {@link RpcStats}). */
   stats(): RpcStats {
     const [cachedPaths, cachedPathBytes] = this.#caches.learned();
@@ -373,17 +368,30 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
         `"${name}": ${(error as Error).message}; opt in: codec godot3Codec, or withTypes(godot3CoreCodec, godot3Vector2, ...).`,
       );
     }
-    const allConfirmed = this.#sendConfirmPath(peer, node.path, sent, to);
-    peer.transferMode = unreliable ? TransferMode.UNRELIABLE : TransferMode.RELIABLE;
     const short = packet.bytes.subarray(0, packet.pathOffset);
+    const mode = unreliable ? TransferMode.UNRELIABLE : TransferMode.RELIABLE;
+    let allConfirmed = true;
+    for (const id of this.#targets(to)) if (sent.peers.get(id) !== true) allConfirmed = false;
     if (allConfirmed) {
+      peer.transferMode = mode;
       peer.setTargetPeer(to);
       return peer.putPacket(short);
     }
+    // Godot 3.2's `_send_confirm_path` (SIMPLIFY_PATH, reliable, to targets that never got the path),
+    // then the call by full path to those that have not confirmed it.
+    let simplify: Uint8Array | null = null;
     let full: Uint8Array | null = null;
     for (const id of this.#targets(to)) {
+      const state = sent.peers.get(id);
       peer.setTargetPeer(id);
-      if (sent.peers.get(id) === true) {
+      if (state === undefined) {
+        simplify ??= pathPacket(sent.id, node.path);
+        peer.transferMode = TransferMode.RELIABLE;
+        peer.putPacket(simplify);
+        sent.peers.set(id, false);
+      }
+      peer.transferMode = mode;
+      if (state === true) {
         peer.putPacket(short);
       } else {
         full ??= fullPathForm(packet);
@@ -391,24 +399,6 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
       }
     }
     return ErrorCode.OK;
-  }
-
-  /** Godot 3.2's `_send_confirm_path`: SIMPLIFY_PATH to targets that never got the path. */
-  #sendConfirmPath(peer: MultiplayerPeer, path: string, sent: SentPath, to: number): boolean {
-    let all = true;
-    let simplify: Uint8Array | null = null;
-    for (const id of this.#targets(to)) {
-      const state = sent.peers.get(id);
-      if (state === true) continue;
-      all = false;
-      if (state === undefined) {
-        simplify ??= pathPacket(sent.id, path);
-        peer.setTargetPeer(id);
-        peer.putPacket(simplify);
-        sent.peers.set(id, false);
-      }
-    }
-    return all;
   }
 
   *#targets(to: number): Iterable<number> {
@@ -440,11 +430,11 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     const path = readCString(packet, 5);
     if (path === null) return this.#refuse(from, 'bad-utf8', 'SIMPLIFY_PATH: bad UTF-8.');
     const key = nodePathKey(path.text);
-    if (!this.#caches.learn(from, packetWord(packet), key)) {
+    if (!this.#caches.learn(from, packetWord(packet), key, this.maxPathCacheBytes)) {
       return this.#refuse(
         from,
         'path-cache-full',
-        `Path cache full (${this.#caches.maxBytesPerSender} bytes): ${boundedText(key)}.`,
+        `Path cache full (${this.maxPathCacheBytes} bytes): ${boundedText(key)}.`,
       );
     }
     const peer = this.#peer;
