@@ -115,6 +115,10 @@ const RELAYED = [
   ['server_disconnected', 'server_disconnected'],
 ] as const;
 
+/** By command (REMOTE_CALL, REMOTE_SET, SIMPLIFY_PATH, CONFIRM_PATH, RAW): its smallest packet, and its name in refusals. */
+const MIN_SIZE = [6, 6, 5, 2, 2];
+const COMMAND_NAME = ['RPC', 'RPC', 'SIMPLIFY_PATH', 'CONFIRM_PATH', 'RAW'];
+
 /**
  * Godot 3.2's high-level multiplayer over any {@link MultiplayerPeer}: nodes registered by path
  * call each other's methods (`rpc`) and set properties (`rset`) under Godot's mode rules, with
@@ -408,25 +412,16 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
   }
 
   #processPacket(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 1) return this.#tooSmall(from, 'Empty');
-    switch (packet[0]) {
-      case NetworkCommand.SIMPLIFY_PATH:
-        return this.#processSimplifyPath(from, packet);
-      case NetworkCommand.CONFIRM_PATH:
-        return this.#processConfirmPath(from, packet);
-      case NetworkCommand.REMOTE_CALL:
-      case NetworkCommand.REMOTE_SET:
-        return this.#processCall(from, packet);
-      case NetworkCommand.RAW:
-        if (packet.byteLength < 2) return this.#tooSmall(from, 'RAW');
-        this.emit('network_peer_packet', from, packet.subarray(1));
-        return;
-    }
-    this.#refuse(from, 'unknown-command', `Unknown command ${packet[0]}.`);
+    const command = packet[0] ?? -1;
+    if (command > NetworkCommand.RAW) return this.#refuse(from, 'unknown-command', `Unknown command ${command}.`);
+    if (packet.byteLength < (MIN_SIZE[command] ?? 1)) return this.#tooSmall(from, COMMAND_NAME[command] ?? 'Empty');
+    if (command === NetworkCommand.SIMPLIFY_PATH) return this.#processSimplifyPath(from, packet);
+    if (command === NetworkCommand.CONFIRM_PATH) return this.#processConfirmPath(from, packet);
+    if (command === NetworkCommand.RAW) this.emit('network_peer_packet', from, packet.subarray(1));
+    else this.#processCall(from, packet);
   }
 
   #processSimplifyPath(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 5) return this.#tooSmall(from, 'SIMPLIFY_PATH');
     const path = readCString(packet, 5);
     if (path === null) return this.#refuse(from, 'bad-utf8', 'SIMPLIFY_PATH: bad UTF-8.');
     const key = nodePathKey(path.text);
@@ -445,7 +440,6 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
   }
 
   #processConfirmPath(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 2) return this.#tooSmall(from, 'CONFIRM_PATH');
     const path = readCString(packet, 1);
     if (path === null || !this.#caches.confirm(nodePathKey(path.text), from))
       this.#refuse(from, 'unknown-path', 'CONFIRM_PATH of a path never sent.');
@@ -453,7 +447,6 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
 
   /** A REMOTE_CALL (`[0][target][name\0][argc][args...]`) or REMOTE_SET (`[1][target][name\0][value]`). */
   #processCall(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 6) return this.#tooSmall(from, 'RPC');
     const node = this.#targetNode(from, packet);
     if (node === undefined) return;
     const read = readCString(packet, 5);
