@@ -39,6 +39,9 @@ const NAMES =
     ' ',
   );
 
+/** The `typeof` of the primitive types by type id (bool 1, int 2 as a bigint, String 4). */
+const PRIMITIVE_TYPES = ['', 'boolean', 'bigint', '', 'string'];
+
 /**
  * The type id of a decoded value in `codec` (whole numbers: INT), or a number above every type id
  * (255, or -1) when it has none. Decoded values are canonical (`null`, arrays, and instances of exactly
@@ -46,21 +49,12 @@ const NAMES =
  * table (`VariantBytes` maps to the codec's sentinel, 255).
  */
 function typeIdOf(value: unknown, codec: VariantCodec): number {
-  switch (typeof value) {
-    case 'boolean':
-      return 1;
-    case 'bigint':
-      return 2;
-    case 'number':
-      return Number.isInteger(value) ? 2 : 3;
-    case 'string':
-      return 4;
-    case 'object':
-      if (value === null) return 0;
-      if (Array.isArray(value)) return codec.arrayType;
-      return (codec.types.get(Object.getPrototypeOf(value)) ?? -1) & 0xff;
-  }
-  return -1;
+  const type = typeof value;
+  if (type === 'number') return Number.isInteger(value) ? 2 : 3;
+  if (type !== 'object') return PRIMITIVE_TYPES.indexOf(type);
+  if (value === null) return 0;
+  if (Array.isArray(value)) return codec.arrayType;
+  return (codec.types.get(Object.getPrototypeOf(value)) ?? -1) & 0xff;
 }
 
 /**

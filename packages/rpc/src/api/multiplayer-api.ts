@@ -414,7 +414,8 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
   #processPacket(from: number, packet: Uint8Array): undefined {
     const command = packet[0] ?? -1;
     if (command > NetworkCommand.RAW) return this.#refuse(from, 'unknown-command', `Unknown command ${command}.`);
-    if (packet.byteLength < (MIN_SIZE[command] ?? 1)) return this.#tooSmall(from, COMMAND_NAME[command] ?? 'Empty');
+    if (packet.byteLength < (MIN_SIZE[command] ?? 1))
+      return this.#refuse(from, 'too-small', `${COMMAND_NAME[command] ?? 'Empty'} packet too small.`);
     if (command === NetworkCommand.SIMPLIFY_PATH) return this.#processSimplifyPath(from, packet);
     if (command === NetworkCommand.CONFIRM_PATH) return this.#processConfirmPath(from, packet);
     if (command === NetworkCommand.RAW) this.emit('network_peer_packet', from, packet.subarray(1));
@@ -450,7 +451,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     const node = this.#targetNode(from, packet);
     if (node === undefined) return;
     const read = readCString(packet, 5);
-    if (read === null || read.end >= packet.byteLength) return this.#tooSmall(from, 'RPC');
+    if (read === null || read.end >= packet.byteLength) return this.#refuse(from, 'too-small', 'RPC packet too small.');
     const name = read.text;
     const set = packet[0] === NetworkCommand.REMOTE_SET;
     const kind = set ? 'RSET' : 'RPC';
@@ -543,10 +544,6 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     this.#refusals.count(kind);
     if (this.listenerCount('rpc_refused') > 0) this.emit('rpc_refused', from, reason, kind);
     else this.#drops.note(from, kind, reason);
-  }
-
-  #tooSmall(from: number, what: string): undefined {
-    this.#refuse(from, 'too-small', `${what} packet too small.`);
   }
 
   #fail(code: ErrorCode, message: string): ErrorCode {
