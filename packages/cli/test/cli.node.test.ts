@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { freePort, type LineProcess, startGodot, startLineProcess } from '@wspeer/test-kit/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
-import { MultiplayerAPI, Vector2 } from 'wspeer/rpc';
+import { godot3CoreCodec, godot3Vector2, MultiplayerAPI, Vector2, withTypes } from 'wspeer/rpc';
 
 const MAIN = new URL('../dist/main.js', import.meta.url).pathname;
 const cleanup: Array<() => unknown> = [];
@@ -126,7 +126,7 @@ describe('wspeer CLI', () => {
     await server.waitFor(new RegExp(`^peer ${watcherId} joined$`));
 
     const peer = new WebSocketMultiplayerPeer({ supportedProtocols: ['ludus'], autoPoll: true });
-    const api = new MultiplayerAPI(peer, { autoPoll: true });
+    const api = new MultiplayerAPI(peer, { autoPoll: true, codec: withTypes(godot3CoreCodec, godot3Vector2) });
     cleanup.push(() => peer.close());
     peer.createClient(url);
     const id = await peer.connected(5000);

@@ -12,7 +12,7 @@ import { freePort, type GodotEvent, type GodotProcess, startGodot } from '@wspee
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from 'wspeer';
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
-import { encodeVariant, MultiplayerAPI, type Variant } from 'wspeer/rpc';
+import { encodeVariant, godot3Codec, MultiplayerAPI, type Variant } from 'wspeer/rpc';
 
 const cleanup: Array<() => unknown> = [];
 /** The Godot processes of the running test, for failure messages. */
@@ -141,7 +141,8 @@ function compareEncodings(actual: Uint8Array, values: readonly Variant[]): { got
 /** Our MultiplayerAPI over a WebSocketMultiplayerPeer, polled every millisecond like a game loop. */
 function ourSide(peer: WebSocketMultiplayerPeer, hooks: Hooks = {}) {
   const wire = tap(peer);
-  const api = new MultiplayerAPI(peer);
+  // The catalogue sends every Godot 3 type: the whole table.
+  const api = new MultiplayerAPI(peer, { codec: godot3Codec });
   const calls: Call[] = [];
   const refused: Array<{ from: number; reason: string }> = [];
   api.on('rpc_refused', (from, reason) => refused.push({ from, reason }));

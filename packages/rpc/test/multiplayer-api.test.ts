@@ -1,6 +1,15 @@
 import { LoopbackNetwork } from '@wspeer/core';
 import { multiplayerServer, WebSocketMultiplayerPeer } from '@wspeer/multiplayer';
-import { MultiplayerAPI, NetworkCommand, Real, RpcMode, Vector2 } from '@wspeer/rpc';
+import {
+  godot3CoreCodec,
+  godot3Vector2,
+  MultiplayerAPI,
+  NetworkCommand,
+  Real,
+  RpcMode,
+  Vector2,
+  withTypes,
+} from '@wspeer/rpc';
 import { describe, expect, it } from 'vitest';
 
 async function settle(apis: MultiplayerAPI[], done: () => boolean, what = 'condition'): Promise<void> {
@@ -20,12 +29,14 @@ async function session(n: number) {
   const serverPeer = peer();
   serverPeer.createServer(0);
   const port = await serverPeer.listening(1000);
-  const server = new MultiplayerAPI(serverPeer, { log: null });
+  // The game node's `move` takes a Vector2: the core types plus that one.
+  const codec = withTypes(godot3CoreCodec, godot3Vector2);
+  const server = new MultiplayerAPI(serverPeer, { log: null, codec });
   const clients: MultiplayerAPI[] = [];
   for (let i = 0; i < n; i++) {
     const p = peer();
     p.createClient(`ws://loopback:${port}/`);
-    clients.push(new MultiplayerAPI(p, { log: null }));
+    clients.push(new MultiplayerAPI(p, { log: null, codec }));
   }
   const all = [server, ...clients];
   await settle(all, () => clients.every((c) => c.getNetworkConnectedPeers().length === n), 'everyone connected');
@@ -174,7 +185,7 @@ describe('MultiplayerAPI (loopback, godot3 wire)', () => {
     expect(sg.rpcId(424242, '_log', 'x')).toBe(31);
     expect(server.lastErrorMessage).toContain('unexisting ID');
     expect(sg.rpcId(1, 'move', new Vector2(0, 0), 1)).toBe(31);
-    const offline = new MultiplayerAPI();
+    const offline = new MultiplayerAPI(null, { codec: withTypes(godot3CoreCodec, godot3Vector2) });
     expect(gameNode(offline, []).rpc('_log', 'x')).toBe(3);
   });
 

@@ -12,7 +12,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { ErrorCode } from 'wspeer';
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
-import { MultiplayerAPI } from 'wspeer/rpc';
+import { godot3Codec, MultiplayerAPI } from 'wspeer/rpc';
 import type { RpcInterop } from '../../test-kit/src/rpc-global-setup.ts';
 
 const godot: RpcInterop = inject('rpc');
@@ -30,7 +30,8 @@ import { COUNT, EXPECTED, SEND, VALUES } from './rpc-values.js';
 async function ourClient() {
   const peer = new WebSocketMultiplayerPeer();
   const wire = tap(peer);
-  const api = new MultiplayerAPI(peer);
+  // The catalogue sends every Godot 3 type: the whole table.
+  const api = new MultiplayerAPI(peer, { codec: godot3Codec });
   const calls: Call[] = [];
   const refused: Array<{ from: number; reason: string }> = [];
   api.on('rpc_refused', (from, reason) => refused.push({ from, reason }));

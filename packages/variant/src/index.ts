@@ -14,6 +14,25 @@ export { encodeVariantWith } from './encode-variant-with.js';
 export { EncodedObjectAsID } from './encoded-object-as-id.js';
 export { type GetVarResult, getVar, type PacketSource } from './get-var.js';
 export { godot3Codec } from './godot3-codec.js';
+export { godot3CoreCodec } from './godot3-core-codec.js';
+export {
+  godot3AABB,
+  godot3Basis,
+  godot3Color,
+  godot3NodePath,
+  godot3Plane,
+  godot3PoolColorArray,
+  godot3PoolVector2Array,
+  godot3PoolVector3Array,
+  godot3Quat,
+  godot3Rect2,
+  godot3RID,
+  godot3Transform,
+  godot3Transform2D,
+  godot3Types,
+  godot3Vector2,
+  godot3Vector3,
+} from './godot3-types.js';
 export { godot4Codec } from './godot4-codec.js';
 export { godot4CoreCodec } from './godot4-core-codec.js';
 export { godot4DoubleCodec } from './godot4-double-codec.js';

@@ -1,22 +1,4 @@
-import {
-  AABB,
-  Basis,
-  Color,
-  NodePath,
-  Plane,
-  PoolColorArray,
-  PoolStringArray,
-  PoolVector2Array,
-  PoolVector3Array,
-  Quat,
-  Real,
-  Rect2,
-  RID,
-  Transform,
-  Transform2D,
-  Vector2,
-  Vector3,
-} from '@wspeer/variant';
+import { Real, type VariantCodec } from '@wspeer/variant';
 
 /** Godot 3 type names for declaring RPC arguments and properties (`'Variant'` accepts anything). */
 export type ArgType =
@@ -48,60 +30,65 @@ export type ArgType =
   | 'PoolVector3Array'
   | 'PoolColorArray';
 
-type Check = (value: unknown) => boolean;
+/**
+ * Godot 3.2's type names by type id (`core/variant.h`). Argument checks go through the codec's own
+ * class table, so a build carries the code of the types its codec has, not of every type.
+ */
+const NAMES =
+  'Nil bool int float String Vector2 Rect2 Vector3 Transform2D Plane Quat AABB Basis Transform Color NodePath RID Object Dictionary Array PoolByteArray PoolIntArray PoolRealArray PoolStringArray PoolVector2Array PoolVector3Array PoolColorArray'.split(
+    ' ',
+  );
 
-/** The types that are not classes. A plain object, so unknown names (and `Object.prototype` ones) behave as before. */
-const CHECKS: { readonly [type: string]: Check } = {
-  Variant: () => true,
-  Nil: (v) => v === null || v === undefined,
-  bool: (v) => typeof v === 'boolean',
-  int: (v) => (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint',
-  float: (v) => typeof v === 'number' || v instanceof Real,
-  String: (v) => typeof v === 'string',
-  Dictionary: (v) =>
-    v instanceof Map || (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype),
-  Array: (v) => Array.isArray(v),
-};
+/** The `typeof` of the primitive types by type id (bool 1, int 2 as a bigint, String 4). */
+const PRIMITIVE_TYPES = ['', 'boolean', 'bigint', '', 'string'];
 
-/** The class of each remaining type: a value fits when it is an instance. */
-const CLASSES: { readonly [type: string]: abstract new (...args: never[]) => unknown } = {
-  Vector2,
-  Rect2,
-  Vector3,
-  Transform2D,
-  Plane,
-  Quat,
-  AABB,
-  Basis,
-  Transform,
-  Color,
-  NodePath,
-  RID,
-  PoolByteArray: Uint8Array,
-  PoolIntArray: Int32Array,
-  PoolRealArray: Float32Array,
-  PoolStringArray,
-  PoolVector2Array,
-  PoolVector3Array,
-  PoolColorArray,
-};
-
-/** Whether a (decoded) value fits a declared type. Decoded floats that are whole numbers also fit `int`. */
-export function fitsArgType(value: unknown, type: ArgType): boolean {
-  const check = CHECKS[type];
-  if (check !== undefined) return check(value);
-  const cls = CLASSES[type];
-  return cls !== undefined && value instanceof cls;
+/**
+ * The type id of a decoded value in `codec` (whole numbers: INT), or a number above every type id
+ * (255, or -1) when it has none. Decoded values are canonical (`null`, arrays, and instances of exactly
+ * the codec's classes, `Map` for dictionaries), so the class is the prototype's, found in the codec's
+ * table (`VariantBytes` maps to the codec's sentinel, 255).
+ */
+function typeIdOf(value: unknown, codec: VariantCodec): number {
+  const type = typeof value;
+  if (type === 'number') return Number.isInteger(value) ? 2 : 3;
+  if (type !== 'object') return PRIMITIVE_TYPES.indexOf(type);
+  if (value === null) return 0;
+  if (Array.isArray(value)) return codec.arrayType;
+  return (codec.types.get(Object.getPrototypeOf(value)) ?? -1) & 0xff;
 }
 
-/** Prepares a value for sending as `type`: a plain number declared `float` goes out as Godot float. */
-export function coerceArg(value: unknown, type: ArgType | undefined): unknown {
-  return type === 'float' && typeof value === 'number' ? new Real(value) : value;
+/**
+ * The type id of a declared type (`-1` for `'Variant'`), checked against `codec` at declaration: a
+ * type the codec does not decode would arrive as `VariantBytes` and every call would be refused, so
+ * it throws (a misconfiguration), as does an unknown name. `what` names the member in the message.
+ */
+export function argTypeId(type: ArgType, codec: VariantCodec, what: string): number {
+  if (type === 'Variant') return -1;
+  const id = NAMES.indexOf(type);
+  if (id < 0) throw new Error(`${what}: unknown type "${type}".`);
+  if (id < 5 || id === codec.arrayType) return id;
+  for (const header of codec.types.values()) if ((header & 0xff) === id) return id;
+  throw new Error(
+    `${what}: the codec does not decode ${type}; give MultiplayerAPI codec: godot3Codec, or withTypes(godot3CoreCodec, godot3${type}).`,
+  );
 }
 
-/** The first argument that does not fit `types` (by index), `-1` when all fit, `-2` for a count mismatch. */
-export function firstMismatch(args: readonly unknown[], types: readonly ArgType[]): number {
+/**
+ * Whether a (decoded) value fits a declared type id (see {@link argTypeId}), classes as `codec` maps
+ * them. A number fits `float` (whole ones, as decoded floats come, also fit `int`).
+ */
+export function fitsArgType(value: unknown, id: number, codec: VariantCodec): boolean {
+  return id < 0 || typeIdOf(value, codec) === id || (id === 3 && typeof value === 'number');
+}
+
+/** Prepares a value for sending as type `id`: a plain number declared `float` goes out as Godot float. */
+export function coerceArg(value: unknown, id: number | undefined): unknown {
+  return id === 3 && typeof value === 'number' ? new Real(value) : value;
+}
+
+/** The first argument that does not fit type ids `types` (by index), `-1` when all fit, `-2` for a count mismatch. */
+export function firstMismatch(args: readonly unknown[], types: readonly number[], codec: VariantCodec): number {
   if (args.length !== types.length) return -2;
-  for (let i = 0; i < args.length; i++) if (!fitsArgType(args[i], types[i] as ArgType)) return i;
+  for (let i = 0; i < args.length; i++) if (!fitsArgType(args[i], types[i] as number, codec)) return i;
   return -1;
 }

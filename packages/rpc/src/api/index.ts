@@ -1,5 +1,5 @@
-export { type ArgType, coerceArg, fitsArgType } from './arg-type.js';
-export { canCallMode, type LocalDecision, shouldCallLocal } from './mode-rules.js';
+export { type ArgType, argTypeId, coerceArg, fitsArgType } from './arg-type.js';
+export { CALL_LOCAL, canCallMode, SKIP_REMOTE, shouldCallLocal } from './mode-rules.js';
 export {
   MultiplayerAPI,
   type MultiplayerAPIEvents,

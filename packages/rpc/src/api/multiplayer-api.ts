@@ -8,28 +8,43 @@ import {
   Tally,
 } from '@wspeer/core';
 import { DropLog, type MultiplayerPeer, TransferMode } from '@wspeer/multiplayer';
-import { ByteReader, DECODE_FAILED, readVariant, type Variant } from '@wspeer/variant';
+import {
+  ByteReader,
+  DECODE_FAILED,
+  godot3CoreCodec,
+  readVariantWith,
+  type Variant,
+  type VariantCodec,
+} from '@wspeer/variant';
 import { coerceArg, firstMismatch } from './arg-type.js';
-import { canCallMode, shouldCallLocal } from './mode-rules.js';
+import { CALL_LOCAL, canCallMode, SKIP_REMOTE, shouldCallLocal } from './mode-rules.js';
 import { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';
-import { METHOD_ENTRY, PROPERTY_ENTRY, SET_MASTER_ONLY } from './node-keys.js';
+import { MEMBER, NODES, SEND } from './node-keys.js';
 import { nodePathKey } from './node-path-key.js';
-import { DEFAULT_MAX_PATH_CACHE_BYTES, PathCaches, type SentPath } from './path-caches.js';
+import { DEFAULT_MAX_PATH_CACHE_BYTES, PathCaches } from './path-caches.js';
 import { RpcMode, rpcModeName } from './rpc-mode.js';
-import { type MethodMap, type NodeSpec, type PropertyMap, type RpcHost, RpcNode } from './rpc-node.js';
+import {
+  type MemberEntry,
+  type MethodMap,
+  type MethodSpec,
+  type NodeSpec,
+  type PropertyMap,
+  type PropertySpec,
+  type RpcHost,
+  RpcNode,
+} from './rpc-node.js';
 import {
   type CallPacket,
   callPacket,
-  confirmPathPacket,
   fullPathForm,
   packetWord,
+  pathPacket,
   rawPacket,
   readCString,
-  simplifyPathPacket,
 } from './rpc-packets.js';
 
-/** A method's handler, as registered with `api.node(path, { methods })`. */
-type Handler = (...args: never[]) => unknown;
+/** A member's spec as the API sees it: a method's or a property's fields. */
+type Spec = Partial<MethodSpec & PropertySpec>;
 
 /** Signals of {@link MultiplayerAPI}, named as Godot 3's. */
 export interface MultiplayerAPIEvents {
@@ -82,44 +97,61 @@ export interface MultiplayerAPIOptions {
    * keeps naming that node by its full path.
    */
   maxPathCacheBytes?: number;
+  /**
+   * The Variant types this API decodes and encodes (default `godot3CoreCodec`: nil, bool, int, float,
+   * String, Array, Dictionary and the byte/int/real/string pools). Other types arrive as lossless
+   * `VariantBytes` (re-encodable as they are), and sending one fails with `ERR_INVALID_DATA`; a
+   * declared argument type the codec lacks throws at `node()`. Opt in with `godot3Codec` (every
+   * Godot 3 type) or per type: `withTypes(godot3CoreCodec, godot3Vector2, godot3Color)`, so a build
+   * carries only the types it uses.
+   */
+  codec?: VariantCodec;
 }
 
-/** The peer signals the API listens to. */
-type PeerSignal =
-  | 'peer_connected'
-  | 'peer_disconnected'
-  | 'peer_packet'
-  | 'connection_succeeded'
-  | 'connection_failed'
-  | 'server_disconnected';
+/** The peer signals passed on under Godot 3's names: `[peer signal, our signal]`. */
+const RELAYED = [
+  ['connection_succeeded', 'connected_to_server'],
+  ['connection_failed', 'connection_failed'],
+  ['server_disconnected', 'server_disconnected'],
+] as const;
 
-const TOO_SMALL = 'Invalid packet received. Size too small.';
+/** By command (REMOTE_CALL, REMOTE_SET, SIMPLIFY_PATH, CONFIRM_PATH, RAW): its smallest packet, and its name in refusals. */
+const MIN_SIZE = [6, 6, 5, 2, 2];
+const COMMAND_NAME = ['RPC', 'RPC', 'SIMPLIFY_PATH', 'CONFIRM_PATH', 'RAW'];
 
 /**
  * Godot 3.2's high-level multiplayer over any {@link MultiplayerPeer}: nodes registered by path
  * call each other's methods (`rpc`) and set properties (`rset`) under Godot's mode rules, with
  * Godot 3.2's packet format, path cache and Variant encoding, so Godot 3 games and TypeScript peers
- * interoperate.
+ * interoperate. Values travel through the `codec` option's types (see {@link MultiplayerAPIOptions.codec}).
  */
-export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
+export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implements RpcHost {
+  /**
+   * Most bytes of node paths one remote peer may teach us (see `MultiplayerAPIOptions.maxPathCacheBytes`);
+   * a change applies to what peers teach from then on.
+   */
+  declare maxPathCacheBytes: number;
   #peer: MultiplayerPeer | null = null;
   readonly #connected = new Set<number>();
-  readonly #caches: PathCaches;
+  readonly #caches = new PathCaches();
   readonly #refusals = new Tally();
-  readonly #nodes = new Map<string, RpcNode>();
+  readonly #codec: VariantCodec;
   #sender = 0;
   readonly #drops: DropLog;
-  readonly #handlers: Record<PeerSignal, (id: number) => void>;
+  readonly #handlers: { [signal: string]: (id: number) => void };
   #error = '';
   #auto: boolean;
   readonly #autoPoll = new AutoPoll(() => this.poll(), 'MultiplayerAPI.poll');
+  /** The registered nodes by path (for `RpcNode`; a symbol keeps it off the public members). */
+  readonly [NODES] = new Map<string, RpcNode>();
 
   /** An API over `peer` (or none yet: set {@link MultiplayerAPI.networkPeer} later). */
   constructor(peer: MultiplayerPeer | null = null, options: MultiplayerAPIOptions = {}) {
     super();
     this.#drops = new DropLog(options.log);
-    this.#caches = new PathCaches(options.maxPathCacheBytes ?? DEFAULT_MAX_PATH_CACHE_BYTES);
+    this.maxPathCacheBytes = options.maxPathCacheBytes ?? DEFAULT_MAX_PATH_CACHE_BYTES;
     this.#auto = options.autoPoll ?? false;
+    this.#codec = options.codec ?? godot3CoreCodec;
     this.#handlers = {
       peer_connected: (id) => {
         this.#connected.add(id);
@@ -131,10 +163,8 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
         this.emit('network_peer_disconnected', id);
       },
       peer_packet: () => this.#schedule(),
-      connection_succeeded: () => this.emit('connected_to_server'),
-      connection_failed: () => this.emit('connection_failed'),
-      server_disconnected: () => this.emit('server_disconnected'),
     };
+    for (const [from, to] of RELAYED) this.#handlers[from] = () => this.emit(to);
     this.networkPeer = peer;
   }
 
@@ -157,7 +187,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
   /** Adds or removes our handlers of the peer's signals. */
   #listen(how: 'on' | 'off'): void {
     const peer = this.#peer as unknown as SignalEmitter | null;
-    for (const name of Object.keys(this.#handlers) as PeerSignal[]) peer?.[how](name, this.#handlers[name]);
+    for (const name in this.#handlers) peer?.[how](name, this.#handlers[name] as (id: number) => void);
   }
 
   /** Whether packets are processed as soon as they arrive. */
@@ -245,32 +275,18 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
    * `ERR_INVALID_DATA` when empty, `ERR_UNCONFIGURED` when not connected.
    */
   sendBytes(bytes: Uint8Array, id = 0, mode: TransferMode = TransferMode.RELIABLE): ErrorCode {
-    if (bytes.byteLength < 1) return this.#fail(ErrorCode.ERR_INVALID_DATA, 'Trying to send an empty raw packet.');
-    const peer = this.#connectedPeer();
-    if (peer === null)
-      return this.#fail(ErrorCode.ERR_UNCONFIGURED, 'Trying to send a raw packet while not connected.');
+    if (bytes.byteLength < 1) return this.#fail(ErrorCode.ERR_INVALID_DATA, 'Empty raw packet.');
+    const peer = this.#connectedPeer('A raw packet');
+    if (peer === null) return ErrorCode.ERR_UNCONFIGURED;
     peer.setTargetPeer(id);
     peer.transferMode = mode;
     return peer.putPacket(rawPacket(bytes));
   }
 
-  /** Most bytes of node paths one remote peer may teach us (see `MultiplayerAPIOptions.maxPathCacheBytes`). */
-  get maxPathCacheBytes(): number {
-    return this.#caches.maxBytesPerSender;
-  }
-
-  /** Sets `maxPathCacheBytes` (see the getter); applies to what peers teach from now on. */
-  set maxPathCacheBytes(bytes: number) {
-    this.#caches.maxBytesPerSender = bytes;
-  }
-
   /** Refusals by kind and the paths remote peers taught us (see {@link RpcStats}). */
   stats(): RpcStats {
-    return {
-      refused: this.#refusals.snapshot(),
-      cachedPaths: this.#caches.learnedPaths,
-      cachedPathBytes: this.#caches.learnedBytes,
-    };
+    const [cachedPaths, cachedPathBytes] = this.#caches.learned();
+    return { refused: this.#refusals.snapshot(), cachedPaths, cachedPathBytes };
   }
 
   /** Forgets peers and path caches (Godot's `clear()`); registered nodes stay. */
@@ -279,87 +295,55 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     this.#caches.clear();
   }
 
-  /** Registers a node at `path` (relative to the root, e.g. `"Main/Panel/VBoxContainer/Game"`). */
+  /**
+   * Registers a node at `path` (relative to the root, e.g. `"Main/Panel/VBoxContainer/Game"`). Throws
+   * for an unknown mode name, and for a declared argument or property type the `codec` does not decode.
+   */
   node<Methods extends MethodMap = Record<never, never>, Properties extends PropertyMap = Record<never, never>>(
     path: string,
     spec: NodeSpec<Methods, Properties> = {},
   ): RpcNode<Methods, Properties> {
-    const node = new RpcNode<Methods, Properties>(this.#host, path, spec);
-    this.#nodes.set(node.path, node as unknown as RpcNode);
+    const node = new RpcNode<Methods, Properties>(this, path, spec, this.#codec);
+    this[NODES].set(node.path, node as unknown as RpcNode);
     return node;
   }
 
   /** The node registered at `path`, or `undefined`. */
   getNode(path: string): RpcNode | undefined {
-    return this.#nodes.get(nodePathKey(path));
+    return this[NODES].get(nodePathKey(path));
   }
 
   /** Unregisters the node at `path`. */
   removeNode(path: string): void {
-    this.#nodes.delete(nodePathKey(path));
-  }
-
-  /** What the nodes of this API call back (kept off the public members). */
-  readonly #host: RpcHost = {
-    rpcp: (node, to, unreliable, method, args) => this.#rpcp(node, to, unreliable, method, args),
-    rsetp: (node, to, unreliable, property, value) => this.#rsetp(node, to, unreliable, property, value),
-    ownId: () => this.getUniqueId(),
-    setMasterUnder: (path, id) => {
-      const prefix = `${path}/`;
-      for (const node of this.#nodes.values()) if (node.path.startsWith(prefix)) node[SET_MASTER_ONLY](id);
-    },
-  };
-
-  /** Godot 3.2's `rpcp`. */
-  #rpcp(node: RpcNode, to: number, unreliable: boolean, method: string, args: readonly unknown[]): ErrorCode {
-    const entry = node[METHOD_ENTRY](method);
-    const types = entry?.spec.args;
-    const values = types === undefined ? args : args.map((a, i) => coerceArg(a, types[i]));
-    return this.#callOrSet(node, to, unreliable, false, method, values, entry?.mode, entry?.spec.handler);
-  }
-
-  /** Godot 3.2's `rsetp`. */
-  #rsetp(node: RpcNode, to: number, unreliable: boolean, property: string, value: unknown): ErrorCode {
-    const entry = node[PROPERTY_ENTRY](property);
-    const sent = coerceArg(value, entry?.spec.type);
-    return this.#callOrSet(node, to, unreliable, true, property, [sent], entry?.mode, value);
+    this[NODES].delete(nodePathKey(path));
   }
 
   /**
-   * Sends a call (`set` false) or a property set, and runs it here too when the mode says so:
-   * `local` is what running it here needs, the method's handler or the property's new value
-   * (no closure per call).
+   * Godot 3.2's `rpcp` (`set` false; `values`: the arguments) and `rsetp` (`values`: [the value]) for
+   * `node`'s `rpc*`/`rset*` methods: sends the call or set, and runs it here too when the mode says so.
    */
-  #callOrSet(
+  [SEND](
     node: RpcNode,
     to: number,
     unreliable: boolean,
     set: boolean,
     name: string,
     values: readonly unknown[],
-    mode: RpcMode = RpcMode.DISABLED,
-    local: unknown,
   ): ErrorCode {
-    const peer = this.#connectedPeer();
-    if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, `Trying to call "${name}" while not connected.`);
+    const peer = this.#connectedPeer(`"${name}"`);
+    if (peer === null) return ErrorCode.ERR_UNCONFIGURED;
+    const entry = node[MEMBER](set, name);
+    const types = entry?.types;
+    const sent = types === undefined ? values : values.map((a, i) => coerceArg(a, types[i]));
     const own = peer.getUniqueId();
-    let skip = own === to;
-    let here = false;
-    if (to === 0 || to === own || (to < 0 && to !== -own)) {
-      const decision = shouldCallLocal(mode, node.isNetworkMaster());
-      here = decision.callLocal;
-      skip ||= decision.skipRemote;
-    }
-    let err: ErrorCode = ErrorCode.OK;
-    if (!skip) err = this.#send(peer, node, to, unreliable, set, name, values);
-    if (here) {
-      const previous = this.#sender;
-      this.#sender = own;
-      if (set) this.#assign(node, name, local);
-      else this.#invoke(node, name, local as Handler | undefined, values, own);
-      this.#sender = previous;
-    }
-    if (skip && !here)
+    let local = 0;
+    if (to === 0 || to === own || (to < 0 && to !== -own))
+      local = shouldCallLocal(entry?.mode ?? RpcMode.DISABLED, node.isNetworkMaster());
+    const skip = own === to || (local & SKIP_REMOTE) !== 0;
+    const err = skip ? ErrorCode.OK : this.#send(peer, node, to, unreliable, set, name, sent);
+    // A local set takes the value as given; a local call gets the arguments as sent.
+    if (local & CALL_LOCAL) this.#run(node, set, name, entry, set ? values : sent, own);
+    else if (skip)
       return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `"${name}" on yourself is not allowed by its mode.`);
     return err;
   }
@@ -381,21 +365,37 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     const sent = this.#caches.sentPath(node.path);
     let packet: CallPacket;
     try {
-      packet = callPacket(set, sent.id, name, values, node.path);
+      packet = callPacket(this.#codec, set, sent.id, name, values, node.path);
     } catch (error) {
-      return this.#fail(ErrorCode.ERR_INVALID_DATA, `Unable to encode "${name}": ${(error as Error).message}`);
+      return this.#fail(
+        ErrorCode.ERR_INVALID_DATA,
+        `"${name}": ${(error as Error).message}; opt in: codec godot3Codec, or withTypes(godot3CoreCodec, godot3Vector2, ...).`,
+      );
     }
-    const allConfirmed = this.#sendConfirmPath(peer, node.path, sent, to);
-    peer.transferMode = unreliable ? TransferMode.UNRELIABLE : TransferMode.RELIABLE;
     const short = packet.bytes.subarray(0, packet.pathOffset);
+    const mode = unreliable ? TransferMode.UNRELIABLE : TransferMode.RELIABLE;
+    let allConfirmed = true;
+    for (const id of this.#targets(to)) if (sent.peers.get(id) !== true) allConfirmed = false;
     if (allConfirmed) {
+      peer.transferMode = mode;
       peer.setTargetPeer(to);
       return peer.putPacket(short);
     }
+    // Godot 3.2's `_send_confirm_path` (SIMPLIFY_PATH, reliable, to targets that never got the path),
+    // then the call by full path to those that have not confirmed it.
+    let simplify: Uint8Array | null = null;
     let full: Uint8Array | null = null;
     for (const id of this.#targets(to)) {
+      const state = sent.peers.get(id);
       peer.setTargetPeer(id);
-      if (sent.peers.get(id) === true) {
+      if (state === undefined) {
+        simplify ??= pathPacket(sent.id, node.path);
+        peer.transferMode = TransferMode.RELIABLE;
+        peer.putPacket(simplify);
+        sent.peers.set(id, false);
+      }
+      peer.transferMode = mode;
+      if (state === true) {
         peer.putPacket(short);
       } else {
         full ??= fullPathForm(packet);
@@ -405,92 +405,82 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     return ErrorCode.OK;
   }
 
-  /** Godot 3.2's `_send_confirm_path`: SIMPLIFY_PATH to targets that never got the path. */
-  #sendConfirmPath(peer: MultiplayerPeer, path: string, sent: SentPath, to: number): boolean {
-    let all = true;
-    let simplify: Uint8Array | null = null;
-    for (const id of this.#targets(to)) {
-      const state = sent.peers.get(id);
-      if (state === true) continue;
-      all = false;
-      if (state === undefined) {
-        simplify ??= simplifyPathPacket(sent.id, path);
-        peer.setTargetPeer(id);
-        peer.putPacket(simplify);
-        sent.peers.set(id, false);
-      }
-    }
-    return all;
-  }
-
   *#targets(to: number): Iterable<number> {
     for (const id of this.#connected) {
-      if (to < 0 && id === -to) continue;
-      if (to > 0 && id !== to) continue;
-      yield id;
+      if (to < 0 ? id !== -to : to === 0 || id === to) yield id;
     }
   }
 
   #processPacket(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 1) return this.#refuse(from, 'too-small', TOO_SMALL);
-    switch (packet[0]) {
-      case NetworkCommand.SIMPLIFY_PATH:
-        return this.#processSimplifyPath(from, packet);
-      case NetworkCommand.CONFIRM_PATH:
-        return this.#processConfirmPath(from, packet);
-      case NetworkCommand.REMOTE_CALL:
-      case NetworkCommand.REMOTE_SET:
-        return this.#processCall(from, packet);
-      case NetworkCommand.RAW:
-        if (packet.byteLength < 2)
-          return this.#refuse(from, 'too-small', 'Invalid raw packet received. Size too small.');
-        this.emit('network_peer_packet', from, packet.subarray(1));
-        return;
-    }
-    this.#refuse(from, 'unknown-command', `Invalid packet received. Unknown command ${packet[0]}.`);
+    const command = packet[0] ?? -1;
+    if (command > NetworkCommand.RAW) return this.#refuse(from, 'unknown-command', `Unknown command ${command}.`);
+    if (packet.byteLength < (MIN_SIZE[command] ?? 1))
+      return this.#refuse(from, 'too-small', `${COMMAND_NAME[command] ?? 'Empty'} packet too small.`);
+    if (command === NetworkCommand.SIMPLIFY_PATH) return this.#processSimplifyPath(from, packet);
+    if (command === NetworkCommand.CONFIRM_PATH) return this.#processConfirmPath(from, packet);
+    if (command === NetworkCommand.RAW) this.emit('network_peer_packet', from, packet.subarray(1));
+    else this.#processCall(from, packet);
   }
 
   #processSimplifyPath(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 5)
-      return this.#refuse(from, 'too-small', 'Invalid SIMPLIFY_PATH packet received. Size too small.');
     const path = readCString(packet, 5);
-    if (path === null) return this.#refuse(from, 'bad-utf8', 'Invalid SIMPLIFY_PATH packet received. Bad UTF-8.');
+    if (path === null) return this.#refuse(from, 'bad-utf8', 'SIMPLIFY_PATH: bad UTF-8.');
     const key = nodePathKey(path.text);
-    if (!this.#caches.learn(from, packetWord(packet), key)) {
+    if (!this.#caches.learn(from, packetWord(packet), key, this.maxPathCacheBytes)) {
       return this.#refuse(
         from,
         'path-cache-full',
-        `SIMPLIFY_PATH refused: the peer's path cache is full (${this.#caches.maxBytesPerSender} bytes); path ${boundedText(key)}.`,
+        `Path cache full (${this.maxPathCacheBytes} bytes): ${boundedText(key)}.`,
       );
     }
     const peer = this.#peer;
     if (peer === null) return;
     peer.transferMode = TransferMode.RELIABLE;
     peer.setTargetPeer(from);
-    peer.putPacket(confirmPathPacket(path.text));
+    peer.putPacket(pathPacket(null, path.text));
   }
 
   #processConfirmPath(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 2)
-      return this.#refuse(from, 'too-small', 'Invalid CONFIRM_PATH packet received. Size too small.');
     const path = readCString(packet, 1);
-    if (path === null || !this.#caches.confirm(nodePathKey(path.text), from)) {
-      this.#refuse(
-        from,
-        'unknown-path',
-        'Invalid packet received. Tries to confirm a path which was not found in cache.',
-      );
-    }
+    if (path === null || !this.#caches.confirm(nodePathKey(path.text), from))
+      this.#refuse(from, 'unknown-path', 'CONFIRM_PATH of a path never sent.');
   }
 
+  /** A REMOTE_CALL (`[0][target][name\0][argc][args...]`) or REMOTE_SET (`[1][target][name\0][value]`). */
   #processCall(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 6) return this.#refuse(from, 'too-small', TOO_SMALL);
     const node = this.#targetNode(from, packet);
     if (node === undefined) return;
-    const name = readCString(packet, 5);
-    if (name === null || name.end >= packet.byteLength) return this.#refuse(from, 'too-small', TOO_SMALL);
-    if (packet[0] === NetworkCommand.REMOTE_CALL) return this.#processRpc(from, node, name.text, packet, name.end + 1);
-    this.#processRset(from, node, name.text, packet, name.end + 1);
+    const read = readCString(packet, 5);
+    if (read === null || read.end >= packet.byteLength) return this.#refuse(from, 'too-small', 'RPC packet too small.');
+    const name = read.text;
+    const set = packet[0] === NetworkCommand.REMOTE_SET;
+    const kind = set ? 'RSET' : 'RPC';
+    const entry = node[MEMBER](set, name);
+    const mode = entry?.mode ?? RpcMode.DISABLED;
+    const master = node.getNetworkMaster();
+    if (!canCallMode(mode, node.isNetworkMaster(), from, master)) {
+      return this.#refuse(
+        from,
+        'not-allowed',
+        `${kind} '${boundedText(name)}' is not allowed on node ${boundedText(node.path)} from: ${from}. Mode is ${rpcModeName(mode)} (${mode}), master is ${master}.`,
+      );
+    }
+    const reader = new ByteReader(packet, set ? read.end + 1 : read.end + 2);
+    const argc = set ? 1 : (packet[read.end + 1] as number);
+    const args: Variant[] = [];
+    for (let i = 0; i < argc; i++) {
+      const value = readVariantWith(this.#codec, reader);
+      if (value === DECODE_FAILED)
+        return this.#refuse(from, 'bad-argument', `${kind} '${boundedText(name)}': undecodable argument.`);
+      args.push(value as Variant);
+    }
+    const types = entry?.types;
+    const bad = types === undefined ? -1 : firstMismatch(args, types, this.#codec);
+    if (bad !== -1) {
+      const what = bad === -2 ? 'the wrong argument count' : `a wrong type for argument ${bad + 1}`;
+      return this.#refuse(from, 'wrong-arguments', `${kind} '${boundedText(name)}' called with ${what}.`);
+    }
+    this.#run(node, set, name, entry, args, from);
   }
 
   #targetNode(from: number, packet: Uint8Array): RpcNode | undefined {
@@ -499,100 +489,54 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> {
     if (target & FULL_PATH_FLAG) {
       const offset = target & 0x7fffffff;
       const read = offset < packet.byteLength ? readCString(packet, offset) : null;
-      if (read === null)
-        return this.#refuse(from, 'bad-path-offset', 'Invalid packet received. Size smaller than declared.');
+      if (read === null) return this.#refuse(from, 'bad-path-offset', `Path offset ${offset} out of the packet.`);
       path = nodePathKey(read.text);
     } else {
       path = this.#caches.lookup(from, target);
-      if (path === undefined)
-        return this.#refuse(
-          from,
-          'unknown-cached-path',
-          'Invalid packet received. Unable to find requested cached node.',
-        );
+      if (path === undefined) return this.#refuse(from, 'unknown-cached-path', `Unknown path cache id ${target}.`);
     }
-    const node = this.#nodes.get(path);
-    if (node === undefined)
-      this.#refuse(
-        from,
-        'unknown-node',
-        `Invalid packet received. Requested node was not found: ${boundedText(path)}.`,
-      );
+    const node = this[NODES].get(path);
+    if (node === undefined) this.#refuse(from, 'unknown-node', `No node ${boundedText(path)}.`);
     return node;
   }
 
-  #processRpc(from: number, node: RpcNode, name: string, packet: Uint8Array, offset: number): undefined {
-    const entry = node[METHOD_ENTRY](name);
-    if (!this.#allowed('RPC', from, node, name, entry?.mode)) return;
-    const reader = new ByteReader(packet, offset + 1);
-    const argc = packet[offset] as number;
-    const args: Variant[] = [];
-    for (let i = 0; i < argc; i++) {
-      const value = readVariant(reader);
-      if (value === DECODE_FAILED)
-        return this.#refuse(from, 'bad-argument', 'Invalid packet received. Unable to decode RPC argument.');
-      args.push(value);
-    }
-    const types = entry?.spec.args;
-    const bad = types === undefined ? -1 : firstMismatch(args, types);
-    if (bad !== -1) {
-      const what = bad === -2 ? 'the wrong argument count' : `a wrong type for argument ${bad + 1}`;
-      return this.#refuse(from, 'wrong-arguments', `RPC '${boundedText(name)}' called with ${what}.`);
-    }
-    this.#invoke(node, name, entry?.spec.handler, args, from);
-  }
-
-  #processRset(from: number, node: RpcNode, name: string, packet: Uint8Array, offset: number): undefined {
-    const entry = node[PROPERTY_ENTRY](name);
-    if (!this.#allowed('RSET', from, node, name, entry?.mode)) return;
-    const value = readVariant(new ByteReader(packet, offset));
-    if (value === DECODE_FAILED)
-      return this.#refuse(from, 'bad-argument', 'Invalid packet received. Unable to decode RSET value.');
-    const type = entry?.spec.type;
-    if (type !== undefined && firstMismatch([value], [type]) !== -1)
-      return this.#refuse(from, 'wrong-arguments', `RSET '${boundedText(name)}' with a wrong type.`);
-    this.#assign(node, name, value);
-  }
-
-  /** Godot 3.2's mode check of an incoming call or set; refuses the packet when it fails. */
-  #allowed(kind: string, from: number, node: RpcNode, name: string, mode: RpcMode = RpcMode.DISABLED): boolean {
-    const master = node.getNetworkMaster();
-    if (canCallMode(mode, node.isNetworkMaster(), from, master)) return true;
-    this.#refuse(
-      from,
-      'not-allowed',
-      `${kind} '${boundedText(name)}' is not allowed on node ${boundedText(node.path)} from: ${from}. Mode is ${rpcModeName(mode)} (${mode}), master is ${master}.`,
-    );
-    return false;
-  }
-
-  #invoke(node: RpcNode, name: string, handler: Handler | undefined, args: readonly unknown[], sender: number): void {
-    if (handler === undefined) return;
+  /**
+   * Runs a call (the handler with `values`) or a set (`values[0]` becomes the value, then `changed`)
+   * as `sender`; a handler that throws is reported (`reportHandlerError`).
+   */
+  #run(
+    node: RpcNode,
+    set: boolean,
+    name: string,
+    entry: MemberEntry<Spec> | undefined,
+    values: readonly unknown[],
+    sender: number,
+  ): void {
+    const spec = entry?.spec;
+    if (spec === undefined) return;
     const previous = this.#sender;
     this.#sender = sender;
     try {
-      (handler as (...a: unknown[]) => unknown).apply(node, args as unknown[]);
+      if (set) {
+        const value = values[0] as Variant;
+        spec.value = value;
+        spec.changed?.(value);
+      } else {
+        spec.handler?.apply(node, values as unknown[]);
+      }
     } catch (error) {
-      reportHandlerError(error, `RPC '${name}' on ${node.path}`);
+      reportHandlerError(error, `${set ? 'changed() of' : 'RPC'} '${name}' on ${node.path}`);
     } finally {
       this.#sender = previous;
     }
   }
 
-  #assign(node: RpcNode, name: string, value: unknown): void {
-    const spec = node[PROPERTY_ENTRY](name)?.spec;
-    if (spec === undefined) return;
-    spec.value = value as Variant;
-    try {
-      spec.changed?.(value as Variant);
-    } catch (error) {
-      reportHandlerError(error, `changed() of '${name}' on ${node.path}`);
-    }
-  }
-
-  #connectedPeer(): MultiplayerPeer | null {
+  /** The peer when connected; else `null`, with `lastErrorMessage` saying `what` was not sent. */
+  #connectedPeer(what: string): MultiplayerPeer | null {
     const peer = this.#peer;
-    return peer !== null && peer.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED ? peer : null;
+    if (peer !== null && peer.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED) return peer;
+    this.#error = `${what} not sent: not connected.`;
+    return null;
   }
 
   /** Counts a refused packet by `kind` and reports it (signal, or a log line per kind and second). */

@@ -1,11 +1,15 @@
 /**
- * Keys of the `RpcNode` members that only `MultiplayerAPI` calls. Symbols rather than names, so
- * they are not part of the public API (the public entries never export these keys).
+ * `node[MEMBER](set, name)`: the mode and spec of a property (`set`) or method of an `RpcNode`, or
+ * `undefined`; only `MultiplayerAPI` calls it. A symbol rather than a name, so it is not part of the
+ * public API (the public entries never export it).
  */
+export const MEMBER: unique symbol = Symbol('wspeer.member');
 
-/** `node[METHOD_ENTRY](name)`: the mode and spec of a method, or `undefined`. */
-export const METHOD_ENTRY: unique symbol = Symbol('wspeer.methodEntry');
-/** `node[PROPERTY_ENTRY](name)`: the mode and spec of a property, or `undefined`. */
-export const PROPERTY_ENTRY: unique symbol = Symbol('wspeer.propertyEntry');
-/** `node[SET_MASTER_ONLY](id)`: sets the node's master without recursing into its children. */
-export const SET_MASTER_ONLY: unique symbol = Symbol('wspeer.setMasterOnly');
+/**
+ * `api[SEND](node, peer, unreliable, set, name, values)`: what every `rpc*`/`rset*` method of an `RpcNode` calls on its
+ * `MultiplayerAPI` (see `RpcHost`). A symbol, so it stays off the public API.
+ */
+export const SEND: unique symbol = Symbol('wspeer.send');
+
+/** `api[NODES]`: the registered nodes by path (`RpcNode.setNetworkMaster` recurses through them). */
+export const NODES: unique symbol = Symbol('wspeer.nodes');

@@ -23,37 +23,29 @@ interface SenderPaths {
 /**
  * Godot 3.2's path caches: paths we sent (numbered from 1, confirmation per peer) and paths each
  * sender taught us (`sender -> id -> path`). What a sender may teach is bounded: its paths' UTF-8
- * bytes plus 32 per entry stay within `maxBytesPerSender` (a SIMPLIFY_PATH past it is refused and
+ * bytes plus 32 per entry stay within the budget `learn` gets (a SIMPLIFY_PATH past it is refused and
  * not confirmed, so a Godot sender keeps naming that node by its full path, which still works).
  */
 export class PathCaches {
-  /** Budget per sender, in bytes (see the class comment). */
-  maxBytesPerSender: number;
   readonly #sent = new Map<string, SentPath>();
   readonly #received = new Map<number, SenderPaths>();
-  #nextId = 1;
-  #entries = 0;
-  #bytes = 0;
 
-  constructor(maxBytesPerSender = DEFAULT_MAX_PATH_CACHE_BYTES) {
-    this.maxBytesPerSender = maxBytesPerSender;
+  /** Paths remote senders taught us, in all, and what they cost in bytes (UTF-8 plus 32 per entry); for stats. */
+  learned(): [paths: number, bytes: number] {
+    let paths = 0;
+    let bytes = 0;
+    for (const table of this.#received.values()) {
+      paths += table.paths.size;
+      bytes += table.bytes;
+    }
+    return [paths, bytes];
   }
 
-  /** Paths remote senders taught us, in all. */
-  get learnedPaths(): number {
-    return this.#entries;
-  }
-
-  /** What those paths cost, in bytes (UTF-8 plus 32 per entry). */
-  get learnedBytes(): number {
-    return this.#bytes;
-  }
-
-  /** The entry for a path we send from, created (with the next id) on first use. */
+  /** The entry for a path we send from, created on first use (ids count from 1; only `clear` removes entries). */
   sentPath(path: string): SentPath {
     let entry = this.#sent.get(path);
     if (entry === undefined) {
-      entry = { id: this.#nextId++, peers: new Map() };
+      entry = { id: this.#sent.size + 1, peers: new Map() };
       this.#sent.set(path, entry);
     }
     return entry;
@@ -61,27 +53,22 @@ export class PathCaches {
 
   /** Marks `peer` as having confirmed `path`; false when we never sent it that path. */
   confirm(path: string, peer: number): boolean {
-    const entry = this.#sent.get(path);
-    if (entry === undefined || !entry.peers.has(peer)) return false;
-    entry.peers.set(peer, true);
-    return true;
+    const peers = this.#sent.get(path)?.peers;
+    return peers?.has(peer) === true && peers.set(peer, true) !== undefined;
   }
 
-  /** Remembers that `sender` calls `path` by `id`; false (nothing kept) when that would exceed its budget. */
-  learn(sender: number, id: number, path: string): boolean {
+  /** Remembers that `sender` calls `path` by `id`; false (nothing kept) when that would exceed its `budget` (bytes). */
+  learn(sender: number, id: number, path: string, budget: number): boolean {
     let table = this.#received.get(sender);
-    const old = table?.paths.get(id);
-    const cost = utf8Length(path) + ENTRY_COST;
-    const freed = old === undefined ? 0 : utf8Length(old) + ENTRY_COST;
-    if ((table?.bytes ?? 0) - freed + cost > this.maxBytesPerSender) return false;
     if (table === undefined) {
       table = { paths: new Map(), bytes: 0 };
       this.#received.set(sender, table);
     }
+    const old = table.paths.get(id);
+    const bytes = table.bytes + utf8Length(path) - (old === undefined ? 0 : utf8Length(old) + ENTRY_COST) + ENTRY_COST;
+    if (bytes > budget) return false;
     table.paths.set(id, path);
-    table.bytes += cost - freed;
-    this.#bytes += cost - freed;
-    if (old === undefined) this.#entries++;
+    table.bytes = bytes;
     return true;
   }
 
@@ -92,12 +79,7 @@ export class PathCaches {
 
   /** Forgets a peer that left. */
   forget(peer: number): void {
-    const table = this.#received.get(peer);
-    if (table !== undefined) {
-      this.#entries -= table.paths.size;
-      this.#bytes -= table.bytes;
-      this.#received.delete(peer);
-    }
+    this.#received.delete(peer);
     for (const entry of this.#sent.values()) entry.peers.delete(peer);
   }
 
@@ -105,8 +87,5 @@ export class PathCaches {
   clear(): void {
     this.#sent.clear();
     this.#received.clear();
-    this.#nextId = 1;
-    this.#entries = 0;
-    this.#bytes = 0;
   }
 }

@@ -28,32 +28,22 @@ export type RpcModeName =
   | 'any_peer'
   | 'authority';
 
-const BY_NAME: Record<RpcModeName, RpcMode> = {
-  disabled: modes.DISABLED,
-  remote: modes.REMOTE,
-  master: modes.MASTER,
-  puppet: modes.PUPPET,
-  remotesync: modes.REMOTESYNC,
-  mastersync: modes.MASTERSYNC,
-  puppetsync: modes.PUPPETSYNC,
-  sync: modes.REMOTESYNC,
-  slave: modes.PUPPET,
-  any_peer: modes.REMOTE,
-  authority: modes.PUPPET,
-};
+/** Godot 3's keywords in mode order (0..6), then the aliases, whose modes are {@link ALIAS_MODES}. */
+const KEYWORDS = 'disabled remote master puppet remotesync mastersync puppetsync sync slave any_peer authority'.split(
+  ' ',
+);
+const ALIAS_MODES = [modes.REMOTESYNC, modes.PUPPET, modes.REMOTE, modes.PUPPET];
 
 /** The numeric mode of a name; `callLocal` turns a mode into its `*sync` variant. Throws for unknown names. */
 export function parseRpcMode(name: RpcModeName, callLocal = false): RpcMode {
-  const mode = BY_NAME[name];
-  if (mode === undefined)
-    throw new Error(`Unknown RPC mode "${String(name)}": use one of ${Object.keys(BY_NAME).join(', ')}`);
+  const i = KEYWORDS.indexOf(name);
+  if (i < 0) throw new Error(`Unknown RPC mode "${String(name)}": use one of ${KEYWORDS.join(', ')}`);
+  const mode = (i < 7 ? i : ALIAS_MODES[i - 7]) as RpcMode;
   // REMOTE, MASTER and PUPPET are 1..3; their *sync variants are 4..6, in the same order.
   return callLocal && mode >= modes.REMOTE && mode <= modes.PUPPET ? ((mode + 3) as RpcMode) : mode;
 }
 
-const NAMES = ['disabled', 'remote', 'master', 'puppet', 'remotesync', 'mastersync', 'puppetsync'] as const;
-
 /** Godot 3's keyword of a numeric mode (`rpcModeName(RpcMode.PUPPET)` is `"puppet"`), for messages. */
 export function rpcModeName(mode: number): string {
-  return NAMES[mode] ?? `mode ${mode}`;
+  return (mode < 7 && KEYWORDS[mode]) || `mode ${mode}`;
 }

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '@wspeer/core';
-import type { Variant } from '@wspeer/variant';
-import type { ArgType } from './arg-type.js';
-import { METHOD_ENTRY, PROPERTY_ENTRY, SET_MASTER_ONLY } from './node-keys.js';
+import type { Variant, VariantCodec } from '@wspeer/variant';
+import { type ArgType, argTypeId } from './arg-type.js';
+import { MEMBER, NODES, SEND } from './node-keys.js';
 import { nodePathKey } from './node-path-key.js';
 import { parseRpcMode, type RpcMode, type RpcModeName } from './rpc-mode.js';
 
@@ -57,31 +57,47 @@ export interface NodeSpec<M extends MethodMap, P extends PropertyMap> {
 
 /** The mode and spec of one method or property of a node. */
 export interface MemberEntry<S> {
-  /** Who may call or set it. */
+  /** Who may call or set it (`rpcConfig` / `rsetConfig` change it). */
   mode: RpcMode;
   /** The method's or property's spec. */
-  spec: S;
+  readonly spec: S;
+  /** The declared types as ids (`args`, or [`type`]; -1: Variant), or `undefined` when none are declared. */
+  readonly types: readonly number[] | undefined;
 }
 
-/** The API side a node talks to (implemented by `MultiplayerAPI`). */
+/** The API side a node talks to (implemented by `MultiplayerAPI`; symbols keep it off its public members). */
 export interface RpcHost {
-  /** Sends (and maybe runs locally) a call of `method` on `node`: Godot 3.2's `rpcp`. */
-  rpcp(node: RpcNode, peer: number, unreliable: boolean, method: string, args: readonly unknown[]): ErrorCode;
-  /** Sends (and maybe applies locally) a set of `property` on `node`: Godot 3.2's `rsetp`. */
-  rsetp(node: RpcNode, peer: number, unreliable: boolean, property: string, value: unknown): ErrorCode;
+  /**
+   * Sends (and maybe runs here) a call of a method (`set` false: Godot 3.2's `rpcp`, `values` its
+   * arguments) or a set of a property (`rsetp`, `values` = [value]) on `node`.
+   */
+  [SEND](
+    node: RpcNode,
+    peer: number,
+    unreliable: boolean,
+    set: boolean,
+    name: string,
+    values: readonly unknown[],
+  ): ErrorCode;
+  /** The registered nodes by path (`setNetworkMaster` recurses through them). */
+  readonly [NODES]: ReadonlyMap<string, RpcNode>;
   /** Our peer id. */
-  ownId(): number;
-  /** Sets the master of every registered node under `path`. */
-  setMasterUnder(path: string, id: number): void;
+  getUniqueId(): number;
 }
 
-/** The mode of each member of `specs`, by name. */
-function modesOf(specs?: {
-  readonly [name: string]: { mode: RpcModeName; callLocal?: boolean };
-}): Map<string, RpcMode> {
-  const modes = new Map<string, RpcMode>();
-  for (const [name, spec] of Object.entries(specs ?? {})) modes.set(name, parseRpcMode(spec.mode, spec.callLocal));
-  return modes;
+/** The entries of `specs` by name; throws for an unknown mode or a declared type `codec` cannot decode. */
+function entriesOf<S extends MethodSpec | PropertySpec>(
+  specs: { readonly [name: string]: S } | undefined,
+  codec: VariantCodec,
+  what: string,
+): Map<string, MemberEntry<S>> {
+  const entries = new Map<string, MemberEntry<S>>();
+  for (const [name, spec] of Object.entries(specs ?? {})) {
+    const declared = 'handler' in spec ? spec.args : spec.type && [spec.type];
+    const types = declared?.map((type) => argTypeId(type, codec, `${what} '${name}'`));
+    entries.set(name, { mode: parseRpcMode(spec.mode, spec.callLocal), spec, types });
+  }
+  return entries;
 }
 
 /**
@@ -92,34 +108,36 @@ export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = Pr
   /** The path relative to the root, e.g. `"Main/Panel/VBoxContainer/Game"`. */
   declare readonly path: string;
   readonly #host: RpcHost;
-  readonly #spec: NodeSpec<M, P>;
   #master: number;
-  readonly #methodModes: Map<string, RpcMode>;
-  readonly #propertyModes: Map<string, RpcMode>;
+  readonly #methods: Map<string, MemberEntry<MethodSpec>>;
+  readonly #properties: Map<string, MemberEntry<PropertySpec>>;
 
-  /** A node at `path` (made by `MultiplayerAPI.node()`). */
-  constructor(host: RpcHost, path: string, spec: NodeSpec<M, P>) {
+  /**
+   * A node at `path` (made by `MultiplayerAPI.node()`, whose `codec` must decode the declared types);
+   * throws for an unknown mode or an undecodable declared type.
+   */
+  constructor(host: RpcHost, path: string, spec: NodeSpec<M, P>, codec: VariantCodec) {
     this.#host = host;
-    this.#spec = spec;
     this.path = nodePathKey(path);
     this.#master = spec.master ?? 1;
-    this.#methodModes = modesOf(spec.methods);
-    this.#propertyModes = modesOf(spec.properties);
+    const on = ` on ${this.path}`;
+    this.#methods = entriesOf<MethodSpec>(spec.methods, codec, `RPC${on}`);
+    this.#properties = entriesOf<PropertySpec>(spec.properties, codec, `Property${on}`);
   }
 
   /** Calls `method` on every peer (and locally for `*sync` modes). */
   rpc<K extends keyof M & string>(method: K, ...args: Parameters<M[K]['handler']>): ErrorCode {
-    return this.#host.rpcp(this, 0, false, method, args);
+    return this.#host[SEND](this, 0, false, false, method, args);
   }
 
   /** Calls `method` on one peer (negative: on everyone but that peer). */
   rpcId<K extends keyof M & string>(peer: number, method: K, ...args: Parameters<M[K]['handler']>): ErrorCode {
-    return this.#host.rpcp(this, peer, false, method, args);
+    return this.#host[SEND](this, peer, false, false, method, args);
   }
 
   /** `rpc` with the unreliable transfer mode (reported; WebSocket is reliable). */
   rpcUnreliable<K extends keyof M & string>(method: K, ...args: Parameters<M[K]['handler']>): ErrorCode {
-    return this.#host.rpcp(this, 0, true, method, args);
+    return this.#host[SEND](this, 0, true, false, method, args);
   }
 
   /** `rpcId` with the unreliable transfer mode. */
@@ -128,54 +146,63 @@ export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = Pr
     method: K,
     ...args: Parameters<M[K]['handler']>
   ): ErrorCode {
-    return this.#host.rpcp(this, peer, true, method, args);
+    return this.#host[SEND](this, peer, true, false, method, args);
   }
 
   /** Sets `property` on every peer (and locally for `*sync` modes). */
   rset<K extends keyof P & string>(property: K, value: P[K]['value']): ErrorCode {
-    return this.#host.rsetp(this, 0, false, property, value);
+    return this.#host[SEND](this, 0, false, true, property, [value]);
   }
 
   /** Sets `property` on one peer. */
   rsetId<K extends keyof P & string>(peer: number, property: K, value: P[K]['value']): ErrorCode {
-    return this.#host.rsetp(this, peer, false, property, value);
+    return this.#host[SEND](this, peer, false, true, property, [value]);
   }
 
   /** `rset` with the unreliable transfer mode. */
   rsetUnreliable<K extends keyof P & string>(property: K, value: P[K]['value']): ErrorCode {
-    return this.#host.rsetp(this, 0, true, property, value);
+    return this.#host[SEND](this, 0, true, true, property, [value]);
   }
 
   /** `rsetId` with the unreliable transfer mode. */
   rsetUnreliableId<K extends keyof P & string>(peer: number, property: K, value: P[K]['value']): ErrorCode {
-    return this.#host.rsetp(this, peer, true, property, value);
+    return this.#host[SEND](this, peer, true, true, property, [value]);
   }
 
   /** The current value of a property. */
   get<K extends keyof P & string>(property: K): P[K]['value'] {
-    return (this.#spec.properties as P)[property]?.value;
+    return this.#properties.get(property)?.spec.value;
   }
 
   /** Sets a property here only (no network). */
   set<K extends keyof P & string>(property: K, value: P[K]['value']): void {
-    const spec = this.#spec.properties?.[property];
-    if (spec !== undefined) spec.value = value;
+    const entry = this.#properties.get(property);
+    if (entry !== undefined) entry.spec.value = value;
   }
 
   /** Changes a method's mode at runtime (Godot's `rpc_config`). */
   rpcConfig(method: keyof M & string, mode: RpcModeName, callLocal = false): void {
-    this.#methodModes.set(method, parseRpcMode(mode, callLocal));
+    this.#configure(this.#methods, method, mode, callLocal);
   }
 
   /** Changes a property's mode at runtime (Godot's `rset_config`). */
   rsetConfig(property: keyof P & string, mode: RpcModeName, callLocal = false): void {
-    this.#propertyModes.set(property, parseRpcMode(mode, callLocal));
+    this.#configure(this.#properties, property, mode, callLocal);
+  }
+
+  #configure(entries: Map<string, MemberEntry<unknown>>, name: string, mode: RpcModeName, callLocal: boolean): void {
+    const parsed = parseRpcMode(mode, callLocal);
+    const entry = entries.get(name);
+    if (entry !== undefined) entry.mode = parsed;
   }
 
   /** Sets the network master (and, with `recursive`, of every registered node below this path). */
   setNetworkMaster(id: number, recursive = true): void {
     this.#master = id;
-    if (recursive) this.#host.setMasterUnder(this.path, id);
+    if (recursive) {
+      const prefix = `${this.path}/`;
+      for (const node of this.#host[NODES].values()) if (node.path.startsWith(prefix)) node.#master = id;
+    }
   }
 
   /** The network master's id (default 1). */
@@ -185,25 +212,11 @@ export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = Pr
 
   /** Whether this peer is the node's master. */
   isNetworkMaster(): boolean {
-    return this.#master === this.#host.ownId();
+    return this.#master === this.#host.getUniqueId();
   }
 
-  /** The mode and spec of a method, or `undefined`. */
-  [METHOD_ENTRY](name: string): MemberEntry<MethodSpec> | undefined {
-    return entry(this.#spec.methods?.[name], this.#methodModes.get(name));
+  /** The mode and spec of a property (`set`) or a method, or `undefined`. */
+  [MEMBER](set: boolean, name: string): MemberEntry<Partial<MethodSpec & PropertySpec>> | undefined {
+    return (set ? this.#properties : this.#methods).get(name);
   }
-
-  /** The mode and spec of a property, or `undefined`. */
-  [PROPERTY_ENTRY](name: string): MemberEntry<PropertySpec> | undefined {
-    return entry(this.#spec.properties?.[name] as PropertySpec | undefined, this.#propertyModes.get(name));
-  }
-
-  /** Sets the master without recursion. */
-  [SET_MASTER_ONLY](id: number): void {
-    this.#master = id;
-  }
-}
-
-function entry<S>(spec: S | undefined, mode: RpcMode | undefined): MemberEntry<S> | undefined {
-  return spec === undefined || mode === undefined ? undefined : { mode, spec };
 }

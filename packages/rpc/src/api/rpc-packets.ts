@@ -1,5 +1,5 @@
 import { decodeUtf8 } from '@wspeer/core';
-import { ByteReader, ByteWriter, type Variant, writeVariant } from '@wspeer/variant';
+import { ByteWriter, type VariantCodec, writeVariantWith } from '@wspeer/variant';
 import { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';
 
 /** A REMOTE_CALL / REMOTE_SET packet with the full path appended (see {@link callPacket}). */
@@ -11,10 +11,11 @@ export interface CallPacket {
 }
 
 /**
- * Encodes a call (`values` = arguments) or a set (`values` = [value]) exactly as Godot 3.2's
- * `_send_rpc`. Throws `VariantError` for values that cannot be encoded.
+ * Encodes a call (`values` = arguments) or a set (`values` = [value]) with `codec` exactly as Godot
+ * 3.2's `_send_rpc`. Throws `VariantError` for values the codec cannot encode.
  */
 export function callPacket(
+  codec: VariantCodec,
   set: boolean,
   cacheId: number,
   name: string,
@@ -25,12 +26,8 @@ export function callPacket(
   w.u8(set ? NetworkCommand.REMOTE_SET : NetworkCommand.REMOTE_CALL);
   w.u32(cacheId);
   cstring(w, name);
-  if (set) {
-    writeVariant(w, values[0] as Variant);
-  } else {
-    w.u8(values.length);
-    for (const value of values) writeVariant(w, value as Variant);
-  }
+  if (!set) w.u8(values.length);
+  for (const value of values) writeVariantWith(codec, w, value);
   const pathOffset = w.length;
   cstring(w, path);
   return { bytes: w.finish(), pathOffset };
@@ -43,19 +40,15 @@ export function fullPathForm(packet: CallPacket): Uint8Array {
   return bytes;
 }
 
-/** `SIMPLIFY_PATH`: `[2][cache id][path\0]`. */
-export function simplifyPathPacket(cacheId: number, path: string): Uint8Array {
+/** `SIMPLIFY_PATH` with a cache id (`[2][cache id][path\0]`), or `CONFIRM_PATH` without (`[3][path\0]`). */
+export function pathPacket(cacheId: number | null, path: string): Uint8Array {
   const w = new ByteWriter(8 + path.length * 3);
-  w.u8(NetworkCommand.SIMPLIFY_PATH);
-  w.u32(cacheId);
-  cstring(w, path);
-  return w.finish();
-}
-
-/** `CONFIRM_PATH`: `[3][path\0]`. */
-export function confirmPathPacket(path: string): Uint8Array {
-  const w = new ByteWriter(4 + path.length * 3);
-  w.u8(NetworkCommand.CONFIRM_PATH);
+  if (cacheId === null) {
+    w.u8(NetworkCommand.CONFIRM_PATH);
+  } else {
+    w.u8(NetworkCommand.SIMPLIFY_PATH);
+    w.u32(cacheId);
+  }
   cstring(w, path);
   return w.finish();
 }
@@ -68,9 +61,9 @@ export function rawPacket(data: Uint8Array): Uint8Array {
   return bytes;
 }
 
-/** The uint32 at bytes 1-4 of a packet: a call's target, or SIMPLIFY_PATH's cache id. */
-export function packetWord(packet: Uint8Array): number {
-  return new ByteReader(packet, 1).u32();
+/** The uint32 at bytes 1-4 of a packet (at least 5 bytes): a call's target, or SIMPLIFY_PATH's cache id. */
+export function packetWord(p: Uint8Array): number {
+  return ((p[1] as number) | ((p[2] as number) << 8) | ((p[3] as number) << 16) | ((p[4] as number) << 24)) >>> 0;
 }
 
 /**
