@@ -1,9 +1,9 @@
 import { readArray, readDictionary } from './container-readers.js';
 import { writeArray, writeDictionary } from './container-writers.js';
-import { opaque, skipFixed, skipNodePath, skipPool } from './opaque-readers.js';
 import { typedArrayReader } from './pool-readers.js';
 import { PoolStringArray } from './pool-string-array.js';
 import { writeTypedArray } from './pool-writers.js';
+import { readOpaque } from './read-opaque.js';
 import { Real } from './real.js';
 import { writeRealClass } from './real-writer.js';
 import { readBool, readNil, readNumber } from './scalar-readers.js';
@@ -17,8 +17,6 @@ import type { BodyReader, BodyWriter, VariantCodec } from './variant-codec.js';
 // Godot 3.2's Variant format (`core/io/marshalls.cpp`) with only the core types decoded; the body sizes
 // are `godot3Codec`'s, so the opaque readers accept and reject exactly what its real readers do.
 
-const fixed = opaque(skipFixed);
-
 /** Body readers by id: 5..16 (math types, NODE_PATH, RID) and 24..26 (math pools) opaque; OBJECT (17) refused. */
 const READERS: readonly (BodyReader | 0)[] = [
   readNil,
@@ -26,18 +24,18 @@ const READERS: readonly (BodyReader | 0)[] = [
   readNumber,
   readNumber,
   readStringBody,
-  fixed,
-  fixed,
-  fixed,
-  fixed,
-  fixed,
-  fixed,
-  fixed,
-  fixed,
-  fixed,
-  fixed,
-  opaque(skipNodePath),
-  fixed,
+  readOpaque,
+  readOpaque,
+  readOpaque,
+  readOpaque,
+  readOpaque,
+  readOpaque,
+  readOpaque,
+  readOpaque,
+  readOpaque,
+  readOpaque,
+  readOpaque,
+  readOpaque,
   0,
   readDictionary,
   readArray,
@@ -45,9 +43,9 @@ const READERS: readonly (BodyReader | 0)[] = [
   typedArrayReader(Int32Array),
   typedArrayReader(Float32Array),
   stringListReader(PoolStringArray),
-  opaque(skipPool(8)),
-  opaque(skipPool(12)),
-  opaque(skipPool(16)),
+  readOpaque,
+  readOpaque,
+  readOpaque,
 ];
 
 /** Bytes each body needs at least, by id (as `godot3Codec`: the whole body of fixed-size types, else the first word). */

@@ -12,8 +12,11 @@ import { ENCODE_FLAG_64 } from './variant-type-values.js';
  */
 const PACKED = [1, 4, 8, 4, 8, 0, -8, -12, 16, -16];
 
+/** Element bytes of Godot 3's math pools, ids 24..26 (POOL_VECTOR2/VECTOR3/COLOR_ARRAY; its other pools are core types). */
+const POOLS3 = [8, 12, 16];
+
 /**
- * The body reader of a codec for the Godot 4 types it does not decode (`godot4CoreCodec`): finds
+ * The body reader of a codec for the types it does not decode (`godot4CoreCodec`, `godot3CoreCodec`): finds
  * where the body ends, checking it as the real reader would (lengths and counts against the input,
  * UTF-8, the NodePath format, OBJECT's id form), and returns the whole encoding, header included, as
  * a {@link VariantBytes} (a copy). The caller has checked the minimum body size.
@@ -32,10 +35,12 @@ export function readOpaque(
 function skipBody(r: ByteReader, header: number, codec: VariantCodec): boolean {
   const id = header & 0xff;
   const wide = header & codec.realFlag;
-  if (id > 28) {
+  const godot3 = codec.version === 3;
+  const firstPacked = godot3 ? 24 : 29;
+  if (id >= firstPacked) {
     // A count, then the elements; a byte array's padding may be cut off by the end of the input, as in Godot.
     const count = r.u32();
-    const size = PACKED[id - 29] as number;
+    const size = (godot3 ? POOLS3 : PACKED)[id - firstPacked] as number;
     if (size === 0) return skipStrings(r, count);
     const bytes = count * (size > 0 ? size : wide ? -2 * size : -size);
     if (bytes > r.remaining) return false;
@@ -43,15 +48,12 @@ function skipBody(r: ByteReader, header: number, codec: VariantCodec): boolean {
     r.skip(pad4(bytes));
     return true;
   }
+  if (godot3) return id === 15 ? skipNodePath(r) : skipFixed(r, header, codec);
   switch (id) {
     case 21: // STRING_NAME
       return readStringBody(r) !== DECODE_FAILED;
-    case 22: {
-      // NODE_PATH: the "new" format's counts and flags (12 bytes remain), then the names.
-      const first = r.u32();
-      const count = (first & 0x7fffffff) + r.u32() + ((r.u32() & 2) >>> 1);
-      return (first & 0x80000000) !== 0 && skipStrings(r, count);
-    }
+    case 22:
+      return skipNodePath(r);
     case 24: // OBJECT: only the id form (8 bytes remain when the flag is set).
       if ((header & ENCODE_FLAG_64) === 0) return false;
       break;
@@ -60,9 +62,20 @@ function skipBody(r: ByteReader, header: number, codec: VariantCodec): boolean {
       r.pos += 8;
       return true;
   }
-  // A fixed-size body: its minimum size is its size.
-  r.pos += (wide ? (codec.minBody64 as readonly number[]) : codec.minBody)[id] as number;
+  return skipFixed(r, header, codec);
+}
+
+/** A fixed-size body: its minimum size (already checked against the input) is its size. */
+function skipFixed(r: ByteReader, header: number, codec: VariantCodec): boolean {
+  r.pos += (header & codec.realFlag ? (codec.minBody64 as readonly number[]) : codec.minBody)[header & 0xff] as number;
   return true;
+}
+
+/** NODE_PATH (Godot 3 and 4): the "new" format's counts and flags (12 bytes remain), then the names. */
+function skipNodePath(r: ByteReader): boolean {
+  const first = r.u32();
+  const count = (first & 0x7fffffff) + r.u32() + ((r.u32() & 2) >>> 1);
+  return (first & 0x80000000) !== 0 && skipStrings(r, count);
 }
 
 function skipStrings(r: ByteReader, count: number): boolean {
