@@ -108,13 +108,6 @@ export interface MultiplayerAPIOptions {
   codec?: VariantCodec;
 }
 
-/** The peer signals passed on under Godot 3's names: `[peer signal, our signal]`. */
-const RELAYED = [
-  ['connection_succeeded', 'connected_to_server'],
-  ['connection_failed', 'connection_failed'],
-  ['server_disconnected', 'server_disconnected'],
-] as const;
-
 /** By command (REMOTE_CALL, REMOTE_SET, SIMPLIFY_PATH, CONFIRM_PATH, RAW): its smallest packet, and its name in refusals. */
 const MIN_SIZE = [6, 6, 5, 2, 2];
 const COMMAND_NAME = ['RPC', 'RPC', 'SIMPLIFY_PATH', 'CONFIRM_PATH', 'RAW'];
@@ -163,8 +156,11 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
         this.emit('network_peer_disconnected', id);
       },
       peer_packet: () => this.#schedule(),
+      // The peer's client signals, passed on under Godot 3's names.
+      connection_succeeded: () => this.emit('connected_to_server'),
+      connection_failed: () => this.emit('connection_failed'),
+      server_disconnected: () => this.emit('server_disconnected'),
     };
-    for (const [from, to] of RELAYED) this.#handlers[from] = () => this.emit(to);
     this.networkPeer = peer;
   }
 
@@ -285,8 +281,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
 
   /** Refusals by kind and the paths remote peers taught us (see {@link RpcStats}). */
   stats(): RpcStats {
-    const [cachedPaths, cachedPathBytes] = this.#caches.learned();
-    return { refused: this.#refusals.snapshot(), cachedPaths, cachedPathBytes };
+    return { refused: this.#refusals.snapshot(), ...this.#caches.learned() };
   }
 
   /** Forgets peers and path caches (Godot's `clear()`); registered nodes stay. */

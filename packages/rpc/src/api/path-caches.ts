@@ -31,14 +31,14 @@ export class PathCaches {
   readonly #received = new Map<number, SenderPaths>();
 
   /** Paths remote senders taught us, in all, and what they cost in bytes (UTF-8 plus 32 per entry); for stats. */
-  learned(): [paths: number, bytes: number] {
-    let paths = 0;
-    let bytes = 0;
+  learned(): { cachedPaths: number; cachedPathBytes: number } {
+    let cachedPaths = 0;
+    let cachedPathBytes = 0;
     for (const table of this.#received.values()) {
-      paths += table.paths.size;
-      bytes += table.bytes;
+      cachedPaths += table.paths.size;
+      cachedPathBytes += table.bytes;
     }
-    return [paths, bytes];
+    return { cachedPaths, cachedPathBytes };
   }
 
   /** The entry for a path we send from, created on first use (ids count from 1; only `clear` removes entries). */

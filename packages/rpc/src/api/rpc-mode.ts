@@ -43,7 +43,7 @@ export function parseRpcMode(name: RpcModeName, callLocal = false): RpcMode {
   return callLocal && mode >= modes.REMOTE && mode <= modes.PUPPET ? ((mode + 3) as RpcMode) : mode;
 }
 
-/** Godot 3's keyword of a numeric mode (`rpcModeName(RpcMode.PUPPET)` is `"puppet"`), for messages. */
-export function rpcModeName(mode: number): string {
-  return (mode < 7 && KEYWORDS[mode]) || `mode ${mode}`;
+/** Godot 3's keyword of a mode (`rpcModeName(RpcMode.PUPPET)` is `"puppet"`), for messages. */
+export function rpcModeName(mode: RpcMode): string {
+  return KEYWORDS[mode] as string;
 }
