@@ -1,5 +1,5 @@
 import { reportHandlerError } from '@wspeer/core';
-import { ByteWriter, type Variant4, VariantError } from '@wspeer/variant';
+import { ByteWriter, VariantError } from '@wspeer/variant';
 import { writeCompressed } from './compressed-variant.js';
 import { CUSTOM_SPAWN, type MultiplayerSpawner } from './multiplayer-spawner.js';
 import type { MultiplayerSynchronizer } from './multiplayer-synchronizer.js';
@@ -149,12 +149,12 @@ export class ReplicationSender {
       if (node.sceneIndex === CUSTOM_SPAWN) {
         const at = w.length;
         w.u32(0);
-        writeCompressed(w, node.spawnData as Variant4);
+        writeCompressed(w, node.spawnData, this.#s.codec);
         w.setU32(at, w.length - at - 4);
       }
       for (const sync of stateSyncs) {
         const config = sync.config;
-        writeReplicatedValues(w, config.spawn, config.names, config.types, tracked.values);
+        writeReplicatedValues(w, config.spawn, config.names, config.types, tracked.values, this.#s.codec);
       }
     } catch (error) {
       if (!(error instanceof VariantError)) throw error;

@@ -1,4 +1,4 @@
-import { ByteWriter, type Variant4 } from '@wspeer/variant';
+import { ByteWriter, type VariantCodec } from '@wspeer/variant';
 import { writeCompressedArgs } from './compressed-variant.js';
 import { SceneCommand } from './scene-command.js';
 import { readU32 } from './scene-packets.js';
@@ -53,10 +53,16 @@ function readU16(bytes: Uint8Array, offset: number): number {
 /**
  * Encodes a REMOTE_CALL as Godot 4's `_send_rpc`: the node field in the smallest width that holds
  * `nodeId` when `compact` (every target confirmed the path), else in 4 bytes; the method id in 1 or 2
- * bytes; then the argument count (unless the raw form applies) and the compressed arguments.
- * @throws VariantError for arguments with no Godot 4 form.
+ * bytes; then the argument count (unless the raw form applies) and the arguments compressed with `codec`.
+ * @throws VariantError for arguments with no form in `codec`.
  */
-export function encodeRpc(nodeId: number, compact: boolean, methodId: number, args: readonly Variant4[]): Uint8Array {
+export function encodeRpc(
+  nodeId: number,
+  compact: boolean,
+  methodId: number,
+  args: readonly unknown[],
+  codec: VariantCodec,
+): Uint8Array {
   const w = new ByteWriter(16 + args.length * 8);
   w.u8(0);
   let nodeCode = 2;
@@ -75,7 +81,7 @@ export function encodeRpc(nodeId: number, compact: boolean, methodId: number, ar
   if (nameCode === 1) w.u8(methodId >>> 8);
   const raw = args.length === 0 || (args.length === 1 && args[0] instanceof Uint8Array);
   if (!raw) w.u8(args.length);
-  writeCompressedArgs(w, args);
+  writeCompressedArgs(w, args, codec);
   const packet = w.finish();
   packet[0] =
     SceneCommand.REMOTE_CALL |

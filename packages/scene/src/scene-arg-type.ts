@@ -1,4 +1,4 @@
-import {
+import type {
   AABB,
   Basis,
   Callable,
@@ -12,7 +12,6 @@ import {
   Plane,
   Projection,
   Quaternion,
-  Real,
   Rect2,
   Rect2i,
   RID,
@@ -20,10 +19,10 @@ import {
   StringName,
   Transform2D,
   Transform3D,
-  type Variant4,
-  type VariantArray4,
-  type VariantDictionary4,
-  type VariantRecord4,
+  Variant4,
+  VariantArray4,
+  VariantDictionary4,
+  VariantRecord4,
   Vector2,
   Vector2i,
   Vector3,
@@ -31,6 +30,7 @@ import {
   Vector4,
   Vector4i,
 } from '@wspeer/variant';
+import { Real, type VariantCodec } from '@wspeer/variant';
 
 /** Godot 4 type names for declaring RPC arguments (`'Variant'` accepts anything). */
 export type SceneArgType =
@@ -158,6 +158,7 @@ export type SceneArgValue<T extends SceneArgType> = SceneArgValues[T];
 
 type Check = (value: unknown) => boolean;
 
+/** The types checked without a codec (JS primitives and containers). */
 const CHECKS: { readonly [type: string]: Check } = {
   Variant: () => true,
   bool: (v) => typeof v === 'boolean',
@@ -169,52 +170,64 @@ const CHECKS: { readonly [type: string]: Check } = {
   Array: (v) => Array.isArray(v),
 };
 
-const CLASSES: { readonly [type: string]: abstract new (...args: never[]) => unknown } = {
-  StringName,
-  Vector2,
-  Vector2i,
-  Rect2,
-  Rect2i,
-  Vector3,
-  Vector3i,
-  Transform2D,
-  Vector4,
-  Vector4i,
-  Plane,
-  Quaternion,
-  AABB,
-  Basis,
-  Transform3D,
-  Projection,
-  Color,
-  NodePath,
-  RID,
-  Callable,
-  Signal,
-  PackedByteArray: Uint8Array,
-  PackedInt32Array: Int32Array,
-  PackedInt64Array: BigInt64Array,
-  PackedFloat32Array: Float32Array,
-  PackedFloat64Array: Float64Array,
-  PackedStringArray,
-  PackedVector2Array,
-  PackedVector3Array,
-  PackedColorArray,
-  PackedVector4Array,
-};
+/**
+ * Godot 4's type names by Variant type id (`core/variant/variant.h`): a class type is checked by the
+ * id its class has in the codec's table, so a build carries only the classes its codec has.
+ */
+const IDS =
+  'Variant bool int float String Vector2 Vector2i Rect2 Rect2i Vector3 Vector3i Transform2D Vector4 Vector4i Plane Quaternion AABB Basis Transform3D Projection Color StringName NodePath RID Object Callable Signal Dictionary Array PackedByteArray PackedInt32Array PackedInt64Array PackedFloat32Array PackedFloat64Array PackedStringArray PackedVector2Array PackedVector3Array PackedColorArray PackedVector4Array'.split(
+    ' ',
+  );
 
-/** Whether a decoded value fits a declared Godot 4 type (a whole-number float also fits `int`). */
-export function fitsSceneArgType(value: unknown, type: SceneArgType): boolean {
+/** A class of the codec's table. */
+type Class = new () => unknown;
+
+/** Per codec, the class it writes as each type id: built once, read per argument. */
+const tables = new WeakMap<VariantCodec, Class[]>();
+
+/** The class `codec` writes as `type`, or `undefined` when the codec does not carry it. */
+function classOf(type: string, codec: VariantCodec): Class | undefined {
+  let table = tables.get(codec);
+  if (table === undefined) {
+    table = [];
+    for (const [proto, header] of codec.types) table[header & 0xff] ??= (proto as { constructor: Class }).constructor;
+    tables.set(codec, table);
+  }
+  const id = IDS.indexOf(type);
+  return id > 4 ? table[id] : undefined;
+}
+
+/**
+ * Throws when `codec` cannot decode a declared `type` (a misconfiguration: calls would arrive as
+ * `VariantBytes` and always be refused); `what` names the declaration in the message.
+ */
+export function checkSceneArgType(type: string, codec: VariantCodec, what: string): void {
+  if (CHECKS[type] !== undefined || classOf(type, codec) !== undefined) return;
+  if (IDS.indexOf(type) < 5) throw new Error(`${what} declares an unknown type '${type}'`);
+  throw new Error(
+    `${what} declares ${type}, which this SceneMultiplayer's codec does not decode: pass \`codec: godot4Codec\` (every type) or \`withTypes(godot4CoreCodec, godot4${type}, ...)\` (from wspeer/variant)`,
+  );
+}
+
+/**
+ * Whether a value fits a declared Godot 4 type (a whole-number float also fits `int`); class types
+ * are recognised through `codec`'s table (an instance of a class it does not carry fits nothing).
+ */
+export function fitsSceneArgType(value: unknown, type: SceneArgType, codec: VariantCodec): boolean {
   const check = CHECKS[type];
   if (check !== undefined) return check(value);
-  const cls = CLASSES[type];
+  const cls = classOf(type, codec);
   return cls !== undefined && value instanceof cls;
 }
 
 /** The index of the first argument that does not fit `types`, `-1` when all fit, `-2` for a wrong count. */
-export function firstSceneArgMismatch(args: readonly unknown[], types: readonly SceneArgType[]): number {
+export function firstSceneArgMismatch(
+  args: readonly unknown[],
+  types: readonly SceneArgType[],
+  codec: VariantCodec,
+): number {
   if (args.length !== types.length) return -2;
-  for (let i = 0; i < args.length; i++) if (!fitsSceneArgType(args[i], types[i] as SceneArgType)) return i;
+  for (let i = 0; i < args.length; i++) if (!fitsSceneArgType(args[i], types[i] as SceneArgType, codec)) return i;
   return -1;
 }
 
@@ -234,13 +247,12 @@ const ZEROS: { readonly [type: string]: unknown } = {
 /**
  * The value a Godot property of `type` has before anything sets it (`Vector2()`, `0`, `""`, an empty
  * array, ...): what a replicated property starts with when no default is declared. `null` for
- * `'Variant'` or no type.
+ * `'Variant'` or no type. A class type must be one `codec` carries ({@link checkSceneArgType}).
  */
-export function zeroSceneArg(type: SceneArgType | undefined): unknown {
+export function zeroSceneArg(type: SceneArgType | undefined, codec: VariantCodec): unknown {
   if (type === undefined) return null;
   if (type in ZEROS) return ZEROS[type];
   if (type === 'Dictionary') return new Map();
   if (type === 'Array') return [];
-  const cls = CLASSES[type] as new () => unknown;
-  return new cls();
+  return new (classOf(type, codec) as Class)();
 }

@@ -1,6 +1,6 @@
 import { AutoPoll, ConnectionStatus, ErrorCode, encodeUtf8, reportHandlerError, SignalEmitter } from '@wspeer/core';
 import { type MultiplayerPeer, TARGET_PEER_SERVER, TransferMode } from '@wspeer/multiplayer';
-import { ByteReader, DEFAULT_MAX_DEPTH, type Variant4, VariantError } from '@wspeer/variant';
+import { ByteReader, DEFAULT_MAX_DEPTH, godot4CoreCodec, type VariantCodec, VariantError } from '@wspeer/variant';
 import { AuthSessions } from './auth-sessions.js';
 import { readCompressedArgs } from './compressed-variant.js';
 import { quote } from './quote.js';
@@ -8,7 +8,7 @@ import { RefusalCounter } from './refusal-counter.js';
 import type { MethodConfig, SceneMethodMap } from './rpc-config.js';
 import { RpcMode } from './rpc-mode.js';
 import { encodeRpc, INLINE_PATH_FLAG, readRpcHeader, withInlinePath } from './rpc-packet.js';
-import { coerceSceneArg, firstSceneArgMismatch } from './scene-arg-type.js';
+import { checkSceneArgType, coerceSceneArg, firstSceneArgMismatch } from './scene-arg-type.js';
 import { CMD_MASK, SceneCommand, SYS_CMD_SIZE, SysCommand } from './scene-command.js';
 import { SceneNode, type SceneNodeHost, type SceneNodeSpec } from './scene-node.js';
 import {
@@ -69,6 +69,13 @@ export interface SceneMultiplayerOptions {
   maxDepth?: number;
   /** Where refusal warnings go (rate-limited) when nobody listens to `rpc_refused`; `null` silences them. */
   log?: ((line: string) => void) | null;
+  /**
+   * The Godot 4 Variant codec for arguments and replicated values (default `godot4CoreCodec`: nil,
+   * bool, int, float, String, Array, Dictionary; other types arrive as opaque `VariantBytes`, and
+   * sending them fails). Give `godot4Codec` for every type, or `withTypes(godot4CoreCodec,
+   * godot4Vector2, ...)` for the ones a game uses: a build carries only the types its codec has.
+   */
+  codec?: VariantCodec;
 }
 
 /** What {@link SceneMultiplayer.stats} reports. */
@@ -105,6 +112,8 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   serverRelay: boolean;
   /** Most nested containers in a received argument. */
   maxDepth: number;
+  /** The Variant codec of arguments and replicated values (the `codec` option; fixed at construction). */
+  readonly codec: VariantCodec;
   #peer: MultiplayerPeer | null = null;
   readonly #connected = new Set<number>();
   readonly #auth = new AuthSessions();
@@ -133,6 +142,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     this.authTimeout = options.authTimeout ?? 3;
     this.serverRelay = options.serverRelay ?? true;
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.codec = options.codec ?? godot4CoreCodec;
     this.#paths = new ScenePathCache(options.maxPathCacheEntries ?? 1024);
     this.#refusals = new RefusalCounter(options.log);
     this.#auto = options.autoPoll ?? false;
@@ -244,12 +254,18 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     return { peers: this.#connected.size, authenticating: this.#auth.size, refusals: this.#refusals.counts() };
   }
 
-  /** Registers a node at `path` (relative to `rootPath`, e.g. `"Main"`, or absolute, `"/root/Main"`). */
+  /**
+   * Registers a node at `path` (relative to `rootPath`, e.g. `"Main"`, or absolute, `"/root/Main"`).
+   * Throws when a method declares an argument type the `codec` does not decode.
+   */
   node<Methods extends SceneMethodMap = Record<never, never>>(
     path: string,
     spec: SceneNodeSpec<Methods> = {},
   ): SceneNode<Methods> {
     const node = new SceneNode<Methods>(this.#host, scenePathKey(path, this.rootPath), spec);
+    for (const { name, spec } of node.config.byId) {
+      for (const type of spec.args ?? []) checkSceneArgType(type, this.codec, `RPC '${name}' on ${node.path}`);
+    }
     this.#nodes.set(node.path, node as unknown as SceneNode);
     return node;
   }
@@ -390,7 +406,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       );
     }
     const types = config.spec.args;
-    const values = (types === undefined ? args : args.map((a, i) => coerceSceneArg(a, types[i]))) as Variant4[];
+    const values = types === undefined ? args : args.map((a, i) => coerceSceneArg(a, types[i]));
     let err: ErrorCode = ErrorCode.OK;
     if (to !== caller) err = this.#sendRpc(peer, node, to, config, values);
     if (config.callLocal && (to === 0 || to === caller || (to < 0 && to !== -caller))) {
@@ -408,7 +424,13 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   // --- sending -------------------------------------------------------------------------------------
 
   /** Godot 4's `_send_rpc`: SIMPLIFY_PATH to targets that lack the path, then the call. */
-  #sendRpc(peer: MultiplayerPeer, node: SceneNode, to: number, config: MethodConfig, values: Variant4[]): ErrorCode {
+  #sendRpc(
+    peer: MultiplayerPeer,
+    node: SceneNode,
+    to: number,
+    config: MethodConfig,
+    values: readonly unknown[],
+  ): ErrorCode {
     if (values.length > 255) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, 'Too many arguments (>255).');
     if (to !== 0 && !this.#connected.has(Math.abs(to))) {
       return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Attempt to call RPC with unknown peer ID: ${to}.`);
@@ -432,12 +454,12 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     const id = this.#paths.sent(node.path).id;
     let packet: Uint8Array;
     try {
-      packet = encodeRpc(id, allConfirmed, config.id, values);
+      packet = encodeRpc(id, allConfirmed, config.id, values, this.codec);
     } catch (error) {
       if (!(error instanceof VariantError)) throw error;
       return this.#fail(
         ErrorCode.ERR_INVALID_DATA,
-        `Unable to encode the arguments of "${config.name}": ${error.message}`,
+        `Unable to encode the arguments of RPC '${config.name}' on ${node.path}: ${error.message}${codecHint(values, this.codec)}`,
       );
     }
     peer.transferChannel = config.channel;
@@ -769,14 +791,22 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       if (at >= header.argsEnd) return this.#refuse(from, 'malformed', 'Invalid packet received. Size too small.');
       argc = packet[at++] as number;
     }
-    const args = readCompressedArgs(new ByteReader(packet, at, header.argsEnd), argc, header.byteOnly, this.maxDepth);
+    const args = readCompressedArgs(
+      new ByteReader(packet, at, header.argsEnd),
+      argc,
+      header.byteOnly,
+      this.maxDepth,
+      this.codec,
+    );
     if (args === undefined)
       return this.#refuse(from, 'arguments', `RPC '${config.name}' on ${node.path}: unable to decode its arguments.`);
     const types = config.spec.args;
-    const bad = types === undefined ? -1 : firstSceneArgMismatch(args, types);
+    const bad = types === undefined ? -1 : firstSceneArgMismatch(args, types, this.codec);
     if (bad !== -1) {
       const what =
-        bad === -2 ? `${args.length} arguments, not ${types?.length}` : `a wrong type for argument ${bad + 1}`;
+        bad === -2
+          ? `${args.length} arguments, not ${types?.length}`
+          : `argument ${bad + 1} ${quote(String(args[bad]), 40)}, not a ${types?.[bad]}`;
       return this.#refuse(from, 'arguments', `RPC '${config.name}' on ${node.path} called with ${what}.`);
     }
     this.#invoke(node, config, args, from);
@@ -868,4 +898,21 @@ function isLocal(peer: MultiplayerPeer | null, id: number): boolean {
 
 function modeName(mode: RpcMode): string {
   return mode === RpcMode.ANY_PEER ? 'any_peer' : mode === RpcMode.AUTHORITY ? 'authority' : 'disabled';
+}
+
+/**
+ * The opt-in hint of an encoding failure: which argument is an instance of a class `codec` does not
+ * carry, and how to add it. Empty when every top-level argument's class is in the codec.
+ */
+function codecHint(values: readonly unknown[], codec: VariantCodec): string {
+  for (const [i, value] of values.entries()) {
+    if (!(value instanceof Object) || Array.isArray(value)) continue;
+    let proto: object | null = Object.getPrototypeOf(value);
+    if (proto === Object.prototype) continue;
+    while (proto !== null && !codec.types.has(proto)) proto = Object.getPrototypeOf(proto);
+    if (proto !== null) continue;
+    const name = /^([A-Z]\w*)\(/.exec(String(value))?.[1] ?? value.constructor.name;
+    return ` (argument ${i + 1} is a ${name}, which this SceneMultiplayer's codec does not carry: pass \`codec: godot4Codec\` for every type, or \`withTypes(godot4CoreCodec, godot4${name}, ...)\`)`;
+  }
+  return '';
 }
