@@ -2,7 +2,9 @@ import { AutoPoll, ConnectionStatus, ErrorCode, encodeUtf8, reportHandlerError, 
 import { type MultiplayerPeer, TARGET_PEER_SERVER, TransferMode } from '@wspeer/multiplayer';
 import { ByteReader, DEFAULT_MAX_DEPTH, godot4CoreCodec, type VariantCodec, VariantError } from '@wspeer/variant';
 import { AuthSessions } from './auth-sessions.js';
+import { codecHint } from './codec-hint.js';
 import { readCompressedArgs } from './compressed-variant.js';
+import { isLocalPeer } from './is-local-peer.js';
 import { quote } from './quote.js';
 import { RefusalCounter } from './refusal-counter.js';
 import type { MethodConfig, SceneMethodMap } from './rpc-config.js';
@@ -10,6 +12,12 @@ import { RpcMode } from './rpc-mode.js';
 import { encodeRpc, INLINE_PATH_FLAG, readRpcHeader, withInlinePath } from './rpc-packet.js';
 import { checkSceneArgType, coerceSceneArg, firstSceneArgMismatch } from './scene-arg-type.js';
 import { CMD_MASK, SceneCommand, SYS_CMD_SIZE, SysCommand } from './scene-command.js';
+import type {
+  AuthCallback,
+  SceneMultiplayerEvents,
+  SceneMultiplayerOptions,
+  SceneStats,
+} from './scene-multiplayer-options.js';
 import { SceneNode, type SceneNodeHost, type SceneNodeSpec } from './scene-node.js';
 import {
   authPacket,
@@ -20,73 +28,11 @@ import {
   readU32,
   relayPacket,
   simplifyPathPacket,
-  sysPacket,
 } from './scene-packets.js';
 import { ScenePathCache } from './scene-path-cache.js';
 import { scenePathKey } from './scene-path-key.js';
 import type { SceneReplicationLink, SceneReplicator } from './scene-replicator.js';
-
-/** Signals of {@link SceneMultiplayer}, named as Godot 4's. */
-export interface SceneMultiplayerEvents {
-  /** A peer was admitted (on clients: the server as 1, and other clients as the server announces them). */
-  peer_connected: (id: number) => void;
-  /** An admitted peer left. */
-  peer_disconnected: (id: number) => void;
-  /** Client: the server admitted us. */
-  connected_to_server: () => void;
-  /** Client: the connection attempt failed. */
-  connection_failed: () => void;
-  /** Client: the server went away. */
-  server_disconnected: () => void;
-  /** A peer connected and the authentication exchange started (an `authCallback` is set). */
-  peer_authenticating: (id: number) => void;
-  /** A peer left or timed out before both sides completed authentication. */
-  peer_authentication_failed: (id: number) => void;
-  /** `send_bytes` data arrived from `id` (a view; copy it to keep it past the handler). */
-  peer_packet: (id: number, packet: Uint8Array) => void;
-  /** A received packet was refused (malformed, unknown node or method, mode rule, checksum). Not a Godot signal. */
-  rpc_refused: (from: number, reason: string) => void;
-}
-
-/** Receives authentication data from a peer: `sendAuth` answers, `completeAuth` ends the exchange. */
-export type AuthCallback = (id: number, data: Uint8Array) => void;
-
-/** Settings of a {@link SceneMultiplayer}; all but `autoPoll` and `log` are also writable properties. */
-export interface SceneMultiplayerOptions {
-  /** Process packets as soon as they arrive (and turn on the peer's `autoPoll`), for servers without a game loop. */
-  autoPoll?: boolean;
-  /** The root node paths are relative to (default `/root`, as Godot's `root_path`). */
-  rootPath?: string;
-  /** Turns on authentication: new peers are admitted only after both sides called `completeAuth`. */
-  authCallback?: AuthCallback | null;
-  /** Seconds a peer may take to authenticate before it is dropped (default 3; 0 = no limit). */
-  authTimeout?: number;
-  /** The server relays between clients and announces peers (default true, as Godot's `server_relay`). */
-  serverRelay?: boolean;
-  /** Most node paths one peer may teach us with SIMPLIFY_PATH (default 1024). */
-  maxPathCacheEntries?: number;
-  /** Most nested containers in a received argument (default 256, `DEFAULT_MAX_DEPTH`). */
-  maxDepth?: number;
-  /** Where refusal warnings go (rate-limited) when nobody listens to `rpc_refused`; `null` silences them. */
-  log?: ((line: string) => void) | null;
-  /**
-   * The Godot 4 Variant codec for arguments and replicated values (default `godot4CoreCodec`: nil,
-   * bool, int, float, String, Array, Dictionary; other types arrive as opaque `VariantBytes`, and
-   * sending them fails). Give `godot4Codec` for every type, or `withTypes(godot4CoreCodec,
-   * godot4Vector2, ...)` for the ones a game uses: a build carries only the types its codec has.
-   */
-  codec?: VariantCodec;
-}
-
-/** What {@link SceneMultiplayer.stats} reports. */
-export interface SceneStats {
-  /** Admitted peers. */
-  peers: number;
-  /** Peers in the authentication exchange. */
-  authenticating: number;
-  /** Refused packets by kind, and peers dropped for not authenticating within `authTimeout` (`auth-timeout`). */
-  refusals: Record<string, number>;
-}
+import type { SceneServer } from './scene-server.js';
 
 /** The longest node path (UTF-8 bytes) a peer may send in SIMPLIFY_PATH or an inline call. */
 const MAX_PATH_BYTES = 4096;
@@ -122,6 +68,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   readonly #refusals: RefusalCounter;
   readonly #handlers: Record<PeerSignal, (id: number) => void>;
   readonly #autoPoll = new AutoPoll(() => this.poll(), 'SceneMultiplayer.poll');
+  readonly #server: SceneServer | null;
   #auto: boolean;
   #sender = 0;
   #error = '';
@@ -143,6 +90,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     this.serverRelay = options.serverRelay ?? true;
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.codec = options.codec ?? godot4CoreCodec;
+    this.#server = options.server ?? null;
     this.#paths = new ScenePathCache(options.maxPathCacheEntries ?? 1024);
     this.#refusals = new RefusalCounter(options.log);
     this.#auto = options.autoPoll ?? false;
@@ -171,6 +119,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     this.#peer = peer;
     this.#listen('on');
     if (peer === null) return;
+    this.#serverSide(peer);
     if (this.#auto && 'autoPoll' in peer) peer.autoPoll = true;
     // A client that is already connected: the server is its first peer.
     if (!peer.isServer() && peer.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED) {
@@ -516,8 +465,10 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   // --- peers and authentication ----------------------------------------------------------------------
 
   #addPeer(id: number): void {
+    const peer = this.#peer as MultiplayerPeer;
+    this.#serverSide(peer);
     // A peer of another server in a cluster room was authenticated by its own server.
-    if (this.authCallback === null || !isLocal(this.#peer, id)) {
+    if (this.authCallback === null || !isLocalPeer(peer, id)) {
       this.#admit(id);
       return;
     }
@@ -530,17 +481,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   #admit(id: number): void {
     const peer = this.#peer;
     if (peer === null || this.#connected.has(id)) return;
-    if (this.serverRelay && peer.isServer() && peer.isServerRelaySupported()) {
-      peer.transferChannel = 0;
-      peer.transferMode = TransferMode.RELIABLE;
-      // In a cluster room each server announces to its own clients (peers of others are not local).
-      const added = sysPacket(SysCommand.ADD_PEER, id);
-      const newcomerIsLocal = isLocal(peer, id);
-      for (const other of this.#connected) {
-        if (isLocal(peer, other)) this.#sendDirect(peer, other, added);
-        if (newcomerIsLocal) this.#sendDirect(peer, id, sysPacket(SysCommand.ADD_PEER, other));
-      }
-    }
+    this.#serverSide(peer)?.announce(peer, this.#connected, id, true);
     this.#connected.add(id);
     this.#replicator?.onPeerChange(id, true);
     if (id === TARGET_PEER_SERVER) this.emit('connected_to_server');
@@ -555,13 +496,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     }
     if (!this.#connected.has(id)) return;
     const peer = this.#peer;
-    if (peer !== null && this.serverRelay && peer.isServer() && peer.isServerRelaySupported()) {
-      peer.transferChannel = 0;
-      peer.transferMode = TransferMode.RELIABLE;
-      const removed = sysPacket(SysCommand.DEL_PEER, id);
-      for (const other of this.#connected)
-        if (other !== id && isLocal(peer, other)) this.#sendDirect(peer, other, removed);
-    }
+    if (peer !== null) this.#serverSide(peer)?.announce(peer, this.#connected, id, false);
     this.#paths.forget(id);
     this.#connected.delete(id);
     this.#replicator?.onPeerChange(id, false);
@@ -661,31 +596,23 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
         return this.#refuse(from, 'relay', `Relay from peer ${from}, which is not our server.`);
       return this.#process(id, inner);
     }
-    this.#relay(peer, from, id, inner, mode, channel);
+    const here = this.#serverSide(peer)?.relay(peer, this.#connected, from, id, inner, mode, channel);
+    if (typeof here === 'string') return this.#refuse(from, 'relay', here);
+    if (here) this.#process(from, inner);
   }
 
-  /** Godot 4's server relay: forward with the true source; process it too when the server is a target. */
-  #relay(
-    peer: MultiplayerPeer,
-    from: number,
-    to: number,
-    inner: Uint8Array,
-    mode: TransferMode,
-    channel: number,
-  ): undefined {
-    if (to > 0 && !this.#connected.has(to)) {
-      return this.#refuse(from, 'relay', `Relay to peer ${to}, which is not connected (it may just have left).`);
+  /**
+   * The server side when `peer` is a server with `serverRelay` on (else `null`); throws when it was not
+   * given (a misconfiguration: peers would never hear of each other).
+   */
+  #serverSide(peer: MultiplayerPeer): SceneServer | null {
+    if (!this.serverRelay || !peer.isServer() || !peer.isServerRelaySupported()) return null;
+    if (this.#server === null) {
+      throw new Error(
+        "SceneMultiplayer: a server with serverRelay needs { server: sceneServer } (import { sceneServer } from 'wspeer/scene'), or serverRelay: false",
+      );
     }
-    const forwarded = relayPacket(from, inner);
-    peer.transferMode = mode;
-    peer.transferChannel = channel;
-    if (to > 0) {
-      if (to !== TARGET_PEER_SERVER) this.#sendDirect(peer, to, forwarded);
-      else this.#process(from, inner);
-      return;
-    }
-    for (const id of this.#connected) if (id !== from && id !== -to) this.#sendDirect(peer, id, forwarded);
-    if (to !== -TARGET_PEER_SERVER) this.#process(from, inner);
+    return this.#server;
   }
 
   /** Godot 4's `_process_packet`, with `from` as the remote sender. */
@@ -891,28 +818,6 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   }
 }
 
-/** Whether `id` is a client of this process: false only for a peer of another server in a cluster room (no socket here). */
-function isLocal(peer: MultiplayerPeer | null, id: number): boolean {
-  return peer?.getPeer?.(id) !== null;
-}
-
 function modeName(mode: RpcMode): string {
   return mode === RpcMode.ANY_PEER ? 'any_peer' : mode === RpcMode.AUTHORITY ? 'authority' : 'disabled';
-}
-
-/**
- * The opt-in hint of an encoding failure: which argument is an instance of a class `codec` does not
- * carry, and how to add it. Empty when every top-level argument's class is in the codec.
- */
-function codecHint(values: readonly unknown[], codec: VariantCodec): string {
-  for (const [i, value] of values.entries()) {
-    if (!(value instanceof Object) || Array.isArray(value)) continue;
-    let proto: object | null = Object.getPrototypeOf(value);
-    if (proto === Object.prototype) continue;
-    while (proto !== null && !codec.types.has(proto)) proto = Object.getPrototypeOf(proto);
-    if (proto !== null) continue;
-    const name = /^([A-Z]\w*)\(/.exec(String(value))?.[1] ?? value.constructor.name;
-    return ` (argument ${i + 1} is a ${name}, which this SceneMultiplayer's codec does not carry: pass \`codec: godot4Codec\` for every type, or \`withTypes(godot4CoreCodec, godot4${name}, ...)\`)`;
-  }
-  return '';
 }

@@ -14,6 +14,7 @@ import {
   type SceneMultiplayerOptions,
   SceneReplicationInterface,
   type SceneReplicationOptions,
+  sceneServer,
 } from '@wspeer/scene';
 import { godot4CoreCodec, godot4Vector2, withTypes } from '@wspeer/variant';
 
@@ -104,7 +105,7 @@ export async function replicationSession(
       log: null,
     });
   const side = (p: WebSocketMultiplayerPeer): Side => {
-    const scene = new SceneMultiplayer(p, { log: null, codec: PROBE_CODEC, ...options });
+    const scene = new SceneMultiplayer(p, { log: null, codec: PROBE_CODEC, server: sceneServer, ...options });
     const replication = new SceneReplicationInterface(scene, replicationOptions);
     const refused: string[] = [];
     scene.on('rpc_refused', (_from, reason) => refused.push(reason));

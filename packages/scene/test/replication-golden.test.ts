@@ -7,7 +7,7 @@
  */
 import { LoopbackNetwork } from '@wspeer/core';
 import { multiplayerServer, WebSocketMultiplayerPeer } from '@wspeer/multiplayer';
-import { SceneMultiplayer, SceneReplicationInterface } from '@wspeer/scene';
+import { SceneMultiplayer, SceneReplicationInterface, sceneServer } from '@wspeer/scene';
 import { Vector2 } from '@wspeer/variant';
 import { describe, expect, it } from 'vitest';
 import { declareProbeScene, PROBE_CODEC, settle } from './replication-fixture.js';
@@ -43,7 +43,7 @@ async function pair(clientScene: boolean) {
     received.push(hex(packet));
     return packet;
   };
-  const server = new SceneMultiplayer(serverPeer, { log: null, codec: PROBE_CODEC });
+  const server = new SceneMultiplayer(serverPeer, { log: null, codec: PROBE_CODEC, server: sceneServer });
   const refused: string[] = [];
   server.on('rpc_refused', (_from, reason) => refused.push(reason));
   const serverReplication = new SceneReplicationInterface(server);

@@ -1,6 +1,6 @@
 import { ErrorCode, LoopbackNetwork } from '@wspeer/core';
 import { multiplayerServer, WebSocketMultiplayerPeer } from '@wspeer/multiplayer';
-import { SceneMultiplayer, type SceneMultiplayerOptions } from '@wspeer/scene';
+import { SceneMultiplayer, type SceneMultiplayerOptions, sceneServer } from '@wspeer/scene';
 import {
   godot4Codec,
   godot4CoreCodec,
@@ -38,7 +38,8 @@ async function session(n: number, options: SceneMultiplayerOptions = { codec: MA
   const serverPeer = peer();
   serverPeer.createServer(0);
   const port = await serverPeer.listening(1000);
-  const server = new SceneMultiplayer(serverPeer, { log: null, ...options });
+  // The server side is injected, as a server in a page must (`@wspeer/scene` carries none by default).
+  const server = new SceneMultiplayer(serverPeer, { log: null, server: sceneServer, ...options });
   const clients: SceneMultiplayer[] = [];
   for (let i = 0; i < n; i++) {
     const p = peer();
@@ -276,6 +277,18 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
     expect(refused[1]).toBe('SIMPLIFY_PATH for unknown node "Nowhere".');
     expect(refused[2]).toMatch(/has 2 cached paths already/);
     expect(server.stats().refusals).toEqual({ path: 3 });
+  });
+
+  it('a server with serverRelay but no server side is a misconfiguration, refused with what to pass', async () => {
+    const { server, peer } = await session(0);
+    const serverPeer = server.multiplayerPeer as WebSocketMultiplayerPeer;
+    server.multiplayerPeer = null;
+    expect(() => new SceneMultiplayer(serverPeer, { log: null })).toThrow(
+      "SceneMultiplayer: a server with serverRelay needs { server: sceneServer } (import { sceneServer } from 'wspeer/scene'), or serverRelay: false",
+    );
+    expect(new SceneMultiplayer(serverPeer, { log: null, serverRelay: false }).isServer()).toBe(true);
+    expect(new SceneMultiplayer(peer(), { log: null }).isServer()).toBe(false);
+    serverPeer.close();
   });
 
   describe('codec by use (the `codec` option)', () => {
