@@ -1,89 +1,44 @@
+/** Bit of an {@link AuthSession}'s `done`: we called `completeAuth` for the peer. */
+export const AUTH_LOCAL = 1;
+/** Bit of an {@link AuthSession}'s `done`: the peer told us it completed. */
+export const AUTH_REMOTE = 2;
+
 /** One peer in the authentication exchange. */
-interface PendingPeer {
-  /** We called `completeAuth` for it. */
-  local: boolean;
-  /** It told us it completed. */
-  remote: boolean;
+export interface AuthSession {
+  /** Which sides completed: {@link AUTH_LOCAL} and {@link AUTH_REMOTE} bits. */
+  done: number;
   /** When it connected (ms, `performance.now()`). */
-  since: number;
+  readonly since: number;
 }
 
 /**
  * Peers that connected but are not admitted yet because an `authCallback` is set (Godot 4's
- * `pending_peers`): admitted once both sides have completed, dropped after the auth timeout.
+ * `pending_peers`), by id: admitted once both sides have completed, dropped after the auth timeout.
  * Bounded by the connected peers (a peer is here only between its connection and its admission).
  */
-export class AuthSessions {
-  readonly #pending = new Map<number, PendingPeer>();
-
-  /** Whether `id` is authenticating. */
-  has(id: number): boolean {
-    return this.#pending.has(id);
+export class AuthSessions extends Map<number, AuthSession> {
+  /** Marks side `bit` of `id` complete; whether both sides now have (then `id` is removed). */
+  complete(id: number, bit: number): boolean {
+    const session = this.get(id);
+    if (session === undefined) return false;
+    session.done |= bit;
+    return session.done === (AUTH_LOCAL | AUTH_REMOTE) && this.delete(id);
   }
 
-  /** Ids authenticating. */
-  ids(): number[] {
-    return [...this.#pending.keys()];
-  }
-
-  /** How many are authenticating. */
-  get size(): number {
-    return this.#pending.size;
-  }
-
-  /** Starts authenticating `id`. */
-  add(id: number, now: number): void {
-    this.#pending.set(id, { local: false, remote: false, since: now });
-  }
-
-  /** Stops authenticating `id`; whether it was. */
-  delete(id: number): boolean {
-    return this.#pending.delete(id);
-  }
-
-  /** Whether we completed for `id`. */
-  isLocallyComplete(id: number): boolean {
-    return this.#pending.get(id)?.local === true;
-  }
-
-  /** Whether `id` said it completed. */
-  isRemotelyComplete(id: number): boolean {
-    return this.#pending.get(id)?.remote === true;
-  }
-
-  /** We completed for `id`; whether both sides now have. */
-  completeLocally(id: number): boolean {
-    const peer = this.#pending.get(id);
-    if (peer === undefined) return false;
-    peer.local = true;
-    return peer.remote;
-  }
-
-  /** `id` completed; whether both sides now have. */
-  completeRemotely(id: number): boolean {
-    const peer = this.#pending.get(id);
-    if (peer === undefined) return false;
-    peer.remote = true;
-    return peer.local;
-  }
-
-  /** The ids whose authentication started `timeoutMs` or more before `now` (0: never). */
-  expired(now: number, timeoutMs: number): number[] {
-    if (timeoutMs <= 0) return [];
-    const out: number[] = [];
-    for (const [id, peer] of this.#pending) if (peer.since + timeoutMs <= now) out.push(id);
-    return out;
-  }
-
-  /** When the next authentication expires (ms), or `Infinity`. */
-  nextExpiry(timeoutMs: number): number {
+  /**
+   * With `timeoutMs > 0`: the ids whose authentication started `timeoutMs` or more before `now`
+   * (removed), and when the next of the others expires (ms, `Infinity` if none) as `next`.
+   */
+  expire(now: number, timeoutMs: number): { expired: number[]; next: number } {
+    const expired: number[] = [];
     let next = Number.POSITIVE_INFINITY;
-    if (timeoutMs > 0) for (const peer of this.#pending.values()) next = Math.min(next, peer.since + timeoutMs);
-    return next;
-  }
-
-  /** Forgets everyone. */
-  clear(): void {
-    this.#pending.clear();
+    if (timeoutMs > 0) {
+      for (const [id, { since }] of this) {
+        if (since + timeoutMs <= now) expired.push(id);
+        else next = Math.min(next, since + timeoutMs);
+      }
+    }
+    for (const id of expired) this.delete(id);
+    return { expired, next };
   }
 }

@@ -1,13 +1,13 @@
 import { AutoPoll, ConnectionStatus, ErrorCode, encodeUtf8, reportHandlerError, SignalEmitter } from '@wspeer/core';
 import { type MultiplayerPeer, TARGET_PEER_SERVER, TransferMode } from '@wspeer/multiplayer';
 import { ByteReader, DEFAULT_MAX_DEPTH, godot4CoreCodec, type VariantCodec, VariantError } from '@wspeer/variant';
-import { AuthSessions } from './auth-sessions.js';
+import { AUTH_LOCAL, AUTH_REMOTE, AuthSessions } from './auth-sessions.js';
 import { codecHint } from './codec-hint.js';
 import { readCompressedArgs } from './compressed-variant.js';
 import { isLocalPeer } from './is-local-peer.js';
 import { quote } from './quote.js';
 import { RefusalCounter } from './refusal-counter.js';
-import type { MethodConfig, SceneMethodMap } from './rpc-config.js';
+import { type MethodConfig, RPC_MODE_NAMES, type SceneMethodMap } from './rpc-config.js';
 import { RpcMode } from './rpc-mode.js';
 import { encodeRpc, INLINE_PATH_FLAG, readRpcHeader, withInlinePath } from './rpc-packet.js';
 import { checkSceneArgType, coerceSceneArg, firstSceneArgMismatch } from './scene-arg-type.js';
@@ -36,6 +36,9 @@ import type { SceneServer } from './scene-server.js';
 
 /** The longest node path (UTF-8 bytes) a peer may send in SIMPLIFY_PATH or an inline call. */
 const MAX_PATH_BYTES = 4096;
+
+/** Why a call that needs a connected peer failed. */
+const NOT_CONNECTED = 'Not connected.';
 
 /** The peer signals the scene layer listens to. */
 type PeerSignal = 'peer_connected' | 'peer_disconnected' | 'peer_packet' | 'connection_failed' | 'server_disconnected';
@@ -195,7 +198,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
 
   /** The peers in the authentication exchange. */
   getAuthenticatingPeers(): number[] {
-    return this.#auth.ids();
+    return [...this.#auth.keys()];
   }
 
   /** Counters for operators: peers, authenticating peers, refusals by kind. */
@@ -234,14 +237,9 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
    * when empty, `ERR_UNCONFIGURED` when not connected.
    */
   sendBytes(bytes: Uint8Array, id = 0, mode: TransferMode = TransferMode.RELIABLE, channel = 0): ErrorCode {
-    if (bytes.byteLength === 0) return this.#fail(ErrorCode.ERR_INVALID_DATA, 'Trying to send an empty raw packet.');
+    if (bytes.byteLength === 0) return this.#fail(ErrorCode.ERR_INVALID_DATA, 'Empty raw packet.');
     const peer = this.#connectedPeer();
-    if (peer === null) {
-      return this.#fail(
-        ErrorCode.ERR_UNCONFIGURED,
-        'Trying to send a raw packet via a multiplayer peer which is not connected.',
-      );
-    }
+    if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, NOT_CONNECTED);
     peer.transferChannel = channel;
     peer.transferMode = mode;
     return this.#sendCommand(peer, id, rawPacket(bytes));
@@ -253,33 +251,32 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
    * once either side completed.
    */
   sendAuth(id: number, data: Uint8Array): ErrorCode {
-    const peer = this.#connectedPeer();
-    if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, 'Not connected.');
-    if (!this.#auth.has(id)) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${id} is not authenticating.`);
-    if (data.byteLength === 0) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, 'Empty authentication data.');
-    if (this.#auth.isLocallyComplete(id) || this.#auth.isRemotelyComplete(id)) {
-      return this.#fail(
-        ErrorCode.ERR_FILE_CANT_WRITE,
-        'The authentication session was completed, no more authentication data can be sent.',
-      );
-    }
-    return this.#sendDirect(peer, id, authPacket(data));
+    return this.#sendAuthPacket(id, data, AUTH_LOCAL | AUTH_REMOTE);
   }
 
   /** Ends our side of `id`'s authentication; it is admitted once it ended its side too. */
   completeAuth(id: number): ErrorCode {
+    return this.#sendAuthPacket(id, new Uint8Array(0), AUTH_LOCAL);
+  }
+
+  /**
+   * `sendAuth` (`done`: both sides' bits; `data` not empty) or `completeAuth` (`done`: ours; no data):
+   * an AUTH packet to authenticating peer `id`, unless a side in `done` completed already.
+   */
+  #sendAuthPacket(id: number, data: Uint8Array, done: number): ErrorCode {
     const peer = this.#connectedPeer();
-    if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, 'Not connected.');
-    if (!this.#auth.has(id)) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${id} is not authenticating.`);
-    if (this.#auth.isLocallyComplete(id)) {
-      return this.#fail(ErrorCode.ERR_FILE_CANT_WRITE, 'The authentication session was already marked as completed.');
+    const session = this.#auth.get(id);
+    if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, NOT_CONNECTED);
+    if (session === undefined) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${id} is not authenticating.`);
+    const complete = done === AUTH_LOCAL;
+    if (!complete && data.byteLength === 0) {
+      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, 'Empty authentication data.');
     }
-    const bothDone = this.#auth.completeLocally(id);
-    const err = this.#sendDirect(peer, id, authPacket(new Uint8Array(0)));
-    if (bothDone) {
-      this.#auth.delete(id);
-      this.#admit(id);
+    if (session.done & done) {
+      return this.#fail(ErrorCode.ERR_FILE_CANT_WRITE, `Authentication of peer ${id} was completed already.`);
     }
+    const err = this.#sendDirect(peer, id, authPacket(data));
+    if (complete && this.#auth.complete(id, AUTH_LOCAL)) this.#admit(id);
     return err;
   }
 
@@ -334,24 +331,14 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   /** Calls an RPC (what `SceneNode.rpc` / `rpcId` do), as Godot's `rpcp`. */
   #callRpc(node: SceneNode, to: number, method: string, args: readonly unknown[]): ErrorCode {
     const peer = this.#connectedPeer();
-    if (peer === null) {
-      return this.#fail(
-        ErrorCode.ERR_CONNECTION_ERROR,
-        'Trying to call an RPC via a multiplayer peer which is not connected.',
-      );
-    }
+    if (peer === null) return this.#fail(ErrorCode.ERR_CONNECTION_ERROR, NOT_CONNECTED);
     const config = node.config.byName.get(method);
-    if (config === undefined) {
-      return this.#fail(
-        ErrorCode.ERR_INVALID_PARAMETER,
-        `Unable to get the RPC configuration for the function "${method}" at path: "${node.path}".`,
-      );
-    }
+    if (config === undefined) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `No RPC '${method}' on ${node.path}.`);
     const caller = peer.getUniqueId();
     if (to === caller && !config.callLocal) {
       return this.#fail(
         ErrorCode.ERR_INVALID_PARAMETER,
-        `RPC '${method}' on yourself is not allowed by selected mode.`,
+        `RPC '${method}' on ${node.path} to ourselves needs callLocal.`,
       );
     }
     const types = config.spec.args;
@@ -380,16 +367,11 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     config: MethodConfig,
     values: readonly unknown[],
   ): ErrorCode {
-    if (values.length > 255) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, 'Too many arguments (>255).');
-    if (to !== 0 && !this.#connected.has(Math.abs(to))) {
-      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Attempt to call RPC with unknown peer ID: ${to}.`);
-    }
+    if (values.length > 255) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, 'More than 255 arguments.');
+    if (to !== 0 && !this.#connected.has(Math.abs(to))) return this.#notConnected(to);
     const replicator = this.#replicator;
     if (to > 0 && replicator !== null && !replicator.isRpcVisible(node.path, to)) {
-      return this.#fail(
-        ErrorCode.ERR_INVALID_PARAMETER,
-        `Attempt to call an RPC to a peer that cannot see this node. Peer ID: ${to}.`,
-      );
+      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${to} cannot see ${node.path}.`);
     }
     // As Godot: a broadcast on a replicated node reaches only the peers that can see it.
     const targets =
@@ -449,7 +431,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       return this.#sendDirect(peer, 1, relayPacket(to, packet));
     }
     if (to > 0) {
-      if (!this.#connected.has(to)) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${to} is not connected.`);
+      if (!this.#connected.has(to)) return this.#notConnected(to);
       return this.#sendDirect(peer, to, packet);
     }
     for (const id of this.#connected) if (to === 0 || id !== -to) this.#sendDirect(peer, id, packet);
@@ -472,8 +454,10 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       this.#admit(id);
       return;
     }
-    this.#auth.add(id, performance.now());
-    this.#armAuthTimer();
+    const now = performance.now();
+    this.#auth.set(id, { done: 0, since: now });
+    // Sessions already pending expire first: the timer armed for them re-arms for this one.
+    if (this.#auth.size === 1 && this.authTimeout > 0) this.#armAuthTimer(now + this.authTimeout * 1000);
     this.emit('peer_authenticating', id);
   }
 
@@ -510,9 +494,8 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   }
 
   #expireAuthentications(): void {
-    const timeoutMs = this.authTimeout * 1000;
-    for (const id of this.#auth.expired(performance.now(), timeoutMs)) {
-      this.#auth.delete(id);
+    const { expired, next } = this.#auth.expire(performance.now(), this.authTimeout * 1000);
+    for (const id of expired) {
       const listened = this.listenerCount('peer_authentication_failed') > 0;
       this.#refusals.note(
         id,
@@ -523,13 +506,15 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       this.#peer?.disconnectPeer(id);
       this.emit('peer_authentication_failed', id);
     }
-    this.#armAuthTimer();
+    this.#armAuthTimer(next);
   }
 
-  /** With auto-poll, a poll when the next authentication expires (no packet may come to trigger one). */
-  #armAuthTimer(): void {
+  /**
+   * With auto-poll, a poll at `at` (ms), when the next authentication expires (no packet may come to
+   * trigger one). Each poll re-arms it for the next one.
+   */
+  #armAuthTimer(at: number): void {
     clearTimeout(this.#authTimer);
-    const at = this.#auth.nextExpiry(this.authTimeout * 1000);
     if (!this.#auto || at === Number.POSITIVE_INFINITY) return;
     this.#authTimer = setTimeout(() => this.#autoPoll.request(), Math.max(0, at - performance.now()) + 5);
   }
@@ -540,7 +525,6 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (this.#auth.has(from)) return this.#receiveAuth(from, packet);
     if (!this.#connected.has(from))
       return this.#refuse(from, 'unknown-peer', `Packet from peer ${from}, which is not admitted.`);
-    if (packet.byteLength === 0) return this.#refuse(from, 'malformed', 'Invalid packet received. Size too small.');
     if (((packet[0] as number) & CMD_MASK) !== SceneCommand.SYS) return this.#process(from, packet);
     if (packet.byteLength > 1 && packet[1] === SysCommand.AUTH) {
       // The peer's completion notice after we admitted it: nothing to do.
@@ -568,15 +552,11 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       }
       return;
     }
-    if (this.#auth.completeRemotely(from)) {
-      this.#auth.delete(from);
-      this.#admit(from);
-    }
+    if (this.#auth.complete(from, AUTH_REMOTE)) this.#admit(from);
   }
 
   #receiveSys(from: number, packet: Uint8Array, mode: TransferMode, channel: number): undefined {
-    if (packet.byteLength < SYS_CMD_SIZE)
-      return this.#refuse(from, 'malformed', 'Invalid SYS packet received. Size too small.');
+    if (packet.byteLength < SYS_CMD_SIZE) return this.#refuse(from, 'malformed', 'SYS packet too small.');
     const command = packet[1];
     const id = readI32(packet, 2);
     const peer = this.#peer as MultiplayerPeer;
@@ -617,7 +597,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
 
   /** Godot 4's `_process_packet`, with `from` as the remote sender. */
   #process(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength === 0) return this.#refuse(from, 'malformed', 'Invalid packet received. Size too small.');
+    if (packet.byteLength === 0) return this.#refuse(from, 'malformed', 'Packet too small.');
     const previous = this.#sender;
     this.#sender = from;
     try {
@@ -629,15 +609,14 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
         case SceneCommand.REMOTE_CALL:
           return this.#receiveRpc(from, packet);
         case SceneCommand.RAW:
-          if (packet.byteLength < 2)
-            return this.#refuse(from, 'malformed', 'Invalid RAW packet received. Size too small.');
+          if (packet.byteLength < 2) return this.#refuse(from, 'malformed', 'RAW packet too small.');
           this.emit('peer_packet', from, packet.subarray(1));
           return;
         case SceneCommand.SPAWN:
         case SceneCommand.DESPAWN:
         case SceneCommand.SYNC:
           if (this.#replicator === null)
-            return this.#refuse(from, 'replication', 'Replication packet, but no replication is set up here.');
+            return this.#refuse(from, 'replication', 'Replication packet, but no replication here.');
           this.#replicator.onPacket(from, packet);
           return;
         default:
@@ -649,15 +628,14 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   }
 
   #receiveSimplifyPath(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 38)
-      return this.#refuse(from, 'path', 'Invalid SIMPLIFY_PATH packet received. Size too small.');
+    if (packet.byteLength < 38) return this.#refuse(from, 'path', 'SIMPLIFY_PATH packet too small.');
     if (packet.byteLength - 38 > MAX_PATH_BYTES)
       return this.#refuse(from, 'path', `Node path longer than ${MAX_PATH_BYTES} bytes.`);
     let md5 = '';
     for (let i = 1; i < 33; i++) md5 += String.fromCharCode(packet[i] as number);
     const id = readU32(packet, 34);
     const text = readCString(packet, 38);
-    if (text === null) return this.#refuse(from, 'path', 'Invalid SIMPLIFY_PATH packet received. Bad UTF-8.');
+    if (text === null) return this.#refuse(from, 'path', 'SIMPLIFY_PATH path not UTF-8.');
     const path = scenePathKey(text, this.rootPath);
     const node = this.#nodes.get(path);
     const replicated = node === undefined ? this.#replicator?.replicatedPath(path) : undefined;
@@ -674,7 +652,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
         `Peer ${from} has ${this.#paths.maxPerPeer} cached paths already (maxPathCacheEntries).`,
       );
     }
-    if (!checksumOk) this.#refuseChecksum(from, path, node?.config.names ?? []);
+    if (!checksumOk) this.#refuseChecksum(from, path, node);
     const peer = this.#peer as MultiplayerPeer;
     peer.transferChannel = 0;
     peer.transferMode = TransferMode.RELIABLE;
@@ -682,12 +660,10 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   }
 
   #receiveConfirmPath(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength !== 6)
-      return this.#refuse(from, 'path', 'Invalid CONFIRM_PATH packet received. Size is not 6.');
+    if (packet.byteLength !== 6) return this.#refuse(from, 'path', 'CONFIRM_PATH packet not 6 bytes.');
     const { result, path } = this.#paths.confirm(from, readU32(packet, 2));
-    if (result === 'unasked')
-      return this.#refuse(from, 'path', 'Invalid packet received. Tries to confirm a node which was not requested.');
-    if (result === 'ok' && packet[1] === 0) this.#refuseChecksum(from, path, this.#nodes.get(path)?.config.names ?? []);
+    if (result === 'unasked') return this.#refuse(from, 'path', `CONFIRM_PATH for ${path}, which we did not send.`);
+    if (result === 'ok' && packet[1] === 0) this.#refuseChecksum(from, path, this.#nodes.get(path));
   }
 
   #receiveRpc(from: number, packet: Uint8Array): undefined {
@@ -697,25 +673,21 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (node === undefined) return;
     const config = node.config.byId[header.methodId];
     if (config === undefined) {
-      return this.#refuse(
-        from,
-        'method',
-        `RPC method id ${header.methodId} is not declared on node ${node.path} (methods: ${node.config.names.join(', ')}).`,
-      );
+      return this.#refuse(from, 'method', `No RPC id ${header.methodId} on ${node.path}${ourMethods(node)}.`);
     }
     if (!this.#mayCall(config, node, from)) {
       const authority = node.getMultiplayerAuthority();
       return this.#refuse(
         from,
         'mode',
-        `RPC '${config.name}' is not allowed on node ${node.path} from: ${from}. Mode is ${modeName(config.mode)}, authority is ${authority}.`,
+        `RPC '${config.name}' is not allowed on node ${node.path} from: ${from}. Mode is ${RPC_MODE_NAMES[config.mode]}, authority is ${authority}.`,
       );
     }
     let at = header.argsAt;
     let argc = 0;
     if (header.byteOnly) argc = at < header.argsEnd ? 1 : 0;
     else {
-      if (at >= header.argsEnd) return this.#refuse(from, 'malformed', 'Invalid packet received. Size too small.');
+      if (at >= header.argsEnd) return this.#refuse(from, 'malformed', 'Packet too small.');
       argc = packet[at++] as number;
     }
     const args = readCompressedArgs(
@@ -747,25 +719,17 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       const text = readCString(packet, pathAt);
       const node = text === null ? undefined : this.#nodes.get(scenePathKey(text, this.rootPath));
       if (node === undefined) {
-        return this.#refuse(from, 'path', `Failed to get path from RPC: ${quote(text ?? '(bad UTF-8)')}.`);
+        return this.#refuse(from, 'path', `RPC for unknown node ${quote(text ?? '(bad UTF-8)')}.`);
       }
       // Godot checks no checksum for a call naming its node inline; we refuse it when the same peer's
       // SIMPLIFY_PATH for that path (which always comes first) did not match.
-      return this.#paths.isMismatched(from, node.path) ? this.#refuseMismatchedCall(from, node) : node;
+      return this.#paths.isMismatched(from, node.path) ? this.#refuseChecksum(from, node.path, node) : node;
     }
     const entry = this.#paths.lookup(from, target);
-    if (entry === undefined) return this.#refuse(from, 'path', `ID ${target} not found in cache of peer ${from}.`);
+    if (entry === undefined) return this.#refuse(from, 'path', `Unknown cache ID ${target} of peer ${from}.`);
     const node = this.#nodes.get(entry.path);
     if (node === undefined) return this.#refuse(from, 'path', `Node ${quote(entry.path)} is no longer registered.`);
-    return entry.checksumOk ? node : this.#refuseMismatchedCall(from, node);
-  }
-
-  #refuseMismatchedCall(from: number, node: SceneNode): undefined {
-    return this.#refuse(
-      from,
-      'checksum',
-      `RPC on ${node.path} refused: its RPC checksum did not match ours (our methods: ${node.config.names.join(', ')}).`,
-    );
+    return entry.checksumOk ? node : this.#refuseChecksum(from, node.path, node);
   }
 
   #mayCall(config: MethodConfig, node: SceneNode, from: number): boolean {
@@ -785,12 +749,9 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     }
   }
 
-  #refuseChecksum(from: number, path: string, names: readonly string[]): void {
-    this.#refuse(
-      from,
-      'checksum',
-      `The rpc node checksum failed. Make sure to have the same methods on both nodes. Node path: ${path} (our methods: ${names.join(', ')}).`,
-    );
+  /** A path (or a call on it) whose RPC checksum differs from ours: the two sides declare different methods. */
+  #refuseChecksum(from: number, path: string, node: SceneNode | undefined): undefined {
+    return this.#refuse(from, 'checksum', `RPC checksum mismatch on ${path}${ourMethods(node)}.`);
   }
 
   /** Counts and reports a refused packet (signal, or a rate-limited log line); `undefined` for `return` chains. */
@@ -812,12 +773,17 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     for (const name of Object.keys(this.#handlers) as PeerSignal[]) peer[how](name, this.#handlers[name]);
   }
 
+  #notConnected(id: number): ErrorCode {
+    return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${id} is not connected.`);
+  }
+
   #fail(code: ErrorCode, message: string): ErrorCode {
     this.#error = message;
     return code;
   }
 }
 
-function modeName(mode: RpcMode): string {
-  return mode === RpcMode.ANY_PEER ? 'any_peer' : mode === RpcMode.AUTHORITY ? 'authority' : 'disabled';
+/** ` (our methods: a, b)` for a refusal naming `node`'s RPC methods. */
+function ourMethods(node: SceneNode | undefined): string {
+  return ` (our methods: ${node?.config.names.join(', ') ?? ''})`;
 }
