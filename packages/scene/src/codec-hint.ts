@@ -12,7 +12,12 @@ export function codecHint(values: readonly unknown[], codec: VariantCodec): stri
     while (proto !== null && !codec.types.has(proto)) proto = Object.getPrototypeOf(proto);
     if (proto !== null) continue;
     const name = /^([A-Z]\w*)\(/.exec(String(value))?.[1] ?? value.constructor.name;
-    return ` (argument ${i + 1} is a ${name}, which this SceneMultiplayer's codec does not carry: pass \`codec: godot4Codec\` for every type, or \`withTypes(godot4CoreCodec, godot4${name}, ...)\`)`;
+    return ` (argument ${i + 1} is a ${notInCodec(name)})`;
   }
   return '';
+}
+
+/** `"<type>, which ... does not carry: pass ..."`: a Godot 4 type missing from the codec, and how to add it. */
+export function notInCodec(type: string): string {
+  return `${type}, which this SceneMultiplayer's codec does not carry: pass \`codec: godot4Codec\` (every type) or \`withTypes(godot4CoreCodec, godot4${type}, ...)\` (from wspeer/variant)`;
 }

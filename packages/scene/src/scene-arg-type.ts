@@ -31,6 +31,7 @@ import type {
   Vector4i,
 } from '@wspeer/variant';
 import { Real, type VariantCodec } from '@wspeer/variant';
+import { notInCodec } from './codec-hint.js';
 
 /** Godot 4 type names for declaring RPC arguments (`'Variant'` accepts anything). */
 export type SceneArgType =
@@ -204,9 +205,7 @@ function classOf(type: string, codec: VariantCodec): Class | undefined {
 export function checkSceneArgType(type: string, codec: VariantCodec, what: string): void {
   if (CHECKS[type] !== undefined || classOf(type, codec) !== undefined) return;
   if (IDS.indexOf(type) < 5) throw new Error(`${what} declares an unknown type '${type}'`);
-  throw new Error(
-    `${what} declares ${type}, which this SceneMultiplayer's codec does not decode: pass \`codec: godot4Codec\` (every type) or \`withTypes(godot4CoreCodec, godot4${type}, ...)\` (from wspeer/variant)`,
-  );
+  throw new Error(`${what} declares ${notInCodec(type)}`);
 }
 
 /**

@@ -240,9 +240,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (bytes.byteLength === 0) return this.#fail(ErrorCode.ERR_INVALID_DATA, 'Empty raw packet.');
     const peer = this.#connectedPeer();
     if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, NOT_CONNECTED);
-    peer.transferChannel = channel;
-    peer.transferMode = mode;
-    return this.#sendCommand(peer, id, rawPacket(bytes));
+    return this.#sendCommand(peer, id, rawPacket(bytes), mode, channel);
   }
 
   /**
@@ -318,9 +316,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       send: (to, packet, reliable) => {
         const peer = this.#connectedPeer();
         if (peer === null) return ErrorCode.ERR_UNCONFIGURED;
-        peer.transferChannel = 0;
-        peer.transferMode = reliable ? TransferMode.RELIABLE : TransferMode.UNRELIABLE;
-        return this.#sendCommand(peer, to, packet);
+        return this.#sendCommand(peer, to, packet, reliable ? TransferMode.RELIABLE : TransferMode.UNRELIABLE);
       },
       refuse: (from, kind, reason) => {
         this.#refuse(from, kind, reason);
@@ -393,15 +389,11 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
         `Unable to encode the arguments of RPC '${config.name}' on ${node.path}: ${error.message}${codecHint(values, this.codec)}`,
       );
     }
-    peer.transferChannel = config.channel;
-    peer.transferMode = config.transferMode;
     let full: Uint8Array | null = null;
     for (const target of targets) {
-      if (allConfirmed || this.#paths.isConfirmed(node.path, target)) this.#sendCommand(peer, target, packet);
-      else {
-        full ??= withInlinePath(packet, encodeUtf8(node.path));
-        this.#sendCommand(peer, target, full);
-      }
+      const inline = !allConfirmed && !this.#paths.isConfirmed(node.path, target);
+      if (inline) full ??= withInlinePath(packet, encodeUtf8(node.path));
+      this.#sendCommand(peer, target, inline ? (full as Uint8Array) : packet, config.transferMode, config.channel);
     }
     return ErrorCode.OK;
   }
@@ -417,16 +409,25 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       all = false;
       if (state === false) continue;
       simplify ??= simplifyPathPacket(md5, sent.id, path);
-      peer.transferChannel = 0;
-      peer.transferMode = TransferMode.RELIABLE;
       this.#sendCommand(peer, target, simplify);
       sent.peers.set(target, false);
     }
     return all;
   }
 
-  /** Godot 4's `send_command`: through the server's relay from a client, else to `to` (0 all, -N all but N). */
-  #sendCommand(peer: MultiplayerPeer, to: number, packet: Uint8Array): ErrorCode {
+  /**
+   * Godot 4's `send_command`: through the server's relay from a client, else to `to` (0 all, -N all
+   * but N), in transfer mode `mode` on `channel` (default reliable, 0).
+   */
+  #sendCommand(
+    peer: MultiplayerPeer,
+    to: number,
+    packet: Uint8Array,
+    mode: TransferMode = TransferMode.RELIABLE,
+    channel = 0,
+  ): ErrorCode {
+    peer.transferChannel = channel;
+    peer.transferMode = mode;
     if (this.serverRelay && peer.getUniqueId() !== 1 && to !== 1 && peer.isServerRelaySupported()) {
       return this.#sendDirect(peer, 1, relayPacket(to, packet));
     }
@@ -654,8 +655,6 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     }
     if (!checksumOk) this.#refuseChecksum(from, path, node);
     const peer = this.#peer as MultiplayerPeer;
-    peer.transferChannel = 0;
-    peer.transferMode = TransferMode.RELIABLE;
     this.#sendCommand(peer, from, confirmPathPacket(checksumOk, id));
   }
 

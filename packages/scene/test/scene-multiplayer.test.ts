@@ -369,7 +369,7 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
           methods: { aim: { args: ['float', 'Vector2'], handler: (_speed: number, _at: Vector2) => undefined } },
         }),
       ).toThrow(
-        "RPC 'aim' on Player declares Vector2, which this SceneMultiplayer's codec does not decode: pass `codec: godot4Codec` (every type) or `withTypes(godot4CoreCodec, godot4Vector2, ...)` (from wspeer/variant)",
+        "RPC 'aim' on Player declares Vector2, which this SceneMultiplayer's codec does not carry: pass `codec: godot4Codec` (every type) or `withTypes(godot4CoreCodec, godot4Vector2, ...)` (from wspeer/variant)",
       );
       expect(scene.getNode('Player')).toBeUndefined();
       const full = new SceneMultiplayer(null, { log: null, codec: godot4Codec });
