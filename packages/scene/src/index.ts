@@ -79,7 +79,6 @@ export {
   sysPacket,
 } from './scene-packets.js';
 export {
-  type ConfirmResult,
   type LearnResult,
   type ReceivedPath,
   ScenePathCache,

@@ -299,14 +299,12 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
    * Plugs a replication layer in (`SceneReplicationInterface` does it when made); returns what it may
    * do through this layer. Throws if one is plugged in already.
    */
-  attachReplicator(replicator: SceneReplicator): SceneReplicationLink {
+  attachReplicator(replicator: SceneReplicator): Omit<SceneReplicationLink, 'ownId'> {
     if (this.#replicator !== null && this.#replicator !== replicator) {
       throw new Error('this SceneMultiplayer already has a replication interface');
     }
     this.#replicator = replicator;
     return {
-      ownId: () => this.getUniqueId(),
-      peers: () => this.#connected,
       sendObjectCache: (path, md5, peer) => {
         const connected = this.#connectedPeer();
         return connected !== null && this.#sendPathCache(connected, path, md5, [peer]);
@@ -632,8 +630,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (packet.byteLength < 38) return this.#refuse(from, 'path', 'SIMPLIFY_PATH packet too small.');
     if (packet.byteLength - 38 > MAX_PATH_BYTES)
       return this.#refuse(from, 'path', `Node path longer than ${MAX_PATH_BYTES} bytes.`);
-    let md5 = '';
-    for (let i = 1; i < 33; i++) md5 += String.fromCharCode(packet[i] as number);
+    const md5 = String.fromCharCode(...packet.subarray(1, 33));
     const id = readU32(packet, 34);
     const text = readCString(packet, 38);
     if (text === null) return this.#refuse(from, 'path', 'SIMPLIFY_PATH path not UTF-8.');
@@ -660,9 +657,11 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
 
   #receiveConfirmPath(from: number, packet: Uint8Array): undefined {
     if (packet.byteLength !== 6) return this.#refuse(from, 'path', 'CONFIRM_PATH packet not 6 bytes.');
-    const { result, path } = this.#paths.confirm(from, readU32(packet, 2));
-    if (result === 'unasked') return this.#refuse(from, 'path', `CONFIRM_PATH for ${path}, which we did not send.`);
-    if (result === 'ok' && packet[1] === 0) this.#refuseChecksum(from, path, this.#nodes.get(path));
+    const id = readU32(packet, 2);
+    const path = this.#paths.confirm(from, id);
+    if (path === null)
+      return this.#refuse(from, 'path', `CONFIRM_PATH for cache ID ${id}, never sent to peer ${from}.`);
+    if (path !== undefined && packet[1] === 0) this.#refuseChecksum(from, path, this.#nodes.get(path));
   }
 
   #receiveRpc(from: number, packet: Uint8Array): undefined {

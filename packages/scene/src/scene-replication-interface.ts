@@ -119,7 +119,7 @@ export class SceneReplicationInterface {
         this.#spawnLocal(spawner, sceneSpec, index, data, name, init),
       despawnNode: (spawner, node) => this.#despawnLocal(spawner, node),
     };
-    this.#link = scene.attachReplicator({
+    const link = scene.attachReplicator({
       onPeerChange: (id, connected) => this.#onPeerChange(id, connected),
       onReset: () => this.#onReset(),
       onPacket: (from, packet) => this.#receiver.receive(from, packet),
@@ -129,11 +129,12 @@ export class SceneReplicationInterface {
       },
       isRpcVisible: (path, peer) => this.#isRpcVisible(path, peer),
     });
+    this.#link = { ...link, ownId: () => scene.getUniqueId() };
     this.#sender = new ReplicationSender(this.#s, this.#link, this);
     this.#receiver = new ReplicationReceiver(this.#s, this.#link, this, this.#syncHost, (sync) =>
       this.#startSync(sync),
     );
-    for (const id of this.#link.peers()) this.#onPeerChange(id, true);
+    for (const id of scene.getPeers()) this.#onPeerChange(id, true);
   }
 
   /** The SceneMultiplayer it replicates over. */

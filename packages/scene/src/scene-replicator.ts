@@ -26,12 +26,13 @@ export interface ReplicatedPath {
   readonly md5: string;
 }
 
-/** What a {@link SceneReplicator} may do through its `SceneMultiplayer`. */
+/**
+ * What a {@link SceneReplicator} may do through its `SceneMultiplayer` (`attachReplicator` gives all
+ * but `ownId`, which the replicator adds from the public `getUniqueId`).
+ */
 export interface SceneReplicationLink {
   /** Our peer id (0 without a peer). */
   ownId(): number;
-  /** The admitted peers. */
-  peers(): ReadonlySet<number>;
   /** Sends SIMPLIFY_PATH for `path` to `peer` unless done before; whether `peer` confirmed it (Godot's `send_object_cache`). */
   sendObjectCache(path: string, md5: string, peer: number): boolean;
   /** Our path-cache id of `path` (numbered on first use; Godot's `make_object_cache`). */
