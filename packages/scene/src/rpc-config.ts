@@ -66,12 +66,10 @@ function modeNumber(names: readonly string[], name: string, method: string, sett
 function byCodePoint(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = (x[i] as string).codePointAt(0) as number;
-    const e = (y[i] as string).codePointAt(0) as number;
-    if (d !== e) return d - e;
-  }
-  return x.length - y.length;
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  // At the first difference; a string that ended sorts first (-1 is below every code point).
+  return (x[i]?.codePointAt(0) ?? -1) - (y[i]?.codePointAt(0) ?? -1);
 }
 
 /**

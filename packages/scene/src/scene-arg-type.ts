@@ -171,12 +171,16 @@ const CHECKS: { readonly [type: string]: Check } = {
   Array: (v) => Array.isArray(v),
 };
 
+/** The Variant type id of the first name in {@link IDS}. */
+const FIRST_CLASS_ID = 5;
+
 /**
- * Godot 4's type names by Variant type id (`core/variant/variant.h`): a class type is checked by the
- * id its class has in the codec's table, so a build carries only the classes its codec has.
+ * Godot 4's type names by Variant type id from {@link FIRST_CLASS_ID} (`core/variant/variant.h`; the
+ * ones before are in `CHECKS`): a class type is checked by the id its class has in the codec's table,
+ * so a build carries only the classes its codec has.
  */
 const IDS =
-  'Variant bool int float String Vector2 Vector2i Rect2 Rect2i Vector3 Vector3i Transform2D Vector4 Vector4i Plane Quaternion AABB Basis Transform3D Projection Color StringName NodePath RID Object Callable Signal Dictionary Array PackedByteArray PackedInt32Array PackedInt64Array PackedFloat32Array PackedFloat64Array PackedStringArray PackedVector2Array PackedVector3Array PackedColorArray PackedVector4Array'.split(
+  'Vector2 Vector2i Rect2 Rect2i Vector3 Vector3i Transform2D Vector4 Vector4i Plane Quaternion AABB Basis Transform3D Projection Color StringName NodePath RID Object Callable Signal Dictionary Array PackedByteArray PackedInt32Array PackedInt64Array PackedFloat32Array PackedFloat64Array PackedStringArray PackedVector2Array PackedVector3Array PackedColorArray PackedVector4Array'.split(
     ' ',
   );
 
@@ -194,8 +198,8 @@ function classOf(type: string, codec: VariantCodec): Class | undefined {
     for (const [proto, header] of codec.types) table[header & 0xff] ??= (proto as { constructor: Class }).constructor;
     tables.set(codec, table);
   }
-  const id = IDS.indexOf(type);
-  return id > 4 ? table[id] : undefined;
+  const index = IDS.indexOf(type);
+  return index < 0 ? undefined : table[index + FIRST_CLASS_ID];
 }
 
 /**
@@ -204,7 +208,7 @@ function classOf(type: string, codec: VariantCodec): Class | undefined {
  */
 export function checkSceneArgType(type: string, codec: VariantCodec, what: string): void {
   if (CHECKS[type] !== undefined || classOf(type, codec) !== undefined) return;
-  if (IDS.indexOf(type) < 5) throw new Error(`${what} declares an unknown type '${type}'`);
+  if (!IDS.includes(type)) throw new Error(`${what} declares an unknown type '${type}'`);
   throw new Error(`${what} declares ${notInCodec(type)}`);
 }
 
