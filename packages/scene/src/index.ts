@@ -1,4 +1,3 @@
-export { AuthSessions } from './auth-sessions.js';
 export { codecHint } from './codec-hint.js';
 export { readCompressed, readCompressedArgs, writeCompressed, writeCompressedArgs } from './compressed-variant.js';
 export { isLocalPeer } from './is-local-peer.js';
@@ -60,6 +59,7 @@ export {
   type SceneArgValues,
   zeroSceneArg,
 } from './scene-arg-type.js';
+export { type AuthSession, type SceneAuth, type SceneAuthHost, SceneAuthSessions, sceneAuth } from './scene-auth.js';
 export { CMD_MASK, SceneCommand, SYS_CMD_SIZE, SysCommand } from './scene-command.js';
 export { SceneMultiplayer } from './scene-multiplayer.js';
 export type {

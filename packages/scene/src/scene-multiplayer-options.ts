@@ -1,4 +1,5 @@
 import type { VariantCodec } from '@wspeer/variant';
+import type { SceneAuth } from './scene-auth.js';
 import type { SceneServer } from './scene-server.js';
 
 /** Signals of `SceneMultiplayer`, named as Godot 4's. */
@@ -26,14 +27,23 @@ export interface SceneMultiplayerEvents {
 /** Receives authentication data from a peer: `sendAuth` answers, `completeAuth` ends the exchange. */
 export type AuthCallback = (id: number, data: Uint8Array) => void;
 
-/** Settings of a `SceneMultiplayer`; all but `autoPoll`, `log`, `codec` and `server` are also writable properties. */
+/** Settings of a `SceneMultiplayer`; all but `autoPoll`, `log`, `codec`, `server` and `auth` are also writable properties. */
 export interface SceneMultiplayerOptions {
   /** Process packets as soon as they arrive (and turn on the peer's `autoPoll`), for servers without a game loop. */
   autoPoll?: boolean;
   /** The root node paths are relative to (default `/root`, as Godot's `root_path`). */
   rootPath?: string;
-  /** Turns on authentication: new peers are admitted only after both sides called `completeAuth`. */
+  /**
+   * Turns on authentication: new peers are admitted only after both sides called `completeAuth`.
+   * Needs the `auth` option.
+   */
   authCallback?: AuthCallback | null;
+  /**
+   * Authentication ({@link SceneAuth}: `authCallback`, `sendAuth`, `completeAuth`, `authTimeout`), an
+   * opt-in feature. `wspeer/scene` in Node passes `sceneAuth` by default; in a browser pass it yourself:
+   * `{ auth: sceneAuth }`. Without it no `authCallback` can be set (and no peer authenticates).
+   */
+  auth?: SceneAuth | null;
   /** Seconds a peer may take to authenticate before it is dropped (default 3; 0 = no limit). */
   authTimeout?: number;
   /** The server relays between clients and announces peers (default true, as Godot's `server_relay`). */

@@ -1,7 +1,6 @@
 import { AutoPoll, ConnectionStatus, ErrorCode, encodeUtf8, reportHandlerError, SignalEmitter } from '@wspeer/core';
 import { type MultiplayerPeer, TARGET_PEER_SERVER, TransferMode } from '@wspeer/multiplayer';
 import { ByteReader, DEFAULT_MAX_DEPTH, godot4CoreCodec, type VariantCodec, VariantError } from '@wspeer/variant';
-import { AUTH_LOCAL, AUTH_REMOTE, AuthSessions } from './auth-sessions.js';
 import { codecHint } from './codec-hint.js';
 import { readCompressedArgs } from './compressed-variant.js';
 import { isLocalPeer } from './is-local-peer.js';
@@ -11,6 +10,7 @@ import { type MethodConfig, RPC_MODE_NAMES, type SceneMethodMap } from './rpc-co
 import { RpcMode } from './rpc-mode.js';
 import { encodeRpc, INLINE_PATH_FLAG, readRpcHeader, withInlinePath } from './rpc-packet.js';
 import { checkSceneArgType, coerceSceneArg, firstSceneArgMismatch } from './scene-arg-type.js';
+import type { SceneAuthSessions } from './scene-auth.js';
 import { CMD_MASK, SceneCommand, SYS_CMD_SIZE, SysCommand } from './scene-command.js';
 import type {
   AuthCallback,
@@ -20,7 +20,6 @@ import type {
 } from './scene-multiplayer-options.js';
 import { SceneNode, type SceneNodeHost, type SceneNodeSpec } from './scene-node.js';
 import {
-  authPacket,
   confirmPathPacket,
   rawPacket,
   readCString,
@@ -53,8 +52,6 @@ type PeerSignal = 'peer_connected' | 'peer_disconnected' | 'peer_packet' | 'conn
 export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   /** The root node paths are relative to. */
   rootPath: string;
-  /** Receives authentication data; setting it turns authentication on for new peers. */
-  authCallback: AuthCallback | null;
   /** Seconds a peer may take to authenticate (0 = no limit). */
   authTimeout: number;
   /** Whether the server relays and announces peers (clients: whether to send through the server's relay). */
@@ -65,7 +62,9 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   readonly codec: VariantCodec;
   #peer: MultiplayerPeer | null = null;
   readonly #connected = new Set<number>();
-  readonly #auth = new AuthSessions();
+  /** Authentication (the `auth` option), or `null`: then no `authCallback` can be set. */
+  readonly #auth: SceneAuthSessions | null;
+  #authCallback: AuthCallback | null = null;
   readonly #paths: ScenePathCache;
   readonly #nodes = new Map<string, SceneNode>();
   readonly #refusals: RefusalCounter;
@@ -75,7 +74,6 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   #auto: boolean;
   #sender = 0;
   #error = '';
-  #authTimer: unknown;
   #replicator: SceneReplicator | null = null;
   /** What the nodes this layer registers call back into (not public members: no internals in the API). */
   readonly #host: SceneNodeHost = {
@@ -88,6 +86,12 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   constructor(peer: MultiplayerPeer | null = null, options: SceneMultiplayerOptions = {}) {
     super();
     this.rootPath = options.rootPath ?? '/root';
+    this.#auth =
+      options.auth?.(this, {
+        admit: (id) => this.#admit(id),
+        fail: (code, message) => this.#fail(code, message),
+        refuse: (from, kind, reason, signal) => this.#refuse(from, kind, reason, signal),
+      }) ?? null;
     this.authCallback = options.authCallback ?? null;
     this.authTimeout = options.authTimeout ?? 3;
     this.serverRelay = options.serverRelay ?? true;
@@ -128,6 +132,24 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (!peer.isServer() && peer.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED) {
       this.#addPeer(TARGET_PEER_SERVER);
     }
+  }
+
+  /**
+   * Receives authentication data; setting it turns authentication on for new peers. Throws when set
+   * without the `auth` option (`{ auth: sceneAuth }`; `wspeer/scene` in Node passes it).
+   */
+  get authCallback(): AuthCallback | null {
+    return this.#authCallback;
+  }
+
+  /** Sets `authCallback` (see the getter). */
+  set authCallback(callback: AuthCallback | null) {
+    if (callback !== null && this.#auth === null) {
+      throw new Error(
+        "SceneMultiplayer: an authCallback needs { auth: sceneAuth } (import { sceneAuth } from 'wspeer/scene')",
+      );
+    }
+    this.#authCallback = callback;
   }
 
   /** Whether packets are processed as soon as they arrive. */
@@ -173,7 +195,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       const channel = peer.getPacketChannel();
       this.#receive(from, peer.getPacket(), mode, channel);
     }
-    this.#expireAuthentications();
+    this.#auth?.expire();
   }
 
   /** Our id (1 on the server), 0 without a peer. */
@@ -198,12 +220,12 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
 
   /** The peers in the authentication exchange. */
   getAuthenticatingPeers(): number[] {
-    return [...this.#auth.keys()];
+    return [...(this.#auth?.keys() ?? [])];
   }
 
   /** Counters for operators: peers, authenticating peers, refusals by kind. */
   stats(): SceneStats {
-    return { peers: this.#connected.size, authenticating: this.#auth.size, refusals: this.#refusals.counts() };
+    return { peers: this.#connected.size, authenticating: this.#auth?.size ?? 0, refusals: this.#refusals.counts() };
   }
 
   /**
@@ -249,33 +271,22 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
    * once either side completed.
    */
   sendAuth(id: number, data: Uint8Array): ErrorCode {
-    return this.#sendAuthPacket(id, data, AUTH_LOCAL | AUTH_REMOTE);
+    return this.#sendAuth(id, data);
   }
 
   /** Ends our side of `id`'s authentication; it is admitted once it ended its side too. */
   completeAuth(id: number): ErrorCode {
-    return this.#sendAuthPacket(id, new Uint8Array(0), AUTH_LOCAL);
+    return this.#sendAuth(id, null);
   }
 
-  /**
-   * `sendAuth` (`done`: both sides' bits; `data` not empty) or `completeAuth` (`done`: ours; no data):
-   * an AUTH packet to authenticating peer `id`, unless a side in `done` completed already.
-   */
-  #sendAuthPacket(id: number, data: Uint8Array, done: number): ErrorCode {
+  /** `sendAuth` (`data`) or `completeAuth` (`null`). */
+  #sendAuth(id: number, data: Uint8Array | null): ErrorCode {
     const peer = this.#connectedPeer();
-    const session = this.#auth.get(id);
     if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, NOT_CONNECTED);
-    if (session === undefined) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${id} is not authenticating.`);
-    const complete = done === AUTH_LOCAL;
-    if (!complete && data.byteLength === 0) {
-      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, 'Empty authentication data.');
-    }
-    if (session.done & done) {
-      return this.#fail(ErrorCode.ERR_FILE_CANT_WRITE, `Authentication of peer ${id} was completed already.`);
-    }
-    const err = this.#sendDirect(peer, id, authPacket(data));
-    if (complete && this.#auth.complete(id, AUTH_LOCAL)) this.#admit(id);
-    return err;
+    return (
+      this.#auth?.send(peer, id, data) ??
+      this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${id} is not authenticating.`)
+    );
   }
 
   /** Disconnects `id` without a local `peer_disconnected` (others hear it left), as Godot's. */
@@ -289,9 +300,8 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   /** Forgets peers, authentications and path caches (Godot's `clear()`); registered nodes stay. */
   clear(): void {
     this.#connected.clear();
-    this.#auth.clear();
+    this.#auth?.clear();
     this.#paths.clear();
-    clearTimeout(this.#authTimer);
     this.#replicator?.onReset();
   }
 
@@ -449,15 +459,9 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     const peer = this.#peer as MultiplayerPeer;
     this.#serverSide(peer);
     // A peer of another server in a cluster room was authenticated by its own server.
-    if (this.authCallback === null || !isLocalPeer(peer, id)) {
-      this.#admit(id);
-      return;
-    }
-    const now = performance.now();
-    this.#auth.set(id, { done: 0, since: now });
-    // Sessions already pending expire first: the timer armed for them re-arms for this one.
-    if (this.#auth.size === 1 && this.authTimeout > 0) this.#armAuthTimer(now + this.authTimeout * 1000);
-    this.emit('peer_authenticating', id);
+    // An authCallback is set only with authentication (its setter checks).
+    if (this.#authCallback === null || !isLocalPeer(peer, id)) this.#admit(id);
+    else this.#auth?.start(id);
   }
 
   /** Godot 4's `_admit_peer`: the server tells the newcomer and everyone else about each other. */
@@ -473,7 +477,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
 
   /** Godot 4's `_del_peer`: a pending peer failed authentication; an admitted one is announced gone. */
   #delPeer(id: number, silent: boolean): void {
-    if (this.#auth.delete(id)) {
+    if (this.#auth?.delete(id)) {
       if (!silent) this.emit('peer_authentication_failed', id);
       return;
     }
@@ -492,36 +496,10 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     this.emit(signal);
   }
 
-  #expireAuthentications(): void {
-    const { expired, next } = this.#auth.expire(performance.now(), this.authTimeout * 1000);
-    for (const id of expired) {
-      const listened = this.listenerCount('peer_authentication_failed') > 0;
-      this.#refusals.note(
-        id,
-        'auth-timeout',
-        `Peer ${id} did not authenticate within ${this.authTimeout} s.`,
-        listened,
-      );
-      this.#peer?.disconnectPeer(id);
-      this.emit('peer_authentication_failed', id);
-    }
-    this.#armAuthTimer(next);
-  }
-
-  /**
-   * With auto-poll, a poll at `at` (ms), when the next authentication expires (no packet may come to
-   * trigger one). Each poll re-arms it for the next one.
-   */
-  #armAuthTimer(at: number): void {
-    clearTimeout(this.#authTimer);
-    if (!this.#auto || at === Number.POSITIVE_INFINITY) return;
-    this.#authTimer = setTimeout(() => this.#autoPoll.request(), Math.max(0, at - performance.now()) + 5);
-  }
-
   // --- receiving -------------------------------------------------------------------------------------
 
   #receive(from: number, packet: Uint8Array, mode: TransferMode, channel: number): undefined {
-    if (this.#auth.has(from)) return this.#receiveAuth(from, packet);
+    if (this.#auth?.has(from)) return this.#auth.receive(from, packet) as undefined;
     if (!this.#connected.has(from))
       return this.#refuse(from, 'unknown-peer', `Packet from peer ${from}, which is not admitted.`);
     if (((packet[0] as number) & CMD_MASK) !== SceneCommand.SYS) return this.#process(from, packet);
@@ -531,27 +509,6 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       return;
     }
     this.#receiveSys(from, packet, mode, channel);
-  }
-
-  #receiveAuth(from: number, packet: Uint8Array): undefined {
-    if (
-      packet.byteLength < 2 ||
-      ((packet[0] as number) & CMD_MASK) !== SceneCommand.SYS ||
-      packet[1] !== SysCommand.AUTH
-    ) {
-      return this.#refuse(from, 'auth', `Packet from peer ${from} before its authentication completed.`);
-    }
-    if (packet.byteLength > 2) {
-      const callback = this.authCallback;
-      if (callback === null) return this.#refuse(from, 'auth', 'Authentication data, but no authCallback is set.');
-      try {
-        callback(from, packet.subarray(2));
-      } catch (error) {
-        reportHandlerError(error, 'authCallback');
-      }
-      return;
-    }
-    if (this.#auth.complete(from, AUTH_REMOTE)) this.#admit(from);
   }
 
   #receiveSys(from: number, packet: Uint8Array, mode: TransferMode, channel: number): undefined {
@@ -752,11 +709,19 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     return this.#refuse(from, 'checksum', `RPC checksum mismatch on ${path}${ourMethods(node)}.`);
   }
 
-  /** Counts and reports a refused packet (signal, or a rate-limited log line); `undefined` for `return` chains. */
-  #refuse(from: number, kind: string, reason: string): undefined {
-    const listened = this.listenerCount('rpc_refused') > 0;
+  /**
+   * Counts and reports a refused packet: to `signal`'s listeners (`rpc_refused` fires) or, without any,
+   * a rate-limited log line. `undefined` for `return` chains.
+   */
+  #refuse(
+    from: number,
+    kind: string,
+    reason: string,
+    signal: 'rpc_refused' | 'peer_authentication_failed' = 'rpc_refused',
+  ): undefined {
+    const listened = this.listenerCount(signal) > 0;
     this.#refusals.note(from, kind, reason, listened);
-    if (listened) this.emit('rpc_refused', from, reason);
+    if (listened && signal === 'rpc_refused') this.emit(signal, from, reason);
     return undefined;
   }
 

@@ -1,6 +1,6 @@
 import { ErrorCode, LoopbackNetwork } from '@wspeer/core';
 import { multiplayerServer, WebSocketMultiplayerPeer } from '@wspeer/multiplayer';
-import { SceneMultiplayer, type SceneMultiplayerOptions, sceneServer } from '@wspeer/scene';
+import { SceneMultiplayer, type SceneMultiplayerOptions, sceneAuth, sceneServer } from '@wspeer/scene';
 import {
   godot4Codec,
   godot4CoreCodec,
@@ -191,8 +191,8 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
     let server!: SceneMultiplayer;
     const net = await session(
       2,
-      { authCallback: auth(() => server, 'secret'), authTimeout: 5 },
-      { authCallback: () => {}, authTimeout: 5 },
+      { authCallback: auth(() => server, 'secret'), authTimeout: 5, auth: sceneAuth },
+      { authCallback: () => {}, authTimeout: 5, auth: sceneAuth },
     );
     server = net.server;
     const [good, bad] = net.clients as [SceneMultiplayer, SceneMultiplayer];
@@ -229,7 +229,7 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
   });
 
   it('drops a peer that does not authenticate within authTimeout (auto-polled, no packet needed)', async () => {
-    const net = await session(1, { authCallback: () => {}, authTimeout: 0.2, autoPoll: true }, {});
+    const net = await session(1, { authCallback: () => {}, authTimeout: 0.2, autoPoll: true, auth: sceneAuth }, {});
     const failed: number[] = [];
     net.server.on('peer_authentication_failed', (id) => failed.push(id));
     await new Promise<void>((resolve, reject) => {
@@ -289,6 +289,24 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
     expect(new SceneMultiplayer(serverPeer, { log: null, serverRelay: false }).isServer()).toBe(true);
     expect(new SceneMultiplayer(peer(), { log: null }).isServer()).toBe(false);
     serverPeer.close();
+  });
+
+  it('an authCallback without the auth option is a misconfiguration, refused with what to pass; no peer authenticates', async () => {
+    const hint =
+      "SceneMultiplayer: an authCallback needs { auth: sceneAuth } (import { sceneAuth } from 'wspeer/scene')";
+    expect(() => new SceneMultiplayer(null, { log: null, authCallback: () => {} })).toThrow(hint);
+    const { server, clients, all } = await session(1, { log: null, server: sceneServer }, { log: null });
+    const [a] = clients as [SceneMultiplayer];
+    expect(() => {
+      server.authCallback = () => {};
+    }).toThrow(hint);
+    expect(server.authCallback).toBeNull();
+    await settle(all, () => a.getPeers().length === 1 && server.getPeers().length === 1, 'admitted at once');
+    expect(server.getAuthenticatingPeers()).toEqual([]);
+    expect(server.stats().authenticating).toBe(0);
+    expect(server.sendAuth(a.getUniqueId(), new Uint8Array([1]))).toBe(ErrorCode.ERR_INVALID_PARAMETER);
+    expect(server.lastErrorMessage).toBe(`Peer ${a.getUniqueId()} is not authenticating.`);
+    expect(a.completeAuth(1)).toBe(ErrorCode.ERR_INVALID_PARAMETER);
   });
 
   describe('codec by use (the `codec` option)', () => {

@@ -3,7 +3,8 @@
  * ids and compressed arguments, the path cache, authentication, the server relay; replication with
  * `SceneReplicationInterface`, `MultiplayerSpawner` and `MultiplayerSynchronizer`). Runtime-agnostic;
  * pair it with a `WebSocketMultiplayerPeer` from `wspeer/multiplayer` created with `wire: 'godot4'`.
- * For browsers: `SceneMultiplayer` without its server side (a server in a page passes `{ server: sceneServer }`).
+ * For browsers: `SceneMultiplayer` without its server side and authentication (a server in a page passes
+ * `{ server: sceneServer }`; a game that authenticates passes `{ auth: sceneAuth }`).
  */
 export {
   type AuthCallback,
@@ -25,6 +26,7 @@ export {
   replicatedScene,
   type SceneArgType,
   type SceneArgValue,
+  type SceneAuth,
   type SceneMethodMap,
   type SceneMethodSpec,
   SceneMultiplayer,
@@ -43,6 +45,7 @@ export {
   type SpawnInit,
   type SynchronizerSpec,
   type SynchronizerSpecs,
+  sceneAuth,
   sceneServer,
   type TransferModeName,
   type VisibilityFilter,

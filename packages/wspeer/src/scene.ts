@@ -3,11 +3,17 @@
  * ids and compressed arguments, the path cache, authentication, the server relay; replication with
  * `SceneReplicationInterface`, `MultiplayerSpawner` and `MultiplayerSynchronizer`). Runtime-agnostic;
  * pair it with a `WebSocketMultiplayerPeer` from `wspeer/multiplayer` created with `wire: 'godot4'`.
- * In Node, `SceneMultiplayer` has its server side (`sceneServer`); browsers get `scene-browser.ts`.
+ * In Node, `SceneMultiplayer` has its server side (`sceneServer`) and authentication (`sceneAuth`);
+ * browsers get `scene-browser.ts`.
  */
 
 import type { MultiplayerPeer } from '@wspeer/multiplayer';
-import { SceneMultiplayer as SceneMultiplayerBase, type SceneMultiplayerOptions, sceneServer } from '@wspeer/scene';
+import {
+  SceneMultiplayer as SceneMultiplayerBase,
+  type SceneMultiplayerOptions,
+  sceneAuth,
+  sceneServer,
+} from '@wspeer/scene';
 
 export {
   type AuthCallback,
@@ -29,6 +35,7 @@ export {
   replicatedScene,
   type SceneArgType,
   type SceneArgValue,
+  type SceneAuth,
   type SceneMethodMap,
   type SceneMethodSpec,
   type SceneMultiplayerEvents,
@@ -46,15 +53,16 @@ export {
   type SpawnInit,
   type SynchronizerSpec,
   type SynchronizerSpecs,
+  sceneAuth,
   sceneServer,
   type TransferModeName,
   type VisibilityFilter,
   type VisibilityUpdateMode,
 } from '@wspeer/scene';
 
-/** Godot 4's `SceneMultiplayer`, with its server side (peer announcements and the relay) built in. */
+/** Godot 4's `SceneMultiplayer`, with its server side (peer announcements and the relay) and authentication built in. */
 export class SceneMultiplayer extends SceneMultiplayerBase {
   constructor(peer: MultiplayerPeer | null = null, options: SceneMultiplayerOptions = {}) {
-    super(peer, { server: sceneServer, ...options });
+    super(peer, { server: sceneServer, auth: sceneAuth, ...options });
   }
 }
