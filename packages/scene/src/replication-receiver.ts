@@ -71,7 +71,7 @@ export class ReplicationReceiver {
     if (len < SPAWN_HEADER_SIZE) return this.#refuse(from, 'spawn', `SPAWN of ${len} bytes (at least 18).`);
     const sceneId = packet[1] as number;
     const spawnerId = readU32(packet, 2);
-    const spawnerPath = this.#link.receivedPath(from, spawnerId);
+    const spawnerPath = this.#link.paths.lookup(from, spawnerId)?.path;
     const spawner = spawnerPath === undefined ? undefined : this.#s.spawners.get(spawnerPath);
     if (spawner === undefined) {
       return this.#refuse(
@@ -278,7 +278,7 @@ export class ReplicationReceiver {
   /** The synchronizer `from` means by `netId`: a SPAWN's id, or `0x80000000 | its path-cache id`. */
   #findSync(from: number, netId: number): MultiplayerSynchronizer | undefined {
     if (netId & PATH_SYNC_ID) {
-      const path = this.#link.receivedPath(from, netId & ~PATH_SYNC_ID);
+      const path = this.#link.paths.lookup(from, netId & ~PATH_SYNC_ID)?.path;
       return path === undefined ? undefined : this.#s.syncsByPath.get(path);
     }
     return this.#s.peers.get(from)?.recvSyncIds.get(netId);

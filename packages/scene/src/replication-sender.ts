@@ -145,7 +145,7 @@ export class ReplicationSender {
     }
     const w = new ByteWriter(64);
     try {
-      writeSpawnHead(w, node.sceneIndex, this.#link.pathId(spawner.path), tracked.netId, syncIds, node.name);
+      writeSpawnHead(w, node.sceneIndex, this.#link.paths.sent(spawner.path).id, tracked.netId, syncIds, node.name);
       if (node.sceneIndex === CUSTOM_SPAWN) {
         const at = w.length;
         w.u32(0);
@@ -177,7 +177,7 @@ export class ReplicationSender {
     const id = state.netId;
     if (id !== 0 && (id & PATH_SYNC_ID) === 0) return id;
     const confirmed = this.#link.sendObjectCache(sync.path, NO_RPC_MD5, peer);
-    if (id === 0) state.netId = (this.#link.pathId(sync.path) | PATH_SYNC_ID) >>> 0;
+    if (id === 0) state.netId = (this.#link.paths.sent(sync.path).id | PATH_SYNC_ID) >>> 0;
     return confirmed ? state.netId : 0;
   }
 

@@ -319,8 +319,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
         const connected = this.#connectedPeer();
         return connected !== null && this.#sendPathCache(connected, path, md5, [peer]);
       },
-      pathId: (path) => this.#paths.sent(path).id,
-      receivedPath: (from, id) => this.#paths.lookup(from, id)?.path,
+      paths: this.#paths,
       send: (to, packet, reliable) => {
         const peer = this.#connectedPeer();
         if (peer === null) return ErrorCode.ERR_UNCONFIGURED;
