@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { SceneMultiplayer, SceneReplicationInterface } from 'wspeer/scene';
-import { ARENA_TICK_HZ, arenaPlayerScene } from './arena-scene.js';
+import { ARENA_CODEC, ARENA_TICK_HZ, arenaPlayerScene } from './arena-scene.js';
 import { ArenaWorld } from './arena-world.js';
 import { DEFAULT_ENDPOINT_SETTINGS, type EndpointSettings } from './endpoint-settings.js';
 
@@ -36,7 +36,11 @@ export function arenaEndpoint(
     heartbeatInterval: settings.heartbeatInterval,
     log: (line) => log(`[arena] ${line}`),
   });
-  const scene = new SceneMultiplayer(peer, { autoPoll: true, log: (line) => log(`[arena] ${line}`) });
+  const scene = new SceneMultiplayer(peer, {
+    autoPoll: true,
+    codec: ARENA_CODEC,
+    log: (line) => log(`[arena] ${line}`),
+  });
   const replication = new SceneReplicationInterface(scene);
   const spawner = replication.spawner('Main/Spawner', { spawnPath: '../Players', scenes: [arenaPlayerScene] });
   const world = new ArenaWorld(spawner);

@@ -1,5 +1,12 @@
 export { type ArenaEndpoint, arenaEndpoint } from './arena-endpoint.js';
-export { ARENA_HEIGHT, ARENA_SPEED, ARENA_TICK_HZ, ARENA_WIDTH, arenaPlayerScene } from './arena-scene.js';
+export {
+  ARENA_CODEC,
+  ARENA_HEIGHT,
+  ARENA_SPEED,
+  ARENA_TICK_HZ,
+  ARENA_WIDTH,
+  arenaPlayerScene,
+} from './arena-scene.js';
 export { ArenaWorld, arenaColor, saneInput } from './arena-world.js';
 export { chatEndpoint } from './chat-endpoint.js';
 export { chatMultiplayerEndpoint } from './chat-mp-endpoint.js';

@@ -6,7 +6,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARENA_WIDTH, arenaPlayerScene, type DemoServer, saneInput, startDemoServer } from '@wspeer/demo-server';
+import {
+  ARENA_CODEC,
+  ARENA_WIDTH,
+  arenaPlayerScene,
+  type DemoServer,
+  saneInput,
+  startDemoServer,
+} from '@wspeer/demo-server';
 import { pollUntil } from '@wspeer/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from 'wspeer';
@@ -25,7 +32,7 @@ afterAll(() => demo.close());
 function player() {
   const peer = new WebSocketMultiplayerPeer({ wire: 'godot4' });
   expect(peer.createClient(`ws://127.0.0.1:${demo.port}/arena`)).toBe(ErrorCode.OK);
-  const scene = new SceneMultiplayer(peer, { autoPoll: true, log: null });
+  const scene = new SceneMultiplayer(peer, { autoPoll: true, log: null, codec: ARENA_CODEC });
   const refused: string[] = [];
   scene.on('rpc_refused', (_from, reason) => refused.push(reason));
   const replication = new SceneReplicationInterface(scene);

@@ -8,7 +8,7 @@ import {
   SceneCommand,
   SysCommand,
 } from '@wspeer/scene';
-import { ByteReader } from '@wspeer/variant';
+import { ByteReader, godot4Codec } from '@wspeer/variant';
 import { formatVariant } from './format-variant.js';
 import { hexPreview } from './preview.js';
 import type { RoomDecoder } from './room-decoder.js';
@@ -137,7 +137,7 @@ export function godot4RoomDecoder(names: ReadonlyMap<string, readonly string[]> 
     let at = header.argsAt;
     let argc = header.byteOnly ? (at < header.argsEnd ? 1 : 0) : (packet[at++] ?? 0);
     if (!header.byteOnly && at > header.argsEnd) argc = 0;
-    const args = readCompressedArgs(new ByteReader(packet, at, header.argsEnd), argc, header.byteOnly, 16);
+    const args = readCompressedArgs(new ByteReader(packet, at, header.argsEnd), argc, header.byteOnly, 16, godot4Codec);
     if (args === undefined) return malformed(packet, `rpc ${path}.${method}: undecodable arguments`);
     return [`rpc ${path}.${method}(${args.map((a) => formatVariant(a)).join(', ')})`];
   }

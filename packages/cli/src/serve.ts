@@ -1,7 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { debugLogger, type WebSocketError } from '@wspeer/core';
 import { WebSocketServer } from '@wspeer/multiplayer';
-import { SceneMultiplayer } from '@wspeer/scene';
+import { SceneMultiplayer, sceneServer } from '@wspeer/scene';
 import { createNodeListener } from '@wspeer/transport-node';
 import type { ServeCommand } from './cli-args.js';
 import type { CliIo, Running } from './cli-io.js';
@@ -67,7 +67,7 @@ export function serve(options: ServeOptions, io: CliIo): Running {
       tapPackets(server, (from, packet) => {
         for (const line of room.decode(from, packet)) io.out(`[peer ${from}] ${line}`);
       }),
-      { autoPoll: true, log: null },
+      { autoPoll: true, log: null, server: sceneServer },
     );
     scene.on('peer_connected', (id) => io.out(`peer ${id} joined`));
     scene.on('peer_disconnected', (id) => {

@@ -3,9 +3,9 @@ import {
   type ByteWriter,
   DECODE_FAILED,
   type DecodeFailed,
-  godot4Codec,
   readVariantWith,
   type Variant4,
+  type VariantCodec,
   writeVariantWith,
 } from '@wspeer/variant';
 
@@ -20,10 +20,11 @@ const BOOL_TRUE = 0x80;
 /**
  * Writes one value the way Godot 4's `MultiplayerAPI::encode_and_compress_variant` does: a bool in
  * one byte (`0x01`, `0x81`), an int as a meta byte (type 2, width code 0-3 in bits 6-7) plus the
- * smallest of 1, 2, 4 or 8 little-endian bytes, anything else as its full Godot 4 Variant encoding.
- * @throws VariantError for values with no Godot 4 form.
+ * smallest of 1, 2, 4 or 8 little-endian bytes, anything else as its full Godot 4 Variant encoding
+ * by `codec` (a Godot 4 codec: `godot4CoreCodec`, `godot4Codec` or one made with `withTypes`).
+ * @throws VariantError for values with no form in `codec`.
  */
-export function writeCompressed(w: ByteWriter, value: Variant4): void {
+export function writeCompressed(w: ByteWriter, value: unknown, codec: VariantCodec): void {
   if (typeof value === 'boolean') {
     w.u8(BOOL | (value ? BOOL_TRUE : 0));
     return;
@@ -32,7 +33,7 @@ export function writeCompressed(w: ByteWriter, value: Variant4): void {
     writeCompressedInt(w, value);
     return;
   }
-  writeVariantWith(godot4Codec, w, value);
+  writeVariantWith(codec, w, value);
 }
 
 function writeCompressedInt(w: ByteWriter, value: number | bigint): void {
@@ -55,9 +56,10 @@ function writeCompressedInt(w: ByteWriter, value: number | bigint): void {
 
 /**
  * Reads one value written by {@link writeCompressed} (Godot's `decode_and_decompress_variant`), or
- * {@link DECODE_FAILED}. Never throws; never reads past `r.end`; objects are never decoded.
+ * {@link DECODE_FAILED}. Never throws; never reads past `r.end`; objects are never decoded. Types
+ * `codec` does not decode arrive as it reads them (`godot4CoreCodec`: as `VariantBytes`).
  */
-export function readCompressed(r: ByteReader, maxDepth: number): Variant4 | DecodeFailed {
+export function readCompressed(r: ByteReader, maxDepth: number, codec: VariantCodec): Variant4 | DecodeFailed {
   if (r.remaining < 1) return DECODE_FAILED;
   const meta = r.bytes[r.pos] as number;
   const type = meta & TYPE_MASK;
@@ -65,7 +67,7 @@ export function readCompressed(r: ByteReader, maxDepth: number): Variant4 | Deco
     r.pos++;
     return (meta & BOOL_TRUE) !== 0;
   }
-  if (type !== INT) return readVariantWith(godot4Codec, r, maxDepth) as Variant4 | DecodeFailed;
+  if (type !== INT) return readVariantWith(codec, r, maxDepth) as Variant4 | DecodeFailed;
   r.pos++;
   const width = 1 << (meta >>> MODE_SHIFT);
   if (r.remaining < width) return DECODE_FAILED;
@@ -81,32 +83,34 @@ export function readCompressed(r: ByteReader, maxDepth: number): Variant4 | Deco
  * Returns whether the raw form was used (the caller then sets the "byte only or no args" flag and
  * writes no argument count).
  */
-export function writeCompressedArgs(w: ByteWriter, args: readonly Variant4[]): boolean {
+export function writeCompressedArgs(w: ByteWriter, args: readonly unknown[], codec: VariantCodec): boolean {
   if (args.length === 0) return true;
   const only = args[0];
   if (args.length === 1 && only instanceof Uint8Array) {
     w.bytes(only);
     return true;
   }
-  for (const arg of args) writeCompressed(w, arg);
+  for (const arg of args) writeCompressed(w, arg, codec);
   return false;
 }
 
 /**
  * Reads `argc` compressed arguments (`decode_and_decompress_variants`); with `raw`, the rest of the
  * packet is one PackedByteArray argument (a view, not a copy). `undefined` when they do not decode.
+ * Other values are read with `codec`.
  */
 export function readCompressedArgs(
   r: ByteReader,
   argc: number,
   raw: boolean,
   maxDepth: number,
+  codec: VariantCodec,
 ): Variant4[] | undefined {
   if (raw) return argc === 0 ? [] : [r.bytes.subarray(r.pos, r.end)];
   const args: Variant4[] = [];
   for (let i = 0; i < argc; i++) {
     if (r.remaining < 1) return undefined;
-    const value = readCompressed(r, maxDepth);
+    const value = readCompressed(r, maxDepth, codec);
     if (value === DECODE_FAILED) return undefined;
     args.push(value);
   }

@@ -1,5 +1,6 @@
-export { AuthSessions } from './auth-sessions.js';
+export { codecHint } from './codec-hint.js';
 export { readCompressed, readCompressedArgs, writeCompressed, writeCompressedArgs } from './compressed-variant.js';
+export { isLocalPeer } from './is-local-peer.js';
 export { md5Hex } from './md5.js';
 export {
   CUSTOM_SPAWN,
@@ -49,6 +50,7 @@ export {
 export { RpcMode, type RpcModeName, type TransferModeName } from './rpc-mode.js';
 export { encodeRpc, INLINE_PATH_FLAG, type RpcHeader, readRpcHeader, withInlinePath } from './rpc-packet.js';
 export {
+  checkSceneArgType,
   coerceSceneArg,
   firstSceneArgMismatch,
   fitsSceneArgType,
@@ -57,14 +59,15 @@ export {
   type SceneArgValues,
   zeroSceneArg,
 } from './scene-arg-type.js';
+export { type AuthSession, type SceneAuth, type SceneAuthHost, SceneAuthSessions, sceneAuth } from './scene-auth.js';
 export { CMD_MASK, SceneCommand, SYS_CMD_SIZE, SysCommand } from './scene-command.js';
-export {
-  type AuthCallback,
-  SceneMultiplayer,
-  type SceneMultiplayerEvents,
-  type SceneMultiplayerOptions,
-  type SceneStats,
-} from './scene-multiplayer.js';
+export { SceneMultiplayer } from './scene-multiplayer.js';
+export type {
+  AuthCallback,
+  SceneMultiplayerEvents,
+  SceneMultiplayerOptions,
+  SceneStats,
+} from './scene-multiplayer-options.js';
 export { SceneNode, type SceneNodeHost, type SceneNodeSpec } from './scene-node.js';
 export {
   authPacket,
@@ -76,7 +79,6 @@ export {
   sysPacket,
 } from './scene-packets.js';
 export {
-  type ConfirmResult,
   type LearnResult,
   type ReceivedPath,
   ScenePathCache,
@@ -95,3 +97,4 @@ export {
   type SceneReplicationOptions,
 } from './scene-replication-interface.js';
 export type { ReplicatedPath, SceneReplicationLink, SceneReplicator } from './scene-replicator.js';
+export { type SceneServer, sceneServer } from './scene-server.js';

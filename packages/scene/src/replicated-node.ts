@@ -1,4 +1,4 @@
-import type { Variant4 } from '@wspeer/variant';
+import type { Variant4, VariantCodec } from '@wspeer/variant';
 import type { MultiplayerSpawner } from './multiplayer-spawner.js';
 import type { MultiplayerSynchronizer } from './multiplayer-synchronizer.js';
 import type { ReplicatedScene } from './replicated-scene.js';
@@ -24,6 +24,8 @@ export interface ReplicatedNodeInit {
   types: ReadonlyMap<string, SceneArgType | undefined>;
   /** The values by name, shared with the replication interface that applies received state. */
   values: Map<string, unknown>;
+  /** The codec whose classes declared types are checked against (the SceneMultiplayer's). */
+  codec: VariantCodec;
   /** Its synchronizers, filled by the interface in tree order. */
   synchronizers: MultiplayerSynchronizer[];
 }
@@ -53,6 +55,7 @@ export class ReplicatedNode<V extends object = Record<string, unknown>> {
   readonly synchronizers: readonly MultiplayerSynchronizer[];
   readonly #types: ReadonlyMap<string, SceneArgType | undefined>;
   readonly #values: Map<string, unknown>;
+  readonly #codec: VariantCodec;
 
   /** Made by the replication interface (spawns, received SPAWNs, static synchronizers). */
   constructor(init: ReplicatedNodeInit) {
@@ -66,6 +69,7 @@ export class ReplicatedNode<V extends object = Record<string, unknown>> {
     this.synchronizers = init.synchronizers;
     this.#types = init.types;
     this.#values = init.values;
+    this.#codec = init.codec;
   }
 
   /** The current value of property `name`. */
@@ -84,7 +88,7 @@ export class ReplicatedNode<V extends object = Record<string, unknown>> {
       );
     }
     const type = this.#types.get(name);
-    if (type !== undefined && !fitsSceneArgType(value, type)) {
+    if (type !== undefined && !fitsSceneArgType(value, type, this.#codec)) {
       throw new TypeError(`${this.path}: property '${name}' is declared ${type}; got ${describe(value)}`);
     }
     this.#values.set(name, value);

@@ -71,7 +71,7 @@ export class ReplicationReceiver {
     if (len < SPAWN_HEADER_SIZE) return this.#refuse(from, 'spawn', `SPAWN of ${len} bytes (at least 18).`);
     const sceneId = packet[1] as number;
     const spawnerId = readU32(packet, 2);
-    const spawnerPath = this.#link.receivedPath(from, spawnerId);
+    const spawnerPath = this.#link.paths.lookup(from, spawnerId)?.path;
     const spawner = spawnerPath === undefined ? undefined : this.#s.spawners.get(spawnerPath);
     if (spawner === undefined) {
       return this.#refuse(
@@ -131,7 +131,7 @@ export class ReplicationReceiver {
       const argSize = readU32(packet, at);
       at += 4;
       if (argSize > len - at) return this.#refuse(from, 'spawn', 'Custom SPAWN argument past the end.');
-      const value = readCompressed(readerOf(packet, at, at + argSize), this.#limits.maxDepth);
+      const value = readCompressed(readerOf(packet, at, at + argSize), this.#limits.maxDepth, this.#s.codec);
       if (value === DECODE_FAILED) return this.#refuse(from, 'spawn', 'Custom SPAWN argument does not decode.');
       at += argSize;
       data = value;
@@ -177,8 +177,9 @@ export class ReplicationReceiver {
       syncIds: number[];
     },
   ): undefined {
-    const values = defaultValues(s.scene.types, s.scene.defaults, undefined, s.path);
-    const node = newNode(s.name, s.path, s.spawner, s.scene, s.sceneId, s.data, from, s.scene.types, values);
+    const codec = this.#s.codec;
+    const values = defaultValues(s.scene.types, s.scene.defaults, undefined, s.path, codec);
+    const node = newNode(s.name, s.path, s.spawner, s.scene, s.sceneId, s.data, from, s.scene.types, values, codec);
     const staged = new Map<string, unknown>();
     const reader = readerOf(packet, at, packet.byteLength);
     // Synchronizers whose authority (as the scene declares it) is the sender take an id and spawn state, in tree order.
@@ -210,7 +211,15 @@ export class ReplicationReceiver {
         return this.#refuse(from, 'spawn', `SPAWN of ${quote(s.path)}: synchronizer net id ${id} is taken.`);
       }
       const config = template.config;
-      const why = readReplicatedValues(reader, config.spawn, config.names, config.types, this.#limits.maxDepth, staged);
+      const why = readReplicatedValues(
+        reader,
+        config.spawn,
+        config.names,
+        config.types,
+        this.#limits.maxDepth,
+        staged,
+        this.#s.codec,
+      );
       if (why !== '') return this.#refuse(from, 'spawn', `SPAWN of ${quote(s.path)}: spawn state: ${why}.`);
     }
     if (taken !== s.syncIds.length) {
@@ -269,7 +278,7 @@ export class ReplicationReceiver {
   /** The synchronizer `from` means by `netId`: a SPAWN's id, or `0x80000000 | its path-cache id`. */
   #findSync(from: number, netId: number): MultiplayerSynchronizer | undefined {
     if (netId & PATH_SYNC_ID) {
-      const path = this.#link.receivedPath(from, netId & ~PATH_SYNC_ID);
+      const path = this.#link.paths.lookup(from, netId & ~PATH_SYNC_ID)?.path;
       return path === undefined ? undefined : this.#s.syncsByPath.get(path);
     }
     return this.#s.peers.get(from)?.recvSyncIds.get(netId);
@@ -352,7 +361,15 @@ export class ReplicationReceiver {
     const config = sync.config;
     const staged = new Map<string, unknown>();
     const reader = readerOf(packet, at, end);
-    let why = readReplicatedValues(reader, indexes, config.names, config.types, this.#limits.maxDepth, staged);
+    let why = readReplicatedValues(
+      reader,
+      indexes,
+      config.names,
+      config.types,
+      this.#limits.maxDepth,
+      staged,
+      this.#s.codec,
+    );
     if (why === '' && reader.remaining > 0) why = `${reader.remaining} bytes past the values its config describes`;
     if (why !== '') {
       this.#refuse(from, 'sync', `${what} for ${sync.path}: ${why}.`);

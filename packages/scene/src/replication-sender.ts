@@ -1,5 +1,5 @@
 import { reportHandlerError } from '@wspeer/core';
-import { ByteWriter, type Variant4, VariantError } from '@wspeer/variant';
+import { ByteWriter, VariantError } from '@wspeer/variant';
 import { writeCompressed } from './compressed-variant.js';
 import { CUSTOM_SPAWN, type MultiplayerSpawner } from './multiplayer-spawner.js';
 import type { MultiplayerSynchronizer } from './multiplayer-synchronizer.js';
@@ -145,16 +145,16 @@ export class ReplicationSender {
     }
     const w = new ByteWriter(64);
     try {
-      writeSpawnHead(w, node.sceneIndex, this.#link.pathId(spawner.path), tracked.netId, syncIds, node.name);
+      writeSpawnHead(w, node.sceneIndex, this.#link.paths.sent(spawner.path).id, tracked.netId, syncIds, node.name);
       if (node.sceneIndex === CUSTOM_SPAWN) {
         const at = w.length;
         w.u32(0);
-        writeCompressed(w, node.spawnData as Variant4);
+        writeCompressed(w, node.spawnData, this.#s.codec);
         w.setU32(at, w.length - at - 4);
       }
       for (const sync of stateSyncs) {
         const config = sync.config;
-        writeReplicatedValues(w, config.spawn, config.names, config.types, tracked.values);
+        writeReplicatedValues(w, config.spawn, config.names, config.types, tracked.values, this.#s.codec);
       }
     } catch (error) {
       if (!(error instanceof VariantError)) throw error;
@@ -177,7 +177,7 @@ export class ReplicationSender {
     const id = state.netId;
     if (id !== 0 && (id & PATH_SYNC_ID) === 0) return id;
     const confirmed = this.#link.sendObjectCache(sync.path, NO_RPC_MD5, peer);
-    if (id === 0) state.netId = (this.#link.pathId(sync.path) | PATH_SYNC_ID) >>> 0;
+    if (id === 0) state.netId = (this.#link.paths.sent(sync.path).id | PATH_SYNC_ID) >>> 0;
     return confirmed ? state.netId : 0;
   }
 

@@ -1,10 +1,10 @@
-import type { Variant4 } from '@wspeer/variant';
+import type { Variant4, VariantCodec } from '@wspeer/variant';
 import type { MultiplayerSpawner } from './multiplayer-spawner.js';
 import { MultiplayerSynchronizer, type SynchronizerHost } from './multiplayer-synchronizer.js';
 import { ReplicatedNode } from './replicated-node.js';
 import type { ReplicatedScene, SceneSynchronizer, SynchronizerSpec } from './replicated-scene.js';
 import type { ReplicationPeer } from './replication-peer.js';
-import { fitsSceneArgType, type SceneArgType, zeroSceneArg } from './scene-arg-type.js';
+import { checkSceneArgType, fitsSceneArgType, type SceneArgType, zeroSceneArg } from './scene-arg-type.js';
 import { SynchronizerState } from './synchronizer-state.js';
 
 /** A node the replication interface tracks: its net id and values. */
@@ -57,6 +57,14 @@ export interface ReplicationCounts {
  * the bookkeeping that adds and removes them. Shared by the sender and the receiver.
  */
 export class ReplicationState {
+  /** The Variant codec of values (the SceneMultiplayer's). */
+  readonly codec: VariantCodec;
+
+  /** The state of one replication interface whose values use `codec`. */
+  constructor(codec: VariantCodec) {
+    this.codec = codec;
+  }
+
   /** Declared spawners by path. */
   readonly spawners = new Map<string, MultiplayerSpawner>();
   /** Every replicated node by path (spawned, received, static roots). */
@@ -113,7 +121,7 @@ export class ReplicationState {
       publicVisibility: spec.publicVisibility ?? true,
     });
     (node.synchronizers as MultiplayerSynchronizer[]).push(sync);
-    this.states.set(sync, new SynchronizerState(this.track(node).values));
+    this.states.set(sync, new SynchronizerState(this.track(node).values, this.codec));
     this.syncsByPath.set(path, sync);
     return sync;
   }
@@ -171,16 +179,18 @@ export function defaultValues(
   defaults: ReadonlyMap<string, unknown>,
   given: Record<string, unknown> | undefined,
   path: string,
+  codec: VariantCodec,
 ): Map<string, unknown> {
   const values = new Map<string, unknown>();
   for (const [name, type] of types) {
+    if (type !== undefined) checkSceneArgType(type, codec, `${path}: property '${name}'`);
     let value: unknown;
     if (given !== undefined && name in given) value = given[name];
     else {
       const declared = defaults.get(name);
-      value = declared !== undefined ? declared : zeroSceneArg(type);
+      value = declared !== undefined ? declared : zeroSceneArg(type, codec);
     }
-    if (type !== undefined && !fitsSceneArgType(value, type)) {
+    if (type !== undefined && !fitsSceneArgType(value, type, codec)) {
       throw new TypeError(`${path}: property '${name}' is declared ${type}; its value does not fit`);
     }
     values.set(name, value);
@@ -204,6 +214,7 @@ export function newNode(
   remotePeer: number,
   types: ReadonlyMap<string, SceneArgType | undefined>,
   values: Map<string, unknown>,
+  codec: VariantCodec,
 ): ReplicatedNode {
   return new ReplicatedNode({
     name,
@@ -215,6 +226,7 @@ export function newNode(
     remotePeer,
     types,
     values,
+    codec,
     synchronizers: [],
   });
 }

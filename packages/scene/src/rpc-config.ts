@@ -1,7 +1,7 @@
 import { encodeUtf8 } from '@wspeer/core';
-import { TransferMode } from '@wspeer/multiplayer';
+import type { TransferMode } from '@wspeer/multiplayer';
 import { md5Hex } from './md5.js';
-import { RpcMode, type RpcModeName, type TransferModeName } from './rpc-mode.js';
+import type { RpcMode, RpcModeName, TransferModeName } from './rpc-mode.js';
 import type { SceneArgType } from './scene-arg-type.js';
 
 /** Any RPC handler: its parameter types are what `rpc()` accepts for that method. */
@@ -49,28 +49,27 @@ export interface MethodConfig {
   readonly spec: SceneMethodSpec;
 }
 
-const MODES: Record<RpcModeName, RpcMode> = {
-  authority: RpcMode.AUTHORITY,
-  any_peer: RpcMode.ANY_PEER,
-  disabled: RpcMode.DISABLED,
-};
+/** The GDScript names of the RPC modes, indexed by their {@link RpcMode} number. */
+export const RPC_MODE_NAMES: readonly RpcModeName[] = ['disabled', 'any_peer', 'authority'];
 
-const TRANSFER: Record<TransferModeName, TransferMode> = {
-  reliable: TransferMode.RELIABLE,
-  unreliable: TransferMode.UNRELIABLE,
-  unreliable_ordered: TransferMode.UNRELIABLE_ORDERED,
-};
+/** The GDScript names of the transfer modes, indexed by their `TransferMode` number. */
+const TRANSFER_NAMES: readonly TransferModeName[] = ['unreliable', 'unreliable_ordered', 'reliable'];
+
+/** The index of `name` in `names` (its number); throws naming the method, the setting and the choices. */
+function modeNumber(names: readonly string[], name: string, method: string, setting: string): number {
+  const n = names.indexOf(name);
+  if (n < 0) throw new Error(`RPC '${method}': unknown ${setting} '${name}' (use ${names.join(', ')})`);
+  return n;
+}
 
 /** Godot's `String` `<`: by Unicode code point (JS `<` compares UTF-16 units, which differs past U+FFFF). */
 function byCodePoint(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = (x[i] as string).codePointAt(0) as number;
-    const e = (y[i] as string).codePointAt(0) as number;
-    if (d !== e) return d - e;
-  }
-  return x.length - y.length;
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  // At the first difference; a string that ended sorts first (-1 is below every code point).
+  return (x[i]?.codePointAt(0) ?? -1) - (y[i]?.codePointAt(0) ?? -1);
 }
 
 /**
@@ -93,21 +92,12 @@ export class RpcConfig {
     const byName = new Map<string, MethodConfig>();
     for (const [id, name] of names.entries()) {
       const spec = methods[name] as SceneMethodSpec;
-      const mode = MODES[spec.mode ?? 'authority'];
-      const transferMode = TRANSFER[spec.transferMode ?? 'reliable'];
-      if (mode === undefined)
-        throw new Error(`RPC '${name}': unknown mode '${spec.mode}' (use authority, any_peer, disabled)`);
-      if (transferMode === undefined) {
-        throw new Error(
-          `RPC '${name}': unknown transferMode '${spec.transferMode}' (use reliable, unreliable, unreliable_ordered)`,
-        );
-      }
       const config: MethodConfig = {
         name,
         id,
-        mode,
+        mode: modeNumber(RPC_MODE_NAMES, spec.mode ?? 'authority', name, 'mode') as RpcMode,
         callLocal: spec.callLocal ?? false,
-        transferMode,
+        transferMode: modeNumber(TRANSFER_NAMES, spec.transferMode ?? 'reliable', name, 'transferMode') as TransferMode,
         channel: spec.channel ?? 0,
         spec,
       };

@@ -1,4 +1,4 @@
-import { ByteWriter, type Variant4 } from '@wspeer/variant';
+import { ByteWriter, type VariantCodec } from '@wspeer/variant';
 import { writeCompressedArgs } from './compressed-variant.js';
 import { SceneCommand } from './scene-command.js';
 import { readU32 } from './scene-packets.js';
@@ -31,17 +31,17 @@ export interface RpcHeader {
 export function readRpcHeader(packet: Uint8Array): RpcHeader | string {
   const meta = packet[0] as number;
   const nodeCode = (meta >>> NODE_ID_SHIFT) & 3;
-  if (nodeCode === 3) return 'Was not possible to extract the node id compression mode.';
+  if (nodeCode === 3) return 'Bad node id compression mode.';
   const nodeSize = 1 << nodeCode;
   const nameSize = 1 << ((meta >>> NAME_ID_SHIFT) & 1);
   const argsAt = 1 + nodeSize + nameSize;
-  if (packet.byteLength < argsAt) return 'Invalid packet received. Size too small.';
+  if (packet.byteLength < argsAt) return 'Packet too small.';
   const nodeTarget = nodeSize === 1 ? (packet[1] as number) : nodeSize === 2 ? readU16(packet, 1) : readU32(packet, 1);
   const methodId = nameSize === 1 ? (packet[1 + nodeSize] as number) : readU16(packet, 1 + nodeSize);
   let argsEnd = packet.byteLength;
   if (nodeTarget & INLINE_PATH_FLAG) {
     argsEnd = nodeTarget & 0x7fffffff;
-    if (argsEnd >= packet.byteLength || argsEnd < argsAt) return 'Invalid packet received. Size smaller than declared.';
+    if (argsEnd >= packet.byteLength || argsEnd < argsAt) return 'Packet smaller than declared.';
   }
   return { nodeTarget, methodId, argsAt, argsEnd, byteOnly: (meta & BYTE_ONLY_OR_NO_ARGS) !== 0 };
 }
@@ -53,10 +53,16 @@ function readU16(bytes: Uint8Array, offset: number): number {
 /**
  * Encodes a REMOTE_CALL as Godot 4's `_send_rpc`: the node field in the smallest width that holds
  * `nodeId` when `compact` (every target confirmed the path), else in 4 bytes; the method id in 1 or 2
- * bytes; then the argument count (unless the raw form applies) and the compressed arguments.
- * @throws VariantError for arguments with no Godot 4 form.
+ * bytes; then the argument count (unless the raw form applies) and the arguments compressed with `codec`.
+ * @throws VariantError for arguments with no form in `codec`.
  */
-export function encodeRpc(nodeId: number, compact: boolean, methodId: number, args: readonly Variant4[]): Uint8Array {
+export function encodeRpc(
+  nodeId: number,
+  compact: boolean,
+  methodId: number,
+  args: readonly unknown[],
+  codec: VariantCodec,
+): Uint8Array {
   const w = new ByteWriter(16 + args.length * 8);
   w.u8(0);
   let nodeCode = 2;
@@ -75,7 +81,7 @@ export function encodeRpc(nodeId: number, compact: boolean, methodId: number, ar
   if (nameCode === 1) w.u8(methodId >>> 8);
   const raw = args.length === 0 || (args.length === 1 && args[0] instanceof Uint8Array);
   if (!raw) w.u8(args.length);
-  writeCompressedArgs(w, args);
+  writeCompressedArgs(w, args, codec);
   const packet = w.finish();
   packet[0] =
     SceneCommand.REMOTE_CALL |

@@ -1,4 +1,4 @@
-import {
+import type {
   AABB,
   Basis,
   Callable,
@@ -12,7 +12,6 @@ import {
   Plane,
   Projection,
   Quaternion,
-  Real,
   Rect2,
   Rect2i,
   RID,
@@ -20,10 +19,10 @@ import {
   StringName,
   Transform2D,
   Transform3D,
-  type Variant4,
-  type VariantArray4,
-  type VariantDictionary4,
-  type VariantRecord4,
+  Variant4,
+  VariantArray4,
+  VariantDictionary4,
+  VariantRecord4,
   Vector2,
   Vector2i,
   Vector3,
@@ -31,6 +30,8 @@ import {
   Vector4,
   Vector4i,
 } from '@wspeer/variant';
+import { Real, type VariantCodec } from '@wspeer/variant';
+import { notInCodec } from './codec-hint.js';
 
 /** Godot 4 type names for declaring RPC arguments (`'Variant'` accepts anything). */
 export type SceneArgType =
@@ -158,6 +159,7 @@ export type SceneArgValue<T extends SceneArgType> = SceneArgValues[T];
 
 type Check = (value: unknown) => boolean;
 
+/** The types checked without a codec (JS primitives and containers). */
 const CHECKS: { readonly [type: string]: Check } = {
   Variant: () => true,
   bool: (v) => typeof v === 'boolean',
@@ -169,52 +171,66 @@ const CHECKS: { readonly [type: string]: Check } = {
   Array: (v) => Array.isArray(v),
 };
 
-const CLASSES: { readonly [type: string]: abstract new (...args: never[]) => unknown } = {
-  StringName,
-  Vector2,
-  Vector2i,
-  Rect2,
-  Rect2i,
-  Vector3,
-  Vector3i,
-  Transform2D,
-  Vector4,
-  Vector4i,
-  Plane,
-  Quaternion,
-  AABB,
-  Basis,
-  Transform3D,
-  Projection,
-  Color,
-  NodePath,
-  RID,
-  Callable,
-  Signal,
-  PackedByteArray: Uint8Array,
-  PackedInt32Array: Int32Array,
-  PackedInt64Array: BigInt64Array,
-  PackedFloat32Array: Float32Array,
-  PackedFloat64Array: Float64Array,
-  PackedStringArray,
-  PackedVector2Array,
-  PackedVector3Array,
-  PackedColorArray,
-  PackedVector4Array,
-};
+/** The Variant type id of the first name in {@link IDS}. */
+const FIRST_CLASS_ID = 5;
 
-/** Whether a decoded value fits a declared Godot 4 type (a whole-number float also fits `int`). */
-export function fitsSceneArgType(value: unknown, type: SceneArgType): boolean {
+/**
+ * Godot 4's type names by Variant type id from {@link FIRST_CLASS_ID} (`core/variant/variant.h`; the
+ * ones before are in `CHECKS`): a class type is checked by the id its class has in the codec's table,
+ * so a build carries only the classes its codec has.
+ */
+const IDS =
+  'Vector2 Vector2i Rect2 Rect2i Vector3 Vector3i Transform2D Vector4 Vector4i Plane Quaternion AABB Basis Transform3D Projection Color StringName NodePath RID Object Callable Signal Dictionary Array PackedByteArray PackedInt32Array PackedInt64Array PackedFloat32Array PackedFloat64Array PackedStringArray PackedVector2Array PackedVector3Array PackedColorArray PackedVector4Array'.split(
+    ' ',
+  );
+
+/** A class of the codec's table. */
+type Class = new () => unknown;
+
+/** Per codec, the class it writes as each type id: built once, read per argument. */
+const tables = new WeakMap<VariantCodec, Class[]>();
+
+/** The class `codec` writes as `type`, or `undefined` when the codec does not carry it. */
+function classOf(type: string, codec: VariantCodec): Class | undefined {
+  let table = tables.get(codec);
+  if (table === undefined) {
+    table = [];
+    for (const [proto, header] of codec.types) table[header & 0xff] ??= (proto as { constructor: Class }).constructor;
+    tables.set(codec, table);
+  }
+  const index = IDS.indexOf(type);
+  return index < 0 ? undefined : table[index + FIRST_CLASS_ID];
+}
+
+/**
+ * Throws when `codec` cannot decode a declared `type` (a misconfiguration: calls would arrive as
+ * `VariantBytes` and always be refused); `what` names the declaration in the message.
+ */
+export function checkSceneArgType(type: string, codec: VariantCodec, what: string): void {
+  if (CHECKS[type] !== undefined || classOf(type, codec) !== undefined) return;
+  if (!IDS.includes(type)) throw new Error(`${what} declares an unknown type '${type}'`);
+  throw new Error(`${what} declares ${notInCodec(type)}`);
+}
+
+/**
+ * Whether a value fits a declared Godot 4 type (a whole-number float also fits `int`); class types
+ * are recognised through `codec`'s table (an instance of a class it does not carry fits nothing).
+ */
+export function fitsSceneArgType(value: unknown, type: SceneArgType, codec: VariantCodec): boolean {
   const check = CHECKS[type];
   if (check !== undefined) return check(value);
-  const cls = CLASSES[type];
+  const cls = classOf(type, codec);
   return cls !== undefined && value instanceof cls;
 }
 
 /** The index of the first argument that does not fit `types`, `-1` when all fit, `-2` for a wrong count. */
-export function firstSceneArgMismatch(args: readonly unknown[], types: readonly SceneArgType[]): number {
+export function firstSceneArgMismatch(
+  args: readonly unknown[],
+  types: readonly SceneArgType[],
+  codec: VariantCodec,
+): number {
   if (args.length !== types.length) return -2;
-  for (let i = 0; i < args.length; i++) if (!fitsSceneArgType(args[i], types[i] as SceneArgType)) return i;
+  for (let i = 0; i < args.length; i++) if (!fitsSceneArgType(args[i], types[i] as SceneArgType, codec)) return i;
   return -1;
 }
 
@@ -234,13 +250,12 @@ const ZEROS: { readonly [type: string]: unknown } = {
 /**
  * The value a Godot property of `type` has before anything sets it (`Vector2()`, `0`, `""`, an empty
  * array, ...): what a replicated property starts with when no default is declared. `null` for
- * `'Variant'` or no type.
+ * `'Variant'` or no type. A class type must be one `codec` carries ({@link checkSceneArgType}).
  */
-export function zeroSceneArg(type: SceneArgType | undefined): unknown {
+export function zeroSceneArg(type: SceneArgType | undefined, codec: VariantCodec): unknown {
   if (type === undefined) return null;
   if (type in ZEROS) return ZEROS[type];
   if (type === 'Dictionary') return new Map();
   if (type === 'Array') return [];
-  const cls = CLASSES[type] as new () => unknown;
-  return new cls();
+  return new (classOf(type, codec) as Class)();
 }

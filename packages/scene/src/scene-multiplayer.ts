@@ -1,18 +1,25 @@
 import { AutoPoll, ConnectionStatus, ErrorCode, encodeUtf8, reportHandlerError, SignalEmitter } from '@wspeer/core';
 import { type MultiplayerPeer, TARGET_PEER_SERVER, TransferMode } from '@wspeer/multiplayer';
-import { ByteReader, DEFAULT_MAX_DEPTH, type Variant4, VariantError } from '@wspeer/variant';
-import { AuthSessions } from './auth-sessions.js';
+import { ByteReader, DEFAULT_MAX_DEPTH, godot4CoreCodec, type VariantCodec, VariantError } from '@wspeer/variant';
+import { codecHint } from './codec-hint.js';
 import { readCompressedArgs } from './compressed-variant.js';
+import { isLocalPeer } from './is-local-peer.js';
 import { quote } from './quote.js';
 import { RefusalCounter } from './refusal-counter.js';
-import type { MethodConfig, SceneMethodMap } from './rpc-config.js';
+import { type MethodConfig, RPC_MODE_NAMES, type SceneMethodMap } from './rpc-config.js';
 import { RpcMode } from './rpc-mode.js';
 import { encodeRpc, INLINE_PATH_FLAG, readRpcHeader, withInlinePath } from './rpc-packet.js';
-import { coerceSceneArg, firstSceneArgMismatch } from './scene-arg-type.js';
+import { checkSceneArgType, coerceSceneArg, firstSceneArgMismatch } from './scene-arg-type.js';
+import type { SceneAuthSessions } from './scene-auth.js';
 import { CMD_MASK, SceneCommand, SYS_CMD_SIZE, SysCommand } from './scene-command.js';
+import type {
+  AuthCallback,
+  SceneMultiplayerEvents,
+  SceneMultiplayerOptions,
+  SceneStats,
+} from './scene-multiplayer-options.js';
 import { SceneNode, type SceneNodeHost, type SceneNodeSpec } from './scene-node.js';
 import {
-  authPacket,
   confirmPathPacket,
   rawPacket,
   readCString,
@@ -20,69 +27,17 @@ import {
   readU32,
   relayPacket,
   simplifyPathPacket,
-  sysPacket,
 } from './scene-packets.js';
 import { ScenePathCache } from './scene-path-cache.js';
 import { scenePathKey } from './scene-path-key.js';
 import type { SceneReplicationLink, SceneReplicator } from './scene-replicator.js';
-
-/** Signals of {@link SceneMultiplayer}, named as Godot 4's. */
-export interface SceneMultiplayerEvents {
-  /** A peer was admitted (on clients: the server as 1, and other clients as the server announces them). */
-  peer_connected: (id: number) => void;
-  /** An admitted peer left. */
-  peer_disconnected: (id: number) => void;
-  /** Client: the server admitted us. */
-  connected_to_server: () => void;
-  /** Client: the connection attempt failed. */
-  connection_failed: () => void;
-  /** Client: the server went away. */
-  server_disconnected: () => void;
-  /** A peer connected and the authentication exchange started (an `authCallback` is set). */
-  peer_authenticating: (id: number) => void;
-  /** A peer left or timed out before both sides completed authentication. */
-  peer_authentication_failed: (id: number) => void;
-  /** `send_bytes` data arrived from `id` (a view; copy it to keep it past the handler). */
-  peer_packet: (id: number, packet: Uint8Array) => void;
-  /** A received packet was refused (malformed, unknown node or method, mode rule, checksum). Not a Godot signal. */
-  rpc_refused: (from: number, reason: string) => void;
-}
-
-/** Receives authentication data from a peer: `sendAuth` answers, `completeAuth` ends the exchange. */
-export type AuthCallback = (id: number, data: Uint8Array) => void;
-
-/** Settings of a {@link SceneMultiplayer}; all but `autoPoll` and `log` are also writable properties. */
-export interface SceneMultiplayerOptions {
-  /** Process packets as soon as they arrive (and turn on the peer's `autoPoll`), for servers without a game loop. */
-  autoPoll?: boolean;
-  /** The root node paths are relative to (default `/root`, as Godot's `root_path`). */
-  rootPath?: string;
-  /** Turns on authentication: new peers are admitted only after both sides called `completeAuth`. */
-  authCallback?: AuthCallback | null;
-  /** Seconds a peer may take to authenticate before it is dropped (default 3; 0 = no limit). */
-  authTimeout?: number;
-  /** The server relays between clients and announces peers (default true, as Godot's `server_relay`). */
-  serverRelay?: boolean;
-  /** Most node paths one peer may teach us with SIMPLIFY_PATH (default 1024). */
-  maxPathCacheEntries?: number;
-  /** Most nested containers in a received argument (default 256, `DEFAULT_MAX_DEPTH`). */
-  maxDepth?: number;
-  /** Where refusal warnings go (rate-limited) when nobody listens to `rpc_refused`; `null` silences them. */
-  log?: ((line: string) => void) | null;
-}
-
-/** What {@link SceneMultiplayer.stats} reports. */
-export interface SceneStats {
-  /** Admitted peers. */
-  peers: number;
-  /** Peers in the authentication exchange. */
-  authenticating: number;
-  /** Refused packets by kind, and peers dropped for not authenticating within `authTimeout` (`auth-timeout`). */
-  refusals: Record<string, number>;
-}
+import type { SceneServer } from './scene-server.js';
 
 /** The longest node path (UTF-8 bytes) a peer may send in SIMPLIFY_PATH or an inline call. */
 const MAX_PATH_BYTES = 4096;
+
+/** Why a call that needs a connected peer failed. */
+const NOT_CONNECTED = 'Not connected.';
 
 /** The peer signals the scene layer listens to. */
 type PeerSignal = 'peer_connected' | 'peer_disconnected' | 'peer_packet' | 'connection_failed' | 'server_disconnected';
@@ -97,26 +52,28 @@ type PeerSignal = 'peer_connected' | 'peer_disconnected' | 'peer_packet' | 'conn
 export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   /** The root node paths are relative to. */
   rootPath: string;
-  /** Receives authentication data; setting it turns authentication on for new peers. */
-  authCallback: AuthCallback | null;
   /** Seconds a peer may take to authenticate (0 = no limit). */
   authTimeout: number;
   /** Whether the server relays and announces peers (clients: whether to send through the server's relay). */
   serverRelay: boolean;
   /** Most nested containers in a received argument. */
   maxDepth: number;
+  /** The Variant codec of arguments and replicated values (the `codec` option; fixed at construction). */
+  readonly codec: VariantCodec;
   #peer: MultiplayerPeer | null = null;
   readonly #connected = new Set<number>();
-  readonly #auth = new AuthSessions();
+  /** Authentication (the `auth` option), or `null`: then no `authCallback` can be set. */
+  readonly #auth: SceneAuthSessions | null;
+  #authCallback: AuthCallback | null = null;
   readonly #paths: ScenePathCache;
   readonly #nodes = new Map<string, SceneNode>();
   readonly #refusals: RefusalCounter;
   readonly #handlers: Record<PeerSignal, (id: number) => void>;
   readonly #autoPoll = new AutoPoll(() => this.poll(), 'SceneMultiplayer.poll');
+  readonly #server: SceneServer | null;
   #auto: boolean;
   #sender = 0;
   #error = '';
-  #authTimer: unknown;
   #replicator: SceneReplicator | null = null;
   /** What the nodes this layer registers call back into (not public members: no internals in the API). */
   readonly #host: SceneNodeHost = {
@@ -129,10 +86,18 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   constructor(peer: MultiplayerPeer | null = null, options: SceneMultiplayerOptions = {}) {
     super();
     this.rootPath = options.rootPath ?? '/root';
+    this.#auth =
+      options.auth?.(this, {
+        admit: (id) => this.#admit(id),
+        fail: (code, message) => this.#fail(code, message),
+        refuse: (from, kind, reason, signal) => this.#refuse(from, kind, reason, signal),
+      }) ?? null;
     this.authCallback = options.authCallback ?? null;
     this.authTimeout = options.authTimeout ?? 3;
     this.serverRelay = options.serverRelay ?? true;
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.codec = options.codec ?? godot4CoreCodec;
+    this.#server = options.server ?? null;
     this.#paths = new ScenePathCache(options.maxPathCacheEntries ?? 1024);
     this.#refusals = new RefusalCounter(options.log);
     this.#auto = options.autoPoll ?? false;
@@ -161,11 +126,30 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     this.#peer = peer;
     this.#listen('on');
     if (peer === null) return;
+    this.#serverSide(peer);
     if (this.#auto && 'autoPoll' in peer) peer.autoPoll = true;
     // A client that is already connected: the server is its first peer.
     if (!peer.isServer() && peer.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED) {
       this.#addPeer(TARGET_PEER_SERVER);
     }
+  }
+
+  /**
+   * Receives authentication data; setting it turns authentication on for new peers. Throws when set
+   * without the `auth` option (`{ auth: sceneAuth }`; `wspeer/scene` in Node passes it).
+   */
+  get authCallback(): AuthCallback | null {
+    return this.#authCallback;
+  }
+
+  /** Sets `authCallback` (see the getter). */
+  set authCallback(callback: AuthCallback | null) {
+    if (callback !== null && this.#auth === null) {
+      throw new Error(
+        "SceneMultiplayer: an authCallback needs { auth: sceneAuth } (import { sceneAuth } from 'wspeer/scene')",
+      );
+    }
+    this.#authCallback = callback;
   }
 
   /** Whether packets are processed as soon as they arrive. */
@@ -211,7 +195,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       const channel = peer.getPacketChannel();
       this.#receive(from, peer.getPacket(), mode, channel);
     }
-    this.#expireAuthentications();
+    this.#auth?.expire();
   }
 
   /** Our id (1 on the server), 0 without a peer. */
@@ -236,20 +220,26 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
 
   /** The peers in the authentication exchange. */
   getAuthenticatingPeers(): number[] {
-    return this.#auth.ids();
+    return [...(this.#auth?.keys() ?? [])];
   }
 
   /** Counters for operators: peers, authenticating peers, refusals by kind. */
   stats(): SceneStats {
-    return { peers: this.#connected.size, authenticating: this.#auth.size, refusals: this.#refusals.counts() };
+    return { peers: this.#connected.size, authenticating: this.#auth?.size ?? 0, refusals: this.#refusals.counts() };
   }
 
-  /** Registers a node at `path` (relative to `rootPath`, e.g. `"Main"`, or absolute, `"/root/Main"`). */
+  /**
+   * Registers a node at `path` (relative to `rootPath`, e.g. `"Main"`, or absolute, `"/root/Main"`).
+   * Throws when a method declares an argument type the `codec` does not decode.
+   */
   node<Methods extends SceneMethodMap = Record<never, never>>(
     path: string,
     spec: SceneNodeSpec<Methods> = {},
   ): SceneNode<Methods> {
     const node = new SceneNode<Methods>(this.#host, scenePathKey(path, this.rootPath), spec);
+    for (const { name, spec } of node.config.byId) {
+      for (const type of spec.args ?? []) checkSceneArgType(type, this.codec, `RPC '${name}' on ${node.path}`);
+    }
     this.#nodes.set(node.path, node as unknown as SceneNode);
     return node;
   }
@@ -269,17 +259,10 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
    * when empty, `ERR_UNCONFIGURED` when not connected.
    */
   sendBytes(bytes: Uint8Array, id = 0, mode: TransferMode = TransferMode.RELIABLE, channel = 0): ErrorCode {
-    if (bytes.byteLength === 0) return this.#fail(ErrorCode.ERR_INVALID_DATA, 'Trying to send an empty raw packet.');
+    if (bytes.byteLength === 0) return this.#fail(ErrorCode.ERR_INVALID_DATA, 'Empty raw packet.');
     const peer = this.#connectedPeer();
-    if (peer === null) {
-      return this.#fail(
-        ErrorCode.ERR_UNCONFIGURED,
-        'Trying to send a raw packet via a multiplayer peer which is not connected.',
-      );
-    }
-    peer.transferChannel = channel;
-    peer.transferMode = mode;
-    return this.#sendCommand(peer, id, rawPacket(bytes));
+    if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, NOT_CONNECTED);
+    return this.#sendCommand(peer, id, rawPacket(bytes), mode, channel);
   }
 
   /**
@@ -288,34 +271,22 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
    * once either side completed.
    */
   sendAuth(id: number, data: Uint8Array): ErrorCode {
-    const peer = this.#connectedPeer();
-    if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, 'Not connected.');
-    if (!this.#auth.has(id)) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${id} is not authenticating.`);
-    if (data.byteLength === 0) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, 'Empty authentication data.');
-    if (this.#auth.isLocallyComplete(id) || this.#auth.isRemotelyComplete(id)) {
-      return this.#fail(
-        ErrorCode.ERR_FILE_CANT_WRITE,
-        'The authentication session was completed, no more authentication data can be sent.',
-      );
-    }
-    return this.#sendDirect(peer, id, authPacket(data));
+    return this.#sendAuth(id, data);
   }
 
   /** Ends our side of `id`'s authentication; it is admitted once it ended its side too. */
   completeAuth(id: number): ErrorCode {
+    return this.#sendAuth(id, null);
+  }
+
+  /** `sendAuth` (`data`) or `completeAuth` (`null`). */
+  #sendAuth(id: number, data: Uint8Array | null): ErrorCode {
     const peer = this.#connectedPeer();
-    if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, 'Not connected.');
-    if (!this.#auth.has(id)) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${id} is not authenticating.`);
-    if (this.#auth.isLocallyComplete(id)) {
-      return this.#fail(ErrorCode.ERR_FILE_CANT_WRITE, 'The authentication session was already marked as completed.');
-    }
-    const bothDone = this.#auth.completeLocally(id);
-    const err = this.#sendDirect(peer, id, authPacket(new Uint8Array(0)));
-    if (bothDone) {
-      this.#auth.delete(id);
-      this.#admit(id);
-    }
-    return err;
+    if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, NOT_CONNECTED);
+    return (
+      this.#auth?.send(peer, id, data) ??
+      this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${id} is not authenticating.`)
+    );
   }
 
   /** Disconnects `id` without a local `peer_disconnected` (others hear it left), as Godot's. */
@@ -329,9 +300,8 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   /** Forgets peers, authentications and path caches (Godot's `clear()`); registered nodes stay. */
   clear(): void {
     this.#connected.clear();
-    this.#auth.clear();
+    this.#auth?.clear();
     this.#paths.clear();
-    clearTimeout(this.#authTimer);
     this.#replicator?.onReset();
   }
 
@@ -339,26 +309,21 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
    * Plugs a replication layer in (`SceneReplicationInterface` does it when made); returns what it may
    * do through this layer. Throws if one is plugged in already.
    */
-  attachReplicator(replicator: SceneReplicator): SceneReplicationLink {
+  attachReplicator(replicator: SceneReplicator): Omit<SceneReplicationLink, 'ownId'> {
     if (this.#replicator !== null && this.#replicator !== replicator) {
       throw new Error('this SceneMultiplayer already has a replication interface');
     }
     this.#replicator = replicator;
     return {
-      ownId: () => this.getUniqueId(),
-      peers: () => this.#connected,
       sendObjectCache: (path, md5, peer) => {
         const connected = this.#connectedPeer();
         return connected !== null && this.#sendPathCache(connected, path, md5, [peer]);
       },
-      pathId: (path) => this.#paths.sent(path).id,
-      receivedPath: (from, id) => this.#paths.lookup(from, id)?.path,
+      paths: this.#paths,
       send: (to, packet, reliable) => {
         const peer = this.#connectedPeer();
         if (peer === null) return ErrorCode.ERR_UNCONFIGURED;
-        peer.transferChannel = 0;
-        peer.transferMode = reliable ? TransferMode.RELIABLE : TransferMode.UNRELIABLE;
-        return this.#sendCommand(peer, to, packet);
+        return this.#sendCommand(peer, to, packet, reliable ? TransferMode.RELIABLE : TransferMode.UNRELIABLE);
       },
       refuse: (from, kind, reason) => {
         this.#refuse(from, kind, reason);
@@ -369,28 +334,18 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   /** Calls an RPC (what `SceneNode.rpc` / `rpcId` do), as Godot's `rpcp`. */
   #callRpc(node: SceneNode, to: number, method: string, args: readonly unknown[]): ErrorCode {
     const peer = this.#connectedPeer();
-    if (peer === null) {
-      return this.#fail(
-        ErrorCode.ERR_CONNECTION_ERROR,
-        'Trying to call an RPC via a multiplayer peer which is not connected.',
-      );
-    }
+    if (peer === null) return this.#fail(ErrorCode.ERR_CONNECTION_ERROR, NOT_CONNECTED);
     const config = node.config.byName.get(method);
-    if (config === undefined) {
-      return this.#fail(
-        ErrorCode.ERR_INVALID_PARAMETER,
-        `Unable to get the RPC configuration for the function "${method}" at path: "${node.path}".`,
-      );
-    }
+    if (config === undefined) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `No RPC '${method}' on ${node.path}.`);
     const caller = peer.getUniqueId();
     if (to === caller && !config.callLocal) {
       return this.#fail(
         ErrorCode.ERR_INVALID_PARAMETER,
-        `RPC '${method}' on yourself is not allowed by selected mode.`,
+        `RPC '${method}' on ${node.path} to ourselves needs callLocal.`,
       );
     }
     const types = config.spec.args;
-    const values = (types === undefined ? args : args.map((a, i) => coerceSceneArg(a, types[i]))) as Variant4[];
+    const values = types === undefined ? args : args.map((a, i) => coerceSceneArg(a, types[i]));
     let err: ErrorCode = ErrorCode.OK;
     if (to !== caller) err = this.#sendRpc(peer, node, to, config, values);
     if (config.callLocal && (to === 0 || to === caller || (to < 0 && to !== -caller))) {
@@ -408,17 +363,18 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   // --- sending -------------------------------------------------------------------------------------
 
   /** Godot 4's `_send_rpc`: SIMPLIFY_PATH to targets that lack the path, then the call. */
-  #sendRpc(peer: MultiplayerPeer, node: SceneNode, to: number, config: MethodConfig, values: Variant4[]): ErrorCode {
-    if (values.length > 255) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, 'Too many arguments (>255).');
-    if (to !== 0 && !this.#connected.has(Math.abs(to))) {
-      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Attempt to call RPC with unknown peer ID: ${to}.`);
-    }
+  #sendRpc(
+    peer: MultiplayerPeer,
+    node: SceneNode,
+    to: number,
+    config: MethodConfig,
+    values: readonly unknown[],
+  ): ErrorCode {
+    if (values.length > 255) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, 'More than 255 arguments.');
+    if (to !== 0 && !this.#connected.has(Math.abs(to))) return this.#notConnected(to);
     const replicator = this.#replicator;
     if (to > 0 && replicator !== null && !replicator.isRpcVisible(node.path, to)) {
-      return this.#fail(
-        ErrorCode.ERR_INVALID_PARAMETER,
-        `Attempt to call an RPC to a peer that cannot see this node. Peer ID: ${to}.`,
-      );
+      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${to} cannot see ${node.path}.`);
     }
     // As Godot: a broadcast on a replicated node reaches only the peers that can see it.
     const targets =
@@ -432,23 +388,19 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     const id = this.#paths.sent(node.path).id;
     let packet: Uint8Array;
     try {
-      packet = encodeRpc(id, allConfirmed, config.id, values);
+      packet = encodeRpc(id, allConfirmed, config.id, values, this.codec);
     } catch (error) {
       if (!(error instanceof VariantError)) throw error;
       return this.#fail(
         ErrorCode.ERR_INVALID_DATA,
-        `Unable to encode the arguments of "${config.name}": ${error.message}`,
+        `Unable to encode the arguments of RPC '${config.name}' on ${node.path}: ${error.message}${codecHint(values, this.codec)}`,
       );
     }
-    peer.transferChannel = config.channel;
-    peer.transferMode = config.transferMode;
     let full: Uint8Array | null = null;
     for (const target of targets) {
-      if (allConfirmed || this.#paths.isConfirmed(node.path, target)) this.#sendCommand(peer, target, packet);
-      else {
-        full ??= withInlinePath(packet, encodeUtf8(node.path));
-        this.#sendCommand(peer, target, full);
-      }
+      const inline = !allConfirmed && !this.#paths.isConfirmed(node.path, target);
+      if (inline) full ??= withInlinePath(packet, encodeUtf8(node.path));
+      this.#sendCommand(peer, target, inline ? (full as Uint8Array) : packet, config.transferMode, config.channel);
     }
     return ErrorCode.OK;
   }
@@ -464,21 +416,30 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       all = false;
       if (state === false) continue;
       simplify ??= simplifyPathPacket(md5, sent.id, path);
-      peer.transferChannel = 0;
-      peer.transferMode = TransferMode.RELIABLE;
       this.#sendCommand(peer, target, simplify);
       sent.peers.set(target, false);
     }
     return all;
   }
 
-  /** Godot 4's `send_command`: through the server's relay from a client, else to `to` (0 all, -N all but N). */
-  #sendCommand(peer: MultiplayerPeer, to: number, packet: Uint8Array): ErrorCode {
+  /**
+   * Godot 4's `send_command`: through the server's relay from a client, else to `to` (0 all, -N all
+   * but N), in transfer mode `mode` on `channel` (default reliable, 0).
+   */
+  #sendCommand(
+    peer: MultiplayerPeer,
+    to: number,
+    packet: Uint8Array,
+    mode: TransferMode = TransferMode.RELIABLE,
+    channel = 0,
+  ): ErrorCode {
+    peer.transferChannel = channel;
+    peer.transferMode = mode;
     if (this.serverRelay && peer.getUniqueId() !== 1 && to !== 1 && peer.isServerRelaySupported()) {
       return this.#sendDirect(peer, 1, relayPacket(to, packet));
     }
     if (to > 0) {
-      if (!this.#connected.has(to)) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${to} is not connected.`);
+      if (!this.#connected.has(to)) return this.#notConnected(to);
       return this.#sendDirect(peer, to, packet);
     }
     for (const id of this.#connected) if (to === 0 || id !== -to) this.#sendDirect(peer, id, packet);
@@ -494,31 +455,19 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   // --- peers and authentication ----------------------------------------------------------------------
 
   #addPeer(id: number): void {
+    const peer = this.#peer as MultiplayerPeer;
+    this.#serverSide(peer);
     // A peer of another server in a cluster room was authenticated by its own server.
-    if (this.authCallback === null || !isLocal(this.#peer, id)) {
-      this.#admit(id);
-      return;
-    }
-    this.#auth.add(id, performance.now());
-    this.#armAuthTimer();
-    this.emit('peer_authenticating', id);
+    // An authCallback is set only with authentication (its setter checks).
+    if (this.#authCallback === null || !isLocalPeer(peer, id)) this.#admit(id);
+    else this.#auth?.start(id);
   }
 
   /** Godot 4's `_admit_peer`: the server tells the newcomer and everyone else about each other. */
   #admit(id: number): void {
     const peer = this.#peer;
     if (peer === null || this.#connected.has(id)) return;
-    if (this.serverRelay && peer.isServer() && peer.isServerRelaySupported()) {
-      peer.transferChannel = 0;
-      peer.transferMode = TransferMode.RELIABLE;
-      // In a cluster room each server announces to its own clients (peers of others are not local).
-      const added = sysPacket(SysCommand.ADD_PEER, id);
-      const newcomerIsLocal = isLocal(peer, id);
-      for (const other of this.#connected) {
-        if (isLocal(peer, other)) this.#sendDirect(peer, other, added);
-        if (newcomerIsLocal) this.#sendDirect(peer, id, sysPacket(SysCommand.ADD_PEER, other));
-      }
-    }
+    this.#serverSide(peer)?.announce(peer, this.#connected, id, true);
     this.#connected.add(id);
     this.#replicator?.onPeerChange(id, true);
     if (id === TARGET_PEER_SERVER) this.emit('connected_to_server');
@@ -527,19 +476,13 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
 
   /** Godot 4's `_del_peer`: a pending peer failed authentication; an admitted one is announced gone. */
   #delPeer(id: number, silent: boolean): void {
-    if (this.#auth.delete(id)) {
+    if (this.#auth?.delete(id)) {
       if (!silent) this.emit('peer_authentication_failed', id);
       return;
     }
     if (!this.#connected.has(id)) return;
     const peer = this.#peer;
-    if (peer !== null && this.serverRelay && peer.isServer() && peer.isServerRelaySupported()) {
-      peer.transferChannel = 0;
-      peer.transferMode = TransferMode.RELIABLE;
-      const removed = sysPacket(SysCommand.DEL_PEER, id);
-      for (const other of this.#connected)
-        if (other !== id && isLocal(peer, other)) this.#sendDirect(peer, other, removed);
-    }
+    if (peer !== null) this.#serverSide(peer)?.announce(peer, this.#connected, id, false);
     this.#paths.forget(id);
     this.#connected.delete(id);
     this.#replicator?.onPeerChange(id, false);
@@ -552,38 +495,12 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     this.emit(signal);
   }
 
-  #expireAuthentications(): void {
-    const timeoutMs = this.authTimeout * 1000;
-    for (const id of this.#auth.expired(performance.now(), timeoutMs)) {
-      this.#auth.delete(id);
-      const listened = this.listenerCount('peer_authentication_failed') > 0;
-      this.#refusals.note(
-        id,
-        'auth-timeout',
-        `Peer ${id} did not authenticate within ${this.authTimeout} s.`,
-        listened,
-      );
-      this.#peer?.disconnectPeer(id);
-      this.emit('peer_authentication_failed', id);
-    }
-    this.#armAuthTimer();
-  }
-
-  /** With auto-poll, a poll when the next authentication expires (no packet may come to trigger one). */
-  #armAuthTimer(): void {
-    clearTimeout(this.#authTimer);
-    const at = this.#auth.nextExpiry(this.authTimeout * 1000);
-    if (!this.#auto || at === Number.POSITIVE_INFINITY) return;
-    this.#authTimer = setTimeout(() => this.#autoPoll.request(), Math.max(0, at - performance.now()) + 5);
-  }
-
   // --- receiving -------------------------------------------------------------------------------------
 
   #receive(from: number, packet: Uint8Array, mode: TransferMode, channel: number): undefined {
-    if (this.#auth.has(from)) return this.#receiveAuth(from, packet);
+    if (this.#auth?.has(from)) return this.#auth.receive(from, packet) as undefined;
     if (!this.#connected.has(from))
       return this.#refuse(from, 'unknown-peer', `Packet from peer ${from}, which is not admitted.`);
-    if (packet.byteLength === 0) return this.#refuse(from, 'malformed', 'Invalid packet received. Size too small.');
     if (((packet[0] as number) & CMD_MASK) !== SceneCommand.SYS) return this.#process(from, packet);
     if (packet.byteLength > 1 && packet[1] === SysCommand.AUTH) {
       // The peer's completion notice after we admitted it: nothing to do.
@@ -593,33 +510,8 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     this.#receiveSys(from, packet, mode, channel);
   }
 
-  #receiveAuth(from: number, packet: Uint8Array): undefined {
-    if (
-      packet.byteLength < 2 ||
-      ((packet[0] as number) & CMD_MASK) !== SceneCommand.SYS ||
-      packet[1] !== SysCommand.AUTH
-    ) {
-      return this.#refuse(from, 'auth', `Packet from peer ${from} before its authentication completed.`);
-    }
-    if (packet.byteLength > 2) {
-      const callback = this.authCallback;
-      if (callback === null) return this.#refuse(from, 'auth', 'Authentication data, but no authCallback is set.');
-      try {
-        callback(from, packet.subarray(2));
-      } catch (error) {
-        reportHandlerError(error, 'authCallback');
-      }
-      return;
-    }
-    if (this.#auth.completeRemotely(from)) {
-      this.#auth.delete(from);
-      this.#admit(from);
-    }
-  }
-
   #receiveSys(from: number, packet: Uint8Array, mode: TransferMode, channel: number): undefined {
-    if (packet.byteLength < SYS_CMD_SIZE)
-      return this.#refuse(from, 'malformed', 'Invalid SYS packet received. Size too small.');
+    if (packet.byteLength < SYS_CMD_SIZE) return this.#refuse(from, 'malformed', 'SYS packet too small.');
     const command = packet[1];
     const id = readI32(packet, 2);
     const peer = this.#peer as MultiplayerPeer;
@@ -639,36 +531,28 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
         return this.#refuse(from, 'relay', `Relay from peer ${from}, which is not our server.`);
       return this.#process(id, inner);
     }
-    this.#relay(peer, from, id, inner, mode, channel);
+    const here = this.#serverSide(peer)?.relay(peer, this.#connected, from, id, inner, mode, channel);
+    if (typeof here === 'string') return this.#refuse(from, 'relay', here);
+    if (here) this.#process(from, inner);
   }
 
-  /** Godot 4's server relay: forward with the true source; process it too when the server is a target. */
-  #relay(
-    peer: MultiplayerPeer,
-    from: number,
-    to: number,
-    inner: Uint8Array,
-    mode: TransferMode,
-    channel: number,
-  ): undefined {
-    if (to > 0 && !this.#connected.has(to)) {
-      return this.#refuse(from, 'relay', `Relay to peer ${to}, which is not connected (it may just have left).`);
+  /**
+   * The server side when `peer` is a server with `serverRelay` on (else `null`); throws when it was not
+   * given (a misconfiguration: peers would never hear of each other).
+   */
+  #serverSide(peer: MultiplayerPeer): SceneServer | null {
+    if (!this.serverRelay || !peer.isServer() || !peer.isServerRelaySupported()) return null;
+    if (this.#server === null) {
+      throw new Error(
+        "SceneMultiplayer: a server with serverRelay needs { server: sceneServer } (import { sceneServer } from 'wspeer/scene'), or serverRelay: false",
+      );
     }
-    const forwarded = relayPacket(from, inner);
-    peer.transferMode = mode;
-    peer.transferChannel = channel;
-    if (to > 0) {
-      if (to !== TARGET_PEER_SERVER) this.#sendDirect(peer, to, forwarded);
-      else this.#process(from, inner);
-      return;
-    }
-    for (const id of this.#connected) if (id !== from && id !== -to) this.#sendDirect(peer, id, forwarded);
-    if (to !== -TARGET_PEER_SERVER) this.#process(from, inner);
+    return this.#server;
   }
 
   /** Godot 4's `_process_packet`, with `from` as the remote sender. */
   #process(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength === 0) return this.#refuse(from, 'malformed', 'Invalid packet received. Size too small.');
+    if (packet.byteLength === 0) return this.#refuse(from, 'malformed', 'Packet too small.');
     const previous = this.#sender;
     this.#sender = from;
     try {
@@ -680,15 +564,14 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
         case SceneCommand.REMOTE_CALL:
           return this.#receiveRpc(from, packet);
         case SceneCommand.RAW:
-          if (packet.byteLength < 2)
-            return this.#refuse(from, 'malformed', 'Invalid RAW packet received. Size too small.');
+          if (packet.byteLength < 2) return this.#refuse(from, 'malformed', 'RAW packet too small.');
           this.emit('peer_packet', from, packet.subarray(1));
           return;
         case SceneCommand.SPAWN:
         case SceneCommand.DESPAWN:
         case SceneCommand.SYNC:
           if (this.#replicator === null)
-            return this.#refuse(from, 'replication', 'Replication packet, but no replication is set up here.');
+            return this.#refuse(from, 'replication', 'Replication packet, but no replication here.');
           this.#replicator.onPacket(from, packet);
           return;
         default:
@@ -700,15 +583,13 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   }
 
   #receiveSimplifyPath(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 38)
-      return this.#refuse(from, 'path', 'Invalid SIMPLIFY_PATH packet received. Size too small.');
+    if (packet.byteLength < 38) return this.#refuse(from, 'path', 'SIMPLIFY_PATH packet too small.');
     if (packet.byteLength - 38 > MAX_PATH_BYTES)
       return this.#refuse(from, 'path', `Node path longer than ${MAX_PATH_BYTES} bytes.`);
-    let md5 = '';
-    for (let i = 1; i < 33; i++) md5 += String.fromCharCode(packet[i] as number);
+    const md5 = String.fromCharCode(...packet.subarray(1, 33));
     const id = readU32(packet, 34);
     const text = readCString(packet, 38);
-    if (text === null) return this.#refuse(from, 'path', 'Invalid SIMPLIFY_PATH packet received. Bad UTF-8.');
+    if (text === null) return this.#refuse(from, 'path', 'SIMPLIFY_PATH path not UTF-8.');
     const path = scenePathKey(text, this.rootPath);
     const node = this.#nodes.get(path);
     const replicated = node === undefined ? this.#replicator?.replicatedPath(path) : undefined;
@@ -725,20 +606,18 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
         `Peer ${from} has ${this.#paths.maxPerPeer} cached paths already (maxPathCacheEntries).`,
       );
     }
-    if (!checksumOk) this.#refuseChecksum(from, path, node?.config.names ?? []);
+    if (!checksumOk) this.#refuseChecksum(from, path, node);
     const peer = this.#peer as MultiplayerPeer;
-    peer.transferChannel = 0;
-    peer.transferMode = TransferMode.RELIABLE;
     this.#sendCommand(peer, from, confirmPathPacket(checksumOk, id));
   }
 
   #receiveConfirmPath(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength !== 6)
-      return this.#refuse(from, 'path', 'Invalid CONFIRM_PATH packet received. Size is not 6.');
-    const { result, path } = this.#paths.confirm(from, readU32(packet, 2));
-    if (result === 'unasked')
-      return this.#refuse(from, 'path', 'Invalid packet received. Tries to confirm a node which was not requested.');
-    if (result === 'ok' && packet[1] === 0) this.#refuseChecksum(from, path, this.#nodes.get(path)?.config.names ?? []);
+    if (packet.byteLength !== 6) return this.#refuse(from, 'path', 'CONFIRM_PATH packet not 6 bytes.');
+    const id = readU32(packet, 2);
+    const path = this.#paths.confirm(from, id);
+    if (path === null)
+      return this.#refuse(from, 'path', `CONFIRM_PATH for cache ID ${id}, never sent to peer ${from}.`);
+    if (path !== undefined && packet[1] === 0) this.#refuseChecksum(from, path, this.#nodes.get(path));
   }
 
   #receiveRpc(from: number, packet: Uint8Array): undefined {
@@ -748,35 +627,39 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (node === undefined) return;
     const config = node.config.byId[header.methodId];
     if (config === undefined) {
-      return this.#refuse(
-        from,
-        'method',
-        `RPC method id ${header.methodId} is not declared on node ${node.path} (methods: ${node.config.names.join(', ')}).`,
-      );
+      return this.#refuse(from, 'method', `No RPC id ${header.methodId} on ${node.path}${ourMethods(node)}.`);
     }
     if (!this.#mayCall(config, node, from)) {
       const authority = node.getMultiplayerAuthority();
       return this.#refuse(
         from,
         'mode',
-        `RPC '${config.name}' is not allowed on node ${node.path} from: ${from}. Mode is ${modeName(config.mode)}, authority is ${authority}.`,
+        `RPC '${config.name}' is not allowed on node ${node.path} from: ${from}. Mode is ${RPC_MODE_NAMES[config.mode]}, authority is ${authority}.`,
       );
     }
     let at = header.argsAt;
     let argc = 0;
     if (header.byteOnly) argc = at < header.argsEnd ? 1 : 0;
     else {
-      if (at >= header.argsEnd) return this.#refuse(from, 'malformed', 'Invalid packet received. Size too small.');
+      if (at >= header.argsEnd) return this.#refuse(from, 'malformed', 'Packet too small.');
       argc = packet[at++] as number;
     }
-    const args = readCompressedArgs(new ByteReader(packet, at, header.argsEnd), argc, header.byteOnly, this.maxDepth);
+    const args = readCompressedArgs(
+      new ByteReader(packet, at, header.argsEnd),
+      argc,
+      header.byteOnly,
+      this.maxDepth,
+      this.codec,
+    );
     if (args === undefined)
       return this.#refuse(from, 'arguments', `RPC '${config.name}' on ${node.path}: unable to decode its arguments.`);
     const types = config.spec.args;
-    const bad = types === undefined ? -1 : firstSceneArgMismatch(args, types);
+    const bad = types === undefined ? -1 : firstSceneArgMismatch(args, types, this.codec);
     if (bad !== -1) {
       const what =
-        bad === -2 ? `${args.length} arguments, not ${types?.length}` : `a wrong type for argument ${bad + 1}`;
+        bad === -2
+          ? `${args.length} arguments, not ${types?.length}`
+          : `argument ${bad + 1} ${quote(String(args[bad]), 40)}, not a ${types?.[bad]}`;
       return this.#refuse(from, 'arguments', `RPC '${config.name}' on ${node.path} called with ${what}.`);
     }
     this.#invoke(node, config, args, from);
@@ -790,25 +673,17 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       const text = readCString(packet, pathAt);
       const node = text === null ? undefined : this.#nodes.get(scenePathKey(text, this.rootPath));
       if (node === undefined) {
-        return this.#refuse(from, 'path', `Failed to get path from RPC: ${quote(text ?? '(bad UTF-8)')}.`);
+        return this.#refuse(from, 'path', `RPC for unknown node ${quote(text ?? '(bad UTF-8)')}.`);
       }
       // Godot checks no checksum for a call naming its node inline; we refuse it when the same peer's
       // SIMPLIFY_PATH for that path (which always comes first) did not match.
-      return this.#paths.isMismatched(from, node.path) ? this.#refuseMismatchedCall(from, node) : node;
+      return this.#paths.isMismatched(from, node.path) ? this.#refuseChecksum(from, node.path, node) : node;
     }
     const entry = this.#paths.lookup(from, target);
-    if (entry === undefined) return this.#refuse(from, 'path', `ID ${target} not found in cache of peer ${from}.`);
+    if (entry === undefined) return this.#refuse(from, 'path', `Unknown cache ID ${target} of peer ${from}.`);
     const node = this.#nodes.get(entry.path);
     if (node === undefined) return this.#refuse(from, 'path', `Node ${quote(entry.path)} is no longer registered.`);
-    return entry.checksumOk ? node : this.#refuseMismatchedCall(from, node);
-  }
-
-  #refuseMismatchedCall(from: number, node: SceneNode): undefined {
-    return this.#refuse(
-      from,
-      'checksum',
-      `RPC on ${node.path} refused: its RPC checksum did not match ours (our methods: ${node.config.names.join(', ')}).`,
-    );
+    return entry.checksumOk ? node : this.#refuseChecksum(from, node.path, node);
   }
 
   #mayCall(config: MethodConfig, node: SceneNode, from: number): boolean {
@@ -828,19 +703,24 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     }
   }
 
-  #refuseChecksum(from: number, path: string, names: readonly string[]): void {
-    this.#refuse(
-      from,
-      'checksum',
-      `The rpc node checksum failed. Make sure to have the same methods on both nodes. Node path: ${path} (our methods: ${names.join(', ')}).`,
-    );
+  /** A path (or a call on it) whose RPC checksum differs from ours: the two sides declare different methods. */
+  #refuseChecksum(from: number, path: string, node: SceneNode | undefined): undefined {
+    return this.#refuse(from, 'checksum', `RPC checksum mismatch on ${path}${ourMethods(node)}.`);
   }
 
-  /** Counts and reports a refused packet (signal, or a rate-limited log line); `undefined` for `return` chains. */
-  #refuse(from: number, kind: string, reason: string): undefined {
-    const listened = this.listenerCount('rpc_refused') > 0;
+  /**
+   * Counts and reports a refused packet: to `signal`'s listeners (`rpc_refused` fires) or, without any,
+   * a rate-limited log line. `undefined` for `return` chains.
+   */
+  #refuse(
+    from: number,
+    kind: string,
+    reason: string,
+    signal: 'rpc_refused' | 'peer_authentication_failed' = 'rpc_refused',
+  ): undefined {
+    const listened = this.listenerCount(signal) > 0;
     this.#refusals.note(from, kind, reason, listened);
-    if (listened) this.emit('rpc_refused', from, reason);
+    if (listened && signal === 'rpc_refused') this.emit(signal, from, reason);
     return undefined;
   }
 
@@ -855,17 +735,17 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     for (const name of Object.keys(this.#handlers) as PeerSignal[]) peer[how](name, this.#handlers[name]);
   }
 
+  #notConnected(id: number): ErrorCode {
+    return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${id} is not connected.`);
+  }
+
   #fail(code: ErrorCode, message: string): ErrorCode {
     this.#error = message;
     return code;
   }
 }
 
-/** Whether `id` is a client of this process: false only for a peer of another server in a cluster room (no socket here). */
-function isLocal(peer: MultiplayerPeer | null, id: number): boolean {
-  return peer?.getPeer?.(id) !== null;
-}
-
-function modeName(mode: RpcMode): string {
-  return mode === RpcMode.ANY_PEER ? 'any_peer' : mode === RpcMode.AUTHORITY ? 'authority' : 'disabled';
+/** ` (our methods: a, b)` for a refusal naming `node`'s RPC methods. */
+function ourMethods(node: SceneNode | undefined): string {
+  return ` (our methods: ${node?.config.names.join(', ') ?? ''})`;
 }

@@ -14,16 +14,14 @@ export interface ReceivedPath {
   readonly checksumOk: boolean;
 }
 
-/** What {@link ScenePathCache.confirm} found. */
-export interface ConfirmResult {
-  /** `'ok'`, `'unknown'` (no such id of ours) or `'unasked'` (we never sent that peer the path). */
-  readonly result: 'ok' | 'unknown' | 'unasked';
-  /** Our path with that id (`''` when unknown). */
-  readonly path: string;
-}
-
 /** Why {@link ScenePathCache.learn} refused an entry. */
 export type LearnResult = 'ok' | 'duplicate' | 'full';
+
+/** What one peer taught us: its paths by its ids, and those whose checksum did not match ours. */
+interface PeerPaths {
+  readonly ids: Map<number, ReceivedPath>;
+  readonly mismatched: Set<string>;
+}
 
 /**
  * Godot 4's node path cache (`scene_cache_interface.cpp`): the ids we gave our paths with which peers
@@ -32,11 +30,9 @@ export type LearnResult = 'ok' | 'duplicate' | 'full';
  */
 export class ScenePathCache {
   readonly #sent = new Map<string, SentPath>();
-  readonly #sentById = new Map<number, string>();
-  readonly #received = new Map<number, Map<number, ReceivedPath>>();
-  /** Per peer, the paths it taught us with a checksum that did not match (at most `maxPerPeer`). */
-  readonly #mismatched = new Map<number, Set<string>>();
-  #nextId = 1;
+  /** Our paths by cache id (index 0 unused: ids start at 1). */
+  readonly #sentById: string[] = [''];
+  readonly #received = new Map<number, PeerPaths>();
   /** Most paths one peer may teach us. */
   maxPerPeer: number;
 
@@ -49,9 +45,8 @@ export class ScenePathCache {
   sent(path: string): SentPath {
     let entry = this.#sent.get(path);
     if (entry === undefined) {
-      entry = { id: this.#nextId++, peers: new Map() };
+      entry = { id: this.#sentById.push(path) - 1, peers: new Map() };
       this.#sent.set(path, entry);
-      this.#sentById.set(entry.id, path);
     }
     return entry;
   }
@@ -62,67 +57,52 @@ export class ScenePathCache {
   }
 
   /**
-   * A CONFIRM_PATH from `peer` for our id `id`: `'ok'`, `'unknown'` (no such id: the node may be gone,
-   * Godot ignores it) or `'unasked'` (we never sent that peer the path). Returns the path too.
+   * A CONFIRM_PATH from `peer` for our id `id`: our path (now confirmed), `undefined` when we have no
+   * such id (the node may be gone: Godot ignores it), `null` when we never sent that peer the path.
    */
-  confirm(peer: number, id: number): ConfirmResult {
-    const path = this.#sentById.get(id);
-    if (path === undefined) return { result: 'unknown', path: '' };
+  confirm(peer: number, id: number): string | null | undefined {
+    const path = id > 0 ? this.#sentById[id] : undefined;
+    if (path === undefined) return undefined;
     const peers = (this.#sent.get(path) as SentPath).peers;
-    if (!peers.has(peer)) return { result: 'unasked', path };
+    if (!peers.has(peer)) return null;
     peers.set(peer, true);
-    return { result: 'ok', path };
+    return path;
   }
 
   /** Remembers that `peer` calls `path` by `id`. */
   learn(peer: number, id: number, entry: ReceivedPath): LearnResult {
-    let table = this.#received.get(peer);
-    if (table === undefined) {
-      table = new Map();
-      this.#received.set(peer, table);
+    let paths = this.#received.get(peer);
+    if (paths === undefined) {
+      paths = { ids: new Map(), mismatched: new Set() };
+      this.#received.set(peer, paths);
     }
-    if (table.has(id)) return 'duplicate';
-    if (table.size >= this.maxPerPeer) return 'full';
-    table.set(id, entry);
-    if (!entry.checksumOk) {
-      let bad = this.#mismatched.get(peer);
-      if (bad === undefined) {
-        bad = new Set();
-        this.#mismatched.set(peer, bad);
-      }
-      bad.add(entry.path);
-    }
+    if (paths.ids.has(id)) return 'duplicate';
+    if (paths.ids.size >= this.maxPerPeer) return 'full';
+    paths.ids.set(id, entry);
+    if (!entry.checksumOk) paths.mismatched.add(entry.path);
     return 'ok';
   }
 
   /** The path `peer` means by `id`. */
   lookup(peer: number, id: number): ReceivedPath | undefined {
-    return this.#received.get(peer)?.get(id);
+    return this.#received.get(peer)?.ids.get(id);
   }
 
   /** Whether `peer` taught us `path` with a checksum that did not match ours. */
   isMismatched(peer: number, path: string): boolean {
-    return this.#mismatched.get(peer)?.has(path) === true;
-  }
-
-  /** How many paths `peer` taught us. */
-  receivedCount(peer: number): number {
-    return this.#received.get(peer)?.size ?? 0;
+    return this.#received.get(peer)?.mismatched.has(path) === true;
   }
 
   /** Forgets a peer that left: its paths, and its confirmations of ours. */
   forget(peer: number): void {
     this.#received.delete(peer);
-    this.#mismatched.delete(peer);
     for (const entry of this.#sent.values()) entry.peers.delete(peer);
   }
 
   /** Forgets everything; ids restart at 1 (Godot's `clear()`). */
   clear(): void {
     this.#sent.clear();
-    this.#sentById.clear();
+    this.#sentById.length = 1;
     this.#received.clear();
-    this.#mismatched.clear();
-    this.#nextId = 1;
   }
 }

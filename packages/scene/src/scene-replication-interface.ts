@@ -91,7 +91,7 @@ export class SceneReplicationInterface {
   maxDepth: number;
   readonly #scene: SceneMultiplayer;
   readonly #link: SceneReplicationLink;
-  readonly #s = new ReplicationState();
+  readonly #s: ReplicationState;
   readonly #sender: ReplicationSender;
   readonly #receiver: ReplicationReceiver;
   readonly #syncHost: SynchronizerHost;
@@ -106,6 +106,7 @@ export class SceneReplicationInterface {
     this.maxNameBytes = options.maxNameBytes ?? 255;
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.#scene = scene;
+    this.#s = new ReplicationState(scene.codec);
     const ownId = (): number => this.#link.ownId();
     this.#syncHost = {
       ownId,
@@ -118,7 +119,7 @@ export class SceneReplicationInterface {
         this.#spawnLocal(spawner, sceneSpec, index, data, name, init),
       despawnNode: (spawner, node) => this.#despawnLocal(spawner, node),
     };
-    this.#link = scene.attachReplicator({
+    const link = scene.attachReplicator({
       onPeerChange: (id, connected) => this.#onPeerChange(id, connected),
       onReset: () => this.#onReset(),
       onPacket: (from, packet) => this.#receiver.receive(from, packet),
@@ -128,11 +129,12 @@ export class SceneReplicationInterface {
       },
       isRpcVisible: (path, peer) => this.#isRpcVisible(path, peer),
     });
+    this.#link = { ...link, ownId: () => scene.getUniqueId() };
     this.#sender = new ReplicationSender(this.#s, this.#link, this);
     this.#receiver = new ReplicationReceiver(this.#s, this.#link, this, this.#syncHost, (sync) =>
       this.#startSync(sync),
     );
-    for (const id of this.#link.peers()) this.#onPeerChange(id, true);
+    for (const id of scene.getPeers()) this.#onPeerChange(id, true);
   }
 
   /** The SceneMultiplayer it replicates over. */
@@ -175,8 +177,9 @@ export class SceneReplicationInterface {
     const config = new SceneReplicationConfig(spec.properties);
     const types = new Map(config.names.map((name, i) => [name, config.types[i]]));
     const defaults = new Map(config.names.map((name, i) => [name, config.defaults[i]]));
-    const values = defaultValues(types, defaults, undefined, rootPath);
-    const node = newNode(rootPath.split('/').pop() ?? '', rootPath, null, null, -1, undefined, 0, types, values);
+    const codec = this.#s.codec;
+    const values = defaultValues(types, defaults, undefined, rootPath, codec);
+    const node = newNode(rootPath.split('/').pop() ?? '', rootPath, null, null, -1, undefined, 0, types, values, codec);
     this.#s.registerNode(node, values, 0);
     const sync = this.#s.makeSync(this.#syncHost, node, { path: key, config, spec }, key, authorityOf(spec, node));
     this.#startSync(sync);
@@ -235,8 +238,10 @@ export class SceneReplicationInterface {
     }
     const path = `${spawner.spawnNodePath}/${name}`;
     if (this.#s.nodesByPath.has(path)) throw new Error(`spawner ${spawner.path}: a node ${path} exists already`);
-    const values = defaultValues(scene.types, scene.defaults, init.values as Record<string, unknown> | undefined, path);
-    const node = newNode(name, path, spawner, scene, index, data, 0, scene.types, values);
+    const codec = this.#s.codec;
+    const given = init.values as Record<string, unknown> | undefined;
+    const values = defaultValues(scene.types, scene.defaults, given, path, codec);
+    const node = newNode(name, path, spawner, scene, index, data, 0, scene.types, values, codec);
     const owners = scene.synchronizers.map((s) => authorityOf(s.spec, node));
     this.#s.registerNode(node, values, 0);
     const syncs = scene.synchronizers.map((s, i) =>

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@wspeer/core';
+import type { ScenePathCache } from './scene-path-cache.js';
 
 /**
  * A replication layer plugged into a `SceneMultiplayer` (what Godot's `SceneReplicationInterface`
@@ -26,18 +27,20 @@ export interface ReplicatedPath {
   readonly md5: string;
 }
 
-/** What a {@link SceneReplicator} may do through its `SceneMultiplayer`. */
+/**
+ * What a {@link SceneReplicator} may do through its `SceneMultiplayer` (`attachReplicator` gives all
+ * but `ownId`, which the replicator adds from the public `getUniqueId`).
+ */
 export interface SceneReplicationLink {
   /** Our peer id (0 without a peer). */
   ownId(): number;
-  /** The admitted peers. */
-  peers(): ReadonlySet<number>;
   /** Sends SIMPLIFY_PATH for `path` to `peer` unless done before; whether `peer` confirmed it (Godot's `send_object_cache`). */
   sendObjectCache(path: string, md5: string, peer: number): boolean;
-  /** Our path-cache id of `path` (numbered on first use; Godot's `make_object_cache`). */
-  pathId(path: string): number;
-  /** The path `from` means by its cache id `id`, if it taught us one. */
-  receivedPath(from: number, id: number): string | undefined;
+  /**
+   * The node path cache: `sent(path).id` is our id of `path` (numbered on first use; Godot's
+   * `make_object_cache`), `lookup(from, id)` the path `from` means by its id.
+   */
+  readonly paths: ScenePathCache;
   /** Sends `packet` to `to` (through the server's relay from a client), reliable or not, channel 0. */
   send(to: number, packet: Uint8Array, reliable: boolean): ErrorCode;
   /** Counts and reports a refused packet (kind: a fixed name; reason: bounded text). */

@@ -1,4 +1,4 @@
-import { ByteWriter } from '@wspeer/variant';
+import { ByteWriter, type VariantCodec } from '@wspeer/variant';
 import type { MultiplayerSynchronizer } from './multiplayer-synchronizer.js';
 import { encodeReplicatedValue, writeReplicatedValues } from './replicated-value.js';
 
@@ -34,10 +34,12 @@ export class SynchronizerState {
   #syncCacheUsec = -1;
   #syncCache: Uint8Array = new Uint8Array(0);
   readonly #values: ReadonlyMap<string, unknown>;
+  readonly #codec: VariantCodec;
 
   /** The state of a synchronizer whose node's values are `values`. */
-  constructor(values: ReadonlyMap<string, unknown>) {
+  constructor(values: ReadonlyMap<string, unknown>, codec: VariantCodec) {
     this.#values = values;
+    this.#codec = codec;
   }
 
   /** Forgets everything (Godot's `reset()`, on start, stop and authority change). */
@@ -77,7 +79,7 @@ export class SynchronizerState {
     if (this.#syncCacheUsec === usec) return this.#syncCache;
     const config = sync.config;
     const w = new ByteWriter(32);
-    writeReplicatedValues(w, config.sync, config.names, config.types, this.#values);
+    writeReplicatedValues(w, config.sync, config.names, config.types, this.#values, this.#codec);
     this.#syncCache = w.finish();
     this.#syncCacheUsec = usec;
     return this.#syncCache;
@@ -125,7 +127,7 @@ export class SynchronizerState {
       // Unchanged primitives skip the encoding; objects are compared by their bytes (like Godot's hash_compare).
       if (known !== undefined && known !== null && typeof value !== 'object' && value === this.#watchValues[k])
         continue;
-      const bytes = encodeReplicatedValue(value, config.types[i]);
+      const bytes = encodeReplicatedValue(value, config.types[i], this.#codec);
       if (known === undefined || known === null || !sameBytes(known, bytes)) {
         this.#watchBytes[k] = bytes;
         this.#watchChanged[k] = usec;

@@ -14,7 +14,12 @@ import {
   type SceneMultiplayerOptions,
   SceneReplicationInterface,
   type SceneReplicationOptions,
+  sceneServer,
 } from '@wspeer/scene';
+import { godot4CoreCodec, godot4Vector2, withTypes } from '@wspeer/variant';
+
+/** The codec the probe scene needs: the core types and Vector2 (its `position`). */
+export const PROBE_CODEC = withTypes(godot4CoreCodec, godot4Vector2);
 
 /** The owner a player's name says: `"P123"` -> 123, anything else -> 1 (the server). */
 export function ownerOf(node: { name: string }): number {
@@ -100,7 +105,7 @@ export async function replicationSession(
       log: null,
     });
   const side = (p: WebSocketMultiplayerPeer): Side => {
-    const scene = new SceneMultiplayer(p, { log: null, ...options });
+    const scene = new SceneMultiplayer(p, { log: null, codec: PROBE_CODEC, server: sceneServer, ...options });
     const replication = new SceneReplicationInterface(scene, replicationOptions);
     const refused: string[] = [];
     scene.on('rpc_refused', (_from, reason) => refused.push(reason));

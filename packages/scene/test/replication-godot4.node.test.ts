@@ -12,7 +12,7 @@ import { ErrorCode } from 'wspeer';
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { SceneMultiplayer, SceneReplicationInterface } from 'wspeer/scene';
 import { Vector2 } from 'wspeer/variant';
-import { declareProbeScene, type Player } from './replication-fixture.js';
+import { declareProbeScene, type Player, PROBE_CODEC } from './replication-fixture.js';
 import {
   GODOT_ITEM_DELTA_PEARL,
   GODOT_ITEM_DELTA_SPAWN,
@@ -60,7 +60,7 @@ async function ourServer() {
   cleanup.push(() => peer.close());
   const port = await peer.listening(5000);
   const received = tap(peer);
-  const scene = new SceneMultiplayer(peer, { autoPoll: true });
+  const scene = new SceneMultiplayer(peer, { autoPoll: true, codec: PROBE_CODEC });
   const refused: string[] = [];
   scene.on('rpc_refused', (_from, reason) => refused.push(reason));
   const replication = new SceneReplicationInterface(scene);
@@ -79,7 +79,7 @@ function nodeClient(url: string) {
   const peer = new WebSocketMultiplayerPeer({ wire: 'godot4' });
   expect(peer.createClient(url)).toBe(ErrorCode.OK);
   cleanup.push(() => peer.close());
-  const scene = new SceneMultiplayer(peer, { autoPoll: true });
+  const scene = new SceneMultiplayer(peer, { autoPoll: true, codec: PROBE_CODEC });
   const refused: string[] = [];
   scene.on('rpc_refused', (_from, reason) => refused.push(reason));
   const replication = new SceneReplicationInterface(scene);

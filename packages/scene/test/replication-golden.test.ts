@@ -7,10 +7,10 @@
  */
 import { LoopbackNetwork } from '@wspeer/core';
 import { multiplayerServer, WebSocketMultiplayerPeer } from '@wspeer/multiplayer';
-import { SceneMultiplayer, SceneReplicationInterface } from '@wspeer/scene';
+import { SceneMultiplayer, SceneReplicationInterface, sceneServer } from '@wspeer/scene';
 import { Vector2 } from '@wspeer/variant';
 import { describe, expect, it } from 'vitest';
-import { declareProbeScene, settle } from './replication-fixture.js';
+import { declareProbeScene, PROBE_CODEC, settle } from './replication-fixture.js';
 import {
   GODOT_ITEM_DELTA_PEARL,
   GODOT_ITEM_DELTA_SPAWN,
@@ -43,14 +43,14 @@ async function pair(clientScene: boolean) {
     received.push(hex(packet));
     return packet;
   };
-  const server = new SceneMultiplayer(serverPeer, { log: null });
+  const server = new SceneMultiplayer(serverPeer, { log: null, codec: PROBE_CODEC, server: sceneServer });
   const refused: string[] = [];
   server.on('rpc_refused', (_from, reason) => refused.push(reason));
   const serverReplication = new SceneReplicationInterface(server);
   const serverSide = declareProbeScene(serverReplication);
   const clientPeer = peer();
   clientPeer.createClient(`ws://loopback:${port}/`);
-  const client = clientScene ? new SceneMultiplayer(clientPeer, { log: null }) : null;
+  const client = clientScene ? new SceneMultiplayer(clientPeer, { log: null, codec: PROBE_CODEC }) : null;
   const clientReplication = client === null ? null : new SceneReplicationInterface(client);
   const clientSide = clientReplication === null ? null : declareProbeScene(clientReplication);
   const scenes = client === null ? [server] : [server, client];

@@ -5,10 +5,10 @@
  */
 import { LoopbackNetwork } from '@wspeer/core';
 import { multiplayerServer, WebSocketMultiplayerPeer } from '@wspeer/multiplayer';
-import { SceneMultiplayer, SceneReplicationInterface, simplifyPathPacket } from '@wspeer/scene';
+import { SceneMultiplayer, SceneReplicationInterface, sceneServer, simplifyPathPacket } from '@wspeer/scene';
 import { ByteWriter, godot4Codec, Vector2, writeVariantWith } from '@wspeer/variant';
 import { describe, expect, it } from 'vitest';
-import { declareProbeScene, settle } from './replication-fixture.js';
+import { declareProbeScene, PROBE_CODEC, settle } from './replication-fixture.js';
 
 const NO_RPC_MD5 = 'd41d8cd98f00b204e9800998ecf8427e';
 
@@ -74,7 +74,7 @@ async function hostileSession(maxSpawnedPerPeer = 4096) {
   const serverPeer = peer();
   serverPeer.createServer(0);
   const port = await serverPeer.listening(1000);
-  const server = new SceneMultiplayer(serverPeer, { log: null });
+  const server = new SceneMultiplayer(serverPeer, { log: null, codec: PROBE_CODEC, server: sceneServer });
   const refused: string[] = [];
   server.on('rpc_refused', (_from, reason) => refused.push(reason));
   const replication = new SceneReplicationInterface(server, { maxSpawnedPerPeer });

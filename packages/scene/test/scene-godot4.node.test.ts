@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from 'wspeer';
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { SceneMultiplayer, type SceneMultiplayerOptions } from 'wspeer/scene';
+import { godot4Codec } from 'wspeer/variant';
 import { VARIANT4_CASES } from '../../variant/test/variant4-values.js';
 import { SCENE_BROWSER_CLIENT } from './scene-browser-client.js';
 import { type Call, probeMain } from './scene-fixture.js';
@@ -115,7 +116,7 @@ describe('SceneMultiplayer with live Godot 4.6 clients', { timeout: TEST_MS }, (
   });
 
   it('one argument of every Variant type, both ways, compared strictly on both sides', async () => {
-    const server = await ourServer();
+    const server = await ourServer({ codec: godot4Codec });
     const client = await godot4.start('scene_client', { url: server.url, lifetime: 60 });
     const id = await joined(client);
     const cases = VARIANT4_CASES.filter((c) => c.gd !== null);

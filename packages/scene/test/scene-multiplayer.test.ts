@@ -1,7 +1,16 @@
 import { ErrorCode, LoopbackNetwork } from '@wspeer/core';
 import { multiplayerServer, WebSocketMultiplayerPeer } from '@wspeer/multiplayer';
-import { SceneMultiplayer, type SceneMultiplayerOptions } from '@wspeer/scene';
-import { Vector2i } from '@wspeer/variant';
+import { SceneMultiplayer, type SceneMultiplayerOptions, sceneAuth, sceneServer } from '@wspeer/scene';
+import {
+  godot4Codec,
+  godot4CoreCodec,
+  godot4Vector2,
+  godot4Vector2i,
+  VariantBytes,
+  Vector2,
+  Vector2i,
+  withTypes,
+} from '@wspeer/variant';
 import { describe, expect, it } from 'vitest';
 
 async function settle(scenes: SceneMultiplayer[], done: () => boolean, what = 'condition'): Promise<void> {
@@ -13,8 +22,11 @@ async function settle(scenes: SceneMultiplayer[], done: () => boolean, what = 'c
   throw new Error(`settle: ${what} never happened`);
 }
 
+/** The codec `mainNode` needs: the core types and Vector2i (`move`'s first argument). */
+const MAIN_CODEC = withTypes(godot4CoreCodec, godot4Vector2i);
+
 /** A server and `n` clients over the loopback network, godot4 wire, each with a SceneMultiplayer. */
-async function session(n: number, options: SceneMultiplayerOptions = {}, clientOptions = options) {
+async function session(n: number, options: SceneMultiplayerOptions = { codec: MAIN_CODEC }, clientOptions = options) {
   const net = new LoopbackNetwork();
   const peer = () =>
     new WebSocketMultiplayerPeer({
@@ -26,7 +38,8 @@ async function session(n: number, options: SceneMultiplayerOptions = {}, clientO
   const serverPeer = peer();
   serverPeer.createServer(0);
   const port = await serverPeer.listening(1000);
-  const server = new SceneMultiplayer(serverPeer, { log: null, ...options });
+  // The server side is injected, as a server in a page must (`@wspeer/scene` carries none by default).
+  const server = new SceneMultiplayer(serverPeer, { log: null, server: sceneServer, ...options });
   const clients: SceneMultiplayer[] = [];
   for (let i = 0; i < n; i++) {
     const p = peer();
@@ -107,9 +120,9 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
     await settle(all, () => logs.a.length === 1, 'remote move');
     expect(logs.a).toEqual(['move:1:3,-4:0.5']);
     expect(ns.rpcId(1, 'hello', 'me')).toBe(ErrorCode.ERR_INVALID_PARAMETER);
-    expect(server.lastErrorMessage).toMatch(/on yourself is not allowed/);
+    expect(server.lastErrorMessage).toMatch(/RPC 'hello' on Main to ourselves needs callLocal/);
     expect(ns.rpcId(99, 'hello', 'nobody')).toBe(ErrorCode.ERR_INVALID_PARAMETER);
-    expect(server.lastErrorMessage).toMatch(/unknown peer ID: 99/);
+    expect(server.lastErrorMessage).toMatch(/Peer 99 is not connected/);
   });
 
   it('refuses an authority-only call from a non-authority, naming the node, mode and authority', async () => {
@@ -143,8 +156,8 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
     await settle(all, () => a.getPeers().length === 1, 'connected');
     other.rpcId(1, 'hello', 'x');
     await settle(all, () => refused.length >= 1 && aRefused.length === 1, 'refusals');
-    expect(refused[0]).toMatch(/checksum failed.*Node path: Main \(our methods: blob, hello, move, only_server\)/);
-    expect(aRefused[0]).toMatch(/checksum failed.*Node path: Main \(our methods: hello\)/);
+    expect(refused[0]).toBe('RPC checksum mismatch on Main (our methods: blob, hello, move, only_server).');
+    expect(aRefused[0]).toBe('RPC checksum mismatch on Main (our methods: hello).');
     expect(log).toEqual([]);
   });
 
@@ -178,8 +191,8 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
     let server!: SceneMultiplayer;
     const net = await session(
       2,
-      { authCallback: auth(() => server, 'secret'), authTimeout: 5 },
-      { authCallback: () => {}, authTimeout: 5 },
+      { authCallback: auth(() => server, 'secret'), authTimeout: 5, auth: sceneAuth },
+      { authCallback: () => {}, authTimeout: 5, auth: sceneAuth },
     );
     server = net.server;
     const [good, bad] = net.clients as [SceneMultiplayer, SceneMultiplayer];
@@ -216,7 +229,7 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
   });
 
   it('drops a peer that does not authenticate within authTimeout (auto-polled, no packet needed)', async () => {
-    const net = await session(1, { authCallback: () => {}, authTimeout: 0.2, autoPoll: true }, {});
+    const net = await session(1, { authCallback: () => {}, authTimeout: 0.2, autoPoll: true, auth: sceneAuth }, {});
     const failed: number[] = [];
     net.server.on('peer_authentication_failed', (id) => failed.push(id));
     await new Promise<void>((resolve, reject) => {
@@ -233,7 +246,7 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
   });
 
   it('refuses hostile path caches: duplicates, unknown nodes, and more entries than maxPathCacheEntries', async () => {
-    const { server, clients, all } = await session(1, { maxPathCacheEntries: 2 });
+    const { server, clients, all } = await session(1, { maxPathCacheEntries: 2, codec: MAIN_CODEC });
     const [a] = clients as [SceneMultiplayer];
     const log: string[] = [];
     mainNode(server, log);
@@ -264,5 +277,123 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
     expect(refused[1]).toBe('SIMPLIFY_PATH for unknown node "Nowhere".');
     expect(refused[2]).toMatch(/has 2 cached paths already/);
     expect(server.stats().refusals).toEqual({ path: 3 });
+  });
+
+  it('a server with serverRelay but no server side is a misconfiguration, refused with what to pass', async () => {
+    const { server, peer } = await session(0);
+    const serverPeer = server.multiplayerPeer as WebSocketMultiplayerPeer;
+    server.multiplayerPeer = null;
+    expect(() => new SceneMultiplayer(serverPeer, { log: null })).toThrow(
+      "SceneMultiplayer: a server with serverRelay needs { server: sceneServer } (import { sceneServer } from 'wspeer/scene'), or serverRelay: false",
+    );
+    expect(new SceneMultiplayer(serverPeer, { log: null, serverRelay: false }).isServer()).toBe(true);
+    expect(new SceneMultiplayer(peer(), { log: null }).isServer()).toBe(false);
+    serverPeer.close();
+  });
+
+  it('an authCallback without the auth option is a misconfiguration, refused with what to pass; no peer authenticates', async () => {
+    const hint =
+      "SceneMultiplayer: an authCallback needs { auth: sceneAuth } (import { sceneAuth } from 'wspeer/scene')";
+    expect(() => new SceneMultiplayer(null, { log: null, authCallback: () => {} })).toThrow(hint);
+    const { server, clients, all } = await session(1, { log: null, server: sceneServer }, { log: null });
+    const [a] = clients as [SceneMultiplayer];
+    expect(() => {
+      server.authCallback = () => {};
+    }).toThrow(hint);
+    expect(server.authCallback).toBeNull();
+    await settle(all, () => a.getPeers().length === 1 && server.getPeers().length === 1, 'admitted at once');
+    expect(server.getAuthenticatingPeers()).toEqual([]);
+    expect(server.stats().authenticating).toBe(0);
+    expect(server.sendAuth(a.getUniqueId(), new Uint8Array([1]))).toBe(ErrorCode.ERR_INVALID_PARAMETER);
+    expect(server.lastErrorMessage).toBe(`Peer ${a.getUniqueId()} is not authenticating.`);
+    expect(a.completeAuth(1)).toBe(ErrorCode.ERR_INVALID_PARAMETER);
+  });
+
+  describe('codec by use (the `codec` option)', () => {
+    /** A node taking any value (`value`) or a String (`text`), recording what arrives. */
+    const valueNode = (scene: SceneMultiplayer, got: unknown[]) =>
+      scene.node('Values', {
+        methods: {
+          value: { mode: 'any_peer', handler: (v: unknown) => got.push(v) },
+          text: { mode: 'any_peer', args: ['String'], handler: (v: string) => got.push(v) },
+        },
+      });
+
+    it('the default codec delivers a Vector2 as VariantBytes that re-encode verbatim, and refuses it for a String', async () => {
+      const { server, clients, all } = await session(1, { codec: godot4Codec }, {});
+      const [a] = clients as [SceneMultiplayer];
+      expect(a.codec).toBe(godot4CoreCodec);
+      const onServer: unknown[] = [];
+      const onClient: unknown[] = [];
+      const ns = valueNode(server, onServer);
+      const na = valueNode(a, onClient);
+      const refused: string[] = [];
+      a.on('rpc_refused', (_from, reason) => refused.push(reason));
+      await settle(all, () => a.getPeers().length === 1, 'connected');
+      expect(ns.rpc('value', new Vector2(1.5, -2))).toBe(ErrorCode.OK);
+      await settle(all, () => onClient.length === 1, 'the value');
+      const opaque = onClient[0] as VariantBytes;
+      expect(opaque).toBeInstanceOf(VariantBytes);
+      expect(opaque.type).toBe(5);
+      // Sent back as it came, the full codec reads the Vector2.
+      expect(na.rpcId(1, 'value', opaque)).toBe(ErrorCode.OK);
+      await settle(all, () => onServer.length === 1, 'the value back');
+      expect(onServer).toEqual([new Vector2(1.5, -2)]);
+      expect(ns.rpc('text', new Vector2(3, 4) as unknown as string)).toBe(ErrorCode.OK);
+      await settle(all, () => refused.length === 1, 'refusal');
+      expect(refused[0]).toBe(`RPC 'text' on Values called with argument 1 "VariantBytes(5, 12 bytes)", not a String.`);
+      expect(onClient).toHaveLength(1);
+    });
+
+    it('withTypes(godot4CoreCodec, godot4Vector2) decodes the Vector2 and checks a declared Vector2', async () => {
+      const codec = withTypes(godot4CoreCodec, godot4Vector2);
+      const { server, clients, all } = await session(1, { codec }, { codec });
+      const [a] = clients as [SceneMultiplayer];
+      const got: unknown[] = [];
+      const declare = (scene: SceneMultiplayer) =>
+        scene.node('Mover', {
+          methods: { to: { mode: 'any_peer', args: ['Vector2'], handler: (v: Vector2) => got.push(v) } },
+        });
+      const ns = declare(server);
+      declare(a);
+      const refused: string[] = [];
+      a.on('rpc_refused', (_from, reason) => refused.push(reason));
+      await settle(all, () => a.getPeers().length === 1, 'connected');
+      expect(ns.rpc('to', new Vector2(7, 8))).toBe(ErrorCode.OK);
+      await settle(all, () => got.length === 1, 'the Vector2');
+      expect(got[0]).toBeInstanceOf(Vector2);
+      expect(got[0]).toEqual(new Vector2(7, 8));
+      expect(ns.rpc('to', 'nowhere' as unknown as Vector2)).toBe(ErrorCode.OK);
+      await settle(all, () => refused.length === 1, 'refusal');
+      expect(refused[0]).toBe(`RPC 'to' on Mover called with argument 1 "nowhere", not a Vector2.`);
+    });
+
+    it('sending a type the codec lacks fails with ERR_INVALID_DATA, naming the type and how to opt in', async () => {
+      const { server, clients, all } = await session(1, {}, {});
+      const ns = valueNode(server, []);
+      valueNode(clients[0] as SceneMultiplayer, []);
+      await settle(all, () => server.getPeers().length === 1, 'connected');
+      expect(ns.rpc('value', new Vector2(1, 2))).toBe(ErrorCode.ERR_INVALID_DATA);
+      expect(server.lastErrorMessage).toMatch(/RPC 'value' on Values/);
+      expect(server.lastErrorMessage).toMatch(/argument 1 is a Vector2/);
+      expect(server.lastErrorMessage).toMatch(/codec: godot4Codec/);
+      expect(server.lastErrorMessage).toMatch(/withTypes\(godot4CoreCodec, godot4Vector2, \.\.\.\)/);
+    });
+
+    it('node() throws when a method declares an argument type the codec does not decode', () => {
+      const scene = new SceneMultiplayer(null, { log: null });
+      expect(() =>
+        scene.node('Player', {
+          methods: { aim: { args: ['float', 'Vector2'], handler: (_speed: number, _at: Vector2) => undefined } },
+        }),
+      ).toThrow(
+        "RPC 'aim' on Player declares Vector2, which this SceneMultiplayer's codec does not carry: pass `codec: godot4Codec` (every type) or `withTypes(godot4CoreCodec, godot4Vector2, ...)` (from wspeer/variant)",
+      );
+      expect(scene.getNode('Player')).toBeUndefined();
+      const full = new SceneMultiplayer(null, { log: null, codec: godot4Codec });
+      expect(
+        full.node('Player', { methods: { aim: { args: ['Vector2'], handler: (_at: Vector2) => undefined } } }).path,
+      ).toBe('Player');
+    });
   });
 });

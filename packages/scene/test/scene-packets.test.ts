@@ -11,16 +11,16 @@ import {
   withInlinePath,
   writeCompressed,
 } from '@wspeer/scene';
-import { ByteReader, ByteWriter, Real } from '@wspeer/variant';
+import { ByteReader, ByteWriter, godot4CoreCodec, Real } from '@wspeer/variant';
 import { describe, expect, it } from 'vitest';
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 const unhex = (text: string) =>
   new Uint8Array((text.replace(/\s+/g, '').match(/../g) ?? []).map((pair) => Number.parseInt(pair, 16)));
 
-function compressed(value: Parameters<typeof writeCompressed>[1]): string {
+function compressed(value: unknown): string {
   const w = new ByteWriter();
-  writeCompressed(w, value);
+  writeCompressed(w, value, godot4CoreCodec);
   return hex(w.finish());
 }
 
@@ -57,9 +57,9 @@ describe('compressed arguments (scene/main/multiplayer_api.cpp encode_and_compre
     ];
     for (const value of values) {
       const w = new ByteWriter();
-      writeCompressed(w, value);
+      writeCompressed(w, value, godot4CoreCodec);
       const r = new ByteReader(w.finish());
-      expect(readCompressed(r, 8)).toEqual(value);
+      expect(readCompressed(r, 8, godot4CoreCodec)).toEqual(value);
       expect(r.remaining).toBe(0);
     }
   });
@@ -68,18 +68,21 @@ describe('compressed arguments (scene/main/multiplayer_api.cpp encode_and_compre
 describe('REMOTE_CALL packets (scene_rpc_interface.cpp _send_rpc / process_rpc)', () => {
   it('match the bytes a live Godot 4.6 sent: unconfirmed path inline, u8 method id, argc, compressed args', () => {
     // `20 7d000080 02 07 022a 030000000000c03f ... "Main"00` (godot4-scene-multiplayer.md), here with two args.
-    const packet = withInlinePath(encodeRpc(1, false, 2, [42, new Real(1.5)]), new TextEncoder().encode('Main'));
+    const packet = withInlinePath(
+      encodeRpc(1, false, 2, [42, new Real(1.5)], godot4CoreCodec),
+      new TextEncoder().encode('Main'),
+    );
     expect(hex(packet)).toBe('20110000800202022a030000000000c03f4d61696e00');
     const header = readRpcHeader(packet);
     expect(header).toEqual({ nodeTarget: 0x80000011, methodId: 2, argsAt: 6, argsEnd: 0x11, byteOnly: false });
   });
 
   it('use the smallest node field once confirmed, u16 method ids past 255, and the raw forms', () => {
-    expect(hex(encodeRpc(1, true, 5, [new Uint8Array([9, 8, 7])]))).toBe('800105090807'); // observed: `80 01 05 090807`
-    expect(hex(encodeRpc(1, true, 4, []))).toBe('800104'); // observed: `80 01 04` (no arguments)
-    expect(hex(encodeRpc(300, true, 1, []))).toBe('902c0101');
-    expect(hex(encodeRpc(70000, true, 1, []))).toBe('a07011010001');
-    expect(hex(encodeRpc(1, true, 256, [true]))).toBe('40010001' + '0181');
+    expect(hex(encodeRpc(1, true, 5, [new Uint8Array([9, 8, 7])], godot4CoreCodec))).toBe('800105090807'); // observed: `80 01 05 090807`
+    expect(hex(encodeRpc(1, true, 4, [], godot4CoreCodec))).toBe('800104'); // observed: `80 01 04` (no arguments)
+    expect(hex(encodeRpc(300, true, 1, [], godot4CoreCodec))).toBe('902c0101');
+    expect(hex(encodeRpc(70000, true, 1, [], godot4CoreCodec))).toBe('a07011010001');
+    expect(hex(encodeRpc(1, true, 256, [true], godot4CoreCodec))).toBe('40010001' + '0181');
   });
 
   it('refuse malformed headers with a reason', () => {

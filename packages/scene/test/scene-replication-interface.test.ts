@@ -169,7 +169,7 @@ describe('SceneReplicationInterface (loopback, godot4 wire)', () => {
     await tick(() => a.spawner.nodeCount === 1, 'spawned on a');
     expect(onServer.rpc('ping', 'all')).toBe(ErrorCode.OK);
     expect(onServer.rpcId(b.scene.getUniqueId(), 'ping', 'b only')).toBe(ErrorCode.ERR_INVALID_PARAMETER);
-    expect(server.scene.lastErrorMessage).toMatch(/^Attempt to call an RPC to a peer that cannot see this node/);
+    expect(server.scene.lastErrorMessage).toBe(`Peer ${b.scene.getUniqueId()} cannot see Main/Players/Secret.`);
     await tick(() => calls.length === 1, 'delivered');
     await new Promise((r) => setTimeout(r, 30));
     await tick(() => true, 'drain');

@@ -1,9 +1,20 @@
 /**
  * wspeer/scene: Godot 4's high-level multiplayer (`SceneMultiplayer`: `@rpc` by node path with method
  * ids and compressed arguments, the path cache, authentication, the server relay; replication with
- * `SceneReplicationInterface`, `MultiplayerSpawner` and `MultiplayerSynchronizer`). Runtime-agnostic:
+ * `SceneReplicationInterface`, `MultiplayerSpawner` and `MultiplayerSynchronizer`). Runtime-agnostic;
  * pair it with a `WebSocketMultiplayerPeer` from `wspeer/multiplayer` created with `wire: 'godot4'`.
+ * In Node, `SceneMultiplayer` has its server side (`sceneServer`) and authentication (`sceneAuth`);
+ * browsers get `scene-browser.ts`.
  */
+
+import type { MultiplayerPeer } from '@wspeer/multiplayer';
+import {
+  SceneMultiplayer as SceneMultiplayerBase,
+  type SceneMultiplayerOptions,
+  sceneAuth,
+  sceneServer,
+} from '@wspeer/scene';
+
 export {
   type AuthCallback,
   CUSTOM_SPAWN,
@@ -24,9 +35,9 @@ export {
   replicatedScene,
   type SceneArgType,
   type SceneArgValue,
+  type SceneAuth,
   type SceneMethodMap,
   type SceneMethodSpec,
-  SceneMultiplayer,
   type SceneMultiplayerEvents,
   type SceneMultiplayerOptions,
   SceneNode,
@@ -35,13 +46,23 @@ export {
   SceneReplicationInterface,
   type SceneReplicationOptions,
   type SceneRpcHandler,
+  type SceneServer,
   type SceneStats,
   type SceneValues,
   type SpawnFunction,
   type SpawnInit,
   type SynchronizerSpec,
   type SynchronizerSpecs,
+  sceneAuth,
+  sceneServer,
   type TransferModeName,
   type VisibilityFilter,
   type VisibilityUpdateMode,
 } from '@wspeer/scene';
+
+/** Godot 4's `SceneMultiplayer`, with its server side (peer announcements and the relay) and authentication built in. */
+export class SceneMultiplayer extends SceneMultiplayerBase {
+  constructor(peer: MultiplayerPeer | null = null, options: SceneMultiplayerOptions = {}) {
+    super(peer, { server: sceneServer, auth: sceneAuth, ...options });
+  }
+}

@@ -1,7 +1,7 @@
 import { ErrorCode } from 'wspeer';
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { replicatedScene, SceneMultiplayer, SceneReplicationInterface } from 'wspeer/scene';
-import { Vector2 } from 'wspeer/variant';
+import { godot4CoreCodec, godot4Vector2, Vector2, withTypes } from 'wspeer/variant';
 import type { ReplicationServer } from './replication-server.js';
 import { ReplicationWorld } from './replication-world.js';
 
@@ -25,7 +25,11 @@ export async function startWspeerReplicationServer(): Promise<ReplicationServer>
   const peer = new WebSocketMultiplayerPeer({ wire: 'godot4', log: null });
   if (peer.createServer(0, '127.0.0.1') !== ErrorCode.OK) throw new Error('wspeer: createServer failed');
   const port = await peer.listening(5000);
-  const scene = new SceneMultiplayer(peer, { autoPoll: true, log: null });
+  const scene = new SceneMultiplayer(peer, {
+    autoPoll: true,
+    log: null,
+    codec: withTypes(godot4CoreCodec, godot4Vector2),
+  });
   const replication = new SceneReplicationInterface(scene);
   const spawner = replication.spawner('Main/Spawner', { spawnPath: '../Entities', scenes: [entityScene] });
   const world = new ReplicationWorld();

@@ -1,4 +1,11 @@
 import { replicatedScene } from 'wspeer/scene';
+import { godot4Color, godot4CoreCodec, godot4Vector2, withTypes } from 'wspeer/variant';
+
+/**
+ * The Variant codec the arena's SceneMultiplayer needs: the core types plus the two its properties
+ * declare, Vector2 and Color (a build carries only these; `godot4Codec` would carry every type).
+ */
+export const ARENA_CODEC = withTypes(godot4CoreCodec, godot4Vector2, godot4Color);
 
 /** The arena's size in pixels (the server's `ARENA_WIDTH` / `ARENA_HEIGHT`). */
 export const ARENA_WIDTH = 640;

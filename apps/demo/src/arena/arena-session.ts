@@ -9,7 +9,7 @@ import {
 import type { Vector2 } from 'wspeer/variant';
 import type { LogView } from '../log-view.ts';
 import { CLOSED_STATUS, type Session, type SessionStatus, stateName } from '../session.ts';
-import { arenaPlayerScene } from './arena-scene.ts';
+import { ARENA_CODEC, arenaPlayerScene } from './arena-scene.ts';
 
 type ArenaValues = NonNullable<(typeof arenaPlayerScene)['_values']>;
 
@@ -58,7 +58,7 @@ export class ArenaSession implements Session {
       this.#log.add(`Cannot connect: ${errorName(err)}`, 'warning');
       return;
     }
-    const scene = new SceneMultiplayer(peer);
+    const scene = new SceneMultiplayer(peer, { codec: ARENA_CODEC });
     const replication = new SceneReplicationInterface(scene);
     const spawner = replication.spawner('Main/Spawner', { spawnPath: '../Players', scenes: [arenaPlayerScene] });
     scene.on('connected_to_server', () => this.#log.add(`Joined as #${scene.getUniqueId()}`, 'message'));
