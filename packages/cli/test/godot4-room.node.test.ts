@@ -8,7 +8,7 @@ import { type LineProcess, startLineProcess } from '@wspeer/test-kit/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from 'wspeer';
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
-import { SceneMultiplayer } from 'wspeer/scene';
+import { SceneMultiplayer, sceneAuth } from 'wspeer/scene';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const NAMES = fileURLToPath(new URL('fixtures/names.json', import.meta.url));
@@ -49,6 +49,7 @@ describe('wspeer CLI with Godot 4 rooms', { timeout: 60_000 }, () => {
     const port = await peer.listening(5000);
     const scene = new SceneMultiplayer(peer, {
       autoPoll: true,
+      auth: sceneAuth,
       authCallback: (id, data) => {
         if (new TextDecoder().decode(data) === 'letmein') scene.completeAuth(id);
       },
@@ -69,6 +70,7 @@ describe('wspeer CLI with Godot 4 rooms', { timeout: 60_000 }, () => {
     cleanup.push(() => other.close());
     const otherScene = new SceneMultiplayer(other, {
       autoPoll: true,
+      auth: sceneAuth,
       authCallback: () => {},
     });
     otherScene.on('peer_authenticating', (id) => {

@@ -9,7 +9,7 @@ import { type Godot4Browser, type Godot4Client, startBrowserPage, startGodot4Bro
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from 'wspeer';
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
-import { SceneMultiplayer, type SceneMultiplayerOptions } from 'wspeer/scene';
+import { SceneMultiplayer, type SceneMultiplayerOptions, sceneAuth } from 'wspeer/scene';
 import { godot4Codec } from 'wspeer/variant';
 import { VARIANT4_CASES } from '../../variant/test/variant4-values.js';
 import { SCENE_BROWSER_CLIENT } from './scene-browser-client.js';
@@ -92,6 +92,7 @@ describe('SceneMultiplayer with live Godot 4.6 clients', { timeout: TEST_MS }, (
 
   it('authentication: a good token is admitted, a wrong one fails with peer_authentication_failed', async () => {
     const server = await ourServer({
+      auth: sceneAuth,
       authCallback: (id, data) => {
         if (new TextDecoder().decode(data) !== 'secret') {
           server.scene.disconnectPeer(id);

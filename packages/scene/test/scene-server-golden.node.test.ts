@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ErrorCode } from 'wspeer';
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
-import { SceneMultiplayer, type SceneMultiplayerOptions } from 'wspeer/scene';
+import { SceneMultiplayer, type SceneMultiplayerOptions, sceneAuth } from 'wspeer/scene';
 
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
@@ -107,6 +107,7 @@ describe('SceneMultiplayer server bytes (golden, from the Godot 4.6 source)', ()
   it('authentication: SYS AUTH data [7][0][data], completion [7][0], nothing else before it', async () => {
     let sceneRef!: SceneMultiplayer;
     const { scene, url } = await server({
+      auth: sceneAuth,
       authCallback: (id, data) => {
         sceneRef.sendAuth(id, Buffer.from(`ok ${Buffer.from(data).toString()}`));
         sceneRef.completeAuth(id);

@@ -1,5 +1,5 @@
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
-import { SceneMultiplayer } from 'wspeer/scene';
+import { SceneMultiplayer, sceneAuth } from 'wspeer/scene';
 import { declareSceneRoom, SCENE_TOKEN, type SceneRoomNode } from './scene-room.js';
 
 /** What two honest Godot 4 clients saw during an attack. */
@@ -33,7 +33,12 @@ const encoder = new TextEncoder();
 /** One honest Godot 4 client: authenticates with the room's token and declares its node. */
 class HonestSceneClient {
   readonly peer = new WebSocketMultiplayerPeer({ wire: 'godot4', autoPoll: true, log: null });
-  readonly scene = new SceneMultiplayer(this.peer, { autoPoll: true, log: null, authCallback: () => {} });
+  readonly scene = new SceneMultiplayer(this.peer, {
+    autoPoll: true,
+    log: null,
+    auth: sceneAuth,
+    authCallback: () => {},
+  });
   readonly node: SceneRoomNode;
 
   constructor(handlers: { ping: (n: number) => void; pong: (n: number) => void }) {

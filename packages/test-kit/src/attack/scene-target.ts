@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
-import { SceneMultiplayer } from 'wspeer/scene';
+import { SceneMultiplayer, sceneAuth } from 'wspeer/scene';
 import { attachEcho } from './echo-endpoint.js';
 import type { Target, TargetOptions } from './public-target.js';
 import { declareSceneRoom, SCENE_TOKEN } from './scene-room.js';
@@ -30,6 +30,7 @@ export async function startSceneTarget(options: TargetOptions): Promise<Target> 
     autoPoll: true,
     log: options.log,
     authTimeout: SCENE_AUTH_TIMEOUT,
+    auth: sceneAuth,
     authCallback: (id, data) => {
       if (decoder.decode(data) === SCENE_TOKEN) scene.completeAuth(id);
       else scene.disconnectPeer(id);
