@@ -3,7 +3,7 @@ import { writeArray, writeDictionary } from './container-writers.js';
 import { typedArrayReader } from './pool-readers.js';
 import { PoolStringArray } from './pool-string-array.js';
 import { writeTypedArray } from './pool-writers.js';
-import { readOpaque } from './read-opaque.js';
+import { readOpaque3 } from './read-opaque.js';
 import { Real } from './real.js';
 import { writeRealClass } from './real-writer.js';
 import { readBool, readNil, readNumber } from './scalar-readers.js';
@@ -24,18 +24,18 @@ const READERS: readonly (BodyReader | 0)[] = [
   readNumber,
   readNumber,
   readStringBody,
-  readOpaque,
-  readOpaque,
-  readOpaque,
-  readOpaque,
-  readOpaque,
-  readOpaque,
-  readOpaque,
-  readOpaque,
-  readOpaque,
-  readOpaque,
-  readOpaque,
-  readOpaque,
+  readOpaque3,
+  readOpaque3,
+  readOpaque3,
+  readOpaque3,
+  readOpaque3,
+  readOpaque3,
+  readOpaque3,
+  readOpaque3,
+  readOpaque3,
+  readOpaque3,
+  readOpaque3,
+  readOpaque3,
   0,
   readDictionary,
   readArray,
@@ -43,9 +43,9 @@ const READERS: readonly (BodyReader | 0)[] = [
   typedArrayReader(Int32Array),
   typedArrayReader(Float32Array),
   stringListReader(PoolStringArray),
-  readOpaque,
-  readOpaque,
-  readOpaque,
+  readOpaque3,
+  readOpaque3,
+  readOpaque3,
 ];
 
 /** Bytes each body needs at least, by id (as `godot3Codec`: the whole body of fixed-size types, else the first word). */

@@ -16,10 +16,10 @@ const PACKED = [1, 4, 8, 4, 8, 0, -8, -12, 16, -16];
 const POOLS3 = [8, 12, 16];
 
 /**
- * The body reader of a codec for the types it does not decode (`godot4CoreCodec`, `godot3CoreCodec`): finds
- * where the body ends, checking it as the real reader would (lengths and counts against the input,
- * UTF-8, the NodePath format, OBJECT's id form), and returns the whole encoding, header included, as
- * a {@link VariantBytes} (a copy). The caller has checked the minimum body size.
+ * The body reader of `godot4CoreCodec` for the types it does not decode: finds where the body ends,
+ * checking it as the real reader would (lengths and counts against the input, UTF-8, the NodePath
+ * format, OBJECT's id form), and returns the whole encoding, header included, as a
+ * {@link VariantBytes} (a copy). The caller has checked the minimum body size.
  */
 export function readOpaque(
   r: ByteReader,
@@ -28,27 +28,45 @@ export function readOpaque(
   codec: VariantCodec,
 ): VariantBytes | DecodeFailed {
   const start = r.pos - 4;
-  return skipBody(r, header, codec) ? new VariantBytes(r.bytes.slice(start, r.pos)) : DECODE_FAILED;
+  return wrap(r, start, skipBody(r, header, codec));
 }
 
-/** Moves `r` past a body; `false` when it is not well formed. */
+/**
+ * {@link readOpaque} for `godot3CoreCodec` (Godot 3 ids: NODE_PATH 15, the math pools 24..26, else a
+ * fixed-size body). A function of its own so Godot 4 bundles do not carry it.
+ */
+export function readOpaque3(
+  r: ByteReader,
+  header: number,
+  _depth: number,
+  codec: VariantCodec,
+): VariantBytes | DecodeFailed {
+  const start = r.pos - 4;
+  const id = header & 0xff;
+  const ok =
+    id === 15 ? skipNodePath(r) : id >= 24 ? skipPacked(r, POOLS3[id - 24] as number, 0) : skipFixed(r, header, codec);
+  return wrap(r, start, ok);
+}
+
+function wrap(r: ByteReader, start: number, ok: boolean): VariantBytes | DecodeFailed {
+  return ok ? new VariantBytes(r.bytes.slice(start, r.pos)) : DECODE_FAILED;
+}
+
+/** A count, then the elements; a byte array's padding may be cut off by the end of the input, as in Godot. */
+function skipPacked(r: ByteReader, size: number, wide: number): boolean {
+  const count = r.u32();
+  if (size === 0) return skipStrings(r, count);
+  const bytes = count * (size > 0 ? size : wide ? -2 * size : -size);
+  if (bytes > r.remaining) return false;
+  r.pos += bytes;
+  r.skip(pad4(bytes));
+  return true;
+}
+
+/** Moves `r` past a Godot 4 body; `false` when it is not well formed. */
 function skipBody(r: ByteReader, header: number, codec: VariantCodec): boolean {
   const id = header & 0xff;
-  const wide = header & codec.realFlag;
-  const godot3 = codec.version === 3;
-  const firstPacked = godot3 ? 24 : 29;
-  if (id >= firstPacked) {
-    // A count, then the elements; a byte array's padding may be cut off by the end of the input, as in Godot.
-    const count = r.u32();
-    const size = (godot3 ? POOLS3 : PACKED)[id - firstPacked] as number;
-    if (size === 0) return skipStrings(r, count);
-    const bytes = count * (size > 0 ? size : wide ? -2 * size : -size);
-    if (bytes > r.remaining) return false;
-    r.pos += bytes;
-    r.skip(pad4(bytes));
-    return true;
-  }
-  if (godot3) return id === 15 ? skipNodePath(r) : skipFixed(r, header, codec);
+  if (id > 28) return skipPacked(r, PACKED[id - 29] as number, header & codec.realFlag);
   switch (id) {
     case 21: // STRING_NAME
       return readStringBody(r) !== DECODE_FAILED;
