@@ -34,6 +34,8 @@ const MATH_TYPES = [/Vector2\(/, 'a math type'];
 /** Opt-in reconnect and resume (DESIGN.md "Budgets per entry": they tree-shake out of bundles that do not use them). */
 const RECONNECT = [/reconnect_failed/, 'Reconnect'];
 const RESUME = [/wspeer-resume/, 'Resume'];
+/** Godot 4 authentication (sceneAuth): opt-in, so a client that does not authenticate carries none of it. */
+const SCENE_AUTH = [/peer_authenticating/, 'sceneAuth'];
 
 /**
  * Each entry keeps what it imports alive the way an app would: by using it. `budget` is the
@@ -46,8 +48,9 @@ const ENTRIES = [
     name: 'client core: WebSocketPeer (Godot 4 API)',
     code: `import { WebSocketPeer } from 'wspeer'; globalThis.keep = [WebSocketPeer];`,
     // 4,987 B before issue 16; its reconnect seam (the `reconnect` option and two calls; Reconnect
-    // itself tree-shakes out) adds ~40 B.
-    budget: 5_050,
+    // itself tree-shakes out) adds ~40 B: 5,030 B. The slimming for issues 12/19 (one #open, failure reasons
+    // as a table, declare-only fields, symbol keys without descriptions): 4,794 B.
+    budget: 4_850,
     target: 5_000,
     without: [RECONNECT],
   },
@@ -55,15 +58,16 @@ const ENTRIES = [
     name: 'client core: WebSocketPeer + WebSocketClient (Godot 3 signals)',
     code: `import { WebSocketPeer, WebSocketClient } from 'wspeer'; globalThis.keep = [WebSocketPeer, WebSocketClient];`,
     // 5,600 until issue 14 added reasons to connection_error/closed, AbortSignal waits and argument checks;
-    // issue 13 added the client handshake timeout and the cut and close semantics; issue 16's reconnect seam ~40 B.
-    budget: 5_850,
+    // issue 13 added the client handshake timeout and the cut and close semantics; issue 16's reconnect seam ~40 B
+    // (5,792 B); the slimming for issues 12/19: 5,557 B.
+    budget: 5_600,
     target: 5_000,
     without: [RECONNECT],
   },
   {
     name: 'client core with reconnect: WebSocketPeer + WebSocketClient + Reconnect',
     code: `import { WebSocketPeer, WebSocketClient, Reconnect } from 'wspeer'; globalThis.keep = [WebSocketPeer, WebSocketClient, new Reconnect()];`,
-    budget: 6_600,
+    budget: 6_150,
     with: [RECONNECT],
     without: [RESUME],
   },
@@ -77,20 +81,32 @@ const ENTRIES = [
     // with bounded quotes, path-cache budget, heartbeat and rate-limit options, stats (16,895 B).
     // Issue 19: the multiplayer peer's server side moved into the injected server factory (-125 B) and
     // connected() waits through core's WaiterList (-85 B): 16,685 B. Issue 16's reconnect and resume seams in
-    // the peer, the multiplayer client and its facade (Resume itself tree-shakes out): about +170 B. What the
-    // remaining 4.8 KB over the goal is: README "Performance and size".
-    budget: 16_900,
+    // the peer, the multiplayer client and its facade (Resume itself tree-shakes out): about +170 B (16,860 B).
+    // Issues 12/19: MultiplayerAPI's codec by use (godot3CoreCodec by default: no math type, no Godot 3 table;
+    // -1.4 KB), a slimmer rpc layer, core, multiplayer and codec machinery: 14,777 B. What the remaining 2.8 KB
+    // over the goal is: README "Performance and size".
+    budget: 14_850,
     target: 12_000,
-    without: [GODOT4_TABLE, RECONNECT, RESUME],
+    without: [GODOT3_TABLE, GODOT4_TABLE, MATH_TYPES, RECONNECT, RESUME],
   },
   {
     name: 'client with multiplayer, RPC and Resume (reconnect with the same id)',
     code:
       `import { WebSocketPeer, WebSocketClient } from 'wspeer'; import { WebSocketMultiplayerPeer, Resume } from 'wspeer/multiplayer';` +
       ` import { MultiplayerAPI } from 'wspeer/rpc'; globalThis.keep = [WebSocketPeer, WebSocketClient, MultiplayerAPI, new WebSocketMultiplayerPeer({ reconnect: new Resume() })];`,
-    budget: 19_000,
+    budget: 16_250,
     target: 12_000,
     with: [RECONNECT, RESUME],
+    without: [GODOT3_TABLE, GODOT4_TABLE, MATH_TYPES],
+  },
+  {
+    name: 'Godot 3 client that opts in to every Variant type (codec: godot3Codec)',
+    code:
+      `import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer'; import { MultiplayerAPI, godot3Codec } from 'wspeer/rpc';` +
+      ` globalThis.keep = [WebSocketMultiplayerPeer, new MultiplayerAPI({ codec: godot3Codec })];`,
+    // What the default saves: the full Godot 3 table and every math class.
+    budget: 16_400,
+    with: [GODOT3_TABLE, MATH_TYPES],
     without: [GODOT4_TABLE],
   },
   {
@@ -102,17 +118,39 @@ const ENTRIES = [
     // Issue 13's heartbeat, limits and stats in the multiplayer peer: 20,838 B; issue 19's server factory and
     // WaiterList: 20,632 B; issue 15's replication hooks in SceneMultiplayer (SPAWN/DESPAWN/SYNC dispatch, RPC
     // visibility, path checksums of spawners and synchronizers; not the replication classes): +300 B; issue 16's
-    // reconnect and resume seams: about +180 B; issue 17's local/remote peer test in the scene layer: +41 B.
-    budget: 21_300,
+    // reconnect and resume seams: about +180 B; issue 17's local/remote peer test in the scene layer: +41 B
+    // (21,218 B). Issues 12/19: SceneMultiplayer's codec by use (godot4CoreCodec by default: -2 KB), the server
+    // side (sceneServer) and authentication (sceneAuth) injected instead of built in (Node's wspeer/scene builds
+    // the server side in; browsers carry neither unless given), a slimmer scene layer, core, multiplayer and
+    // codec machinery: 17,597 B. What the remaining 5.6 KB over the goal is: README "Performance and size".
+    budget: 17_650,
     target: 12_000,
-    without: [GODOT3_TABLE, RECONNECT, RESUME],
+    without: [GODOT3_TABLE, GODOT4_TABLE, MATH_TYPES, RECONNECT, RESUME, SCENE_AUTH],
+  },
+  {
+    name: 'Godot 4 client that authenticates (auth: sceneAuth)',
+    code:
+      `import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer'; import { SceneMultiplayer, sceneAuth } from 'wspeer/scene';` +
+      ` globalThis.keep = [WebSocketMultiplayerPeer, new SceneMultiplayer(null, { auth: sceneAuth, authCallback: () => {} })];`,
+    budget: 18_200,
+    with: [SCENE_AUTH],
+    without: [GODOT3_TABLE, GODOT4_TABLE],
+  },
+  {
+    name: 'Godot 4 client that opts in to every Variant type (codec: godot4Codec)',
+    code:
+      `import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer'; import { SceneMultiplayer } from 'wspeer/scene';` +
+      ` import { godot4Codec } from 'wspeer/variant'; globalThis.keep = [WebSocketMultiplayerPeer, new SceneMultiplayer(null, { codec: godot4Codec })];`,
+    budget: 20_500,
+    with: [GODOT4_TABLE, MATH_TYPES],
+    without: [GODOT3_TABLE],
   },
   {
     name: 'Godot 4 Variant codec (godot4Codec, every type)',
     code:
       `import { decodeVariantWith, encodeVariantWith, godot4Codec } from 'wspeer/variant';` +
       ` globalThis.keep = [decodeVariantWith, encodeVariantWith, godot4Codec];`,
-    budget: 6_100,
+    budget: 5_850,
     without: [GODOT3_TABLE],
   },
   {
@@ -120,7 +158,7 @@ const ENTRIES = [
     code:
       `import { decodeVariantWith, encodeVariantWith, godot4CoreCodec } from 'wspeer/variant';` +
       ` globalThis.keep = [decodeVariantWith, encodeVariantWith, godot4CoreCodec];`,
-    budget: 3_900,
+    budget: 3_500,
     without: [GODOT3_TABLE, MATH_TYPES],
   },
   {
@@ -128,7 +166,7 @@ const ENTRIES = [
     code:
       `import { decodeVariantWith, encodeVariantWith, godot4Color, godot4CoreCodec, godot4Vector2, withTypes } from 'wspeer/variant';` +
       ` globalThis.keep = [decodeVariantWith, encodeVariantWith, withTypes(godot4CoreCodec, godot4Vector2, godot4Color)];`,
-    budget: 4_400,
+    budget: 3_850,
     without: [GODOT3_TABLE, GODOT4_TABLE],
   },
   { name: 'everything in wspeer', code: `import * as all from 'wspeer'; globalThis.keep = all;`, debug: true },

@@ -33,7 +33,7 @@ export interface SceneAuthHost {
 /**
  * Authentication for a `SceneMultiplayer` (Godot 4's `auth_callback`, `send_auth`, `complete_auth`,
  * `auth_timeout`): an opt-in feature, kept out of bundles that do not use it. Passed as the `auth`
- * option: `wspeer/scene` in Node passes {@link sceneAuth}; in a browser pass it yourself.
+ * option (`{ auth: sceneAuth }`), in Node as in browsers.
  */
 export type SceneAuth = (scene: SceneMultiplayer, host: SceneAuthHost) => SceneAuthSessions;
 

@@ -40,7 +40,7 @@ export interface SceneMultiplayerOptions {
   authCallback?: AuthCallback | null;
   /**
    * Authentication ({@link SceneAuth}: `authCallback`, `sendAuth`, `completeAuth`, `authTimeout`), an
-   * opt-in feature. `wspeer/scene` in Node passes `sceneAuth` by default; in a browser pass it yourself:
+   * opt-in feature in Node as in browsers (the same code behaves the same):
    * `{ auth: sceneAuth }`. Without it no `authCallback` can be set (and no peer authenticates).
    */
   auth?: SceneAuth | null;

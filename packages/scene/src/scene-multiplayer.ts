@@ -136,7 +136,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
 
   /**
    * Receives authentication data; setting it turns authentication on for new peers. Throws when set
-   * without the `auth` option (`{ auth: sceneAuth }`; `wspeer/scene` in Node passes it).
+   * without the `auth` option (`{ auth: sceneAuth }`).
    */
   get authCallback(): AuthCallback | null {
     return this.#authCallback;

@@ -3,8 +3,8 @@
  * ids and compressed arguments, the path cache, authentication, the server relay; replication with
  * `SceneReplicationInterface`, `MultiplayerSpawner` and `MultiplayerSynchronizer`). Runtime-agnostic;
  * pair it with a `WebSocketMultiplayerPeer` from `wspeer/multiplayer` created with `wire: 'godot4'`.
- * For browsers: `SceneMultiplayer` without its server side and authentication (a server in a page passes
- * `{ server: sceneServer }`; a game that authenticates passes `{ auth: sceneAuth }`).
+ * For browsers: `SceneMultiplayer` without its server side (a server in a page passes
+ * `{ server: sceneServer }`). A game that authenticates passes `{ auth: sceneAuth }` (in Node too).
  */
 export {
   type AuthCallback,
