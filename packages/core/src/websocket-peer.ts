@@ -94,10 +94,9 @@ const NO_CONTROLS: ControlEvent[] = [];
 /** Shared stand-in for an empty `supportedProtocols` or `handshakeHeaders` until it is read (never handed out). */
 const NO_STRINGS: string[] = [];
 
-/** A peer's own copy of a list option; the shared {@link NO_STRINGS} when it is empty. */
+/** A peer's own copy of a list option; the shared {@link NO_STRINGS} when there is none or it is empty. */
 function ownCopy(list: readonly string[] | undefined): string[] {
-  const copy = [...(list ?? NO_STRINGS)];
-  return copy.length === 0 ? NO_STRINGS : copy;
+  return list === undefined || list.length === 0 ? NO_STRINGS : [...list];
 }
 
 /** Bits of a peer's `#flags`. `autoPoll` is on. */
