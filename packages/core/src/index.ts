@@ -21,7 +21,7 @@ export type { DebugTrace, TracedPeer } from './debug-trace.js';
 export { generatePeerId } from './generate-peer-id.js';
 export { type HandlerErrorReporter, reportHandlerError, setHandlerErrorReporter } from './handler-error.js';
 export { Heartbeat } from './heartbeat.js';
-export { LINK_CONTROL, LINK_MESSAGE, OBSERVE, RECONNECT } from './internal-keys.js';
+export { GATE, LINK_CONTROL, LINK_MESSAGE, OBSERVE, RECONNECT } from './internal-keys.js';
 export { type ListenFailure, listenFailure } from './listen-failure.js';
 export { LoopbackNetwork } from './loopback-transport.js';
 export { OutboundBatch } from './outbound-batch.js';

@@ -17,3 +17,5 @@ export const LINK_CONTROL: unique symbol = Symbol();
  * (`wasOpen` false: an attempt failed).
  */
 export const RECONNECT: unique symbol = Symbol();
+/** `WebSocketPeer[GATE]`: a server's `SenderGate` of the client this peer is (`null` for a client's own peer). */
+export const GATE: unique symbol = Symbol();

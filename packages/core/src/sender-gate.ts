@@ -40,6 +40,19 @@ export interface GateOwner {
   failed(peer: WebSocketPeer, code: number, reason: string): void;
 }
 
+/** Policy `drop` holds this client's reading instead (set by {@link SenderGate.keepEveryMessage}). */
+const LOSSLESS = 1;
+/** The peer asked to pause (its inbound queue is full). */
+const PEER_PAUSED = 2;
+/** A rate limit holds reading until its window is over. */
+const RATE_HELD = 4;
+/** The server cut the client, or it failed: nothing more is read. */
+const CUT = 8;
+/** The socket is paused. */
+const PAUSED = 16;
+/** `close()` was called: what still arrives is discarded. */
+const CLOSING = 32;
+
 /**
  * One client's gate on a server, between its socket and its peer: it counts the traffic into the
  * server's counters and enforces the per-sender limits. It wraps the pending connection the peer
@@ -49,11 +62,6 @@ export interface GateOwner {
  * budget is exceeded, so the hot path is two additions and two comparisons.
  */
 export class SenderGate implements TransportEvents, Transport {
-  /**
-   * Policy `drop` holds this client's reading instead (as `pause`): set for a client whose session
-   * promises every message exactly once (resume), where a dropped message would break the count.
-   */
-  lossless = false;
   readonly #owner: GateOwner;
   readonly #peer: WebSocketPeer;
   #events: TransportEvents | null = null;
@@ -62,16 +70,11 @@ export class SenderGate implements TransportEvents, Transport {
   #windowStart = performance.now();
   #messages = 0;
   #bytes = 0;
-  /** The peer asked to pause (its inbound queue is full). */
-  #peerPaused = false;
-  /** A rate limit holds reading until its window is over. */
-  #rateHeld = false;
-  /** The server cut the client, or it failed: nothing more is read. */
-  #cut = false;
-  /** The socket is paused. */
-  #paused = false;
-  /** `close()` was called: what still arrives is discarded. */
-  #closing = false;
+  /**
+   * The gate's switches as bits of one small integer (see `LOSSLESS`...`CLOSING` below): a server
+   * holds one gate per idle client, and five booleans would take five fields.
+   */
+  #flags = 0;
 
   constructor(owner: GateOwner, peer: WebSocketPeer) {
     this.#owner = owner;
@@ -114,9 +117,17 @@ export class SenderGate implements TransportEvents, Transport {
     };
   }
 
+  /**
+   * Policy `drop` holds this client's reading instead (as `pause`): for a client whose session
+   * promises every message exactly once (resume), where a dropped message would break the count.
+   */
+  keepEveryMessage(): void {
+    this.#flags |= LOSSLESS;
+  }
+
   /** The server cut the client (or it failed its connection): stop reading it for good. */
   cut(): void {
-    this.#cut = true;
+    this.#flags |= CUT;
     this.#updatePause();
   }
 
@@ -131,7 +142,7 @@ export class SenderGate implements TransportEvents, Transport {
   onMessage(data: Uint8Array | string, isText: boolean): void {
     const size = typeof data === 'string' ? utf8Length(data) : data.byteLength;
     const counters = this.#owner.counters;
-    if (this.#closing || this.#cut) {
+    if ((this.#flags & (CLOSING | CUT)) !== 0) {
       // Discarded, and still counted against the limits (reading pauses past them, whatever the policy).
       counters.refused.count('after-close');
       if (this.#over(size)) this.#hold(size);
@@ -198,15 +209,14 @@ export class SenderGate implements TransportEvents, Transport {
    * full queue paused it (the peer dropped its queue), so the answer to our close frame can arrive.
    */
   close(code: number, reason: string): void {
-    this.#closing = true;
-    this.#peerPaused = false;
+    this.#flags = (this.#flags | CLOSING) & ~PEER_PAUSED;
     this.#updatePause();
     this.#transport?.close(code, reason);
   }
 
   /** Drops the socket. */
   terminate(): void {
-    this.#closing = true;
+    this.#flags |= CLOSING;
     this.#transport?.terminate();
   }
 
@@ -214,19 +224,19 @@ export class SenderGate implements TransportEvents, Transport {
   heartbeat(now: number, intervalMs: number, read = true): boolean {
     const transport = this.#transport;
     if (transport?.heartbeat === undefined) return true;
-    return transport.heartbeat(now, intervalMs, read && !this.#paused);
+    return transport.heartbeat(now, intervalMs, read && (this.#flags & PAUSED) === 0);
   }
 
   /** The peer's inbound queue is full: pause (server transports can). */
   pause(): boolean {
-    this.#peerPaused = true;
+    this.#flags |= PEER_PAUSED;
     this.#updatePause();
     return true;
   }
 
   /** The peer's inbound queue drained. */
   resume(): void {
-    this.#peerPaused = false;
+    this.#flags &= ~PEER_PAUSED;
     this.#updatePause();
   }
 
@@ -238,9 +248,10 @@ export class SenderGate implements TransportEvents, Transport {
   /** Pauses the socket while the peer, a rate limit or a cut wants it; resumes when none does. */
   #updatePause(): void {
     const transport = this.#transport;
-    const wanted = this.#peerPaused || this.#rateHeld || this.#cut;
-    if (transport === null || wanted === this.#paused) return;
-    this.#paused = wanted;
+    const flags = this.#flags;
+    const wanted = (flags & (PEER_PAUSED | RATE_HELD | CUT)) !== 0;
+    if (transport === null || wanted === ((flags & PAUSED) !== 0)) return;
+    this.#flags = wanted ? flags | PAUSED : flags & ~PAUSED;
     if (wanted) transport.pause();
     else transport.resume();
   }
@@ -262,7 +273,7 @@ export class SenderGate implements TransportEvents, Transport {
     const owner = this.#owner;
     switch (owner.limits.rateLimitPolicy) {
       case 'drop':
-        if (this.lossless) break;
+        if ((this.#flags & LOSSLESS) !== 0) break;
         owner.counters.refused.count('rate-limit');
         return false;
       case 'cut':
@@ -287,13 +298,13 @@ export class SenderGate implements TransportEvents, Transport {
 
   /** Stops reading until the window is over (unless a new window starts with this message). */
   #hold(size: number): void {
-    if (this.#rateHeld || this.#newWindow(size)) return;
-    this.#rateHeld = true;
+    if ((this.#flags & RATE_HELD) !== 0 || this.#newWindow(size)) return;
+    this.#flags |= RATE_HELD;
     this.#owner.counters.throttled++;
     this.#updatePause();
     setUnrefTimeout(
       () => {
-        this.#rateHeld = false;
+        this.#flags &= ~RATE_HELD;
         this.#updatePause();
       },
       this.#windowStart + 1000 - performance.now(),

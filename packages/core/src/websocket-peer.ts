@@ -7,12 +7,13 @@ import { ErrorCode } from './constants/error-code.js';
 import { State } from './constants/state.js';
 import { WriteMode } from './constants/write-mode.js';
 import type { DebugTrace } from './debug-trace.js';
-import { LINK_CONTROL, LINK_MESSAGE, OBSERVE, RECONNECT } from './internal-keys.js';
+import { GATE, LINK_CONTROL, LINK_MESSAGE, OBSERVE, RECONNECT } from './internal-keys.js';
 import { OutboundBatch } from './outbound-batch.js';
 import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
 import { type CloseInfo, closedCheck, messageCheck, openedCheck } from './peer-waits.js';
 import type { Reconnect } from './reconnect.js';
+import type { SenderGate } from './sender-gate.js';
 import type { ClientTlsOptions, Transport, TransportConnector, TransportEvents } from './transport.js';
 import { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
 import type { WaitOptions } from './wait-options.js';
@@ -90,6 +91,27 @@ const EMPTY = new Uint8Array(0);
 const NO_INBOUND = new PacketQueue();
 const NO_CONTROLS: ControlEvent[] = [];
 
+/** Shared stand-in for an empty `supportedProtocols` or `handshakeHeaders` until it is read (never handed out). */
+const NO_STRINGS: string[] = [];
+
+/** A peer's own copy of a list option; the shared {@link NO_STRINGS} when there is none or it is empty. */
+function ownCopy(list: readonly string[] | undefined): string[] {
+  return list === undefined || list.length === 0 ? NO_STRINGS : [...list];
+}
+
+/** Bits of a peer's `#flags`. `autoPoll` is on. */
+const AUTO = 1;
+/** An event arrived since the last poll. */
+const ACTIVE = 2;
+/** The transport is paused (the inbound queue is full). */
+const PAUSED = 4;
+/** This side started closing (`close`, or a protocol failure). */
+const CLOSE_STARTED = 8;
+/** The current (or last) connection finished its handshake. */
+const WAS_OPEN = 16;
+/** The last `getPacket`/`getMessage` found nothing (`getPacketError()` is `ERR_UNAVAILABLE`). */
+const UNAVAILABLE = 32;
+
 /** The reason a peer reports for the protocol failures a transport signals by close code. */
 const FAILURE_REASONS: Record<number, string> = {
   [CloseCode.MESSAGE_TOO_BIG]: CloseReason.MESSAGE_TOO_BIG,
@@ -104,10 +126,6 @@ const FAILURE_REASONS: Record<number, string> = {
  */
 export class WebSocketPeer implements LinkTarget {
   // `declare`: the constructor assigns these; no field definitions are emitted (smaller bundles).
-  /** Client: subprotocols to request. Server: subprotocols to accept. */
-  declare supportedProtocols: string[];
-  /** Extra handshake header lines (`"Name: value"`). Ignored (with a warning) in browsers. */
-  declare handshakeHeaders: string[];
   /** Largest inbound message and most inbound bytes queued (default 65535). */
   declare inboundBufferSize: number;
   /** Most outbound bytes queued (default 65535); a send past it returns `ERR_OUT_OF_MEMORY`. */
@@ -126,6 +144,8 @@ export class WebSocketPeer implements LinkTarget {
   declare debug: DebugTrace | null;
   /** Client: reconnects after a drop when set (see the `reconnect` option; `null` or `undefined`: never). */
   declare reconnect: Reconnect | null | undefined;
+  /** Server side: the server's gate of this client (see `SenderGate`); `null` for a client's own peer. */
+  [GATE]: SenderGate | null = null;
 
   readonly #connector: TransportConnector | undefined;
   #link: PeerLink | null = null;
@@ -136,29 +156,29 @@ export class WebSocketPeer implements LinkTarget {
   #protocol = '';
   #url = '';
   #writeMode: WriteMode = WriteMode.BINARY;
+  /** `supportedProtocols`: the shared {@link NO_STRINGS} while empty and unread. */
+  #supported: string[];
+  /** `handshakeHeaders`: the shared {@link NO_STRINGS} while empty and unread. */
+  #headers: string[];
+  /** The peer's switches as bits (`AUTO`...`UNAVAILABLE` above): a server holds a peer per idle client. */
+  #flags = 0;
   #inbound: PacketQueue = NO_INBOUND;
   #controls: ControlEvent[] = NO_CONTROLS;
   /** Created on the first send: idle peers carry none. */
   #out: OutboundBatch | null = null;
   /** Created on first use: peers polled by a server never need it. */
   #autoPoll: AutoPoll | null = null;
-  #auto = false;
-  #active = false;
   #observer: PeerObserver | null = null;
-  #packetError: ErrorCode = ErrorCode.OK;
-  #paused = false;
-  #closeStarted = false;
   /** The code and reason of a protocol failure: reported instead of what the close says. */
   #failure: [number, string] | null = null;
-  #wasOpen = false;
   #lastError = '';
   #heartbeatTimer: unknown;
   #waiters: WaiterList<WebSocketPeer> | null = null;
 
   constructor(options: WebSocketPeerOptions = {}) {
     this.#connector = options.connect;
-    this.supportedProtocols = [...(options.supportedProtocols ?? [])];
-    this.handshakeHeaders = [...(options.handshakeHeaders ?? [])];
+    this.#supported = ownCopy(options.supportedProtocols);
+    this.#headers = ownCopy(options.handshakeHeaders);
     this.inboundBufferSize = options.inboundBufferSize ?? 65535;
     this.outboundBufferSize = options.outboundBufferSize ?? 65535;
     this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
@@ -167,18 +187,41 @@ export class WebSocketPeer implements LinkTarget {
     this.tls = options.tls;
     this.debug = options.debug ?? null;
     this.reconnect = options.reconnect;
-    this.#auto = options.autoPoll ?? false;
+    if (options.autoPoll === true) this.#flags = AUTO;
+  }
+
+  /** Client: subprotocols to request. Server: subprotocols to accept. */
+  get supportedProtocols(): string[] {
+    if (this.#supported === NO_STRINGS) this.#supported = [];
+    return this.#supported;
+  }
+
+  /** Sets `supportedProtocols` (see the getter). */
+  set supportedProtocols(protocols: string[]) {
+    this.#supported = protocols;
+  }
+
+  /** Extra handshake header lines (`"Name: value"`). Ignored (with a warning) in browsers. */
+  get handshakeHeaders(): string[] {
+    if (this.#headers === NO_STRINGS) this.#headers = [];
+    return this.#headers;
+  }
+
+  /** Sets `handshakeHeaders` (see the getter). */
+  set handshakeHeaders(headers: string[]) {
+    this.#headers = headers;
   }
 
   /** When true, `poll()` runs by itself as soon as anything arrives (a microtask, no timer delay). */
   get autoPoll(): boolean {
-    return this.#auto;
+    return (this.#flags & AUTO) !== 0;
   }
 
   /** Sets `autoPoll` (see the getter). */
   set autoPoll(enabled: boolean) {
-    this.#auto = enabled;
-    if (enabled && (this.#active || this.#controls.length > 0 || this.#inbound.unpublished > 0)) this.#requestPoll();
+    this.#flags = enabled ? this.#flags | AUTO : this.#flags & ~AUTO;
+    const waiting = (this.#flags & ACTIVE) !== 0 || this.#controls.length > 0 || this.#inbound.unpublished > 0;
+    if (enabled && waiting) this.#requestPoll();
     this.#updateHeartbeatTimer();
   }
 
@@ -252,8 +295,8 @@ export class WebSocketPeer implements LinkTarget {
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     const settings = {
-      protocols: this.supportedProtocols,
-      headers: this.handshakeHeaders,
+      protocols: this.#supported,
+      headers: this.#headers,
       maxMessageSize: this.inboundBufferSize,
       handshakeTimeout: this.handshakeTimeout * 1000,
       tls: options.tls ?? this.tls,
@@ -274,15 +317,13 @@ export class WebSocketPeer implements LinkTarget {
    */
   acceptStream(connection: PendingConnection): ErrorCode {
     if (this.#state !== State.CLOSED) return ErrorCode.ERR_ALREADY_IN_USE;
-    const protocol = connection.selectProtocol(this.supportedProtocols);
+    const protocol = connection.selectProtocol(this.#supported);
     if (protocol === null) {
       this.debug?.refused(connection.url, 400, 'No matching subprotocol');
       connection.reject(400, 'No matching subprotocol');
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
-    this.#open(connection.url, (events) =>
-      connection.accept(protocol, this.handshakeHeaders, this.inboundBufferSize, events),
-    );
+    this.#open(connection.url, (events) => connection.accept(protocol, this.#headers, this.inboundBufferSize, events));
     return ErrorCode.OK;
   }
 
@@ -291,7 +332,7 @@ export class WebSocketPeer implements LinkTarget {
    * wrappers fire from here only. Also drives the heartbeat. Cheap when nothing happened.
    */
   poll(): void {
-    this.#active = false;
+    this.#flags &= ~ACTIVE;
     while (this.#controls.length > 0) {
       const controls = this.#controls;
       this.#controls = NO_CONTROLS;
@@ -331,7 +372,7 @@ export class WebSocketPeer implements LinkTarget {
 
   /** The error of the last `getPacket`/`getMessage`: `OK` or `ERR_UNAVAILABLE`. */
   getPacketError(): ErrorCode {
-    return this.#packetError;
+    return (this.#flags & UNAVAILABLE) === 0 ? ErrorCode.OK : ErrorCode.ERR_UNAVAILABLE;
   }
 
   /** Whether the packet last returned by `getPacket` (or `getMessage`) was a text frame: call it after them. */
@@ -396,7 +437,7 @@ export class WebSocketPeer implements LinkTarget {
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     this.#out?.flushTurn();
-    this.#closeStarted = true;
+    this.#flags |= CLOSE_STARTED;
     this.#inbound.clear();
     this.#state = State.CLOSING;
     (this.#transport as Transport).close(code, reason);
@@ -457,7 +498,7 @@ export class WebSocketPeer implements LinkTarget {
 
   /** Whether the current (or last) connection finished its handshake. */
   get wasOpen(): boolean {
-    return this.#wasOpen;
+    return (this.#flags & WAS_OPEN) !== 0;
   }
 
   /** Lets a wrapper (client, server, multiplayer peer) observe this peer. */
@@ -479,25 +520,26 @@ export class WebSocketPeer implements LinkTarget {
     }
     inbound.push(data, isText, size);
     if (
-      !this.#paused &&
-      (inbound.bytes >= this.inboundBufferSize || inbound.unpublished + inbound.length >= this.maxQueuedPackets)
+      (this.#flags & PAUSED) === 0 &&
+      (inbound.bytes >= this.inboundBufferSize || inbound.unpublished + inbound.length >= this.maxQueuedPackets) &&
+      (this.#transport as Transport).pause()
     ) {
-      this.#paused = (this.#transport as Transport).pause();
+      this.#flags |= PAUSED;
     }
-    if (!this.#active) this.#activity();
+    if ((this.#flags & ACTIVE) === 0) this.#activity();
   }
 
   /** Called by the link for every control event. */
   [LINK_CONTROL](kind: number, text: string, code: number, wasClean: boolean): void {
     if (this.#controls === NO_CONTROLS) this.#controls = [];
     this.#controls.push({ kind, seq: this.#inbound.pushed, text, code, wasClean });
-    if (!this.#active) this.#activity();
+    if ((this.#flags & ACTIVE) === 0) this.#activity();
   }
 
   #activity(): void {
-    this.#active = true;
+    this.#flags |= ACTIVE;
     if (this.#observer !== null) this.#observer.onPeerActivity(this);
-    if (this.#auto) this.#requestPoll();
+    if ((this.#flags & AUTO) !== 0) this.#requestPoll();
   }
 
   #requestPoll(): void {
@@ -512,12 +554,9 @@ export class WebSocketPeer implements LinkTarget {
     this.#reason = '';
     this.#protocol = '';
     this.#url = url;
-    this.#closeStarted = false;
+    this.#flags &= AUTO | ACTIVE; // (closeStarted, wasOpen, paused, packet error: cleared)
     this.#failure = null;
-    this.#wasOpen = false;
     this.#lastError = '';
-    this.#paused = false;
-    this.#packetError = ErrorCode.OK;
   }
 
   /**
@@ -545,12 +584,13 @@ export class WebSocketPeer implements LinkTarget {
   #nextData(): Uint8Array | string | undefined {
     const data = this.#inbound.shift();
     if (data === undefined) {
-      this.#packetError = ErrorCode.ERR_UNAVAILABLE;
+      this.#flags |= UNAVAILABLE;
       return undefined;
     }
-    this.#packetError = ErrorCode.OK;
-    if (this.#paused && this.#inbound.bytes < this.inboundBufferSize / 2) {
-      this.#paused = false;
+    const flags = this.#flags & ~UNAVAILABLE;
+    this.#flags = flags;
+    if ((flags & PAUSED) !== 0 && this.#inbound.bytes < this.inboundBufferSize / 2) {
+      this.#flags = flags & ~PAUSED;
       this.#transport?.resume();
     }
     return data;
@@ -589,13 +629,13 @@ export class WebSocketPeer implements LinkTarget {
     if (this.#state !== State.CONNECTING) return;
     this.#state = State.OPEN;
     this.#protocol = protocol;
-    this.#wasOpen = true;
+    this.#flags |= WAS_OPEN;
     this.#updateHeartbeatTimer();
     this.#observer?.onPeerOpen(this, protocol);
   }
 
   #applyClose(code: number, reason: string, wasClean: boolean): void {
-    const wasOpen = this.#wasOpen;
+    const wasOpen = (this.#flags & WAS_OPEN) !== 0;
     this.#release();
     if (this.#failure !== null) [this.#code, this.#reason] = this.#failure;
     else if (wasClean) {
@@ -607,25 +647,26 @@ export class WebSocketPeer implements LinkTarget {
     }
     this.#state = State.CLOSED;
     // Not closed by us (`close`, or a protocol failure): a reconnect may follow, before the observer hears.
-    if (!this.#closeStarted) this.reconnect?.[RECONNECT](this, wasOpen);
+    const closeStarted = (this.#flags & CLOSE_STARTED) !== 0;
+    if (!closeStarted) this.reconnect?.[RECONNECT](this, wasOpen);
     const observer = this.#observer;
     if (observer === null) return;
-    if (wasClean && wasOpen && !this.#closeStarted) observer.onPeerCloseRequest(this, this.#code, this.#reason);
+    if (wasClean && wasOpen && !closeStarted) observer.onPeerCloseRequest(this, this.#code, this.#reason);
     observer.onPeerClosed(this, wasClean, wasOpen);
   }
 
   /** Fails the connection with a close frame (e.g. 1009) and reports that code locally. */
   #fail(code: number, reason: string): void {
     this.#failure ??= [code, reason];
-    if (this.#closeStarted || this.#transport === null) return;
-    this.#closeStarted = true;
+    if ((this.#flags & CLOSE_STARTED) !== 0 || this.#transport === null) return;
+    this.#flags |= CLOSE_STARTED;
     this.#transport.close(code, reason);
   }
 
   /** Drops the connection at once (close code -1); observers hear of it in the next poll. */
   #drop(reason: string): void {
     const transport = this.#transport;
-    const wasOpen = this.#wasOpen;
+    const wasOpen = (this.#flags & WAS_OPEN) !== 0;
     this.#release();
     transport?.terminate();
     this.#state = State.CLOSED;
@@ -643,7 +684,7 @@ export class WebSocketPeer implements LinkTarget {
       this.#out.clear();
       this.#out.transport = null;
     }
-    this.#paused = false;
+    this.#flags &= ~PAUSED;
     this.#updateHeartbeatTimer();
   }
 
@@ -676,7 +717,7 @@ export class WebSocketPeer implements LinkTarget {
   }
 
   #updateHeartbeatTimer(): void {
-    const wanted = this.#auto && this.heartbeatInterval > 0 && this.#transport?.heartbeat !== undefined;
+    const wanted = (this.#flags & AUTO) !== 0 && this.heartbeatInterval > 0 && this.#transport?.heartbeat !== undefined;
     if (!wanted) {
       clearInterval(this.#heartbeatTimer as number | undefined); // (undefined: a no-op)
       this.#heartbeatTimer = undefined;

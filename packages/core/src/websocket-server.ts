@@ -15,7 +15,7 @@ import { ErrorCode, errorName } from './constants/error-code.js';
 import { State } from './constants/state.js';
 import type { DebugTrace } from './debug-trace.js';
 import { generatePeerId } from './generate-peer-id.js';
-import { OBSERVE } from './internal-keys.js';
+import { GATE, OBSERVE } from './internal-keys.js';
 import { type ListenFailure, listenFailure } from './listen-failure.js';
 import {
   DEFAULT_MAX_BYTES_PER_SECOND,
@@ -163,8 +163,6 @@ export class WebSocketServer<
     onPeerClosed() {},
   };
   readonly #gateOwner: GateOwner;
-  /** Each client's gate (see {@link SenderGate}), to hold its reading when it is cut or fails. */
-  readonly #gates = new WeakMap<WebSocketPeer, SenderGate>();
 
   constructor(options: WebSocketServerOptions = {}) {
     super();
@@ -192,7 +190,7 @@ export class WebSocketServer<
       cut: (peer) => this.#cut(peer, CloseCode.POLICY_VIOLATION, CloseReason.RATE_LIMIT, 'rate-limit'),
       failed: (peer, code, reason) => {
         this.#depart(peer, failureCause(code, reason));
-        this.#gates.get(peer)?.cut();
+        peer[GATE]?.cut();
       },
     };
   }
@@ -450,8 +448,7 @@ export class WebSocketServer<
    * holds its reading instead, as `pause` does.
    */
   protected keepEveryMessage(peer: WebSocketPeer): void {
-    const gate = this.#gates.get(peer);
-    if (gate !== undefined) gate.lossless = true;
+    peer[GATE]?.keepEveryMessage();
   }
 
   /** Asks for a poll: with `autoPoll` one runs this turn; without, the application's next `poll()` applies it. */
@@ -469,7 +466,7 @@ export class WebSocketServer<
     if (!this.#depart(peer, cause)) return;
     if (peer.close(code, reason) !== ErrorCode.OK) peer.close(CloseCode.UNCLEAN);
     // Nothing more of it is taken: stop reading, so a flood it keeps sending costs nothing.
-    this.#gates.get(peer)?.cut();
+    peer[GATE]?.cut();
   }
 
   /**
@@ -578,8 +575,9 @@ export class WebSocketServer<
     });
     peer.peerId = this.claimPeerId(connection.url) || this.newPeerId((id) => this.peerIdTaken(id));
     peer[OBSERVE](this.#observer);
+    // The peer holds its gate (to hold its reading when it is cut or fails): no table per client.
     const gate = new SenderGate(this.#gateOwner, peer);
-    this.#gates.set(peer, gate);
+    peer[GATE] = gate;
     this.#pending.set(peer.peerId, peer);
     peer.acceptStream(gate.connection(connection, this.closeTimeout * 1000));
   }

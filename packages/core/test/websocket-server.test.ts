@@ -101,6 +101,26 @@ describe('WebSocketServer (Godot 3 API) over the loopback network', () => {
     expect(server.getPeerIds().length).toBe(1);
   });
 
+  it('gives every peer its own supportedProtocols: a copy of the option, a fresh empty list by default', async () => {
+    const { server, client, url } = await loopbackPair({}, ['a', 'b']);
+    const option = ['x'];
+    const copied = client({ supportedProtocols: option });
+    option.push('b');
+    const grown = client();
+    const other = client();
+    expect(copied.supportedProtocols).toEqual(['x']);
+    grown.supportedProtocols.push('b'); // the default list is the peer's own: what is pushed is requested
+    expect(other.supportedProtocols).toEqual([]);
+    expect(grown.handshakeHeaders).not.toBe(other.handshakeHeaders);
+    for (const peer of [copied, grown, other]) peer.connectToUrl(url);
+    await settle(
+      [server, copied, grown, other],
+      () => grown.readyState === State.OPEN && copied.readyState === State.CLOSED && other.readyState === State.CLOSED,
+    );
+    expect(grown.selectedProtocol).toBe('b');
+    expect(server.getPeerIds().length).toBe(1);
+  });
+
   it('stop() closes every client with 1001 and stops listening', async () => {
     const { server, client, url } = await loopbackPair();
     const peer = client();

@@ -81,9 +81,19 @@ export class NodePendingConnection implements PendingConnection {
     return this.#request.url ?? '/';
   }
 
-  /** `ws://host/path` or `wss://host/path` as the client asked for it. */
+  /**
+   * `ws://host/path` or `wss://host/path` as the client asked for it. The peer keeps it for as
+   * long as the connection lives, so clients asking for the URL the last one asked for share its
+   * string (else each idle connection would hold its own, with its request's host and path).
+   */
   get url(): string {
-    return `${this.#secure ? 'wss' : 'ws'}://${this.#request.headers.host ?? 'localhost'}${this.path}`;
+    const host = this.#request.headers.host ?? 'localhost';
+    const path = this.path;
+    const last = lastUrl;
+    if (host === last.host && path === last.path && this.#secure === last.secure) return last.url;
+    const url = `${this.#secure ? 'wss' : 'ws'}://${host}${path}`;
+    lastUrl = { host, path, secure: this.#secure, url };
+    return url;
   }
 
   /** Subprotocols the client asked for, in its order. */
@@ -161,6 +171,9 @@ export class NodePendingConnection implements PendingConnection {
     this.#socket.removeListener('close', onPendingClose);
   }
 }
+
+/** The URL last built by a pending connection's `url`, and what it was built from. */
+let lastUrl = { host: '', path: '', secure: false, url: '' };
 
 function onPendingClose(this: PendingSocket): void {
   this[PENDING]?.socketClosed();

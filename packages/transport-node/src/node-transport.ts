@@ -197,8 +197,6 @@ function onPing(this: WebSocket, data: Buffer): void {
  * options wspeer uses) it falls back to corked `ws.send` calls.
  */
 export class NodeTransport implements Transport {
-  /** `"node-ws"`. */
-  readonly adapter = 'node-ws';
   #ws: WebSocket | null = null;
 
   readonly #events: TransportEvents;
@@ -222,6 +220,11 @@ export class NodeTransport implements Transport {
     ws.on('ping', onPing);
     ws.on('error', onError);
     ws.on('close', onClose);
+  }
+
+  /** `"node-ws"` (a getter: no field per connection). */
+  get adapter(): string {
+    return 'node-ws';
   }
 
   /** Bytes `ws` and the TCP socket hold that were not written to the network yet. */

@@ -115,4 +115,21 @@ describe('Node listener', () => {
     expect(connection?.headers['x-extra']).toBe('1, 2');
     expect(connection?.isAlive()).toBe(false);
   });
+
+  it("gives every client the URL it asked for (a URL equal to the last one's is shared, a new one is not)", async () => {
+    const { server, port } = await listen({ autoPoll: true });
+    const urls = new Map<number, string>();
+    server.on('client_connected', (id) => urls.set(id, server.getPeer(id)?.requestedUrl ?? ''));
+    const asked = ['/a?t=1', '/a?t=1', '/b', '/a?t=2', '/b'].map((path) => `ws://127.0.0.1:${port}${path}`);
+    const peers: WebSocketPeer[] = [];
+    for (const url of asked) {
+      const peer = new WebSocketPeer({ autoPoll: true });
+      cleanup.push(() => peer.close(-1));
+      peer.connectToUrl(url);
+      await peer.opened(2000);
+      await pollUntil([server], () => urls.size === peers.length + 1, 'the server to see the client');
+      peers.push(peer);
+    }
+    expect([...urls.values()]).toEqual(asked);
+  });
 });
