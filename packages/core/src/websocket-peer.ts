@@ -99,19 +99,6 @@ function ownCopy(list: readonly string[] | undefined): string[] {
   return list === undefined || list.length === 0 ? NO_STRINGS : [...list];
 }
 
-/** Bits of a peer's `#flags`. `autoPoll` is on. */
-const AUTO = 1;
-/** An event arrived since the last poll. */
-const ACTIVE = 2;
-/** The transport is paused (the inbound queue is full). */
-const PAUSED = 4;
-/** This side started closing (`close`, or a protocol failure). */
-const CLOSE_STARTED = 8;
-/** The current (or last) connection finished its handshake. */
-const WAS_OPEN = 16;
-/** The last `getPacket`/`getMessage` found nothing (`getPacketError()` is `ERR_UNAVAILABLE`). */
-const UNAVAILABLE = 32;
-
 /** The reason a peer reports for the protocol failures a transport signals by close code. */
 const FAILURE_REASONS: Record<number, string> = {
   [CloseCode.MESSAGE_TOO_BIG]: CloseReason.MESSAGE_TOO_BIG,
@@ -144,8 +131,8 @@ export class WebSocketPeer implements LinkTarget {
   declare debug: DebugTrace | null;
   /** Client: reconnects after a drop when set (see the `reconnect` option; `null` or `undefined`: never). */
   declare reconnect: Reconnect | null | undefined;
-  /** Server side: the server's gate of this client (see `SenderGate`); `null` for a client's own peer. */
-  [GATE]: SenderGate | null = null;
+  /** Server side: the server's gate of this client (see `SenderGate`), set by the server; absent on a client's own peer. */
+  declare [GATE]: SenderGate | undefined;
 
   readonly #connector: TransportConnector | undefined;
   #link: PeerLink | null = null;
@@ -156,21 +143,25 @@ export class WebSocketPeer implements LinkTarget {
   #protocol = '';
   #url = '';
   #writeMode: WriteMode = WriteMode.BINARY;
-  /** `supportedProtocols`: the shared {@link NO_STRINGS} while empty and unread. */
+  /** `supportedProtocols`: the shared {@link NO_STRINGS} while empty and unread (a server holds a peer per idle client). */
   #supported: string[];
   /** `handshakeHeaders`: the shared {@link NO_STRINGS} while empty and unread. */
   #headers: string[];
-  /** The peer's switches as bits (`AUTO`...`UNAVAILABLE` above): a server holds a peer per idle client. */
-  #flags = 0;
   #inbound: PacketQueue = NO_INBOUND;
   #controls: ControlEvent[] = NO_CONTROLS;
   /** Created on the first send: idle peers carry none. */
   #out: OutboundBatch | null = null;
   /** Created on first use: peers polled by a server never need it. */
   #autoPoll: AutoPoll | null = null;
+  #auto = false;
+  #active = false;
   #observer: PeerObserver | null = null;
+  #packetError: ErrorCode = ErrorCode.OK;
+  #paused = false;
+  #closeStarted = false;
   /** The code and reason of a protocol failure: reported instead of what the close says. */
   #failure: [number, string] | null = null;
+  #wasOpen = false;
   #lastError = '';
   #heartbeatTimer: unknown;
   #waiters: WaiterList<WebSocketPeer> | null = null;
@@ -187,7 +178,7 @@ export class WebSocketPeer implements LinkTarget {
     this.tls = options.tls;
     this.debug = options.debug ?? null;
     this.reconnect = options.reconnect;
-    if (options.autoPoll === true) this.#flags = AUTO;
+    this.#auto = options.autoPoll ?? false;
   }
 
   /** Client: subprotocols to request. Server: subprotocols to accept. */
@@ -214,14 +205,13 @@ export class WebSocketPeer implements LinkTarget {
 
   /** When true, `poll()` runs by itself as soon as anything arrives (a microtask, no timer delay). */
   get autoPoll(): boolean {
-    return (this.#flags & AUTO) !== 0;
+    return this.#auto;
   }
 
   /** Sets `autoPoll` (see the getter). */
   set autoPoll(enabled: boolean) {
-    this.#flags = enabled ? this.#flags | AUTO : this.#flags & ~AUTO;
-    const waiting = (this.#flags & ACTIVE) !== 0 || this.#controls.length > 0 || this.#inbound.unpublished > 0;
-    if (enabled && waiting) this.#requestPoll();
+    this.#auto = enabled;
+    if (enabled && (this.#active || this.#controls.length > 0 || this.#inbound.unpublished > 0)) this.#requestPoll();
     this.#updateHeartbeatTimer();
   }
 
@@ -332,7 +322,7 @@ export class WebSocketPeer implements LinkTarget {
    * wrappers fire from here only. Also drives the heartbeat. Cheap when nothing happened.
    */
   poll(): void {
-    this.#flags &= ~ACTIVE;
+    this.#active = false;
     while (this.#controls.length > 0) {
       const controls = this.#controls;
       this.#controls = NO_CONTROLS;
@@ -372,7 +362,7 @@ export class WebSocketPeer implements LinkTarget {
 
   /** The error of the last `getPacket`/`getMessage`: `OK` or `ERR_UNAVAILABLE`. */
   getPacketError(): ErrorCode {
-    return (this.#flags & UNAVAILABLE) === 0 ? ErrorCode.OK : ErrorCode.ERR_UNAVAILABLE;
+    return this.#packetError;
   }
 
   /** Whether the packet last returned by `getPacket` (or `getMessage`) was a text frame: call it after them. */
@@ -437,7 +427,7 @@ export class WebSocketPeer implements LinkTarget {
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     this.#out?.flushTurn();
-    this.#flags |= CLOSE_STARTED;
+    this.#closeStarted = true;
     this.#inbound.clear();
     this.#state = State.CLOSING;
     (this.#transport as Transport).close(code, reason);
@@ -498,7 +488,7 @@ export class WebSocketPeer implements LinkTarget {
 
   /** Whether the current (or last) connection finished its handshake. */
   get wasOpen(): boolean {
-    return (this.#flags & WAS_OPEN) !== 0;
+    return this.#wasOpen;
   }
 
   /** Lets a wrapper (client, server, multiplayer peer) observe this peer. */
@@ -520,26 +510,25 @@ export class WebSocketPeer implements LinkTarget {
     }
     inbound.push(data, isText, size);
     if (
-      (this.#flags & PAUSED) === 0 &&
-      (inbound.bytes >= this.inboundBufferSize || inbound.unpublished + inbound.length >= this.maxQueuedPackets) &&
-      (this.#transport as Transport).pause()
+      !this.#paused &&
+      (inbound.bytes >= this.inboundBufferSize || inbound.unpublished + inbound.length >= this.maxQueuedPackets)
     ) {
-      this.#flags |= PAUSED;
+      this.#paused = (this.#transport as Transport).pause();
     }
-    if ((this.#flags & ACTIVE) === 0) this.#activity();
+    if (!this.#active) this.#activity();
   }
 
   /** Called by the link for every control event. */
   [LINK_CONTROL](kind: number, text: string, code: number, wasClean: boolean): void {
     if (this.#controls === NO_CONTROLS) this.#controls = [];
     this.#controls.push({ kind, seq: this.#inbound.pushed, text, code, wasClean });
-    if ((this.#flags & ACTIVE) === 0) this.#activity();
+    if (!this.#active) this.#activity();
   }
 
   #activity(): void {
-    this.#flags |= ACTIVE;
+    this.#active = true;
     if (this.#observer !== null) this.#observer.onPeerActivity(this);
-    if ((this.#flags & AUTO) !== 0) this.#requestPoll();
+    if (this.#auto) this.#requestPoll();
   }
 
   #requestPoll(): void {
@@ -554,9 +543,12 @@ export class WebSocketPeer implements LinkTarget {
     this.#reason = '';
     this.#protocol = '';
     this.#url = url;
-    this.#flags &= AUTO | ACTIVE; // (closeStarted, wasOpen, paused, packet error: cleared)
+    this.#closeStarted = false;
     this.#failure = null;
+    this.#wasOpen = false;
     this.#lastError = '';
+    this.#paused = false;
+    this.#packetError = ErrorCode.OK;
   }
 
   /**
@@ -584,13 +576,12 @@ export class WebSocketPeer implements LinkTarget {
   #nextData(): Uint8Array | string | undefined {
     const data = this.#inbound.shift();
     if (data === undefined) {
-      this.#flags |= UNAVAILABLE;
+      this.#packetError = ErrorCode.ERR_UNAVAILABLE;
       return undefined;
     }
-    const flags = this.#flags & ~UNAVAILABLE;
-    this.#flags = flags;
-    if ((flags & PAUSED) !== 0 && this.#inbound.bytes < this.inboundBufferSize / 2) {
-      this.#flags = flags & ~PAUSED;
+    this.#packetError = ErrorCode.OK;
+    if (this.#paused && this.#inbound.bytes < this.inboundBufferSize / 2) {
+      this.#paused = false;
       this.#transport?.resume();
     }
     return data;
@@ -629,13 +620,13 @@ export class WebSocketPeer implements LinkTarget {
     if (this.#state !== State.CONNECTING) return;
     this.#state = State.OPEN;
     this.#protocol = protocol;
-    this.#flags |= WAS_OPEN;
+    this.#wasOpen = true;
     this.#updateHeartbeatTimer();
     this.#observer?.onPeerOpen(this, protocol);
   }
 
   #applyClose(code: number, reason: string, wasClean: boolean): void {
-    const wasOpen = (this.#flags & WAS_OPEN) !== 0;
+    const wasOpen = this.#wasOpen;
     this.#release();
     if (this.#failure !== null) [this.#code, this.#reason] = this.#failure;
     else if (wasClean) {
@@ -647,26 +638,25 @@ export class WebSocketPeer implements LinkTarget {
     }
     this.#state = State.CLOSED;
     // Not closed by us (`close`, or a protocol failure): a reconnect may follow, before the observer hears.
-    const closeStarted = (this.#flags & CLOSE_STARTED) !== 0;
-    if (!closeStarted) this.reconnect?.[RECONNECT](this, wasOpen);
+    if (!this.#closeStarted) this.reconnect?.[RECONNECT](this, wasOpen);
     const observer = this.#observer;
     if (observer === null) return;
-    if (wasClean && wasOpen && !closeStarted) observer.onPeerCloseRequest(this, this.#code, this.#reason);
+    if (wasClean && wasOpen && !this.#closeStarted) observer.onPeerCloseRequest(this, this.#code, this.#reason);
     observer.onPeerClosed(this, wasClean, wasOpen);
   }
 
   /** Fails the connection with a close frame (e.g. 1009) and reports that code locally. */
   #fail(code: number, reason: string): void {
     this.#failure ??= [code, reason];
-    if ((this.#flags & CLOSE_STARTED) !== 0 || this.#transport === null) return;
-    this.#flags |= CLOSE_STARTED;
+    if (this.#closeStarted || this.#transport === null) return;
+    this.#closeStarted = true;
     this.#transport.close(code, reason);
   }
 
   /** Drops the connection at once (close code -1); observers hear of it in the next poll. */
   #drop(reason: string): void {
     const transport = this.#transport;
-    const wasOpen = (this.#flags & WAS_OPEN) !== 0;
+    const wasOpen = this.#wasOpen;
     this.#release();
     transport?.terminate();
     this.#state = State.CLOSED;
@@ -684,7 +674,7 @@ export class WebSocketPeer implements LinkTarget {
       this.#out.clear();
       this.#out.transport = null;
     }
-    this.#flags &= ~PAUSED;
+    this.#paused = false;
     this.#updateHeartbeatTimer();
   }
 
@@ -717,7 +707,7 @@ export class WebSocketPeer implements LinkTarget {
   }
 
   #updateHeartbeatTimer(): void {
-    const wanted = (this.#flags & AUTO) !== 0 && this.heartbeatInterval > 0 && this.#transport?.heartbeat !== undefined;
+    const wanted = this.#auto && this.heartbeatInterval > 0 && this.#transport?.heartbeat !== undefined;
     if (!wanted) {
       clearInterval(this.#heartbeatTimer as number | undefined); // (undefined: a no-op)
       this.#heartbeatTimer = undefined;
