@@ -309,16 +309,12 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
    * Plugs a replication layer in (`SceneReplicationInterface` does it when made); returns what it may
    * do through this layer. Throws if one is plugged in already.
    */
-  attachReplicator(replicator: SceneReplicator): Omit<SceneReplicationLink, 'ownId'> {
+  attachReplicator(replicator: SceneReplicator): Omit<SceneReplicationLink, 'ownId' | 'sendObjectCache'> {
     if (this.#replicator !== null && this.#replicator !== replicator) {
       throw new Error('this SceneMultiplayer already has a replication interface');
     }
     this.#replicator = replicator;
     return {
-      sendObjectCache: (path, md5, peer) => {
-        const connected = this.#connectedPeer();
-        return connected !== null && this.#sendPathCache(connected, path, md5, [peer]);
-      },
       paths: this.#paths,
       send: (to, packet, reliable) => {
         const peer = this.#connectedPeer();
