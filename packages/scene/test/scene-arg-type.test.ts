@@ -59,7 +59,7 @@ describe('scene argument types by the codec', () => {
       }
     }
     expect(fitsSceneArgType(new StringName('a'), 'StringName', godot4Codec)).toBe(true);
-    expect(fitsSceneArgType(new NodePath('a'), 'StringName', godot4Codec)).toBe(false);
+    expect(fitsSceneArgType(NodePath.parse('a'), 'StringName', godot4Codec)).toBe(false);
     expect(fitsSceneArgType(new Uint8Array(1), 'PackedByteArray', godot4Codec)).toBe(true);
     expect(fitsSceneArgType(new Int32Array(1), 'PackedByteArray', godot4Codec)).toBe(false);
     expect(fitsSceneArgType(new BigInt64Array(1), 'PackedInt64Array', godot4Codec)).toBe(true);
