@@ -67,18 +67,18 @@ describe('scene argument types by the codec', () => {
 
   it('the core codec declares no class type; withTypes adds exactly the ones given', () => {
     for (const type of CLASS_TYPES) {
-      expect(() => checkSceneArgType(type, godot4CoreCodec, 'RPC')).toThrow(`RPC declares ${type}, which`);
+      expect(() => checkSceneArgType(type, godot4CoreCodec, 'RPC')).toThrow(`RPC declares ${type}, not in`);
       expect(fitsSceneArgType(zeroSceneArg(type, godot4Codec), type, godot4CoreCodec)).toBe(false);
     }
     const some = withTypes(godot4CoreCodec, godot4Vector2);
     expect(() => checkSceneArgType('Vector2', some, 'RPC')).not.toThrow();
     expect(fitsSceneArgType(new Vector2(1, 2), 'Vector2', some)).toBe(true);
-    expect(() => checkSceneArgType('Vector2i', some, 'RPC')).toThrow('RPC declares Vector2i, which');
+    expect(() => checkSceneArgType('Vector2i', some, 'RPC')).toThrow('RPC declares Vector2i, not in');
   });
 
   it('a name that is no Godot 4 type is refused, as are the names of internal classes', () => {
     for (const type of ['Vectr2', 'Object', 'EncodedObjectAsID', 'Real', 'VariantBytes', 'Map', 'PackedMap']) {
-      expect(() => checkSceneArgType(type, godot4Codec, 'RPC')).toThrow(`RPC declares ${type}, which`);
+      expect(() => checkSceneArgType(type, godot4Codec, 'RPC')).toThrow(`RPC declares ${type}, not in`);
     }
   });
 });
