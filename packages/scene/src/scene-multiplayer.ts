@@ -376,8 +376,9 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     const targets =
       to > 0
         ? [to]
-        : [...this.#connected].filter(
-            (p) => !(to < 0 && p === -to) && (replicator === null || replicator.isRpcVisible(node.path, p)),
+        : // Peer ids are positive: `-to` is never one for a broadcast to all (0).
+          [...this.#connected].filter(
+            (p) => p !== -to && (replicator === null || replicator.isRpcVisible(node.path, p)),
           );
     if (targets.length === 0) return ErrorCode.OK;
     const allConfirmed = this.#sendPathCache(peer, node.path, node.config.md5, targets);
@@ -625,8 +626,8 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (config === undefined) {
       return this.#refuse(from, 'method', `No RPC id ${header.methodId} on ${node.path}${ourMethods(node)}.`);
     }
-    if (!this.#mayCall(config, node, from)) {
-      const authority = node.getMultiplayerAuthority();
+    const authority = node.getMultiplayerAuthority();
+    if (config.mode !== RpcMode.ANY_PEER && (config.mode !== RpcMode.AUTHORITY || from !== authority)) {
       return this.#refuse(
         from,
         'mode',
@@ -680,11 +681,6 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     const node = this.#nodes.get(entry.path);
     if (node === undefined) return this.#refuse(from, 'path', `Node ${quote(entry.path)} is no longer registered.`);
     return entry.checksumOk ? node : this.#refuseChecksum(from, node.path, node);
-  }
-
-  #mayCall(config: MethodConfig, node: SceneNode, from: number): boolean {
-    if (config.mode === RpcMode.ANY_PEER) return true;
-    return config.mode === RpcMode.AUTHORITY && from === node.getMultiplayerAuthority();
   }
 
   #invoke(node: SceneNode, config: MethodConfig, args: readonly unknown[], sender: number): void {
