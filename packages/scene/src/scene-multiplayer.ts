@@ -10,7 +10,7 @@ import { type MethodConfig, RPC_MODE_NAMES, type SceneMethodMap } from './rpc-co
 import { RpcMode } from './rpc-mode.js';
 import { encodeRpc, INLINE_PATH_FLAG, readRpcHeader, withInlinePath } from './rpc-packet.js';
 import { checkSceneArgType, coerceSceneArg, firstSceneArgMismatch } from './scene-arg-type.js';
-import type { SceneAuthSessions } from './scene-auth.js';
+import type { SceneAuthHost, SceneAuthSessions } from './scene-auth.js';
 import { CMD_MASK, SceneCommand, SYS_CMD_SIZE, SysCommand } from './scene-command.js';
 import type {
   AuthCallback,
@@ -75,30 +75,39 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   #sender = 0;
   #error = '';
   #replicator: SceneReplicator | null = null;
-  /** What the nodes this layer registers call back into (not public members: no internals in the API). */
-  readonly #host: SceneNodeHost = {
-    callRpc: (node, to, method, args) => this.#callRpc(node, to, method, args),
-    ownId: () => this.getUniqueId(),
-    setAuthorityUnder: (path, id) => this.#setAuthorityUnder(path, id),
-  };
+  /**
+   * What this layer's nodes, authentication and replication call back into: one object of private
+   * capabilities (not public members: no internals in the API).
+   */
+  readonly #host: SceneNodeHost & SceneAuthHost & Omit<SceneReplicationLink, 'sendObjectCache'>;
 
   /** A SceneMultiplayer over `peer` (or none yet: set {@link SceneMultiplayer.multiplayerPeer} later). */
   constructor(peer: MultiplayerPeer | null = null, options: SceneMultiplayerOptions = {}) {
     super();
     this.rootPath = options.rootPath ?? '/root';
-    this.#auth =
-      options.auth?.(this, {
-        admit: (id) => this.#admit(id),
-        fail: (code, message) => this.#fail(code, message),
-        refuse: (from, kind, reason, signal) => this.#refuse(from, kind, reason, signal),
-      }) ?? null;
+    this.#paths = new ScenePathCache(options.maxPathCacheEntries ?? 1024);
+    this.#host = {
+      callRpc: (node, to, method, args) => this.#callRpc(node, to, method, args),
+      ownId: () => this.getUniqueId(),
+      setAuthorityUnder: (path, id) => this.#setAuthorityUnder(path, id),
+      admit: (id) => this.#admit(id),
+      fail: (code, message) => this.#fail(code, message),
+      refuse: (from: number, kind: string, reason: string, signal?: 'rpc_refused' | 'peer_authentication_failed') =>
+        this.#refuse(from, kind, reason, signal),
+      paths: this.#paths,
+      send: (to, packet, reliable) => {
+        const peer = this.#connectedPeer();
+        if (peer === null) return ErrorCode.ERR_UNCONFIGURED;
+        return this.#sendCommand(peer, to, packet, reliable ? TransferMode.RELIABLE : TransferMode.UNRELIABLE);
+      },
+    };
+    this.#auth = options.auth?.(this, this.#host) ?? null;
     this.authCallback = options.authCallback ?? null;
     this.authTimeout = options.authTimeout ?? 3;
     this.serverRelay = options.serverRelay ?? true;
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.codec = options.codec ?? godot4CoreCodec;
     this.#server = options.server ?? null;
-    this.#paths = new ScenePathCache(options.maxPathCacheEntries ?? 1024);
     this.#refusals = new RefusalCounter(options.log);
     this.#auto = options.autoPoll ?? false;
     this.#handlers = {
@@ -309,22 +318,12 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
    * Plugs a replication layer in (`SceneReplicationInterface` does it when made); returns what it may
    * do through this layer. Throws if one is plugged in already.
    */
-  attachReplicator(replicator: SceneReplicator): Omit<SceneReplicationLink, 'ownId' | 'sendObjectCache'> {
+  attachReplicator(replicator: SceneReplicator): Omit<SceneReplicationLink, 'sendObjectCache'> {
     if (this.#replicator !== null && this.#replicator !== replicator) {
       throw new Error('this SceneMultiplayer already has a replication interface');
     }
     this.#replicator = replicator;
-    return {
-      paths: this.#paths,
-      send: (to, packet, reliable) => {
-        const peer = this.#connectedPeer();
-        if (peer === null) return ErrorCode.ERR_UNCONFIGURED;
-        return this.#sendCommand(peer, to, packet, reliable ? TransferMode.RELIABLE : TransferMode.UNRELIABLE);
-      },
-      refuse: (from, kind, reason) => {
-        this.#refuse(from, kind, reason);
-      },
-    };
+    return this.#host;
   }
 
   /** Calls an RPC (what `SceneNode.rpc` / `rpcId` do), as Godot's `rpcp`. */

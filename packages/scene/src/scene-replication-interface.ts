@@ -132,7 +132,6 @@ export class SceneReplicationInterface {
     });
     this.#link = {
       ...link,
-      ownId: () => scene.getUniqueId(),
       // Godot's `send_object_cache`: SIMPLIFY_PATH to `peer` once (reliable, channel 0), then wait for its CONFIRM_PATH.
       sendObjectCache: (path, md5, peer) => {
         if (scene.multiplayerPeer?.getConnectionStatus() !== ConnectionStatus.CONNECTION_CONNECTED) return false;
