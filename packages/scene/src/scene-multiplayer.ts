@@ -563,15 +563,13 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
           if (packet.byteLength < 2) return this.#refuse(from, 'malformed', 'RAW packet too small.');
           this.emit('peer_packet', from, packet.subarray(1));
           return;
-        case SceneCommand.SPAWN:
-        case SceneCommand.DESPAWN:
-        case SceneCommand.SYNC:
+        case SceneCommand.SYS:
+          return this.#refuse(from, 'malformed', `Invalid network command from ${from}.`);
+        default:
+          // SPAWN, DESPAWN or SYNC (the rest of the 3-bit command).
           if (this.#replicator === null)
             return this.#refuse(from, 'replication', 'Replication packet, but no replication here.');
           this.#replicator.onPacket(from, packet);
-          return;
-        default:
-          return this.#refuse(from, 'malformed', `Invalid network command from ${from}.`);
       }
     } finally {
       this.#sender = previous;
