@@ -154,9 +154,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   /** Sets `authCallback` (see the getter). */
   set authCallback(callback: AuthCallback | null) {
     if (callback !== null && this.#auth === null) {
-      throw new Error(
-        "SceneMultiplayer: an authCallback needs { auth: sceneAuth } (import { sceneAuth } from 'wspeer/scene')",
-      );
+      throw new Error('SceneMultiplayer: an authCallback needs { auth: sceneAuth } (wspeer/scene)');
     }
     this.#authCallback = callback;
   }
@@ -540,7 +538,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (!this.serverRelay || !peer.isServer() || !peer.isServerRelaySupported()) return null;
     if (this.#server === null) {
       throw new Error(
-        "SceneMultiplayer: a server with serverRelay needs { server: sceneServer } (import { sceneServer } from 'wspeer/scene'), or serverRelay: false",
+        'SceneMultiplayer: a relaying server needs { server: sceneServer } (wspeer/scene) or serverRelay: false',
       );
     }
     return this.#server;

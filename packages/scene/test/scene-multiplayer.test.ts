@@ -284,7 +284,7 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
     const serverPeer = server.multiplayerPeer as WebSocketMultiplayerPeer;
     server.multiplayerPeer = null;
     expect(() => new SceneMultiplayer(serverPeer, { log: null })).toThrow(
-      "SceneMultiplayer: a server with serverRelay needs { server: sceneServer } (import { sceneServer } from 'wspeer/scene'), or serverRelay: false",
+      'SceneMultiplayer: a relaying server needs { server: sceneServer } (wspeer/scene) or serverRelay: false',
     );
     expect(new SceneMultiplayer(serverPeer, { log: null, serverRelay: false }).isServer()).toBe(true);
     expect(new SceneMultiplayer(peer(), { log: null }).isServer()).toBe(false);
@@ -292,8 +292,7 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
   });
 
   it('an authCallback without the auth option is a misconfiguration, refused with what to pass; no peer authenticates', async () => {
-    const hint =
-      "SceneMultiplayer: an authCallback needs { auth: sceneAuth } (import { sceneAuth } from 'wspeer/scene')";
+    const hint = 'SceneMultiplayer: an authCallback needs { auth: sceneAuth } (wspeer/scene)';
     expect(() => new SceneMultiplayer(null, { log: null, authCallback: () => {} })).toThrow(hint);
     const { server, clients, all } = await session(1, { log: null, server: sceneServer }, { log: null });
     const [a] = clients as [SceneMultiplayer];
