@@ -17,7 +17,7 @@ export function codecHint(values: readonly unknown[], codec: VariantCodec): stri
   return '';
 }
 
-/** `"<type>, which ... does not carry: pass ..."`: a Godot 4 type missing from the codec, and how to add it. */
+/** `"<type>, not in this SceneMultiplayer's codec: use ..."`: a Godot 4 type missing from the codec, and how to add it. */
 export function notInCodec(type: string): string {
-  return `${type}, which this SceneMultiplayer's codec does not carry: pass \`codec: godot4Codec\` (every type) or \`withTypes(godot4CoreCodec, godot4${type}, ...)\` (from wspeer/variant)`;
+  return `${type}, not in this SceneMultiplayer's codec: use \`codec: godot4Codec\` (every type) or \`withTypes(godot4CoreCodec, godot4${type})\` (wspeer/variant)`;
 }

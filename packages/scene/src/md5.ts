@@ -17,7 +17,7 @@ export function md5Hex(bytes: Uint8Array): string {
   m[length >> 2] |= 0x80 << ((length & 3) * 8);
   m[m.length - 2] = length * 8; // a Uint32Array keeps the low 32 bits...
   m[m.length - 1] = length / 0x20000000; // ...and truncates the high ones
-  const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
+  let h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
   for (let block = 0; block < m.length; block += 16) {
     let [a, b, c, d] = h as [number, number, number, number];
     for (let i = 0; i < 64; i++) {
@@ -32,10 +32,8 @@ export function md5Hex(bytes: Uint8Array): string {
       c = b;
       b = (b + ((sum << s) | (sum >>> (32 - s)))) | 0;
     }
-    h[0] = ((h[0] as number) + a) | 0;
-    h[1] = ((h[1] as number) + b) | 0;
-    h[2] = ((h[2] as number) + c) | 0;
-    h[3] = ((h[3] as number) + d) | 0;
+    const abcd = [a, b, c, d];
+    h = h.map((x, j) => (x + (abcd[j] as number)) | 0);
   }
   let hex = '';
   for (let i = 0; i < 16; i++) hex += (((h[i >> 2] as number) >>> ((i & 3) * 8)) & 0xff).toString(16).padStart(2, '0');

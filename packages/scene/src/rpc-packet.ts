@@ -1,5 +1,5 @@
 import { ByteWriter, type VariantCodec } from '@wspeer/variant';
-import { writeCompressedArgs } from './compressed-variant.js';
+import { writeCompressed } from './compressed-variant.js';
 import { SceneCommand } from './scene-command.js';
 import { readU32 } from './scene-packets.js';
 
@@ -79,9 +79,15 @@ export function encodeRpc(
   const nameCode = methodId <= 0xff ? 0 : 1;
   w.u8(methodId & 0xff);
   if (nameCode === 1) w.u8(methodId >>> 8);
-  const raw = args.length === 0 || (args.length === 1 && args[0] instanceof Uint8Array);
-  if (!raw) w.u8(args.length);
-  writeCompressedArgs(w, args, codec);
+  const only = args[0];
+  const raw = args.length === 0 || (args.length === 1 && only instanceof Uint8Array);
+  // As writeCompressedArgs, with the count first when not raw.
+  if (raw) {
+    if (only !== undefined) w.bytes(only as Uint8Array);
+  } else {
+    w.u8(args.length);
+    for (const arg of args) writeCompressed(w, arg, codec);
+  }
   const packet = w.finish();
   packet[0] =
     SceneCommand.REMOTE_CALL |

@@ -171,35 +171,47 @@ const CHECKS: { readonly [type: string]: Check } = {
   Array: (v) => Array.isArray(v),
 };
 
-/** The Variant type id of the first name in {@link IDS}. */
-const FIRST_CLASS_ID = 5;
-
-/**
- * Godot 4's type names by Variant type id from {@link FIRST_CLASS_ID} (`core/variant/variant.h`; the
- * ones before are in `CHECKS`): a class type is checked by the id its class has in the codec's table,
- * so a build carries only the classes its codec has.
- */
-const IDS =
-  'Vector2 Vector2i Rect2 Rect2i Vector3 Vector3i Transform2D Vector4 Vector4i Plane Quaternion AABB Basis Transform3D Projection Color StringName NodePath RID Object Callable Signal Dictionary Array PackedByteArray PackedInt32Array PackedInt64Array PackedFloat32Array PackedFloat64Array PackedStringArray PackedVector2Array PackedVector3Array PackedColorArray PackedVector4Array'.split(
-    ' ',
-  );
-
 /** A class of the codec's table. */
 type Class = new () => unknown;
 
-/** Per codec, the class it writes as each type id: built once, read per argument. */
-const tables = new WeakMap<VariantCodec, Class[]>();
+/** Per codec, its classes by Godot 4 type name: built once, read per argument. */
+const tables = new WeakMap<VariantCodec, Map<string, Class>>();
+
+/**
+ * The Godot 4 name of `cls`, the codec's class for type id `id`: what its `toString` starts with
+ * (`Vector2(0, 0)`), else StringName, NodePath or a typed array's `Packed...Array` name. So a build
+ * carries the names of its codec's classes only, not a list of every type.
+ */
+function nameOf(cls: Class, id: number): string | undefined {
+  const value = new cls();
+  return (
+    /^(\w+)\(/.exec(String(value))?.[1] ??
+    (id === 21
+      ? 'StringName'
+      : id === 22
+        ? 'NodePath'
+        : ArrayBuffer.isView(value)
+          ? `Packed${cls.name.replace('Uint8', 'Byte').replace('BigInt', 'Int')}`
+          : undefined)
+  );
+}
 
 /** The class `codec` writes as `type`, or `undefined` when the codec does not carry it. */
 function classOf(type: string, codec: VariantCodec): Class | undefined {
   let table = tables.get(codec);
   if (table === undefined) {
-    table = [];
-    for (const [proto, header] of codec.types) table[header & 0xff] ??= (proto as { constructor: Class }).constructor;
+    table = new Map();
+    for (const [proto, header] of codec.types) {
+      const id = header & 0xff;
+      const cls = (proto as { constructor: Class }).constructor;
+      // The class types: 5..38 but OBJECT (24, never declarable); the scalars and containers are in
+      // CHECKS, 0xff is VariantBytes.
+      const name = id > 4 && id < 39 && id !== 24 ? nameOf(cls, id) : undefined;
+      if (name !== undefined && !table.has(name)) table.set(name, cls);
+    }
     tables.set(codec, table);
   }
-  const index = IDS.indexOf(type);
-  return index < 0 ? undefined : table[index + FIRST_CLASS_ID];
+  return table.get(type);
 }
 
 /**
@@ -208,7 +220,6 @@ function classOf(type: string, codec: VariantCodec): Class | undefined {
  */
 export function checkSceneArgType(type: string, codec: VariantCodec, what: string): void {
   if (CHECKS[type] !== undefined || classOf(type, codec) !== undefined) return;
-  if (!IDS.includes(type)) throw new Error(`${what} declares an unknown type '${type}'`);
   throw new Error(`${what} declares ${notInCodec(type)}`);
 }
 

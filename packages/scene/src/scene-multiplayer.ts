@@ -10,7 +10,7 @@ import { type MethodConfig, RPC_MODE_NAMES, type SceneMethodMap } from './rpc-co
 import { RpcMode } from './rpc-mode.js';
 import { encodeRpc, INLINE_PATH_FLAG, readRpcHeader, withInlinePath } from './rpc-packet.js';
 import { checkSceneArgType, coerceSceneArg, firstSceneArgMismatch } from './scene-arg-type.js';
-import type { SceneAuthSessions } from './scene-auth.js';
+import type { SceneAuthHost, SceneAuthSessions } from './scene-auth.js';
 import { CMD_MASK, SceneCommand, SYS_CMD_SIZE, SysCommand } from './scene-command.js';
 import type {
   AuthCallback,
@@ -75,30 +75,39 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   #sender = 0;
   #error = '';
   #replicator: SceneReplicator | null = null;
-  /** What the nodes this layer registers call back into (not public members: no internals in the API). */
-  readonly #host: SceneNodeHost = {
-    callRpc: (node, to, method, args) => this.#callRpc(node, to, method, args),
-    ownId: () => this.getUniqueId(),
-    setAuthorityUnder: (path, id) => this.#setAuthorityUnder(path, id),
-  };
+  /**
+   * What this layer's nodes, authentication and replication call back into: one object of private
+   * capabilities (not public members: no internals in the API).
+   */
+  readonly #host: SceneNodeHost & SceneAuthHost & Omit<SceneReplicationLink, 'sendObjectCache'>;
 
   /** A SceneMultiplayer over `peer` (or none yet: set {@link SceneMultiplayer.multiplayerPeer} later). */
   constructor(peer: MultiplayerPeer | null = null, options: SceneMultiplayerOptions = {}) {
     super();
     this.rootPath = options.rootPath ?? '/root';
-    this.#auth =
-      options.auth?.(this, {
-        admit: (id) => this.#admit(id),
-        fail: (code, message) => this.#fail(code, message),
-        refuse: (from, kind, reason, signal) => this.#refuse(from, kind, reason, signal),
-      }) ?? null;
+    this.#paths = new ScenePathCache(options.maxPathCacheEntries ?? 1024);
+    this.#host = {
+      callRpc: (node, to, method, args) => this.#callRpc(node, to, method, args),
+      ownId: () => this.getUniqueId(),
+      setAuthorityUnder: (path, id) => this.#setAuthorityUnder(path, id),
+      admit: (id) => this.#admit(id),
+      fail: (code, message) => this.#fail(code, message),
+      refuse: (from: number, kind: string, reason: string, signal?: 'rpc_refused' | 'peer_authentication_failed') =>
+        this.#refuse(from, kind, reason, signal),
+      paths: this.#paths,
+      send: (to, packet, reliable) => {
+        const peer = this.#connectedPeer();
+        if (peer === null) return ErrorCode.ERR_UNCONFIGURED;
+        return this.#sendCommand(peer, to, packet, reliable ? TransferMode.RELIABLE : TransferMode.UNRELIABLE);
+      },
+    };
+    this.#auth = options.auth?.(this, this.#host) ?? null;
     this.authCallback = options.authCallback ?? null;
     this.authTimeout = options.authTimeout ?? 3;
     this.serverRelay = options.serverRelay ?? true;
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.codec = options.codec ?? godot4CoreCodec;
     this.#server = options.server ?? null;
-    this.#paths = new ScenePathCache(options.maxPathCacheEntries ?? 1024);
     this.#refusals = new RefusalCounter(options.log);
     this.#auto = options.autoPoll ?? false;
     this.#handlers = {
@@ -145,9 +154,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   /** Sets `authCallback` (see the getter). */
   set authCallback(callback: AuthCallback | null) {
     if (callback !== null && this.#auth === null) {
-      throw new Error(
-        "SceneMultiplayer: an authCallback needs { auth: sceneAuth } (import { sceneAuth } from 'wspeer/scene')",
-      );
+      throw new Error('SceneMultiplayer: an authCallback needs { auth: sceneAuth } (wspeer/scene)');
     }
     this.#authCallback = callback;
   }
@@ -309,26 +316,12 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
    * Plugs a replication layer in (`SceneReplicationInterface` does it when made); returns what it may
    * do through this layer. Throws if one is plugged in already.
    */
-  attachReplicator(replicator: SceneReplicator): Omit<SceneReplicationLink, 'ownId'> {
+  attachReplicator(replicator: SceneReplicator): Omit<SceneReplicationLink, 'sendObjectCache'> {
     if (this.#replicator !== null && this.#replicator !== replicator) {
       throw new Error('this SceneMultiplayer already has a replication interface');
     }
     this.#replicator = replicator;
-    return {
-      sendObjectCache: (path, md5, peer) => {
-        const connected = this.#connectedPeer();
-        return connected !== null && this.#sendPathCache(connected, path, md5, [peer]);
-      },
-      paths: this.#paths,
-      send: (to, packet, reliable) => {
-        const peer = this.#connectedPeer();
-        if (peer === null) return ErrorCode.ERR_UNCONFIGURED;
-        return this.#sendCommand(peer, to, packet, reliable ? TransferMode.RELIABLE : TransferMode.UNRELIABLE);
-      },
-      refuse: (from, kind, reason) => {
-        this.#refuse(from, kind, reason);
-      },
-    };
+    return this.#host;
   }
 
   /** Calls an RPC (what `SceneNode.rpc` / `rpcId` do), as Godot's `rpcp`. */
@@ -380,8 +373,9 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     const targets =
       to > 0
         ? [to]
-        : [...this.#connected].filter(
-            (p) => !(to < 0 && p === -to) && (replicator === null || replicator.isRpcVisible(node.path, p)),
+        : // Peer ids are positive: `-to` is never one for a broadcast to all (0).
+          [...this.#connected].filter(
+            (p) => p !== -to && (replicator === null || replicator.isRpcVisible(node.path, p)),
           );
     if (targets.length === 0) return ErrorCode.OK;
     const allConfirmed = this.#sendPathCache(peer, node.path, node.config.md5, targets);
@@ -544,7 +538,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (!this.serverRelay || !peer.isServer() || !peer.isServerRelaySupported()) return null;
     if (this.#server === null) {
       throw new Error(
-        "SceneMultiplayer: a server with serverRelay needs { server: sceneServer } (import { sceneServer } from 'wspeer/scene'), or serverRelay: false",
+        'SceneMultiplayer: a relaying server needs { server: sceneServer } (wspeer/scene) or serverRelay: false',
       );
     }
     return this.#server;
@@ -567,15 +561,13 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
           if (packet.byteLength < 2) return this.#refuse(from, 'malformed', 'RAW packet too small.');
           this.emit('peer_packet', from, packet.subarray(1));
           return;
-        case SceneCommand.SPAWN:
-        case SceneCommand.DESPAWN:
-        case SceneCommand.SYNC:
+        case SceneCommand.SYS:
+          return this.#refuse(from, 'malformed', `Invalid network command from ${from}.`);
+        default:
+          // SPAWN, DESPAWN or SYNC (the rest of the 3-bit command).
           if (this.#replicator === null)
             return this.#refuse(from, 'replication', 'Replication packet, but no replication here.');
           this.#replicator.onPacket(from, packet);
-          return;
-        default:
-          return this.#refuse(from, 'malformed', `Invalid network command from ${from}.`);
       }
     } finally {
       this.#sender = previous;
@@ -629,8 +621,8 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (config === undefined) {
       return this.#refuse(from, 'method', `No RPC id ${header.methodId} on ${node.path}${ourMethods(node)}.`);
     }
-    if (!this.#mayCall(config, node, from)) {
-      const authority = node.getMultiplayerAuthority();
+    const authority = node.getMultiplayerAuthority();
+    if (config.mode !== RpcMode.ANY_PEER && (config.mode !== RpcMode.AUTHORITY || from !== authority)) {
       return this.#refuse(
         from,
         'mode',
@@ -684,11 +676,6 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     const node = this.#nodes.get(entry.path);
     if (node === undefined) return this.#refuse(from, 'path', `Node ${quote(entry.path)} is no longer registered.`);
     return entry.checksumOk ? node : this.#refuseChecksum(from, node.path, node);
-  }
-
-  #mayCall(config: MethodConfig, node: SceneNode, from: number): boolean {
-    if (config.mode === RpcMode.ANY_PEER) return true;
-    return config.mode === RpcMode.AUTHORITY && from === node.getMultiplayerAuthority();
   }
 
   #invoke(node: SceneNode, config: MethodConfig, args: readonly unknown[], sender: number): void {

@@ -1,4 +1,4 @@
-import { reportHandlerError } from '@wspeer/core';
+import { ConnectionStatus, reportHandlerError } from '@wspeer/core';
 import { DEFAULT_MAX_DEPTH, type Variant4 } from '@wspeer/variant';
 import {
   MultiplayerSpawner,
@@ -17,6 +17,7 @@ import { ReplicationSender } from './replication-sender.js';
 import { authorityOf, defaultValues, newNode, ReplicationState } from './replication-state.js';
 import { resolveNodePath } from './resolve-node-path.js';
 import type { SceneMultiplayer } from './scene-multiplayer.js';
+import { simplifyPathPacket } from './scene-packets.js';
 import { type ReplicatedPropertySpecs, SceneReplicationConfig } from './scene-replication-config.js';
 import type { SceneReplicationLink } from './scene-replicator.js';
 
@@ -129,7 +130,19 @@ export class SceneReplicationInterface {
       },
       isRpcVisible: (path, peer) => this.#isRpcVisible(path, peer),
     });
-    this.#link = { ...link, ownId: () => scene.getUniqueId() };
+    this.#link = {
+      ...link,
+      // Godot's `send_object_cache`: SIMPLIFY_PATH to `peer` once (reliable, channel 0), then wait for its CONFIRM_PATH.
+      sendObjectCache: (path, md5, peer) => {
+        if (scene.multiplayerPeer?.getConnectionStatus() !== ConnectionStatus.CONNECTION_CONNECTED) return false;
+        const sent = link.paths.sent(path);
+        const state = sent.peers.get(peer);
+        if (state !== undefined) return state;
+        link.send(peer, simplifyPathPacket(md5, sent.id, path), true);
+        sent.peers.set(peer, false);
+        return false;
+      },
+    };
     this.#sender = new ReplicationSender(this.#s, this.#link, this);
     this.#receiver = new ReplicationReceiver(this.#s, this.#link, this, this.#syncHost, (sync) =>
       this.#startSync(sync),

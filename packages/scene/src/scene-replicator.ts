@@ -29,7 +29,8 @@ export interface ReplicatedPath {
 
 /**
  * What a {@link SceneReplicator} may do through its `SceneMultiplayer` (`attachReplicator` gives all
- * but `ownId`, which the replicator adds from the public `getUniqueId`).
+ * but `sendObjectCache`, which the replicator builds from `paths` and `send`: so a SceneMultiplayer
+ * without replication does not carry it).
  */
 export interface SceneReplicationLink {
   /** Our peer id (0 without a peer). */
