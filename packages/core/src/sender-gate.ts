@@ -1,4 +1,5 @@
 import type { PendingConnection } from './connection-listener.js';
+import { GatedConnection } from './gated-connection.js';
 import type { ServerCounters } from './server-stats.js';
 import type { Transport, TransportEvents } from './transport.js';
 import { setUnrefTimeout } from './unref-timeout.js';
@@ -86,35 +87,21 @@ export class SenderGate implements TransportEvents, Transport {
    * socket and the peer, with the server's close timeout (`closeTimeoutMs`).
    */
   connection(pending: PendingConnection, closeTimeoutMs: number): PendingConnection {
-    const gate = this;
-    return {
-      get remoteAddress() {
-        return pending.remoteAddress;
-      },
-      get remotePort() {
-        return pending.remotePort;
-      },
-      get path() {
-        return pending.path;
-      },
-      get url() {
-        return pending.url;
-      },
-      get protocols() {
-        return pending.protocols;
-      },
-      get headers() {
-        return pending.headers;
-      },
-      selectProtocol: (supported) => pending.selectProtocol(supported),
-      accept(protocol, headers, maxMessageSize, events) {
-        gate.#events = events;
-        gate.#transport = pending.accept(protocol, headers, maxMessageSize, gate, closeTimeoutMs);
-        return gate;
-      },
-      reject: (status, reason) => pending.reject(status, reason),
-      isAlive: () => pending.isAlive(),
-    };
+    return new GatedConnection(pending, this, closeTimeoutMs);
+  }
+
+  /** What accepting the {@link GatedConnection} does: accepts `pending` with this gate as its events and transport. */
+  attach(
+    pending: PendingConnection,
+    protocol: string,
+    headers: readonly string[],
+    maxMessageSize: number,
+    events: TransportEvents,
+    closeTimeoutMs: number,
+  ): Transport {
+    this.#events = events;
+    this.#transport = pending.accept(protocol, headers, maxMessageSize, this, closeTimeoutMs);
+    return this;
   }
 
   /**
