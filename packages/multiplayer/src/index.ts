@@ -16,6 +16,7 @@ export { ResumeHost, type ResumeServer, ResumeSlot } from './resume-host.js';
 export { type ClientResumeSession, RESUME_SESSION, type ResumeFactory, type ResumeOwner } from './resume-session.js';
 export { multiplayerServer } from './server-factory.js';
 export { SourcedPacketQueue } from './sourced-packet-queue.js';
+export { WebSocketMultiplayerClientPeer } from './websocket-multiplayer-client-peer.js';
 export {
   type MultiplayerServerFactory,
   type MultiplayerServerStart,

@@ -217,6 +217,29 @@ describe('godot4 wire over real sockets (test-server room)', () => {
   });
 });
 
+describe('createServer from the wspeer/multiplayer entry', () => {
+  it('serves in Node; in a browser ERR_UNAVAILABLE (the bundle has no server side); ERR_ALREADY_IN_USE while a client', async () => {
+    const room = await openRoom('godot3');
+    const peer = new WebSocketMultiplayerPeer();
+    cleanup.push(() => peer.close());
+    expect(peer.createClient(room.url)).toBe(ErrorCode.OK);
+    expect(peer.createServer(0)).toBe(ErrorCode.ERR_ALREADY_IN_USE);
+    peer.close();
+    if (typeof window === 'undefined') {
+      expect(peer.createServer(0, '127.0.0.1')).toBe(ErrorCode.OK);
+      expect(await peer.listening(5000)).toBeGreaterThan(0);
+      expect(peer.isServer()).toBe(true);
+      expect(peer.stats()?.peers).toBe(0);
+    } else {
+      expect(peer.createServer(0)).toBe(ErrorCode.ERR_UNAVAILABLE);
+      expect(peer.isServer()).toBe(false);
+      expect(peer.getConnectionStatus()).toBe(ConnectionStatus.CONNECTION_DISCONNECTED);
+      for (const member of ['attachServer', 'listening', 'stats', 'maxMessagesPerSecond'])
+        expect(member in peer).toBe(false);
+    }
+  });
+});
+
 describe('a real Godot 3.2.3 game room (global setup: mp_server.gd + one greeting mp_client.gd)', () => {
   it('our clients join, are greeted by the Godot client, and see relayed packets with the right sender', async () => {
     const { url, greeter } = urls.godotRoom;

@@ -1,10 +1,11 @@
 /**
  * wspeer/multiplayer for browsers: Godot's multiplayer clients with the page's WebSocket.
- * `createServer` returns `ERR_UNAVAILABLE` here (browsers cannot listen).
+ * `createServer` returns `ERR_UNAVAILABLE` here (browsers cannot listen), and the server side
+ * (`attachServer`, `listening`, `stats`, the server-only settings) is left out of the bundle.
  */
 import {
   type MultiplayerClientOptions,
-  WebSocketMultiplayerPeer as MultiplayerPeerBase,
+  WebSocketMultiplayerClientPeer as MultiplayerPeerBase,
   WebSocketClient as MultiplayerWebSocketClient,
   type WebSocketMultiplayerPeerOptions,
 } from '@wspeer/multiplayer';
