@@ -1,8 +1,11 @@
 /**
  * wspeer/multiplayer for browsers: Godot's multiplayer clients with the page's WebSocket.
  * `createServer` returns `ERR_UNAVAILABLE` here (browsers cannot listen), and the server side
- * (`attachServer`, `listening`, `stats`, the server-only settings) is left out of the bundle.
+ * (`attachServer` and the server-only settings) is left out of the bundle; `stats()` is `null` and
+ * `listening()` rejects, as on a Node client.
  */
+
+import { ErrorCode, WebSocketError } from '@wspeer/core';
 import {
   type MultiplayerClientOptions,
   WebSocketMultiplayerClientPeer as MultiplayerPeerBase,
@@ -17,6 +20,16 @@ export * from './public-multiplayer.js';
 export class WebSocketMultiplayerPeer extends MultiplayerPeerBase {
   constructor(options: WebSocketMultiplayerPeerOptions = {}) {
     super({ connect: connectBrowser, ...options });
+  }
+
+  /** Browsers cannot serve: always `null`, as a client's `stats()` in Node. */
+  stats(): null {
+    return null;
+  }
+
+  /** Browsers cannot serve: rejects with `ERR_UNCONFIGURED`, as a client's `listening()` in Node. */
+  listening(): Promise<number> {
+    return Promise.reject(new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not a server'));
   }
 }
 
