@@ -90,7 +90,7 @@ export class SenderGate implements TransportEvents, Transport {
     return new GatedConnection(pending, this, closeTimeoutMs);
   }
 
-  /** What accepting the {@link GatedConnection} does: accepts `pending` with this gate as its events and transport. */
+  /** What accepting the pending connection from {@link SenderGate.connection} does: accepts `pending` with this gate as its events and transport. */
   attach(
     pending: PendingConnection,
     protocol: string,
