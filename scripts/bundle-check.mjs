@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { browserBundle } from './browser-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'reports', 'bundle-entries');
@@ -207,24 +207,7 @@ const NEGATIVE = {
 async function bundle(entry, index) {
   const file = join(work, `entry-${index}.js`);
   writeFileSync(file, `${entry.code}\n`);
-  const output = await build({
-    configFile: false,
-    root: work,
-    logLevel: 'silent',
-    resolve: { conditions: ['browser', 'module', 'import', 'production'] },
-    build: {
-      write: false,
-      minify: true,
-      target: 'es2022',
-      modulePreload: false,
-      rollupOptions: { input: file },
-    },
-  });
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output);
-  const code = chunks
-    .filter((c) => c.type === 'chunk')
-    .map((c) => c.code)
-    .join('\n');
+  const { code } = await browserBundle(work, file);
   const found = [...NODE_MARKERS, ...(entry.without ?? [])].filter(([re]) => re.test(code)).map(([, what]) => what);
   for (const [re, what] of entry.with ?? []) if (!re.test(code)) found.push(`no ${what} (stale marker?)`);
   const hasDebug = DEBUG_MARKER[0].test(code);

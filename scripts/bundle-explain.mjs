@@ -6,31 +6,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
 import { SourceMapConsumer } from '../node_modules/.pnpm/source-map-js@1.2.4/node_modules/source-map-js/source-map.js';
+import { browserBundle } from './browser-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'reports', 'bundle-explain');
 mkdirSync(work, { recursive: true });
 const file = join(work, 'entry.js');
 writeFileSync(file, `${process.argv[2]}\n`);
-const output = await build({
-  configFile: false,
-  root: work,
-  logLevel: 'silent',
-  resolve: { conditions: ['browser', 'module', 'import', 'production'] },
-  build: {
-    write: false,
-    minify: true,
-    sourcemap: true,
-    target: 'es2022',
-    modulePreload: false,
-    rollupOptions: { input: file },
-  },
-});
-const chunk = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).find((c) => c.type === 'chunk');
-const code = chunk.code;
-const map = new SourceMapConsumer(chunk.map);
+const bundle = await browserBundle(work, file, { sourcemap: true });
+if (bundle.chunks !== 1) console.warn(`${bundle.chunks} chunks: only the first is attributed`);
+const code = bundle.code;
+const map = new SourceMapConsumer(bundle.map);
 const lines = code.split('\n');
 const bytes = new Map();
 const text = new Map();
