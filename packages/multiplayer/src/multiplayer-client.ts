@@ -1,7 +1,6 @@
 import {
   CloseCode,
-  CloseReason,
-  ConnectionStatus,
+  type ConnectionStatus,
   WebSocketClient as CoreWebSocketClient,
   ErrorCode,
   type Reconnect,
@@ -10,12 +9,10 @@ import {
   type WebSocketClientOptions,
 } from '@wspeer/core';
 import { TARGET_PEER_SERVER, type Wire } from './constants.js';
+import { MultiplayerConnection } from './multiplayer-connection.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
 import { MultiplayerSession, SESSION } from './multiplayer-session.js';
 import { withPacketSide } from './packet-side.js';
-import { type ClientResumeSession, RESUME_SESSION, type ResumeFactory } from './resume-session.js';
-import type { ClientLink, ClientWire } from './wire.js';
-import { clientWire } from './wire-formats.js';
 
 /** Signals of the multiplayer-capable client: Godot 3's raw signals plus the multiplayer ones. */
 export interface MultiplayerClientEvents extends WebSocketClientEvents, MultiplayerPeerEvents {}
@@ -51,17 +48,9 @@ export class WebSocketClient
   refuseNewConnections = false;
   /** The packet side and signals (shared with a `WebSocketMultiplayerPeer` that drives this client). */
   declare [SESSION]: MultiplayerSession;
-  #multiplayer = false;
-  #format: ClientWire = clientWire('godot3');
-  #uniqueId = 0;
-  #admitted = false;
-  readonly #peerIds = new Set<number>();
-  #timer: unknown;
+  /** The multiplayer side of the current connection; `null` in raw mode. */
+  #mp: MultiplayerConnection | null = null;
   #silenced = false;
-  /** This client as its wire format sees it. */
-  readonly #link: ClientLink;
-  /** The resumable session, with a `Resume` in multiplayer mode. */
-  #resume: ClientResumeSession | null | undefined;
 
   /** A client; `session` is passed by a `WebSocketMultiplayerPeer` that drives it. */
   constructor(options: MultiplayerClientOptions = {}, session?: MultiplayerSession) {
@@ -69,23 +58,6 @@ export class WebSocketClient
     this.wire = options.wire ?? 'godot3';
     this.handshakeTimeout = options.handshakeTimeout ?? 3;
     this[SESSION] = session ?? new MultiplayerSession(this);
-    const client = this;
-    this.#link = {
-      get admitted() {
-        return client.#admitted;
-      },
-      store: (packet, sender) => this[SESSION].store(packet, sender),
-      setUniqueId: (id) => {
-        this.#uniqueId = id;
-      },
-      addPeer: (id) => this.#addPeer(id),
-      removePeer: (id) => {
-        if (this.#peerIds.delete(id)) this[SESSION].signals?.emit('peer_disconnected', id);
-      },
-      fail: (code, reason) => {
-        this.peer.close(code, reason);
-      },
-    };
   }
 
   /**
@@ -98,39 +70,31 @@ export class WebSocketClient
     gdMpApi: boolean | readonly string[] = false,
     customHeaders: readonly string[] = [],
   ): ErrorCode {
-    const multiplayer = gdMpApi === true;
     const headers = Array.isArray(gdMpApi) ? gdMpApi : customHeaders;
-    this.#resume?.end();
-    this.#resume = multiplayer
-      ? (this.peer.reconnect as Partial<ResumeFactory> | null)?.[RESUME_SESSION]?.(this, url)
-      : null;
-    const err = super.connectToUrl(this.#resume?.offerUrl ?? url, protocols, headers);
+    this.#mp?.endResume();
+    const mp = gdMpApi === true ? new MultiplayerConnection(this.peer, this[SESSION], this.wire, url) : null;
+    const err = super.connectToUrl(mp?.url ?? url, protocols, headers);
     if (err !== ErrorCode.OK) return err;
-    this.#resetMultiplayer();
+    this.#mp?.reset();
     this.#silenced = false;
-    this.#multiplayer = multiplayer;
-    this.#format = clientWire(this.wire);
-    if (multiplayer && this.handshakeTimeout > 0) {
-      this.#timer = setTimeout(() => this.#handshakeExpired(), this.handshakeTimeout * 1000);
-    }
+    this.#mp = mp;
+    mp?.start(this.handshakeTimeout);
     return ErrorCode.OK;
   }
 
   /** Whether the client runs in multiplayer mode. */
   get isMultiplayer(): boolean {
-    return this.#multiplayer;
+    return this.#mp !== null;
   }
 
   /** Sends `buffer` to the target peer through the server. `ERR_UNCONFIGURED` unless connected in multiplayer mode. */
   putPacket(buffer: Uint8Array): ErrorCode {
-    if (!this.#multiplayer || !this.#admitted) return ErrorCode.ERR_UNCONFIGURED;
-    const message = this.#format.frame(this.#uniqueId, this[SESSION].target, buffer);
-    return this.#resume?.live ? this.#resume.send(message, buffer) : this.peer.send(message);
+    return this.#mp?.putPacket(buffer) ?? ErrorCode.ERR_UNCONFIGURED;
   }
 
   /** Our id (0 until the server sent it). */
   getUniqueId(): number {
-    return this.#uniqueId;
+    return this.#mp?.getUniqueId() ?? 0;
   }
 
   /** False. */
@@ -140,15 +104,12 @@ export class WebSocketClient
 
   /** The peers the server announced (including 1, the server). */
   getPeerIds(): number[] {
-    return [...this.#peerIds];
+    return this.#mp?.getPeerIds() ?? [];
   }
 
   /** Multiplayer mode: connecting until the server gave us an id. */
   override getConnectionStatus(): ConnectionStatus {
-    if (this.#resume?.held) return ConnectionStatus.CONNECTION_CONNECTED; // resuming: sends are queued
-    const status = super.getConnectionStatus();
-    if (!this.#multiplayer || status !== ConnectionStatus.CONNECTION_CONNECTED) return status;
-    return this.#admitted ? status : ConnectionStatus.CONNECTION_CONNECTING;
+    return this.#mp?.getConnectionStatus() ?? super.getConnectionStatus();
   }
 
   /** Disconnects from the server (only id 1 exists on a client); `force` drops at once. */
@@ -159,25 +120,17 @@ export class WebSocketClient
   /** Drops the connection at once and forgets every peer, without signals. */
   close(): void {
     if (this.peer.readyState !== State.CLOSED) this.#silenced = true;
-    this.peer.close(-1);
-    this.#resume?.end();
-    this.#resetMultiplayer();
+    if (this.#mp === null) this.peer.close(-1);
+    else this.#mp.close();
   }
 
   protected override connectionOpened(protocol: string): void {
-    if (!this.#multiplayer) super.connectionOpened(protocol);
+    if (this.#mp === null) super.connectionOpened(protocol);
   }
 
   protected override packetArrived(): void {
-    if (!this.#multiplayer) {
-      super.packetArrived();
-      return;
-    }
-    const message = this.peer.getPacket();
-    // A resume control message (1), or the server refused a resume (2: the old session ended).
-    const kept = this.#resume?.inbound(message, this.peer.wasStringPacket()) ?? 0;
-    if (kept & 2) this.#ended();
-    if (!(kept & 1)) this.#format.receive(this.#link, message);
+    if (this.#mp === null) super.packetArrived();
+    else this.#mp.received();
   }
 
   protected override connectionEnded(wasClean: boolean, wasOpen: boolean): void {
@@ -185,44 +138,7 @@ export class WebSocketClient
       this.#silenced = false;
       return;
     }
-    if (!this.#multiplayer) {
-      super.connectionEnded(wasClean, wasOpen);
-      return;
-    }
-    if (this.#resume?.held) return; // held by a resume: no signal unless it gives up
-    this.#resume?.end();
-    this.#ended();
-  }
-
-  /** The session is over: its peers and then the server leave (or the connection failed). */
-  #ended(): void {
-    const wasAdmitted = this.#admitted;
-    const peers = [...this.#peerIds];
-    this.#resetMultiplayer();
-    for (const id of peers) this[SESSION].signals?.emit('peer_disconnected', id);
-    this[SESSION].signals?.emit(wasAdmitted ? 'server_disconnected' : 'connection_failed');
-  }
-
-  #addPeer(id: number): void {
-    if (this.#peerIds.has(id)) return;
-    this.#peerIds.add(id);
-    if (id === TARGET_PEER_SERVER) {
-      this.#admitted = true;
-      clearTimeout(this.#timer);
-    }
-    this[SESSION].signals?.emit('peer_connected', id);
-    if (id === TARGET_PEER_SERVER) this[SESSION].signals?.emit('connection_succeeded');
-  }
-
-  #handshakeExpired(): void {
-    if (this.#multiplayer && !this.#admitted) this.peer.close(-1, CloseReason.HANDSHAKE_TIMEOUT);
-  }
-
-  #resetMultiplayer(): void {
-    clearTimeout(this.#timer);
-    this.#uniqueId = 0;
-    this.#admitted = false;
-    this.#peerIds.clear();
-    this[SESSION].inbox.clear();
+    if (this.#mp === null) super.connectionEnded(wasClean, wasOpen);
+    else this.#mp.closed();
   }
 }

@@ -4,6 +4,7 @@ import {
   ConnectionStatus,
   type DebugTrace,
   ErrorCode,
+  OBSERVE,
   type Reconnect,
   type ServerTlsOptions,
   SignalEmitter,
@@ -11,11 +12,11 @@ import {
   WaiterList,
   type WaitOptions,
   WebSocketError,
-  type WebSocketPeer,
+  WebSocketPeer,
   warnOnce,
 } from '@wspeer/core';
 import type { Wire } from './constants.js';
-import { WebSocketClient } from './multiplayer-client.js';
+import { MultiplayerConnection } from './multiplayer-connection.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
 import type { WebSocketServer } from './multiplayer-server.js';
 import { MultiplayerSession, SESSION } from './multiplayer-session.js';
@@ -65,7 +66,7 @@ export class WebSocketMultiplayerClientPeer
   readonly #connector: TransportConnector | undefined;
   #auto: boolean;
   #refuse = false;
-  #impl: WebSocketServer | WebSocketClient | null = null;
+  #impl: WebSocketServer | MultiplayerConnection | null = null;
   /** Pending `connected()` promises (created by the first call). */
   #waits: WaiterList<WebSocketMultiplayerClientPeer> | null = null;
   /** While settling them: `null` on success, the error on failure; otherwise `undefined` (keep waiting). */
@@ -120,20 +121,28 @@ export class WebSocketMultiplayerClientPeer
   /** Connects to a server. `OK` (now connecting), `ERR_ALREADY_IN_USE`, `ERR_INVALID_PARAMETER`. */
   createClient(url: string, tls?: ClientTlsOptions): ErrorCode {
     if (this.getConnectionStatus() !== ConnectionStatus.CONNECTION_DISCONNECTED) return ErrorCode.ERR_ALREADY_IN_USE;
-    // Our settings are the client's options of the same names (`wire`, buffer sizes, `debug`,
-    // `reconnect`...): our own enumerable properties; the server-only ones are not read by a client.
-    const client = new WebSocketClient(
-      {
-        ...this,
-        autoPoll: this.#auto,
-        connect: this.#connector,
-        tls,
-        verifySsl: tls?.verify,
-      },
-      this[SESSION],
-    );
-    const err = client.connectToUrl(url, this.supportedProtocols, true, this.handshakeHeaders);
-    if (err === ErrorCode.OK) this.#use(client, null);
+    // Our settings are the socket's options of the same names (buffer sizes, protocols, `debug`,
+    // `reconnect`...): our own enumerable properties; the server-only ones are not read by a socket.
+    // A client by itself, not Godot 3's `WebSocketClient`: no raw mode, no second set of signals.
+    const socket = new WebSocketPeer({
+      ...this,
+      autoPoll: this.#auto,
+      connect: this.#connector,
+      tls: { ...tls, verify: tls?.verify ?? true },
+    });
+    const full = typeof url === 'string' && url !== '' && !url.includes('://') ? `ws://${url}` : url;
+    const client = new MultiplayerConnection(socket, this[SESSION], this.wire, full);
+    socket[OBSERVE]({
+      onPeerActivity() {},
+      onPeerOpen() {},
+      onPeerPacket: () => client.received(),
+      onPeerCloseRequest() {},
+      onPeerClosed: () => client.closed(),
+    });
+    const err = socket.connectToUrl(client.url);
+    if (err !== ErrorCode.OK) return err;
+    client.start(this.handshakeTimeout);
+    this.#use(client, null);
     return err;
   }
 
@@ -157,7 +166,7 @@ export class WebSocketMultiplayerClientPeer
       this.#waits = waits;
       this.on('connection_succeeded', () => settle(null));
       this.on('connection_failed', () => {
-        const reason = this.#impl === null ? '' : (this.#impl as WebSocketClient).getPeer(1)?.lastErrorMessage;
+        const reason = this.getPeer(1)?.lastErrorMessage;
         const why = `ERR_CANT_CONNECT: connection failed${reason ? ` (${reason})` : ''}`;
         settle(new WebSocketError(ErrorCode.ERR_CANT_CONNECT, why));
       });
@@ -228,10 +237,7 @@ export class WebSocketMultiplayerClientPeer
    * `peer_disconnected` signals follow.
    */
   stop(code: number = CloseCode.GOING_AWAY, reason = 'Going away'): void {
-    const server = this[SERVER];
-    const impl = this.#detach();
-    if (server !== null) server.stop(code, reason);
-    else (impl as WebSocketClient | null)?.disconnectFromHost(code, reason);
+    this.#detach()?.stop(code, reason);
   }
 
   /** Starts the server side as `start` says; here (no server side): `ERR_UNAVAILABLE` unless busy. */
@@ -250,7 +256,7 @@ export class WebSocketMultiplayerClientPeer
    * Forgets the current client or server and returns it. Its session is muted (nothing it does
    * later reaches our signals) and we go on with a fresh one (same target, empty inbox).
    */
-  #detach(): WebSocketServer | WebSocketClient | null {
+  #detach(): WebSocketServer | MultiplayerConnection | null {
     const impl = this.#impl;
     if (impl === null) return null;
     this.#impl = null;
@@ -261,7 +267,7 @@ export class WebSocketMultiplayerClientPeer
     return impl;
   }
 
-  #use(impl: WebSocketServer | WebSocketClient, server: WebSocketServer | null): void {
+  #use(impl: WebSocketServer | MultiplayerConnection, server: WebSocketServer | null): void {
     this.#impl = impl;
     this[SERVER] = server;
   }

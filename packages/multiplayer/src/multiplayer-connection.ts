@@ -1,0 +1,183 @@
+import { CloseCode, CloseReason, ConnectionStatus, ErrorCode, State, type WebSocketPeer } from '@wspeer/core';
+import { TARGET_PEER_SERVER, type Wire } from './constants.js';
+import type { MultiplayerSession } from './multiplayer-session.js';
+import { type ClientResumeSession, RESUME_SESSION, type ResumeFactory, type ResumeOwner } from './resume-session.js';
+import type { ClientLink, ClientWire } from './wire.js';
+import { clientWire } from './wire-formats.js';
+
+/**
+ * The client side of one multiplayer connection over a socket: the server's id and the peers it
+ * announces, framing through the wire, the id handshake timeout and a `Resume` session. Written
+ * once for Godot 3's `WebSocketClient` in multiplayer mode (over its own socket, fed by its hooks)
+ * and for `WebSocketMultiplayerPeer`'s client (over a bare `WebSocketPeer`), so a client built on
+ * the latter carries neither Godot 3's client class nor its raw mode.
+ */
+export class MultiplayerConnection implements ClientLink, ResumeOwner {
+  /** Part of the contract of what a `WebSocketMultiplayerPeer` drives; a client never accepts peers. */
+  refuseNewConnections = false;
+  readonly #peer: WebSocketPeer;
+  readonly #session: MultiplayerSession;
+  readonly #wire: ClientWire;
+  #id = 0;
+  #admitted = false;
+  readonly #peers = new Set<number>();
+  #timer: unknown;
+  /** The resumable session, with a `Resume`. */
+  readonly #resume: ClientResumeSession | undefined;
+  /** The URL to connect to (with the resume offer, if any). */
+  readonly url: string;
+
+  /** The connection of `peer` (not connected yet) to `url`, reporting through `session`, with format `wire`. */
+  constructor(peer: WebSocketPeer, session: MultiplayerSession, wire: Wire, url: string) {
+    this.#peer = peer;
+    this.#session = session;
+    this.#wire = clientWire(wire);
+    this.#resume = (peer.reconnect as Partial<ResumeFactory> | null)?.[RESUME_SESSION]?.(this, url);
+    this.url = this.#resume?.offerUrl ?? url;
+  }
+
+  /** Whether the server has admitted us. */
+  get admitted(): boolean {
+    return this.#admitted;
+  }
+
+  /** Polls by itself as soon as something arrives. */
+  set autoPoll(enabled: boolean) {
+    this.#peer.autoPoll = enabled;
+  }
+
+  /** The socket opened: wait `timeout` seconds (0: no limit) for our id. */
+  start(timeout: number): void {
+    if (timeout > 0) this.#timer = setTimeout(() => this.#expired(), timeout * 1000);
+  }
+
+  /** Sends `buffer` to the session's target through the server. `ERR_UNCONFIGURED` until admitted. */
+  putPacket(buffer: Uint8Array): ErrorCode {
+    if (!this.#admitted) return ErrorCode.ERR_UNCONFIGURED;
+    const message = this.#wire.frame(this.#id, this.#session.target, buffer);
+    return this.#resume?.live ? this.#resume.send(message, buffer) : this.#peer.send(message);
+  }
+
+  /** Our id (0 until the server sent it). */
+  getUniqueId(): number {
+    return this.#id;
+  }
+
+  /** The peers the server announced (including 1, the server). */
+  getPeerIds(): number[] {
+    return [...this.#peers];
+  }
+
+  /** Only id 1 (the server) has a socket. */
+  getPeer(id: number): WebSocketPeer | null {
+    return id === TARGET_PEER_SERVER ? this.#peer : null;
+  }
+
+  /** Connecting until the server gave us an id; connected while a resume holds the session. */
+  getConnectionStatus(): ConnectionStatus {
+    if (this.#resume?.held) return ConnectionStatus.CONNECTION_CONNECTED; // resuming: sends are queued
+    const state = this.#peer.readyState;
+    if (state === State.OPEN)
+      return this.#admitted ? ConnectionStatus.CONNECTION_CONNECTED : ConnectionStatus.CONNECTION_CONNECTING;
+    return state === State.CONNECTING
+      ? ConnectionStatus.CONNECTION_CONNECTING
+      : ConnectionStatus.CONNECTION_DISCONNECTED;
+  }
+
+  /** Applies what arrived. */
+  poll(): void {
+    this.#peer.poll();
+  }
+
+  /** Disconnects from the server (only id 1 exists on a client); `force` drops at once. */
+  disconnectPeer(id: number, force = false): void {
+    if (id === TARGET_PEER_SERVER) this.#peer.close(force ? CloseCode.UNCLEAN : CloseCode.NORMAL);
+  }
+
+  /** Closes the connection gracefully with `code` and `reason`. */
+  stop(code: number, reason: string): void {
+    this.#peer.close(code, reason);
+  }
+
+  /** Drops the connection at once and forgets every peer, without signals. */
+  close(): void {
+    this.#peer.close(-1);
+    this.#resume?.end();
+    this.reset();
+  }
+
+  /** One message from the server arrived on the socket. */
+  received(): void {
+    const message = this.#peer.getPacket();
+    // A resume control message (1), or the server refused a resume (2: the old session ended).
+    const kept = this.#resume?.inbound(message, this.#peer.wasStringPacket()) ?? 0;
+    if (kept & 2) this.#ended();
+    if (!(kept & 1)) this.#wire.receive(this, message);
+  }
+
+  /** The socket closed (or never opened): the session ends unless a resume holds it. */
+  closed(): void {
+    if (this.#resume?.held) return; // held by a resume: no signal unless it gives up
+    this.#resume?.end();
+    this.#ended();
+  }
+
+  /** Stops the resume session (a new connection replaces this one). */
+  endResume(): void {
+    this.#resume?.end();
+  }
+
+  /** Forgets our id, the peers and the packets received, without signals. */
+  reset(): void {
+    clearTimeout(this.#timer);
+    this.#id = 0;
+    this.#admitted = false;
+    this.#peers.clear();
+    this.#session.inbox.clear();
+  }
+
+  /** {@link ClientLink}: a packet from `sender` for us. */
+  store(packet: Uint8Array, sender: number): void {
+    this.#session.store(packet, sender);
+  }
+
+  /** {@link ClientLink}: the server told us our id. */
+  setUniqueId(id: number): void {
+    this.#id = id;
+  }
+
+  /** {@link ClientLink}: peer `id` joined (1, the server, admits us). */
+  addPeer(id: number): void {
+    if (this.#peers.has(id)) return;
+    this.#peers.add(id);
+    if (id === TARGET_PEER_SERVER) {
+      this.#admitted = true;
+      clearTimeout(this.#timer);
+    }
+    this.#session.signals?.emit('peer_connected', id);
+    if (id === TARGET_PEER_SERVER) this.#session.signals?.emit('connection_succeeded');
+  }
+
+  /** {@link ClientLink}: peer `id` left. */
+  removePeer(id: number): void {
+    if (this.#peers.delete(id)) this.#session.signals?.emit('peer_disconnected', id);
+  }
+
+  /** {@link ClientLink}: the server broke the protocol. */
+  fail(code: number, reason: string): void {
+    this.#peer.close(code, reason);
+  }
+
+  /** The session is over: its peers and then the server leave (or the connection failed). */
+  #ended(): void {
+    const wasAdmitted = this.#admitted;
+    const peers = [...this.#peers];
+    this.reset();
+    for (const id of peers) this.#session.signals?.emit('peer_disconnected', id);
+    this.#session.signals?.emit(wasAdmitted ? 'server_disconnected' : 'connection_failed');
+  }
+
+  #expired(): void {
+    if (!this.#admitted) this.#peer.close(-1, CloseReason.HANDSHAKE_TIMEOUT);
+  }
+}
