@@ -130,7 +130,7 @@ export class WebSocketClient
 
   protected override packetArrived(): void {
     if (this.#mp === null) super.packetArrived();
-    else this.#mp.received();
+    else this.#mp.onPeerPacket();
   }
 
   protected override connectionEnded(wasClean: boolean, wasOpen: boolean): void {
@@ -139,6 +139,6 @@ export class WebSocketClient
       return;
     }
     if (this.#mp === null) super.connectionEnded(wasClean, wasOpen);
-    else this.#mp.closed();
+    else this.#mp.onPeerClosed();
   }
 }

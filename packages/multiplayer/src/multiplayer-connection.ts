@@ -1,4 +1,12 @@
-import { CloseCode, CloseReason, ConnectionStatus, ErrorCode, State, type WebSocketPeer } from '@wspeer/core';
+import {
+  CloseCode,
+  CloseReason,
+  ConnectionStatus,
+  ErrorCode,
+  type PeerObserver,
+  State,
+  type WebSocketPeer,
+} from '@wspeer/core';
 import { TARGET_PEER_SERVER, type Wire } from './constants.js';
 import type { MultiplayerSession } from './multiplayer-session.js';
 import { type ClientResumeSession, RESUME_SESSION, type ResumeFactory, type ResumeOwner } from './resume-session.js';
@@ -12,7 +20,7 @@ import { clientWire } from './wire-formats.js';
  * and for `WebSocketMultiplayerPeer`'s client (over a bare `WebSocketPeer`), so a client built on
  * the latter carries neither Godot 3's client class nor its raw mode.
  */
-export class MultiplayerConnection implements ClientLink, ResumeOwner {
+export class MultiplayerConnection implements ClientLink, ResumeOwner, PeerObserver {
   /** Part of the contract of what a `WebSocketMultiplayerPeer` drives; a client never accepts peers. */
   refuseNewConnections = false;
   readonly #peer: WebSocketPeer;
@@ -106,8 +114,17 @@ export class MultiplayerConnection implements ClientLink, ResumeOwner {
     this.reset();
   }
 
-  /** One message from the server arrived on the socket. */
-  received(): void {
+  /** {@link PeerObserver}: nothing to do (a bare socket's observer, see `onPeerPacket`). */
+  onPeerActivity(): void {}
+
+  /** {@link PeerObserver}: the socket opened; the server's id admits us (see `start`). */
+  onPeerOpen(): void {}
+
+  /** {@link PeerObserver}: the server starts closing; `onPeerClosed` follows. */
+  onPeerCloseRequest(): void {}
+
+  /** One message from the server arrived on the socket (as its {@link PeerObserver}, or from Godot 3's client). */
+  onPeerPacket(): void {
     const message = this.#peer.getPacket();
     // A resume control message (1), or the server refused a resume (2: the old session ended).
     const kept = this.#resume?.inbound(message, this.#peer.wasStringPacket()) ?? 0;
@@ -116,7 +133,7 @@ export class MultiplayerConnection implements ClientLink, ResumeOwner {
   }
 
   /** The socket closed (or never opened): the session ends unless a resume holds it. */
-  closed(): void {
+  onPeerClosed(): void {
     if (this.#resume?.held) return; // held by a resume: no signal unless it gives up
     this.#resume?.end();
     this.#ended();

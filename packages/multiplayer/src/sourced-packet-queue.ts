@@ -4,37 +4,42 @@ const EMPTY = new Uint8Array(0);
 
 /**
  * FIFO of received multiplayer packets with their sender ids (no copies), and the error of the
- * last `take()`: the inbound half of a MultiplayerPeer, shared by clients and servers.
+ * last `take()`: the inbound half of a MultiplayerPeer, shared by clients and servers. One array
+ * holds each packet followed by its sender (one push per entry, no second array to keep in step).
  */
 export class SourcedPacketQueue {
   /** The error of the last `take()`: `OK`, or `ERR_UNAVAILABLE` when it found nothing. */
   error: ErrorCode = ErrorCode.OK;
-  #data: Array<Uint8Array | undefined> = [];
-  #from: number[] = [];
+  /** Packet, sender, packet, sender...; the entries before `#head` are taken. */
+  #items: Array<Uint8Array | number | undefined> = [];
   #head = 0;
 
   /** Packets waiting. */
   get length(): number {
-    return this.#data.length - this.#head;
+    return (this.#items.length - this.#head) / 2;
   }
 
   /** Sender of the next packet, or 0 when empty. */
   get nextSender(): number {
-    return this.#head < this.#from.length ? (this.#from[this.#head] as number) : 0;
+    return (this.#items[this.#head + 1] as number | undefined) ?? 0;
   }
 
   /** Appends a packet from `sender`. */
   push(packet: Uint8Array, sender: number): void {
-    this.#data.push(packet);
-    this.#from.push(sender);
+    this.#items.push(packet, sender);
   }
 
   /** Removes and returns the oldest packet, or `undefined`. */
   shift(): Uint8Array | undefined {
-    if (this.#head >= this.#data.length) return undefined;
-    const packet = this.#data[this.#head];
-    this.#data[this.#head++] = undefined;
-    if (this.#head > 64 && this.#head * 2 > this.#data.length) this.#compact();
+    const items = this.#items;
+    if (this.#head >= items.length) return undefined;
+    const packet = items[this.#head] as Uint8Array;
+    items[this.#head] = undefined;
+    this.#head += 2;
+    if (this.#head > 128 && this.#head * 2 > items.length) {
+      this.#items = items.slice(this.#head);
+      this.#head = 0;
+    }
     return packet;
   }
 
@@ -47,14 +52,7 @@ export class SourcedPacketQueue {
 
   /** Drops every packet. */
   clear(): void {
-    this.#data = [];
-    this.#from = [];
-    this.#head = 0;
-  }
-
-  #compact(): void {
-    this.#data = this.#data.slice(this.#head);
-    this.#from = this.#from.slice(this.#head);
+    this.#items = [];
     this.#head = 0;
   }
 }

@@ -24,11 +24,11 @@ import { withPacketSide } from './packet-side.js';
 import type { MultiplayerServerStart, WebSocketMultiplayerPeerOptions } from './websocket-multiplayer-peer.js';
 
 /** Starts the server side of a peer: `ERR_UNAVAILABLE` in {@link WebSocketMultiplayerClientPeer}; overridden by the full class. */
-export const START_SERVER: unique symbol = Symbol('startServer');
+export const START_SERVER: unique symbol = Symbol();
 /** The server a peer drives, while serving (then also its current client-or-server); `null` otherwise. */
-export const SERVER: unique symbol = Symbol('server');
+export const SERVER: unique symbol = Symbol();
 /** Makes a started server the one a peer drives. */
-export const SERVE: unique symbol = Symbol('serve');
+export const SERVE: unique symbol = Symbol();
 
 /**
  * Godot 4's `WebSocketMultiplayerPeer` without its server side: what browsers get (they cannot listen;
@@ -132,13 +132,7 @@ export class WebSocketMultiplayerClientPeer
     });
     const full = typeof url === 'string' && url !== '' && !url.includes('://') ? `ws://${url}` : url;
     const client = new MultiplayerConnection(socket, this[SESSION], this.wire, full);
-    socket[OBSERVE]({
-      onPeerActivity() {},
-      onPeerOpen() {},
-      onPeerPacket: () => client.received(),
-      onPeerCloseRequest() {},
-      onPeerClosed: () => client.closed(),
-    });
+    socket[OBSERVE](client);
     const err = socket.connectToUrl(client.url);
     if (err !== ErrorCode.OK) return err;
     client.start(this.handshakeTimeout);
