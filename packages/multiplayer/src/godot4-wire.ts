@@ -32,7 +32,7 @@ export const godot4ClientWire: ClientWire = {
   receive(client, message) {
     if (client.admitted) return client.store(message, TARGET_PEER_SERVER);
     const id = readIdMessage(message);
-    if (id === null) return client.fail(CloseCode.PROTOCOL_ERROR, 'Invalid ID received from server');
+    if (id === null) return client.stop(CloseCode.PROTOCOL_ERROR, 'Invalid ID received from server');
     client.setUniqueId(id);
     client.addPeer(TARGET_PEER_SERVER);
   },

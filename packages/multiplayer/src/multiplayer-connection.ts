@@ -102,7 +102,7 @@ export class MultiplayerConnection implements ClientLink, ResumeOwner, PeerObser
     if (id === TARGET_PEER_SERVER) this.#peer.close(force ? CloseCode.UNCLEAN : CloseCode.NORMAL);
   }
 
-  /** Closes the connection gracefully with `code` and `reason`. */
+  /** Closes the connection gracefully with `code` and `reason` (also {@link ClientLink}'s: the server broke the protocol). */
   stop(code: number, reason: string): void {
     this.#peer.close(code, reason);
   }
@@ -178,11 +178,6 @@ export class MultiplayerConnection implements ClientLink, ResumeOwner, PeerObser
   /** {@link ClientLink}: peer `id` left. */
   removePeer(id: number): void {
     if (this.#peers.delete(id)) this.#session.signals?.emit('peer_disconnected', id);
-  }
-
-  /** {@link ClientLink}: the server broke the protocol. */
-  fail(code: number, reason: string): void {
-    this.#peer.close(code, reason);
   }
 
   /** The session is over: its peers and then the server leave (or the connection failed). */

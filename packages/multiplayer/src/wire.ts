@@ -94,7 +94,7 @@ export interface ClientLink {
   /** Peer `id` left. */
   removePeer(id: number): void;
   /** The server broke the protocol: close with `code` and `reason`. */
-  fail(code: number, reason: string): void;
+  stop(code: number, reason: string): void;
 }
 
 /** The client half of a wire format. */

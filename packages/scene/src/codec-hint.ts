@@ -11,13 +11,18 @@ export function codecHint(values: readonly unknown[], codec: VariantCodec): stri
     if (proto === Object.prototype) continue;
     while (proto !== null && !codec.types.has(proto)) proto = Object.getPrototypeOf(proto);
     if (proto !== null) continue;
-    const name = /^([A-Z]\w*)\(/.exec(String(value))?.[1] ?? value.constructor.name;
+    const name = godotName(value) ?? value.constructor.name;
     return ` (argument ${i + 1} is a ${notInCodec(name)})`;
   }
   return '';
 }
 
-/** `"<type>, not in this SceneMultiplayer's codec: use ..."`: a Godot 4 type missing from the codec, and how to add it. */
+/** `"<type>, not in the codec: use ..."`: a Godot 4 type missing from the codec, and the options that add it. */
 export function notInCodec(type: string): string {
-  return `${type}, not in this SceneMultiplayer's codec: use \`codec: godot4Codec\` (every type) or \`withTypes(godot4CoreCodec, godot4${type})\` (wspeer/variant)`;
+  return `${type}, not in the codec: use codec: godot4Codec or withTypes(godot4CoreCodec, godot4${type})`;
+}
+
+/** The Godot name of a math value (what its `toString` starts with: `Vector2(1, 2)`), else `undefined`. */
+export function godotName(value: unknown): string | undefined {
+  return /^(\w+)\(/.exec(String(value))?.[1];
 }

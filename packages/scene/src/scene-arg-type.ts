@@ -31,7 +31,7 @@ import type {
   Vector4i,
 } from '@wspeer/variant';
 import { Real, type VariantCodec } from '@wspeer/variant';
-import { notInCodec } from './codec-hint.js';
+import { godotName, notInCodec } from './codec-hint.js';
 
 /** Godot 4 type names for declaring RPC arguments (`'Variant'` accepts anything). */
 export type SceneArgType =
@@ -185,7 +185,7 @@ const tables = new WeakMap<VariantCodec, Map<string, Class>>();
 function nameOf(cls: Class, id: number): string | undefined {
   const value = new cls();
   return (
-    /^(\w+)\(/.exec(String(value))?.[1] ??
+    godotName(value) ??
     (id === 21
       ? 'StringName'
       : id === 22

@@ -366,18 +366,14 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (values.length > 255) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, 'More than 255 arguments.');
     if (to !== 0 && !this.#connected.has(Math.abs(to))) return this.#notConnected(to);
     const replicator = this.#replicator;
-    if (to > 0 && replicator !== null && !replicator.isRpcVisible(node.path, to)) {
-      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${to} cannot see ${node.path}.`);
+    // As Godot: an RPC on a replicated node reaches only the peers that can see it. Peer ids are
+    // positive: `-to` is never one for a broadcast to all (0).
+    const targets = (to > 0 ? [to] : [...this.#connected]).filter(
+      (p) => p !== -to && (replicator?.isRpcVisible(node.path, p) ?? true),
+    );
+    if (targets.length === 0) {
+      return to > 0 ? this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${to} cannot see ${node.path}.`) : ErrorCode.OK;
     }
-    // As Godot: a broadcast on a replicated node reaches only the peers that can see it.
-    const targets =
-      to > 0
-        ? [to]
-        : // Peer ids are positive: `-to` is never one for a broadcast to all (0).
-          [...this.#connected].filter(
-            (p) => p !== -to && (replicator === null || replicator.isRpcVisible(node.path, p)),
-          );
-    if (targets.length === 0) return ErrorCode.OK;
     const allConfirmed = this.#sendPathCache(peer, node.path, node.config.md5, targets);
     const id = this.#paths.sent(node.path).id;
     let packet: Uint8Array;

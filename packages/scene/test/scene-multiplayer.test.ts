@@ -386,7 +386,7 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
           methods: { aim: { args: ['float', 'Vector2'], handler: (_speed: number, _at: Vector2) => undefined } },
         }),
       ).toThrow(
-        "RPC 'aim' on Player declares Vector2, not in this SceneMultiplayer's codec: use `codec: godot4Codec` (every type) or `withTypes(godot4CoreCodec, godot4Vector2)` (wspeer/variant)",
+        "RPC 'aim' on Player declares Vector2, not in the codec: use codec: godot4Codec or withTypes(godot4CoreCodec, godot4Vector2)",
       );
       expect(scene.getNode('Player')).toBeUndefined();
       const full = new SceneMultiplayer(null, { log: null, codec: godot4Codec });
