@@ -76,6 +76,11 @@ export class MultiplayerConnection implements ClientLink, ResumeOwner, PeerObser
     return [...this.#peers];
   }
 
+  /** False: a client. */
+  isServer(): boolean {
+    return false;
+  }
+
   /** Only id 1 (the server) has a socket. */
   getPeer(id: number): WebSocketPeer | null {
     return id === TARGET_PEER_SERVER ? this.#peer : null;

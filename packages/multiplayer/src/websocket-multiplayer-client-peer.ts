@@ -25,8 +25,6 @@ import type { MultiplayerServerStart, WebSocketMultiplayerPeerOptions } from './
 
 /** Starts the server side of a peer: `ERR_UNAVAILABLE` in {@link WebSocketMultiplayerClientPeer}; overridden by the full class. */
 export const START_SERVER: unique symbol = Symbol();
-/** The server a peer drives, while serving (then also its current client-or-server); `null` otherwise. */
-export const SERVER: unique symbol = Symbol();
 /** Makes a started server the one a peer drives. */
 export const SERVE: unique symbol = Symbol();
 
@@ -61,8 +59,6 @@ export class WebSocketMultiplayerClientPeer
   declare reconnect: Reconnect | null;
   /** The packet side and signals, shared with the client or server this peer drives. */
   declare [SESSION]: MultiplayerSession;
-  /** The server, while serving (then the same object as `#impl`). */
-  declare [SERVER]: WebSocketServer | null;
   readonly #connector: TransportConnector | undefined;
   #auto: boolean;
   #refuse = false;
@@ -76,7 +72,6 @@ export class WebSocketMultiplayerClientPeer
     super();
     this.#connector = options.connect;
     this[SESSION] = new MultiplayerSession(this, options.log);
-    this[SERVER] = null;
     this.wire = options.wire ?? 'godot3';
     this.supportedProtocols = [...(options.supportedProtocols ?? [])];
     this.handshakeHeaders = [...(options.handshakeHeaders ?? [])];
@@ -136,7 +131,7 @@ export class WebSocketMultiplayerClientPeer
     const err = socket.connectToUrl(client.url);
     if (err !== ErrorCode.OK) return err;
     client.start(this.handshakeTimeout);
-    this.#use(client, null);
+    this.#impl = client;
     return err;
   }
 
@@ -207,7 +202,7 @@ export class WebSocketMultiplayerClientPeer
 
   /** Whether this peer is a server. */
   isServer(): boolean {
-    return this[SERVER] !== null;
+    return this.#impl?.isServer() ?? false;
   }
 
   /** Disconnected, connecting or connected. */
@@ -243,7 +238,7 @@ export class WebSocketMultiplayerClientPeer
 
   /** Makes `server` (started) the one this peer drives. */
   [SERVE](server: WebSocketServer): void {
-    this.#use(server, server);
+    this.#impl = server;
   }
 
   /**
@@ -254,15 +249,9 @@ export class WebSocketMultiplayerClientPeer
     const impl = this.#impl;
     if (impl === null) return null;
     this.#impl = null;
-    this[SERVER] = null;
     const session = this[SESSION];
     this[SESSION] = session.successor();
     session.mute();
     return impl;
-  }
-
-  #use(impl: WebSocketServer | MultiplayerConnection, server: WebSocketServer | null): void {
-    this.#impl = impl;
-    this[SERVER] = server;
   }
 }

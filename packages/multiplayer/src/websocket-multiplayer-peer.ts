@@ -15,7 +15,7 @@ import {
 import type { Wire } from './constants.js';
 import type { WebSocketServer } from './multiplayer-server.js';
 import { type MultiplayerSession, SESSION } from './multiplayer-session.js';
-import { SERVE, SERVER, START_SERVER, WebSocketMultiplayerClientPeer } from './websocket-multiplayer-client-peer.js';
+import { SERVE, START_SERVER, WebSocketMultiplayerClientPeer } from './websocket-multiplayer-client-peer.js';
 import type { RoomFactory } from './wire.js';
 
 /** What `createServer` (a port, a bind address, TLS) or `attachServer` (an HTTP(S) server, a path) asked for. */
@@ -121,6 +121,8 @@ export class WebSocketMultiplayerPeer extends WebSocketMultiplayerClientPeer {
   /** Server: what happens to a client over its rate limits. */
   declare rateLimitPolicy: RateLimitPolicy;
   readonly #serverFactory: MultiplayerServerFactory | undefined;
+  /** The server last started (what this peer drives while `isServer()`). */
+  #server: WebSocketServer | null = null;
 
   constructor(options: WebSocketMultiplayerPeerOptions = {}) {
     super(options);
@@ -142,14 +144,14 @@ export class WebSocketMultiplayerPeer extends WebSocketMultiplayerClientPeer {
    */
   listening(options: WaitOptions | number = 0): Promise<number> {
     return (
-      this[SERVER]?.listening(options) ??
+      this.#serving()?.listening(options) ??
       Promise.reject(new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not a server'))
     );
   }
 
   /** Server: what the server has seen (clients, traffic, refusals, cuts; see `ServerStats`); `null` unless serving. */
   stats(): ServerStats | null {
-    return this[SERVER]?.stats() ?? null;
+    return this.#serving()?.stats() ?? null;
   }
 
   /** Starts the server side with the injected factory (`ERR_UNAVAILABLE` without one, e.g. in browsers). */
@@ -159,7 +161,14 @@ export class WebSocketMultiplayerPeer extends WebSocketMultiplayerClientPeer {
       return super[START_SERVER](start);
     const server = factory(this, this[SESSION], start);
     if (typeof server === 'number') return server;
+    this.#server = server;
     this[SERVE](server);
     return ErrorCode.OK;
+  }
+
+  /** The server, while serving (a closed one is let go). */
+  #serving(): WebSocketServer | null {
+    if (!this.isServer()) this.#server = null;
+    return this.#server;
   }
 }
