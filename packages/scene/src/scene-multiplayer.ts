@@ -30,7 +30,7 @@ import {
 } from './scene-packets.js';
 import { ScenePathCache } from './scene-path-cache.js';
 import { scenePathKey } from './scene-path-key.js';
-import type { SceneReplicationLink, SceneReplicator } from './scene-replicator.js';
+import type { ReplicatedPath, SceneReplicationLink, SceneReplicator } from './scene-replicator.js';
 import type { SceneServer } from './scene-server.js';
 
 /** The longest node path (UTF-8 bytes) a peer may send in SIMPLIFY_PATH or an inline call. */
@@ -579,13 +579,12 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     const text = readCString(packet, 38);
     if (text === null) return this.#refuse(from, 'path', 'SIMPLIFY_PATH path not UTF-8.');
     const path = scenePathKey(text, this.rootPath);
-    const node = this.#nodes.get(path);
-    const replicated = node === undefined ? this.#replicator?.replicatedPath(path) : undefined;
-    const ours = node?.config.md5 ?? replicated?.md5;
-    if (ours === undefined) return this.#refuse(from, 'path', `SIMPLIFY_PATH for unknown node ${quote(path)}.`);
-    const checksumOk = ours === md5;
+    // A registered node, or a spawner or synchronizer (its own path and an RPC configuration without methods).
+    const node = this.#nodes.get(path) ?? this.#replicator?.replicatedPath(path);
+    if (node === undefined) return this.#refuse(from, 'path', `SIMPLIFY_PATH for unknown node ${quote(path)}.`);
+    const checksumOk = node.config.md5 === md5;
     // Our own path, not `path`: a key cut from the remote text can be a view on all of it.
-    const learned = this.#paths.learn(from, id, { path: node?.path ?? (replicated?.path as string), checksumOk });
+    const learned = this.#paths.learn(from, id, { path: node.path, checksumOk });
     if (learned === 'duplicate') return this.#refuse(from, 'path', `Duplicate remote cache ID ${id} for peer ${from}.`);
     if (learned === 'full') {
       return this.#refuse(
@@ -687,7 +686,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   }
 
   /** A path (or a call on it) whose RPC checksum differs from ours: the two sides declare different methods. */
-  #refuseChecksum(from: number, path: string, node: SceneNode | undefined): undefined {
+  #refuseChecksum(from: number, path: string, node: ReplicatedPath | undefined): undefined {
     return this.#refuse(from, 'checksum', `RPC checksum mismatch on ${path}${ourMethods(node)}.`);
   }
 
@@ -729,6 +728,6 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
 }
 
 /** ` (our methods: a, b)` for a refusal naming `node`'s RPC methods. */
-function ourMethods(node: SceneNode | undefined): string {
+function ourMethods(node: ReplicatedPath | undefined): string {
   return ` (our methods: ${node?.config.names.join(', ') ?? ''})`;
 }

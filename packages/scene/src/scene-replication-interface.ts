@@ -21,6 +21,8 @@ import { simplifyPathPacket } from './scene-packets.js';
 import { type ReplicatedPropertySpecs, SceneReplicationConfig } from './scene-replication-config.js';
 import type { SceneReplicationLink } from './scene-replicator.js';
 
+/** The RPC configuration of a spawner or synchronizer (no methods) as SIMPLIFY_PATH compares it. */
+const NO_RPC_CONFIG = { md5: NO_RPC_MD5, names: [] };
 /** Settings of a {@link SceneReplicationInterface}. */
 export interface SceneReplicationOptions {
   /** Most live nodes one peer may spawn here (default 4096): SPAWNs past it are refused. */
@@ -126,7 +128,7 @@ export class SceneReplicationInterface {
       onPacket: (from, packet) => this.#receiver.receive(from, packet),
       replicatedPath: (path) => {
         const object = this.#s.spawners.get(path) ?? this.#s.syncsByPath.get(path);
-        return object === undefined ? undefined : { path: object.path, md5: NO_RPC_MD5 };
+        return object === undefined ? undefined : { path: object.path, config: NO_RPC_CONFIG };
       },
       isRpcVisible: (path, peer) => this.#isRpcVisible(path, peer),
     });

@@ -19,12 +19,15 @@ export interface SceneReplicator {
   isRpcVisible(path: string, peer: number): boolean;
 }
 
-/** A spawner or synchronizer as SIMPLIFY_PATH knows it (see {@link SceneReplicator.replicatedPath}). */
+/**
+ * A spawner or synchronizer as SIMPLIFY_PATH knows it (see {@link SceneReplicator.replicatedPath}):
+ * shaped as a registered node's path and RPC configuration, so both are looked up alike.
+ */
 export interface ReplicatedPath {
   /** Its own path (a string of ours, never a view on a remote packet's text). */
   readonly path: string;
-  /** The RPC checksum (md5 hex) of its method list. */
-  readonly md5: string;
+  /** Its RPC configuration: the checksum (md5 hex) of its method list, and the list (none). */
+  readonly config: { readonly md5: string; readonly names: readonly string[] };
 }
 
 /**
