@@ -26,8 +26,13 @@ export interface SceneReplicator {
 export interface ReplicatedPath {
   /** Its own path (a string of ours, never a view on a remote packet's text). */
   readonly path: string;
-  /** Its RPC configuration: the checksum (md5 hex) of its method list, and the list (none). */
-  readonly config: { readonly md5: string; readonly names: readonly string[] };
+  /** Its RPC configuration (no methods), as a node's. */
+  readonly config: {
+    /** The RPC checksum (md5 hex) of its method list. */
+    readonly md5: string;
+    /** Its RPC method names (none). */
+    readonly names: readonly string[];
+  };
 }
 
 /**
