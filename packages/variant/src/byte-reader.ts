@@ -71,13 +71,6 @@ export class ByteReader {
     return value;
   }
 
-  /** The next `count` bytes as a view on the input (no copy), and moves past them. */
-  bytesView(count: number): Uint8Array {
-    const view = this.bytes.subarray(this.pos, this.pos + count);
-    this.pos += count;
-    return view;
-  }
-
   /** A copy of the next `count` bytes (a fresh, unshared buffer), and moves past them. */
   copyBytes(count: number): Uint8Array {
     const copy = this.bytes.slice(this.pos, this.pos + count);

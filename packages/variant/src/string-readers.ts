@@ -71,12 +71,9 @@ function readStrings(r: ByteReader, count: number): string[] | DecodeFailed {
 }
 
 function decodeText(bytes: Uint8Array, start: number, length: number): string | null {
-  if (length > ASCII_FAST_PATH_MAX) return decodeUtf8(bytes.subarray(start, start + length), true);
+  const end = start + length;
   let text = '';
-  for (let i = start; i < start + length; i++) {
-    const byte = bytes[i];
-    if (byte >= 0x80) return decodeUtf8(bytes.subarray(start, start + length), true);
-    text += String.fromCharCode(byte);
-  }
-  return text;
+  let i = start;
+  if (length <= ASCII_FAST_PATH_MAX) for (; i < end && bytes[i] < 0x80; i++) text += String.fromCharCode(bytes[i]);
+  return i === end ? text : decodeUtf8(bytes.subarray(start, end), true);
 }
