@@ -81,9 +81,9 @@ export class WebSocketClient<
     const full = typeof url === 'string' && url !== '' && !url.includes('://') ? `ws://${url}` : url;
     this.peer.supportedProtocols = [...protocols];
     this.peer.handshakeHeaders = [...customHeaders];
-    const tls = this.trustedSslCertificate === undefined ? {} : { ca: this.trustedSslCertificate };
     // On the peer (not per call), so that a reconnect uses them too.
-    this.peer.tls = { ...this.peer.tls, ...tls, verify: this.verifySsl };
+    const tls = this.peer.tls;
+    this.peer.tls = { ...tls, ca: this.trustedSslCertificate ?? tls?.ca, verify: this.verifySsl };
     return this.peer.connectToUrl(full);
   }
 

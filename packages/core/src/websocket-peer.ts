@@ -105,9 +105,6 @@ const EMPTY = new Uint8Array(0);
 const NO_INBOUND = new PacketQueue();
 const NO_CONTROLS: ControlEvent[] = [];
 
-/** Stands for an empty `supportedProtocols` or `handshakeHeaders` that was never read (never handed out). */
-const NO_STRINGS: readonly string[] = [];
-
 /** A peer's own copy of a list option; `undefined` (no array) when there is none or it is empty. */
 function ownCopy(list: readonly string[] | undefined): string[] | undefined {
   return list?.length ? [...list] : undefined;
@@ -299,8 +296,8 @@ export class WebSocketPeer implements LinkTarget {
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     const settings = {
-      protocols: this[PROTOCOLS] ?? NO_STRINGS,
-      headers: this[HEADERS] ?? NO_STRINGS,
+      protocols: this[PROTOCOLS] ?? [],
+      headers: this[HEADERS] ?? [],
       maxMessageSize: this.inboundBufferSize,
       handshakeTimeout: this.handshakeTimeout * 1000,
       tls: options.tls ?? this.tls,
@@ -454,8 +451,8 @@ export class WebSocketPeer implements LinkTarget {
 
   /** Bytes queued for sending and not yet written to the network; 0 unless `OPEN`. */
   getCurrentOutboundBufferedAmount(): number {
-    if (this.#state !== State.OPEN || this[TRANSPORT] === null) return 0;
-    return (this.#out?.bytes ?? 0) + this[TRANSPORT].bufferedAmount;
+    if (this.#state !== State.OPEN) return 0;
+    return (this.#out?.bytes ?? 0) + (this[TRANSPORT] as Transport).bufferedAmount; // (OPEN: a transport)
   }
 
   /** Turns Nagle's algorithm off (the default) or on. `ERR_UNAVAILABLE` in browsers. */
@@ -705,9 +702,9 @@ export class WebSocketPeer implements LinkTarget {
     return this.#waiters.wait(this, what, options, check);
   }
 
-  /** `value`, with a warning once when connected: browsers cannot tell the remote address or set Nagle. */
+  /** `value`, with a warning the first time: browsers cannot tell the remote address or set Nagle. */
   #unsupported<T>(member: string, value: T): T {
-    if (this[TRANSPORT] !== null) notInBrowsers(member);
+    notInBrowsers(member);
     return value;
   }
 }

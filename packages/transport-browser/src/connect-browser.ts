@@ -21,8 +21,8 @@ export const connectBrowser: TransportConnector = (
   if (options.headers.length > 0) notInBrowsers('handshakeHeaders');
   if (options.tls?.ca !== undefined || options.tls?.verify === false) notInBrowsers('TLS options');
   if (typeof WebSocket !== 'function') {
-    throw new Error('no global WebSocket here (Node: use the "node" export condition).');
+    throw new Error('no global WebSocket (Node: use the "node" export condition)');
   }
-  const ws = new WebSocket(url, [...options.protocols]);
+  const ws = new WebSocket(url, options.protocols as string[]); // (it copies the list)
   return new BrowserTransport(ws, events);
 };
