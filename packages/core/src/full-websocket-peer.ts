@@ -135,9 +135,9 @@ export class FullWebSocketPeer extends WebSocketPeer {
   }
 
   /**
-   * Called by the link for every control event. An error that fails the connection with a code
-   * of {@link FAILURE_REASONS} is queued as two: the code with its reason (the first error with a
-   * code sets the close code and reason reported), then the transport's message (`lastErrorMessage`).
+   * Called by the link for every control event. An error that fails the connection with 1002,
+   * 1007 or 1009 is queued as two: the code with its reason (the first error with a code sets the
+   * close code and reason reported), then the transport's message (`lastErrorMessage`).
    */
   override [LINK_CONTROL](kind: number, text: string, code: number, wasClean: boolean): void {
     const reason = kind === LinkEvent.ERROR ? FAILURE_REASONS[code] : undefined;
