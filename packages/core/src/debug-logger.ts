@@ -69,10 +69,10 @@ export function debugLogger(
           return inner.bufferedAmount;
         },
         get remoteAddress() {
-          return inner.remoteAddress;
+          return inner.remoteAddress ?? '';
         },
         get remotePort() {
-          return inner.remotePort;
+          return inner.remotePort ?? 0;
         },
         sendMany(messages, count) {
           if (frames) {
@@ -91,9 +91,9 @@ export function debugLogger(
           log(`${name(peer)} dropped`);
           inner.terminate();
         },
-        pause: () => inner.pause(),
-        resume: () => inner.resume(),
-        setNoDelay: (enabled) => inner.setNoDelay(enabled),
+        pause: () => inner.pause?.() ?? false,
+        resume: () => inner.resume?.(),
+        setNoDelay: (enabled) => inner.setNoDelay?.(enabled) ?? false,
       };
       if (inner.heartbeat !== undefined) traced.heartbeat = (now, interval) => inner.heartbeat?.(now, interval) ?? true;
       return traced;

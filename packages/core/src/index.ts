@@ -18,10 +18,26 @@ export { State } from './constants/state.js';
 export { WriteMode } from './constants/write-mode.js';
 export { type DebugLoggerOptions, debugLogger } from './debug-logger.js';
 export type { DebugTrace, TracedPeer } from './debug-trace.js';
+export { FullWebSocketPeer } from './full-websocket-peer.js';
 export { generatePeerId } from './generate-peer-id.js';
 export { type HandlerErrorReporter, reportHandlerError, setHandlerErrorReporter } from './handler-error.js';
 export { Heartbeat } from './heartbeat.js';
-export { GATE, LINK_CONTROL, LINK_MESSAGE, OBSERVE, RECONNECT } from './internal-keys.js';
+export {
+  BEAT,
+  BEAT_TIMER,
+  GATE,
+  HEADERS,
+  INBOUND,
+  LINK_CONTROL,
+  LINK_MESSAGE,
+  OBSERVE,
+  OPEN,
+  PAUSED,
+  PEER_CLASS,
+  PROTOCOLS,
+  RECONNECT,
+  TRANSPORT,
+} from './internal-keys.js';
 export { type ListenFailure, listenFailure } from './listen-failure.js';
 export { LoopbackNetwork } from './loopback-transport.js';
 export { OutboundBatch } from './outbound-batch.js';
@@ -53,7 +69,7 @@ export { setUnrefTimeout } from './unref-timeout.js';
 export { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
 export type { AbortSignalLike, WaitOptions } from './wait-options.js';
 export { WaiterList } from './waiter-list.js';
-export { warnOnce } from './warn-once.js';
+export { notInBrowsers, warnOnce } from './warn-once.js';
 export { WebSocketClient, type WebSocketClientEvents, type WebSocketClientOptions } from './websocket-client.js';
 export { WebSocketError } from './websocket-error.js';
 export {

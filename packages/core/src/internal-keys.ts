@@ -19,3 +19,34 @@ export const LINK_CONTROL: unique symbol = Symbol();
 export const RECONNECT: unique symbol = Symbol();
 /** `WebSocketPeer[GATE]`: a server's `SenderGate` of the client this peer is (`null` for a client's own peer). */
 export const GATE: unique symbol = Symbol();
+
+// Between `WebSocketPeer` (what every runtime runs) and `FullWebSocketPeer` (what it adds where the
+// transport can serve, ping, pause and tell its address: Node, the loopback), so that browser bundles
+// carry none of the additions.
+
+/** `WebSocketPeer[OPEN](url, create)`: starts a connection whose transport `create` makes. */
+export const OPEN: unique symbol = Symbol();
+/** `WebSocketPeer[TRANSPORT]`: the current connection's transport, or `null`. */
+export const TRANSPORT: unique symbol = Symbol();
+/** `WebSocketPeer[PROTOCOLS]`, `[HEADERS]`: the stored `supportedProtocols`, `handshakeHeaders` (maybe a shared empty list). */
+export const PROTOCOLS: unique symbol = Symbol();
+/** See {@link PROTOCOLS}. */
+export const HEADERS: unique symbol = Symbol();
+/** `WebSocketPeer[INBOUND]`: the inbound queue (for back-pressure). */
+export const INBOUND: unique symbol = Symbol();
+/**
+ * `WebSocketPeer[PAUSED]`, `[BEAT_TIMER]`: `FullWebSocketPeer`'s state (reading paused, the
+ * heartbeat's timer). Declared on `WebSocketPeer`, so that the full class adds no member and either
+ * class's objects fit the other's type (what `getPeer()` returns is the type `wspeer` exports).
+ */
+export const PAUSED: unique symbol = Symbol();
+/** See {@link PAUSED}. */
+export const BEAT_TIMER: unique symbol = Symbol();
+/** `WebSocketPeer[BEAT]()`: the heartbeat, run by `poll()` while open with a `heartbeatInterval`. */
+export const BEAT: unique symbol = Symbol();
+/**
+ * `TransportConnector[PEER_CLASS]`: the peer class a connector's transports call for (its
+ * `FullWebSocketPeer` when they can ping, pause and tell their address). `WebSocketClient` builds its
+ * peer with it, so a client in Node gets the full peer and a browser client the plain one.
+ */
+export const PEER_CLASS: unique symbol = Symbol();

@@ -6,7 +6,9 @@ import type {
   PendingConnection,
 } from './connection-listener.js';
 import { CloseCode } from './constants/close-code.js';
+import { FullWebSocketPeer } from './full-websocket-peer.js';
 import { Heartbeat } from './heartbeat.js';
+import { PEER_CLASS } from './internal-keys.js';
 import { selectProtocol } from './select-protocol.js';
 import type { ConnectOptions, Transport, TransportConnector, TransportEvents } from './transport.js';
 import { utf8Length } from './utf8.js';
@@ -138,8 +140,11 @@ export class LoopbackNetwork {
   /** Listener factory for `new WebSocketServer({ listen })`. */
   readonly listen: ListenerFactory = (options, events) => this.#startListener(options, events);
 
-  /** Transport connector for `new WebSocketPeer({ connect })`. */
-  readonly connect: TransportConnector = (url, options, events) => this.#startClient(url, options, events);
+  /** Transport connector for `new WebSocketPeer({ connect })`; clients built with it get a `FullWebSocketPeer` (it pings, pauses). */
+  readonly connect: TransportConnector = Object.assign(
+    (url: string, options: ConnectOptions, events: TransportEvents) => this.#startClient(url, options, events),
+    { [PEER_CLASS]: FullWebSocketPeer },
+  );
 
   #startListener(options: ListenOptions, events: ListenerEvents): ConnectionListener {
     const port = options.port === 0 ? this.#nextPort++ : options.port;

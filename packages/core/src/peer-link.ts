@@ -1,6 +1,6 @@
 import * as LinkEvent from './constants/link-event-values.js';
 import { LINK_CONTROL, LINK_MESSAGE } from './internal-keys.js';
-import type { Transport, TransportEvents } from './transport.js';
+import type { TransportEvents } from './transport.js';
 
 /** Control events a link queues for the next poll, in arrival order with the messages. A module namespace. */
 export { LinkEvent };
@@ -32,8 +32,6 @@ export interface LinkTarget {
  * connection, the old link is killed so a late event from the old socket cannot touch the peer.
  */
 export class PeerLink implements TransportEvents {
-  /** The socket, once created. */
-  transport: Transport | null = null;
   /** Set when the peer no longer listens to this link. */
   dead = false;
 

@@ -229,7 +229,7 @@ export class SenderGate implements TransportEvents, Transport {
 
   /** The socket's Nagle setting. */
   setNoDelay(enabled: boolean): boolean {
-    return this.#transport?.setNoDelay(enabled) ?? false;
+    return this.#transport?.setNoDelay?.(enabled) ?? false;
   }
 
   /** Pauses the socket while the peer, a rate limit or a cut wants it; resumes when none does. */
@@ -239,8 +239,8 @@ export class SenderGate implements TransportEvents, Transport {
     const wanted = (flags & (PEER_PAUSED | RATE_HELD | CUT)) !== 0;
     if (transport === null || wanted === ((flags & PAUSED) !== 0)) return;
     this.#flags = wanted ? flags | PAUSED : flags & ~PAUSED;
-    if (wanted) transport.pause();
-    else transport.resume();
+    if (wanted) transport.pause?.();
+    else transport.resume?.();
   }
 
   /** Adds a message to the window; whether it goes over a limit. */

@@ -44,16 +44,20 @@ export interface Transport {
    * the runtime cannot send pings (browsers: the server pings them).
    */
   heartbeat?(now: number, intervalMs: number, read?: boolean): boolean;
-  /** Stops reading from the network (inbound back-pressure); returns false where unsupported. */
-  pause(): boolean;
+  /**
+   * Stops reading from the network (inbound back-pressure); returns false where unsupported.
+   * Absent where the runtime cannot pause a socket (browsers), as the four members after it: the
+   * peer browsers use (`WebSocketPeer`) never calls them; `FullWebSocketPeer` treats absence as unsupported.
+   */
+  pause?(): boolean;
   /** Resumes reading after {@link Transport.pause}. */
-  resume(): void;
+  resume?(): void;
   /** Turns Nagle's algorithm off (`true`) or on; returns false where unsupported. */
-  setNoDelay(enabled: boolean): boolean;
+  setNoDelay?(enabled: boolean): boolean;
   /** The remote IP address, or `""` where the runtime does not tell. */
-  readonly remoteAddress: string;
+  readonly remoteAddress?: string;
   /** The remote port, or `0` where the runtime does not tell. */
-  readonly remotePort: number;
+  readonly remotePort?: number;
 }
 
 /** TLS settings of a client connection. Node only; browsers use the system's trust store. */

@@ -6,3 +6,11 @@ export function warnOnce(key: string, message: string): void {
   warned.add(key);
   console.warn(`[wspeer] ${message}`);
 }
+
+/**
+ * Warns once that `what` (a member or setting) cannot work in a browser: how the members that do
+ * less there (they return a neutral value) say so. One message pattern for all, so bundles carry it once.
+ */
+export function notInBrowsers(what: string): void {
+  warnOnce(what, `${what}: not in browsers.`);
+}

@@ -2,7 +2,7 @@ import { CloseCode } from './constants/close-code.js';
 import { ConnectionStatus } from './constants/connection-status.js';
 import { ErrorCode } from './constants/error-code.js';
 import { State } from './constants/state.js';
-import { OBSERVE } from './internal-keys.js';
+import { OBSERVE, PEER_CLASS } from './internal-keys.js';
 import type { CloseInfo } from './peer-waits.js';
 import { SignalEmitter } from './signal-emitter.js';
 import type { WaitOptions } from './wait-options.js';
@@ -55,7 +55,9 @@ export class WebSocketClient<
     super();
     this.verifySsl = options.verifySsl ?? true;
     this.trustedSslCertificate = options.trustedSslCertificate;
-    this.peer = new WebSocketPeer(options);
+    // The connector names the peer its transports call for (Node's: `FullWebSocketPeer`).
+    const Peer = (options.connect as { [PEER_CLASS]?: typeof WebSocketPeer } | undefined)?.[PEER_CLASS];
+    this.peer = new (Peer ?? WebSocketPeer)(options);
     this.peer[OBSERVE](this.#observer);
   }
 
@@ -79,9 +81,9 @@ export class WebSocketClient<
     const full = typeof url === 'string' && url !== '' && !url.includes('://') ? `ws://${url}` : url;
     this.peer.supportedProtocols = [...protocols];
     this.peer.handshakeHeaders = [...customHeaders];
-    const tls = this.trustedSslCertificate === undefined ? {} : { ca: this.trustedSslCertificate };
     // On the peer (not per call), so that a reconnect uses them too.
-    this.peer.tls = { ...this.peer.tls, ...tls, verify: this.verifySsl };
+    const tls = this.peer.tls;
+    this.peer.tls = { ...tls, ca: this.trustedSslCertificate ?? tls?.ca, verify: this.verifySsl };
     return this.peer.connectToUrl(full);
   }
 

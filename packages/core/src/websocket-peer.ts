@@ -7,7 +7,21 @@ import { ErrorCode } from './constants/error-code.js';
 import { State } from './constants/state.js';
 import { WriteMode } from './constants/write-mode.js';
 import type { DebugTrace } from './debug-trace.js';
-import { GATE, LINK_CONTROL, LINK_MESSAGE, OBSERVE, RECONNECT } from './internal-keys.js';
+import {
+  BEAT,
+  type BEAT_TIMER,
+  GATE,
+  HEADERS,
+  INBOUND,
+  LINK_CONTROL,
+  LINK_MESSAGE,
+  OBSERVE,
+  OPEN,
+  type PAUSED,
+  PROTOCOLS,
+  RECONNECT,
+  TRANSPORT,
+} from './internal-keys.js';
 import { OutboundBatch } from './outbound-batch.js';
 import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
@@ -18,7 +32,7 @@ import type { ClientTlsOptions, Transport, TransportConnector, TransportEvents }
 import { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
 import type { WaitOptions } from './wait-options.js';
 import { WaiterList } from './waiter-list.js';
-import { warnOnce } from './warn-once.js';
+import { notInBrowsers } from './warn-once.js';
 
 /** Notified by a peer's `poll()`; how `WebSocketClient`, `WebSocketServer` and multiplayer peers listen. */
 export interface PeerObserver {
@@ -91,25 +105,19 @@ const EMPTY = new Uint8Array(0);
 const NO_INBOUND = new PacketQueue();
 const NO_CONTROLS: ControlEvent[] = [];
 
-/** Shared stand-in for an empty `supportedProtocols` or `handshakeHeaders` until it is read (never handed out). */
-const NO_STRINGS: string[] = [];
-
-/** A peer's own copy of a list option; the shared {@link NO_STRINGS} when there is none or it is empty. */
-function ownCopy(list: readonly string[] | undefined): string[] {
-  return list === undefined || list.length === 0 ? NO_STRINGS : [...list];
+/** A peer's own copy of a list option; `undefined` (no array) when there is none or it is empty. */
+function ownCopy(list: readonly string[] | undefined): string[] | undefined {
+  return list?.length ? [...list] : undefined;
 }
-
-/** The reason a peer reports for the protocol failures a transport signals by close code. */
-const FAILURE_REASONS: Record<number, string> = {
-  [CloseCode.MESSAGE_TOO_BIG]: CloseReason.MESSAGE_TOO_BIG,
-  [CloseCode.PROTOCOL_ERROR]: CloseReason.PROTOCOL_ERROR,
-  [CloseCode.INVALID_PAYLOAD]: CloseReason.INVALID_PAYLOAD,
-};
 
 /**
  * A WebSocket connection with Godot 4's `WebSocketPeer` semantics: nothing happens behind your
  * back. Incoming messages and state changes are applied by `poll()`; `send` queues, and everything
  * queued in one event-loop turn goes out in one socket write at the end of that turn.
+ *
+ * This class is what every runtime runs, and what browsers get: there, `acceptStream`, the
+ * heartbeat, `getConnectedHost`, `getConnectedPort` and `setNoDelay` cannot work and say so once.
+ * `FullWebSocketPeer` adds them where the transport can serve, ping and tell its address (Node).
  */
 export class WebSocketPeer implements LinkTarget {
   // `declare`: the constructor assigns these; no field definitions are emitted (smaller bundles).
@@ -133,21 +141,27 @@ export class WebSocketPeer implements LinkTarget {
   declare reconnect: Reconnect | null | undefined;
   /** Server side: the server's gate of this client (see `SenderGate`), set by the server; absent on a client's own peer. */
   declare [GATE]: SenderGate | undefined;
+  /** `supportedProtocols`: `undefined` while empty and unread (a server holds a peer per idle client). */
+  declare [PROTOCOLS]: string[] | undefined;
+  /** `handshakeHeaders`: `undefined` while empty and unread. */
+  declare [HEADERS]: string[] | undefined;
+  /** `FullWebSocketPeer`: reading is paused because the inbound queue is full. */
+  declare [PAUSED]: boolean | undefined;
+  /** `FullWebSocketPeer`: the timer that polls an auto-polled peer while its heartbeat runs. */
+  declare [BEAT_TIMER]: unknown;
 
   readonly #connector: TransportConnector | undefined;
   #link: PeerLink | null = null;
-  #transport: Transport | null = null;
+  /** The current connection's transport, or `null`. */
+  [TRANSPORT]: Transport | null = null;
   #state: State = State.CLOSED;
   #code = -1;
   #reason = '';
   #protocol = '';
   #url = '';
   #writeMode: WriteMode = WriteMode.BINARY;
-  /** `supportedProtocols`: the shared {@link NO_STRINGS} while empty and unread (a server holds a peer per idle client). */
-  #supported: string[];
-  /** `handshakeHeaders`: the shared {@link NO_STRINGS} while empty and unread. */
-  #headers: string[];
-  #inbound: PacketQueue = NO_INBOUND;
+  /** The inbound queue (its `length` is what `getPacket` can return, `unpublished` what the next poll adds). */
+  [INBOUND]: PacketQueue = NO_INBOUND;
   #controls: ControlEvent[] = NO_CONTROLS;
   /** Created on the first send: idle peers carry none. */
   #out: OutboundBatch | null = null;
@@ -157,19 +171,17 @@ export class WebSocketPeer implements LinkTarget {
   #active = false;
   #observer: PeerObserver | null = null;
   #packetError: ErrorCode = ErrorCode.OK;
-  #paused = false;
   #closeStarted = false;
   /** The code and reason of a protocol failure: reported instead of what the close says. */
   #failure: [number, string] | null = null;
   #wasOpen = false;
   #lastError = '';
-  #heartbeatTimer: unknown;
   #waiters: WaiterList<WebSocketPeer> | null = null;
 
   constructor(options: WebSocketPeerOptions = {}) {
     this.#connector = options.connect;
-    this.#supported = ownCopy(options.supportedProtocols);
-    this.#headers = ownCopy(options.handshakeHeaders);
+    this[PROTOCOLS] = ownCopy(options.supportedProtocols);
+    this[HEADERS] = ownCopy(options.handshakeHeaders);
     this.inboundBufferSize = options.inboundBufferSize ?? 65535;
     this.outboundBufferSize = options.outboundBufferSize ?? 65535;
     this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
@@ -183,24 +195,24 @@ export class WebSocketPeer implements LinkTarget {
 
   /** Client: subprotocols to request. Server: subprotocols to accept. */
   get supportedProtocols(): string[] {
-    if (this.#supported === NO_STRINGS) this.#supported = [];
-    return this.#supported;
+    this[PROTOCOLS] ??= [];
+    return this[PROTOCOLS];
   }
 
   /** Sets `supportedProtocols` (see the getter). */
   set supportedProtocols(protocols: string[]) {
-    this.#supported = protocols;
+    this[PROTOCOLS] = protocols;
   }
 
   /** Extra handshake header lines (`"Name: value"`). Ignored (with a warning) in browsers. */
   get handshakeHeaders(): string[] {
-    if (this.#headers === NO_STRINGS) this.#headers = [];
-    return this.#headers;
+    this[HEADERS] ??= [];
+    return this[HEADERS];
   }
 
   /** Sets `handshakeHeaders` (see the getter). */
   set handshakeHeaders(headers: string[]) {
-    this.#headers = headers;
+    this[HEADERS] = headers;
   }
 
   /** When true, `poll()` runs by itself as soon as anything arrives (a microtask, no timer delay). */
@@ -211,8 +223,7 @@ export class WebSocketPeer implements LinkTarget {
   /** Sets `autoPoll` (see the getter). */
   set autoPoll(enabled: boolean) {
     this.#auto = enabled;
-    if (enabled && (this.#active || this.#controls.length > 0 || this.#inbound.unpublished > 0)) this.#requestPoll();
-    this.#updateHeartbeatTimer();
+    if (enabled && (this.#active || this.#controls.length > 0 || this[INBOUND].unpublished > 0)) this.#requestPoll();
   }
 
   /** The ready state (`State.CONNECTING`, `OPEN`, `CLOSING`, `CLOSED`). */
@@ -285,14 +296,14 @@ export class WebSocketPeer implements LinkTarget {
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     const settings = {
-      protocols: this.#supported,
-      headers: this.#headers,
+      protocols: this[PROTOCOLS] ?? [],
+      headers: this[HEADERS] ?? [],
       maxMessageSize: this.inboundBufferSize,
       handshakeTimeout: this.handshakeTimeout * 1000,
       tls: options.tls ?? this.tls,
     };
     try {
-      this.#open(url, (events) => connector(url, settings, events));
+      this[OPEN](url, (events) => connector(url, settings, events));
     } catch (error) {
       this.#lastError = error instanceof Error ? error.message : String(error);
       return ErrorCode.ERR_INVALID_PARAMETER;
@@ -303,18 +314,12 @@ export class WebSocketPeer implements LinkTarget {
   /**
    * Server side of the upgrade (Godot's `accept_stream`): completes a pending connection with this
    * peer's `supportedProtocols` and `handshakeHeaders`. Returns `ERR_ALREADY_IN_USE` unless `CLOSED`,
-   * or `ERR_INVALID_PARAMETER` (and refuses the connection) when no subprotocol matches.
+   * or `ERR_INVALID_PARAMETER` (and refuses the connection) when no subprotocol matches. Browsers
+   * cannot serve: `ERR_UNAVAILABLE` (`FullWebSocketPeer` serves).
    */
-  acceptStream(connection: PendingConnection): ErrorCode {
-    if (this.#state !== State.CLOSED) return ErrorCode.ERR_ALREADY_IN_USE;
-    const protocol = connection.selectProtocol(this.#supported);
-    if (protocol === null) {
-      this.debug?.refused(connection.url, 400, 'No matching subprotocol');
-      connection.reject(400, 'No matching subprotocol');
-      return ErrorCode.ERR_INVALID_PARAMETER;
-    }
-    this.#open(connection.url, (events) => connection.accept(protocol, this.#headers, this.inboundBufferSize, events));
-    return ErrorCode.OK;
+  acceptStream(_connection: PendingConnection): ErrorCode {
+    notInBrowsers('acceptStream');
+    return ErrorCode.ERR_UNAVAILABLE;
   }
 
   /**
@@ -331,14 +336,14 @@ export class WebSocketPeer implements LinkTarget {
         this.#apply(event);
       }
     }
-    this.#publishBefore(this.#inbound.pushed);
-    if (this.heartbeatInterval > 0 && this.#state === State.OPEN) this.#checkHeartbeat();
+    this.#publishBefore(this[INBOUND].pushed);
+    if (this.heartbeatInterval > 0 && this.#state === State.OPEN) this[BEAT]();
     if (this.#waiters !== null && this.#waiters.size > 0) this.#waiters.settle(this);
   }
 
   /** Number of packets `getPacket` can return now. */
   getAvailablePacketCount(): number {
-    return this.#inbound.length;
+    return this[INBOUND].length;
   }
 
   /**
@@ -356,7 +361,7 @@ export class WebSocketPeer implements LinkTarget {
   getMessage(): Uint8Array | string | null {
     const data = this.#nextData();
     if (data === undefined) return null;
-    if (this.#inbound.lastWasText && typeof data !== 'string') return decodeUtf8(data);
+    if (this[INBOUND].lastWasText && typeof data !== 'string') return decodeUtf8(data);
     return data;
   }
 
@@ -367,7 +372,7 @@ export class WebSocketPeer implements LinkTarget {
 
   /** Whether the packet last returned by `getPacket` (or `getMessage`) was a text frame: call it after them. */
   wasStringPacket(): boolean {
-    return this.#inbound.lastWasText;
+    return this[INBOUND].lastWasText;
   }
 
   /**
@@ -428,43 +433,37 @@ export class WebSocketPeer implements LinkTarget {
     }
     this.#out?.flushTurn();
     this.#closeStarted = true;
-    this.#inbound.clear();
+    this[INBOUND].clear();
     this.#state = State.CLOSING;
-    (this.#transport as Transport).close(code, reason);
+    (this[TRANSPORT] as Transport).close(code, reason);
     return ErrorCode.OK;
   }
 
   /** The remote IP address (`""` when not connected, and always in browsers). */
   getConnectedHost(): string {
-    if (this.#transport === null) return '';
-    if (this.#transport.remoteAddress === '') this.#unsupported('getConnectedHost');
-    return this.#transport.remoteAddress;
+    return this.#unsupported('getConnectedHost', '');
   }
 
   /** The remote port (`0` when not connected, and always in browsers). */
   getConnectedPort(): number {
-    if (this.#transport === null) return 0;
-    if (this.#transport.remotePort === 0) this.#unsupported('getConnectedPort');
-    return this.#transport.remotePort;
+    return this.#unsupported('getConnectedPort', 0);
   }
 
   /** Bytes queued for sending and not yet written to the network; 0 unless `OPEN`. */
   getCurrentOutboundBufferedAmount(): number {
-    if (this.#state !== State.OPEN || this.#transport === null) return 0;
-    return (this.#out?.bytes ?? 0) + this.#transport.bufferedAmount;
+    if (this.#state !== State.OPEN) return 0;
+    return (this.#out?.bytes ?? 0) + (this[TRANSPORT] as Transport).bufferedAmount; // (OPEN: a transport)
   }
 
   /** Turns Nagle's algorithm off (the default) or on. `ERR_UNAVAILABLE` in browsers. */
-  setNoDelay(enabled: boolean): ErrorCode {
-    if (this.#transport === null) return ErrorCode.ERR_UNCONFIGURED;
-    if (this.#transport.setNoDelay(enabled)) return ErrorCode.OK;
-    this.#unsupported('setNoDelay');
-    return ErrorCode.ERR_UNAVAILABLE;
+  setNoDelay(_enabled: boolean): ErrorCode {
+    if (this[TRANSPORT] === null) return ErrorCode.ERR_UNCONFIGURED;
+    return this.#unsupported('setNoDelay', ErrorCode.ERR_UNAVAILABLE);
   }
 
   /** Which adapter carries this connection (`"node-ws"`, `"browser"`, ...), or `""` if none. */
   get adapter(): string {
-    return this.#transport?.adapter ?? '';
+    return this[TRANSPORT]?.adapter ?? '';
   }
 
   /**
@@ -503,25 +502,19 @@ export class WebSocketPeer implements LinkTarget {
       this.#fail(CloseCode.MESSAGE_TOO_BIG, CloseReason.MESSAGE_TOO_BIG);
       return;
     }
-    let inbound = this.#inbound;
+    let inbound = this[INBOUND];
     if (inbound === NO_INBOUND) {
       inbound = new PacketQueue();
-      this.#inbound = inbound;
+      this[INBOUND] = inbound;
     }
     inbound.push(data, isText, size);
-    if (
-      !this.#paused &&
-      (inbound.bytes >= this.inboundBufferSize || inbound.unpublished + inbound.length >= this.maxQueuedPackets)
-    ) {
-      this.#paused = (this.#transport as Transport).pause();
-    }
     if (!this.#active) this.#activity();
   }
 
   /** Called by the link for every control event. */
   [LINK_CONTROL](kind: number, text: string, code: number, wasClean: boolean): void {
     if (this.#controls === NO_CONTROLS) this.#controls = [];
-    this.#controls.push({ kind, seq: this.#inbound.pushed, text, code, wasClean });
+    this.#controls.push({ kind, seq: this[INBOUND].pushed, text, code, wasClean });
     if (!this.#active) this.#activity();
   }
 
@@ -536,7 +529,7 @@ export class WebSocketPeer implements LinkTarget {
   }
 
   #reset(url: string): void {
-    this.#inbound.clear();
+    this[INBOUND].clear();
     this.#controls = NO_CONTROLS;
     this.#out?.clear();
     this.#code = -1;
@@ -547,7 +540,6 @@ export class WebSocketPeer implements LinkTarget {
     this.#failure = null;
     this.#wasOpen = false;
     this.#lastError = '';
-    this.#paused = false;
     this.#packetError = ErrorCode.OK;
   }
 
@@ -555,41 +547,37 @@ export class WebSocketPeer implements LinkTarget {
    * Starts a connection to (client) or from (server side) `url`: `create` makes its transport,
    * reporting to the new link (through the debug trace, if any). If it throws, the peer stays `CLOSED`.
    */
-  #open(url: string, create: (events: TransportEvents) => Transport): void {
+  [OPEN](url: string, create: (events: TransportEvents) => Transport): void {
     this.#reset(url);
     const link = new PeerLink(this);
     const debug = this.debug;
+    let transport: Transport;
     try {
-      let transport = create(debug === null ? link : debug.events(this, link));
+      transport = create(debug === null ? link : debug.events(this, link));
       if (debug !== null) transport = debug.transport(this, transport);
-      link.transport = transport;
     } catch (error) {
       link.dead = true;
       throw error;
     }
     this.#link = link;
-    this.#transport = link.transport;
-    if (this.#out !== null) this.#out.transport = link.transport;
+    this[TRANSPORT] = transport;
+    if (this.#out !== null) this.#out.transport = transport;
     this.#state = State.CONNECTING;
   }
 
   #nextData(): Uint8Array | string | undefined {
-    const data = this.#inbound.shift();
+    const data = this[INBOUND].shift();
     if (data === undefined) {
       this.#packetError = ErrorCode.ERR_UNAVAILABLE;
       return undefined;
     }
     this.#packetError = ErrorCode.OK;
-    if (this.#paused && this.#inbound.bytes < this.inboundBufferSize / 2) {
-      this.#paused = false;
-      this.#transport?.resume();
-    }
     return data;
   }
 
   /** Publishes the messages that arrived before event `seq`, telling the observer of each. */
   #publishBefore(seq: number): void {
-    const inbound = this.#inbound;
+    const inbound = this[INBOUND];
     const observer = this.#observer;
     if (observer === null) {
       inbound.publishBefore(seq);
@@ -604,8 +592,9 @@ export class WebSocketPeer implements LinkTarget {
         this.#applyOpen(event.text);
         break;
       case LinkEvent.ERROR:
+        // A code: the transport fails the connection with it, and the text is the close reason to report.
         this.#lastError = event.text;
-        if (event.code !== 0) this.#failure ??= [event.code, FAILURE_REASONS[event.code] ?? event.text];
+        if (event.code !== 0) this.#failure ??= [event.code, event.text];
         break;
       case LinkEvent.CLOSE:
         this.#applyClose(event.code, event.text, event.wasClean);
@@ -621,7 +610,6 @@ export class WebSocketPeer implements LinkTarget {
     this.#state = State.OPEN;
     this.#protocol = protocol;
     this.#wasOpen = true;
-    this.#updateHeartbeatTimer();
     this.#observer?.onPeerOpen(this, protocol);
   }
 
@@ -648,44 +636,42 @@ export class WebSocketPeer implements LinkTarget {
   /** Fails the connection with a close frame (e.g. 1009) and reports that code locally. */
   #fail(code: number, reason: string): void {
     this.#failure ??= [code, reason];
-    if (this.#closeStarted || this.#transport === null) return;
+    if (this.#closeStarted || this[TRANSPORT] === null) return;
     this.#closeStarted = true;
-    this.#transport.close(code, reason);
+    this[TRANSPORT].close(code, reason);
   }
 
   /** Drops the connection at once (close code -1); observers hear of it in the next poll. */
   #drop(reason: string): void {
-    const transport = this.#transport;
+    const transport = this[TRANSPORT];
     const wasOpen = this.#wasOpen;
     this.#release();
     transport?.terminate();
     this.#state = State.CLOSED;
     this.#code = CloseCode.UNCLEAN;
     this.#reason = reason;
-    this.#inbound.clear();
+    this[INBOUND].clear();
     this[LINK_CONTROL](LinkEvent.DROPPED, reason, -1, wasOpen);
   }
 
   #release(): void {
     if (this.#link !== null) this.#link.dead = true;
     this.#link = null;
-    this.#transport = null;
+    this[TRANSPORT] = null;
     if (this.#out !== null) {
       this.#out.clear();
       this.#out.transport = null;
     }
-    this.#paused = false;
-    this.#updateHeartbeatTimer();
   }
 
   /** Queues a message for the end of the turn, within the outbound limits. */
   #enqueue(data: Uint8Array | string, size: number): ErrorCode {
     let out = this.#out;
     if (out === null) {
-      out = new OutboundBatch(this.#transport);
+      out = new OutboundBatch(this[TRANSPORT]);
       this.#out = out;
     }
-    const transport = this.#transport as Transport;
+    const transport = this[TRANSPORT] as Transport;
     if (out.bytes + size + transport.bufferedAmount > this.outboundBufferSize || out.count >= this.maxQueuedPackets) {
       // The turn's batch is not a network backlog yet: write it now (the socket takes what the
       // network can) and judge by what is really waiting. Rare: only near the limits.
@@ -696,24 +682,9 @@ export class WebSocketPeer implements LinkTarget {
     return ErrorCode.OK;
   }
 
-  #checkHeartbeat(): void {
-    const transport = this.#transport as Transport;
-    if (transport.heartbeat === undefined) {
-      warnOnce('heartbeat', 'heartbeatInterval: browsers cannot ping (let the server ping).');
-    } else if (!transport.heartbeat(performance.now(), this.heartbeatInterval * 1000)) {
-      this.#drop(CloseReason.HEARTBEAT_TIMEOUT);
-      this.reconnect?.[RECONNECT](this, true); // (its attempt starts later: observers hear of the drop first)
-    }
-  }
-
-  #updateHeartbeatTimer(): void {
-    const wanted = this.#auto && this.heartbeatInterval > 0 && this.#transport?.heartbeat !== undefined;
-    if (!wanted) {
-      clearInterval(this.#heartbeatTimer as number | undefined); // (undefined: a no-op)
-      this.#heartbeatTimer = undefined;
-    } else if (this.#heartbeatTimer === undefined) {
-      this.#heartbeatTimer = setInterval(this.#poller().task, Math.max(10, (this.heartbeatInterval * 1000) / 8));
-    }
+  /** The heartbeat: browsers cannot ping (a server pings them and they answer). */
+  [BEAT](): void {
+    notInBrowsers('heartbeatInterval');
   }
 
   /** The peer's auto-poll, created on first use: peers polled by a server never need it. */
@@ -731,7 +702,9 @@ export class WebSocketPeer implements LinkTarget {
     return this.#waiters.wait(this, what, options, check);
   }
 
-  #unsupported(member: string): void {
-    warnOnce(member, `${member} is not available with the "${this.adapter}" transport.`);
+  /** `value`, with a warning the first time: browsers cannot tell the remote address or set Nagle. */
+  #unsupported<T>(member: string, value: T): T {
+    notInBrowsers(member);
+    return value;
   }
 }

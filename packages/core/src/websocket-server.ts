@@ -14,6 +14,7 @@ import { ConnectionStatus } from './constants/connection-status.js';
 import { ErrorCode, errorName } from './constants/error-code.js';
 import { State } from './constants/state.js';
 import type { DebugTrace } from './debug-trace.js';
+import { FullWebSocketPeer } from './full-websocket-peer.js';
 import { generatePeerId } from './generate-peer-id.js';
 import { GATE, OBSERVE } from './internal-keys.js';
 import { type ListenFailure, listenFailure } from './listen-failure.js';
@@ -29,7 +30,7 @@ import { SignalEmitter } from './signal-emitter.js';
 import type { WaitOptions } from './wait-options.js';
 import { WaiterList } from './waiter-list.js';
 import { WebSocketError } from './websocket-error.js';
-import { type PeerObserver, WebSocketPeer } from './websocket-peer.js';
+import type { PeerObserver, WebSocketPeer } from './websocket-peer.js';
 
 /** Signals of {@link WebSocketServer}, named as in Godot 3. */
 export interface WebSocketServerEvents {
@@ -564,7 +565,7 @@ export class WebSocketServer<
       this.#refuse(connection, 400, 'No matching subprotocol', 'subprotocol');
       return;
     }
-    const peer = new WebSocketPeer({
+    const peer = new FullWebSocketPeer({
       supportedProtocols: this.#protocols,
       handshakeHeaders: this.handshakeHeaders,
       inboundBufferSize: this.inboundBufferSize,

@@ -1,6 +1,6 @@
 import {
+  FullWebSocketPeer,
   LoopbackNetwork,
-  WebSocketPeer,
   type WebSocketPeerOptions,
   WebSocketServer,
   type WebSocketServerOptions,
@@ -18,7 +18,8 @@ export async function loopbackPair(serverOptions: WebSocketServerOptions = {}, p
   server.listen(0, protocols);
   const port = await server.listening(1000);
   const url = `ws://loopback:${port}/`;
-  const client = (options: WebSocketPeerOptions = {}) => new WebSocketPeer({ connect: net.connect, ...options });
+  // The peer Node clients get (heartbeat, back-pressure): what the loopback stands in for.
+  const client = (options: WebSocketPeerOptions = {}) => new FullWebSocketPeer({ connect: net.connect, ...options });
   return { net, server, url, client };
 }
 

@@ -1,4 +1,15 @@
-import { CloseCode, ErrorCode, LoopbackNetwork, State, type Transport, WebSocketPeer, WriteMode } from '@wspeer/core';
+import {
+  CloseCode,
+  ErrorCode,
+  FullWebSocketPeer,
+  LoopbackNetwork,
+  State,
+  type Transport,
+  type TransportConnector,
+  WebSocketClient,
+  WebSocketPeer,
+  WriteMode,
+} from '@wspeer/core';
 import { describe, expect, it, vi } from 'vitest';
 import { loopbackPair, settle, tick } from './loopback.js';
 
@@ -108,6 +119,7 @@ describe('WebSocketPeer limits', () => {
     await settle([peer, remote], () => peer.readyState === State.CLOSED && remote.readyState === State.CLOSED);
     expect(peer.closeCode).toBe(CloseCode.MESSAGE_TOO_BIG);
     expect(peer.closeReason).toBe('Message too big');
+    expect(peer.lastErrorMessage).toBe('Max payload size exceeded'); // the transport's words stay the error message
     expect(remote.closeCode).toBe(CloseCode.MESSAGE_TOO_BIG);
   });
 
@@ -230,6 +242,68 @@ describe('WebSocketPeer heartbeat', () => {
     expect(peer.readyState).toBe(State.OPEN);
     peer.sendText('alive');
     await settle([remote], () => remote.getAvailablePacketCount() === 1);
+    peer.close();
+  });
+});
+
+describe('WebSocketPeer and FullWebSocketPeer', () => {
+  it('WebSocketClient builds the peer its connector names (the loopback and Node: the full one)', () => {
+    const net = new LoopbackNetwork();
+    const plain: TransportConnector = (url, options, events) => net.connect(url, options, events);
+    expect(new WebSocketClient({ connect: net.connect }).getPeer(1)).toBeInstanceOf(FullWebSocketPeer);
+    const peer = new WebSocketClient({ connect: plain }).getPeer(1);
+    expect(peer).toBeInstanceOf(WebSocketPeer);
+    expect(peer).not.toBeInstanceOf(FullWebSocketPeer);
+  });
+
+  it('the plain peer (what browsers get) cannot serve, ping or tell the address: neutral values, one warning each', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const pair = await loopbackPair();
+      const peer = new WebSocketPeer({ connect: pair.net.connect, heartbeatInterval: 0.01 });
+      expect(peer.setNoDelay(true)).toBe(ErrorCode.ERR_UNCONFIGURED); // (not connected: nothing to set)
+      expect(warn).not.toHaveBeenCalled();
+      expect(peer.getConnectedHost()).toBe('');
+      peer.connectToUrl(pair.url);
+      await settle([peer, pair.server], () => peer.readyState === State.OPEN);
+      expect(peer.getConnectedHost()).toBe('');
+      expect(peer.getConnectedPort()).toBe(0);
+      expect(peer.setNoDelay(true)).toBe(ErrorCode.ERR_UNAVAILABLE);
+      const pending = { url: pair.url } as Parameters<WebSocketPeer['acceptStream']>[0];
+      expect(peer.acceptStream(pending)).toBe(ErrorCode.ERR_UNAVAILABLE);
+      await tick(60); // six heartbeat intervals: the plain peer never pings, so it is not dropped
+      peer.poll();
+      peer.poll();
+      expect(peer.readyState).toBe(State.OPEN);
+      expect(peer.getConnectedHost()).toBe('');
+      const said = warn.mock.calls.map((call) => String(call[0])).sort();
+      expect(said).toEqual(
+        ['acceptStream', 'getConnectedHost', 'getConnectedPort', 'heartbeatInterval', 'setNoDelay'].map(
+          (what) => `[wspeer] ${what}: not in browsers.`,
+        ),
+      );
+      peer.close();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('the full peer pauses reading while its inbound queue is full and resumes once half of it is read', async () => {
+    const pair = await loopbackPair();
+    const peer = pair.client({ maxQueuedPackets: 4 });
+    peer.connectToUrl(pair.url);
+    await settle([peer, pair.server], () => peer.readyState === State.OPEN && pair.server.getPeerIds().length === 1);
+    const remote = pair.server.getPeer(pair.server.getPeerIds()[0] as number) as WebSocketPeer;
+    for (let i = 0; i < 10; i++) remote.sendText(String(i));
+    await tick(20);
+    peer.poll();
+    expect(peer.getAvailablePacketCount()).toBe(4); // paused at 4: the other 6 wait in the network
+    const got: string[] = [];
+    await settle([peer], () => {
+      while (peer.getAvailablePacketCount() > 0) got.push(peer.getMessage() as string);
+      return got.length === 10;
+    });
+    expect(got).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     peer.close();
   });
 });

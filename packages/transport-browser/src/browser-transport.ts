@@ -7,17 +7,13 @@ function browserCloseCode(code: number): number {
 
 /**
  * A {@link Transport} over a WHATWG `WebSocket`. Binary messages arrive as `Uint8Array` views of
- * the event's `ArrayBuffer` (no copy), text as `string`. Browsers cannot ping (no `heartbeat`: the
- * server pings them and they answer), pause reading, change Nagle or tell the remote address; those
- * members say so by returning false / neutral values.
+ * the event's `ArrayBuffer` (no copy), text as `string`. Browsers cannot ping (the server pings
+ * them and they answer), pause reading, change Nagle or tell the remote address: this transport has
+ * none of those optional members (`heartbeat`, `pause`, `resume`, `setNoDelay`, `remoteAddress`, `remotePort`).
  */
 export class BrowserTransport implements Transport {
   /** `"browser"`. */
   readonly adapter = 'browser';
-  /** Always `""`: pages cannot see the remote address. */
-  readonly remoteAddress = '';
-  /** Always 0: pages cannot see the remote port. */
-  readonly remotePort = 0;
 
   readonly #ws: WebSocket;
 
@@ -62,18 +58,5 @@ export class BrowserTransport implements Transport {
     } catch {
       // already closed
     }
-  }
-
-  /** False: a page cannot pause a WebSocket. */
-  pause(): boolean {
-    return false;
-  }
-
-  /** Nothing to resume. */
-  resume(): void {}
-
-  /** False: pages cannot change Nagle's algorithm. */
-  setNoDelay(): boolean {
-    return false;
   }
 }

@@ -1,9 +1,9 @@
 import {
   type ConnectOptions,
+  notInBrowsers,
   type Transport,
   type TransportConnector,
   type TransportEvents,
-  warnOnce,
 } from '@wspeer/core';
 import { BrowserTransport } from './browser-transport.js';
 
@@ -18,13 +18,11 @@ export const connectBrowser: TransportConnector = (
   options: ConnectOptions,
   events: TransportEvents,
 ): Transport => {
-  if (options.headers.length > 0) warnOnce('headers', 'handshakeHeaders ignored: browsers cannot send them.');
-  if (options.tls?.ca !== undefined || options.tls?.verify === false) {
-    warnOnce('tls', 'TLS options ignored: browsers use their own.');
-  }
+  if (options.headers.length > 0) notInBrowsers('handshakeHeaders');
+  if (options.tls?.ca !== undefined || options.tls?.verify === false) notInBrowsers('TLS options');
   if (typeof WebSocket !== 'function') {
-    throw new Error('no global WebSocket here (Node: use the "node" export condition).');
+    throw new Error('no global WebSocket (Node: use the "node" export condition)');
   }
-  const ws = new WebSocket(url, [...options.protocols]);
+  const ws = new WebSocket(url, options.protocols as string[]); // (it copies the list)
   return new BrowserTransport(ws, events);
 };

@@ -1,4 +1,11 @@
-import type { ConnectOptions, Transport, TransportConnector, TransportEvents } from '@wspeer/core';
+import {
+  type ConnectOptions,
+  FullWebSocketPeer,
+  PEER_CLASS,
+  type Transport,
+  type TransportConnector,
+  type TransportEvents,
+} from '@wspeer/core';
 import WebSocket from 'ws';
 import { NodeTransport } from './node-transport.js';
 import { parseHeaderLines } from './parse-header-lines.js';
@@ -6,13 +13,12 @@ import { parseHeaderLines } from './parse-header-lines.js';
 /**
  * Opens a client connection with `ws`: no compression (Godot does not negotiate any), `maxPayload`
  * from the peer's inbound limit, ws's own `handshakeTimeout`, extra headers, and TLS options for `wss://`.
- * Throws for a URL or protocol list that `ws` rejects.
+ * Throws for a URL or protocol list that `ws` rejects. A `WebSocketClient` given it builds a
+ * `FullWebSocketPeer` (heartbeat, back-pressure, remote address).
  */
-export const connectNode: TransportConnector = (
-  url: string,
-  options: ConnectOptions,
-  events: TransportEvents,
-): Transport => {
+export const connectNode: TransportConnector = Object.assign(connect, { [PEER_CLASS]: FullWebSocketPeer });
+
+function connect(url: string, options: ConnectOptions, events: TransportEvents): Transport {
   const tls = options.tls;
   const ws = new WebSocket(url, [...options.protocols], {
     headers: parseHeaderLines(options.headers),
@@ -28,7 +34,7 @@ export const connectNode: TransportConnector = (
   const transport = new NodeTransport(events);
   transport.bind(ws);
   return transport;
-};
+}
 
 function toPem(ca: string | Uint8Array | Array<string | Uint8Array>): string | Buffer | Array<string | Buffer> {
   const one = (c: string | Uint8Array): string | Buffer => (typeof c === 'string' ? c : Buffer.from(c));

@@ -5,7 +5,7 @@
  */
 import {
   WebSocketClient as CoreWebSocketClient,
-  WebSocketPeer as CoreWebSocketPeer,
+  FullWebSocketPeer,
   type WebSocketClientOptions,
   type WebSocketPeerOptions,
 } from '@wspeer/core';
@@ -17,8 +17,8 @@ export * from './public-core.js';
 /** Which transport this entry binds: `"node-ws"` here, `"browser"` in the browser entry. */
 export const defaultAdapter: string = 'node-ws';
 
-/** Godot 4's `WebSocketPeer`, connecting with `ws`. */
-export class WebSocketPeer extends CoreWebSocketPeer {
+/** Godot 4's `WebSocketPeer`, connecting with `ws` (with the server side, heartbeat and socket queries). */
+export class WebSocketPeer extends FullWebSocketPeer {
   constructor(options: WebSocketPeerOptions = {}) {
     super({ connect: connectNode, debug: envDebug(), ...options });
   }
