@@ -492,17 +492,12 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (!this.#connected.has(from))
       return this.#refuse(from, 'unknown-peer', `Packet from peer ${from}, which is not admitted.`);
     if (((packet[0] as number) & CMD_MASK) !== SceneCommand.SYS) return this.#process(from, packet);
-    if (packet.byteLength > 1 && packet[1] === SysCommand.AUTH) {
-      // The peer's completion notice after we admitted it: nothing to do.
-      if (packet.byteLength !== 2) this.#refuse(from, 'auth', 'Authentication data from an admitted peer.');
-      return;
-    }
-    this.#receiveSys(from, packet, mode, channel);
-  }
-
-  #receiveSys(from: number, packet: Uint8Array, mode: TransferMode, channel: number): undefined {
-    if (packet.byteLength < SYS_CMD_SIZE) return this.#refuse(from, 'malformed', 'SYS packet too small.');
     const command = packet[1];
+    // The peer's completion notice after we admitted it: nothing to do.
+    if (command === SysCommand.AUTH && packet.byteLength !== 2)
+      return this.#refuse(from, 'auth', 'Authentication data from an admitted peer.');
+    if (command === SysCommand.AUTH) return;
+    if (packet.byteLength < SYS_CMD_SIZE) return this.#refuse(from, 'malformed', 'SYS packet too small.');
     const id = readI32(packet, 2);
     const peer = this.#peer as MultiplayerPeer;
     const announced = this.serverRelay && !peer.isServer() && from === TARGET_PEER_SERVER;
