@@ -1,8 +1,8 @@
 import { AutoPoll, ErrorCode, reportHandlerError } from '@wspeer/core';
 import type { MultiplayerPeer } from '@wspeer/multiplayer';
+import type { RefusalCounter } from './refusal-counter.js';
 import { CMD_MASK, SceneCommand, SysCommand } from './scene-command.js';
 import type { SceneMultiplayer } from './scene-multiplayer.js';
-import type { RefusalCounter } from './refusal-counter.js';
 import { authPacket } from './scene-packets.js';
 
 /** Bit of an {@link AuthSession}'s `done`: we called `completeAuth` for the peer. */
