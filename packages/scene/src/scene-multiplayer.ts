@@ -618,12 +618,9 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       );
     }
     let at = header.argsAt;
-    let argc = 0;
-    if (header.byteOnly) argc = at < header.argsEnd ? 1 : 0;
-    else {
-      if (at >= header.argsEnd) return this.#refuse(from, 'malformed', 'Packet too small.');
-      argc = packet[at++] as number;
-    }
+    // The raw form has no count (its argument, if any, is the rest).
+    if (!header.byteOnly && at >= header.argsEnd) return this.#refuse(from, 'malformed', 'Packet too small.');
+    const argc = header.byteOnly ? 0 : (packet[at++] as number);
     const args = readCompressedArgs(
       new ByteReader(packet, at, header.argsEnd),
       argc,
