@@ -96,8 +96,8 @@ export function writeCompressedArgs(w: ByteWriter, args: readonly unknown[], cod
 
 /**
  * Reads `argc` compressed arguments (`decode_and_decompress_variants`); with `raw`, the rest of the
- * packet is one PackedByteArray argument (a view, not a copy). `undefined` when they do not decode.
- * Other values are read with `codec`.
+ * packet is one PackedByteArray argument (a view, not a copy), or none when nothing is left (`argc`
+ * is not used). `undefined` when they do not decode. Other values are read with `codec`.
  */
 export function readCompressedArgs(
   r: ByteReader,
@@ -106,7 +106,7 @@ export function readCompressedArgs(
   maxDepth: number,
   codec: VariantCodec,
 ): Variant4[] | undefined {
-  if (raw) return argc === 0 ? [] : [r.bytes.subarray(r.pos, r.end)];
+  if (raw) return r.remaining < 1 ? [] : [r.bytes.subarray(r.pos, r.end)];
   const args: Variant4[] = [];
   for (let i = 0; i < argc; i++) {
     if (r.remaining < 1) return undefined;

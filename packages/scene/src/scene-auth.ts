@@ -1,5 +1,6 @@
 import { AutoPoll, ErrorCode, reportHandlerError } from '@wspeer/core';
 import type { MultiplayerPeer } from '@wspeer/multiplayer';
+import type { RefusalCounter } from './refusal-counter.js';
 import { CMD_MASK, SceneCommand, SysCommand } from './scene-command.js';
 import type { SceneMultiplayer } from './scene-multiplayer.js';
 import { authPacket } from './scene-packets.js';
@@ -23,11 +24,10 @@ export interface SceneAuthHost {
   admit(id: number): void;
   /** Sets `lastErrorMessage` to `message`; returns `code`. */
   fail(code: ErrorCode, message: string): ErrorCode;
-  /**
-   * Counts a refusal of `kind` and reports `reason` to the listeners of `signal` (`rpc_refused`, which
-   * then fires) or, when it has none, to the rate-limited log.
-   */
-  refuse(from: number, kind: string, reason: string, signal?: 'rpc_refused' | 'peer_authentication_failed'): void;
+  /** Counts a refusal of `kind` and reports `reason` to the `rpc_refused` listeners or, without any, to the rate-limited log. */
+  refuse(from: number, kind: string, reason: string): void;
+  /** The refusal counter (a refusal reported through another signal than `rpc_refused`). */
+  readonly refusals: RefusalCounter;
 }
 
 /**
@@ -132,11 +132,22 @@ export class SceneAuthSessions extends Map<number, AuthSession> {
     for (const id of expired) {
       this.delete(id);
       const reason = `Peer ${id} did not authenticate within ${scene.authTimeout} s.`;
-      this.#host.refuse(id, 'auth-timeout', reason, 'peer_authentication_failed');
+      // Reported to the peer_authentication_failed listeners (it fires below), else logged.
+      this.#host.refusals.note(id, 'auth-timeout', reason, scene.listenerCount('peer_authentication_failed') > 0);
       scene.multiplayerPeer?.disconnectPeer(id);
       scene.emit('peer_authentication_failed', id);
     }
     this.#arm(next);
+  }
+
+  /**
+   * `id` left or was disconnected: whether it was authenticating (it then failed:
+   * `peer_authentication_failed` unless `silent`).
+   */
+  drop(id: number, silent: boolean): boolean {
+    if (!this.delete(id)) return false;
+    if (!silent) this.#scene.emit('peer_authentication_failed', id);
+    return true;
   }
 
   /** Forgets every session and the timer. */

@@ -86,15 +86,16 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     super();
     this.rootPath = options.rootPath ?? '/root';
     this.#paths = new ScenePathCache(options.maxPathCacheEntries ?? 1024);
+    this.#refusals = new RefusalCounter(options.log);
     this.#host = {
       callRpc: (node, to, method, args) => this.#callRpc(node, to, method, args),
       ownId: () => this.getUniqueId(),
       setAuthorityUnder: (path, id) => this.#setAuthorityUnder(path, id),
       admit: (id) => this.#admit(id),
       fail: (code, message) => this.#fail(code, message),
-      refuse: (from: number, kind: string, reason: string, signal?: 'rpc_refused' | 'peer_authentication_failed') =>
-        this.#refuse(from, kind, reason, signal),
+      refuse: (from, kind, reason) => this.#refuse(from, kind, reason),
       paths: this.#paths,
+      refusals: this.#refusals,
       send: (to, packet, reliable) => {
         const peer = this.#connectedPeer();
         if (peer === null) return ErrorCode.ERR_UNCONFIGURED;
@@ -108,7 +109,6 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.codec = options.codec ?? godot4CoreCodec;
     this.#server = options.server ?? null;
-    this.#refusals = new RefusalCounter(options.log);
     this.#auto = options.autoPoll ?? false;
     this.#handlers = {
       peer_connected: (id) => this.#addPeer(id),
@@ -116,8 +116,15 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       peer_packet: () => {
         if (this.#auto) this.#autoPoll.request();
       },
-      connection_failed: () => this.#lost('connection_failed'),
-      server_disconnected: () => this.#lost('server_disconnected'),
+      // The transport lost the server (or never reached it): Godot's `_update_status`.
+      connection_failed: () => {
+        this.clear();
+        this.emit('connection_failed');
+      },
+      server_disconnected: () => {
+        this.clear();
+        this.emit('server_disconnected');
+      },
     };
     this.multiplayerPeer = peer;
   }
@@ -466,10 +473,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
 
   /** Godot 4's `_del_peer`: a pending peer failed authentication; an admitted one is announced gone. */
   #delPeer(id: number, silent: boolean): void {
-    if (this.#auth?.delete(id)) {
-      if (!silent) this.emit('peer_authentication_failed', id);
-      return;
-    }
+    if (this.#auth?.drop(id, silent)) return;
     if (!this.#connected.has(id)) return;
     const peer = this.#peer;
     if (peer !== null) this.#serverSide(peer)?.announce(peer, this.#connected, id, false);
@@ -479,12 +483,6 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (!silent) this.emit('peer_disconnected', id);
   }
 
-  /** The transport lost the server (or never reached it): Godot's `_update_status`. */
-  #lost(signal: 'connection_failed' | 'server_disconnected'): void {
-    this.clear();
-    this.emit(signal);
-  }
-
   // --- receiving -------------------------------------------------------------------------------------
 
   #receive(from: number, packet: Uint8Array, mode: TransferMode, channel: number): undefined {
@@ -492,17 +490,12 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (!this.#connected.has(from))
       return this.#refuse(from, 'unknown-peer', `Packet from peer ${from}, which is not admitted.`);
     if (((packet[0] as number) & CMD_MASK) !== SceneCommand.SYS) return this.#process(from, packet);
-    if (packet.byteLength > 1 && packet[1] === SysCommand.AUTH) {
-      // The peer's completion notice after we admitted it: nothing to do.
-      if (packet.byteLength !== 2) this.#refuse(from, 'auth', 'Authentication data from an admitted peer.');
-      return;
-    }
-    this.#receiveSys(from, packet, mode, channel);
-  }
-
-  #receiveSys(from: number, packet: Uint8Array, mode: TransferMode, channel: number): undefined {
-    if (packet.byteLength < SYS_CMD_SIZE) return this.#refuse(from, 'malformed', 'SYS packet too small.');
     const command = packet[1];
+    // The peer's completion notice after we admitted it: nothing to do.
+    if (command === SysCommand.AUTH && packet.byteLength !== 2)
+      return this.#refuse(from, 'auth', 'Authentication data from an admitted peer.');
+    if (command === SysCommand.AUTH) return;
+    if (packet.byteLength < SYS_CMD_SIZE) return this.#refuse(from, 'malformed', 'SYS packet too small.');
     const id = readI32(packet, 2);
     const peer = this.#peer as MultiplayerPeer;
     const announced = this.serverRelay && !peer.isServer() && from === TARGET_PEER_SERVER;
@@ -625,12 +618,9 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       );
     }
     let at = header.argsAt;
-    let argc = 0;
-    if (header.byteOnly) argc = at < header.argsEnd ? 1 : 0;
-    else {
-      if (at >= header.argsEnd) return this.#refuse(from, 'malformed', 'Packet too small.');
-      argc = packet[at++] as number;
-    }
+    // The raw form has no count (its argument, if any, is the rest).
+    if (!header.byteOnly && at >= header.argsEnd) return this.#refuse(from, 'malformed', 'Packet too small.');
+    const argc = header.byteOnly ? 0 : (packet[at++] as number);
     const args = readCompressedArgs(
       new ByteReader(packet, at, header.argsEnd),
       argc,
@@ -691,18 +681,13 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   }
 
   /**
-   * Counts and reports a refused packet: to `signal`'s listeners (`rpc_refused` fires) or, without any,
-   * a rate-limited log line. `undefined` for `return` chains.
+   * Counts and reports a refused packet: to the `rpc_refused` listeners or, without any, a
+   * rate-limited log line. `undefined` for `return` chains.
    */
-  #refuse(
-    from: number,
-    kind: string,
-    reason: string,
-    signal: 'rpc_refused' | 'peer_authentication_failed' = 'rpc_refused',
-  ): undefined {
-    const listened = this.listenerCount(signal) > 0;
+  #refuse(from: number, kind: string, reason: string): undefined {
+    const listened = this.listenerCount('rpc_refused') > 0;
     this.#refusals.note(from, kind, reason, listened);
-    if (listened && signal === 'rpc_refused') this.emit(signal, from, reason);
+    if (listened) this.emit('rpc_refused', from, reason);
     return undefined;
   }
 

@@ -1,60 +1,48 @@
 import { decodeUtf8, encodeUtf8 } from '@wspeer/core';
-import { SceneCommand, SYS_CMD_SIZE, SysCommand } from './scene-command.js';
+import { SceneCommand, SysCommand } from './scene-command.js';
+
+/**
+ * `head` (bytes, each taken modulo 256 as a typed array stores it) followed by `body`: every packet
+ * of this layer is a few header bytes and a body. One copy of the body, as a DataView-built header would.
+ */
+function framed(head: readonly number[], body?: Uint8Array): Uint8Array {
+  const packet = new Uint8Array(head.length + (body?.byteLength ?? 0));
+  packet.set(head);
+  if (body !== undefined) packet.set(body, head.length);
+  return packet;
+}
 
 /** `[7][sys command][int32 id]`: ADD_PEER / DEL_PEER from the server. */
 export function sysPacket(command: number, id: number): Uint8Array {
-  const packet = new Uint8Array(SYS_CMD_SIZE);
-  packet[0] = SceneCommand.SYS;
-  packet[1] = command;
-  new DataView(packet.buffer).setInt32(2, id, true);
-  return packet;
+  return framed([SceneCommand.SYS, command, id, id >> 8, id >> 16, id >> 24]);
 }
 
 /** `[7][3][int32 peer][inner]`: a relay to `peer` (client to server) or from `peer` (server to client). */
 export function relayPacket(peer: number, inner: Uint8Array): Uint8Array {
-  const packet = new Uint8Array(SYS_CMD_SIZE + inner.byteLength);
-  packet[0] = SceneCommand.SYS;
-  packet[1] = SysCommand.RELAY;
-  new DataView(packet.buffer).setInt32(2, peer, true);
-  packet.set(inner, SYS_CMD_SIZE);
-  return packet;
+  return framed([SceneCommand.SYS, SysCommand.RELAY, peer, peer >> 8, peer >> 16, peer >> 24], inner);
 }
 
 /** `[7][0][data]`: authentication data; with no data, "I completed authentication". */
 export function authPacket(data: Uint8Array): Uint8Array {
-  const packet = new Uint8Array(2 + data.byteLength);
-  packet[0] = SceneCommand.SYS;
-  packet[1] = SysCommand.AUTH;
-  packet.set(data, 2);
-  return packet;
+  return framed([SceneCommand.SYS, SysCommand.AUTH], data);
 }
 
 /** `[3][bytes]`: `send_bytes`. */
 export function rawPacket(data: Uint8Array): Uint8Array {
-  const packet = new Uint8Array(1 + data.byteLength);
-  packet[0] = SceneCommand.RAW;
-  packet.set(data, 1);
-  return packet;
+  return framed([SceneCommand.RAW], data);
 }
 
 /** `[1][md5 hex, 32 ASCII][0][u32 cache id][path UTF-8][0]`: SIMPLIFY_PATH (`_send_confirm_path`). */
 export function simplifyPathPacket(md5: string, id: number, path: string): Uint8Array {
-  const name = encodeUtf8(path);
-  const packet = new Uint8Array(1 + 33 + 4 + name.byteLength + 1);
-  packet[0] = SceneCommand.SIMPLIFY_PATH;
-  for (let i = 0; i < 32; i++) packet[1 + i] = md5.charCodeAt(i);
-  new DataView(packet.buffer).setUint32(34, id, true);
-  packet.set(name, 38);
-  return packet;
+  const head = [SceneCommand.SIMPLIFY_PATH];
+  for (let i = 0; i < 32; i++) head.push(md5.charCodeAt(i));
+  head.push(0, id, id >> 8, id >> 16, id >> 24);
+  return framed(head, encodeUtf8(`${path}\0`));
 }
 
 /** `[2][checksum ok][u32 cache id]`: CONFIRM_PATH, exactly 6 bytes. */
 export function confirmPathPacket(checksumOk: boolean, id: number): Uint8Array {
-  const packet = new Uint8Array(6);
-  packet[0] = SceneCommand.CONFIRM_PATH;
-  packet[1] = checksumOk ? 1 : 0;
-  new DataView(packet.buffer).setUint32(2, id, true);
-  return packet;
+  return framed([SceneCommand.CONFIRM_PATH, checksumOk ? 1 : 0, id, id >> 8, id >> 16, id >> 24]);
 }
 
 /** The little-endian uint32 at `offset` (4 bytes must be there). */
