@@ -364,7 +364,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     } catch (error) {
       return this.#fail(
         ErrorCode.ERR_INVALID_DATA,
-        `"${name}": ${(error as Error).message}; opt in: codec godot3Codec, or withTypes(godot3CoreCodec, godot3Vector2, ...).`,
+        `"${name}": ${(error as Error).message}; opt in: codec godot3Codec, or withTypes(godot3CoreCodec, godot3Vector2, godot3PoolByteArray, ...).`,
       );
     }
     const short = packet.bytes.subarray(0, packet.pathOffset);
