@@ -89,9 +89,20 @@ describe('MultiplayerAPI codec option', () => {
     await settle(all, () => got.server.length === 1);
     expect(got.server[0]).toStrictEqual(pools);
     expect(clientNode.rpc('echo', new Int32Array([1]))).toBe(30);
-    expect(client.lastErrorMessage).toMatch(
-      /"echo".*Int32Array.*godot3Codec.*withTypes\(godot3CoreCodec, .*godot3Pool/,
+    expect(client.lastErrorMessage).toBe(
+      '"echo": Cannot encode an instance of Int32Array as a Godot 3 Variant; opt in: codec: godot3Codec, or withTypes(godot3CoreCodec, godot3PoolIntArray).',
     );
+    const hints = [new Uint8Array(1), [new Float32Array(1)], new PoolStringArray([]), new Map([[1, new Color()]])];
+    const entries = ['PoolByteArray', 'PoolRealArray', 'PoolStringArray', 'Color'];
+    for (const [i, value] of hints.entries()) {
+      expect(clientNode.rpc('echo', value)).toBe(30);
+      expect(client.lastErrorMessage).toMatch(new RegExp(`withTypes\\(godot3CoreCodec, godot3${entries[i]}\\)\\.$`));
+    }
+    // A class with no Godot 3 type gets the general form.
+    expect(clientNode.rpc('echo', new (class Foo {})())).toBe(30);
+    expect(client.lastErrorMessage).toMatch(/instance of Foo.*withTypes\(godot3CoreCodec, godot3Vector2, \.\.\.\)\.$/);
+    expect(clientNode.rpc('echo', new String('boxed'))).toBe(30);
+    expect(client.lastErrorMessage).toMatch(/instance of String.*godot3Vector2, \.\.\.\)\.$/);
   });
 
   it('decodes and sends the pools it opts in', async () => {
@@ -144,6 +155,9 @@ describe('MultiplayerAPI codec option', () => {
     expect(() => api.node('Main', { methods: { f: { mode: 'remote', args: ['Pool' as 'Array'], handler } } })).toThrow(
       /unknown type "Pool"/,
     );
+    expect(() =>
+      api.node('Main', { methods: { f: { mode: 'remote', args: ['Uint8Array' as 'Array'], handler } } }),
+    ).toThrow(/unknown type "Uint8Array"/);
     // The core types need nothing; an opted-in type is accepted.
     api.node('Main', {
       methods: {
