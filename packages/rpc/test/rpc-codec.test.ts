@@ -4,8 +4,13 @@ import {
   Color,
   godot3Codec,
   godot3CoreCodec,
+  godot3PoolByteArray,
+  godot3PoolIntArray,
+  godot3PoolRealArray,
+  godot3PoolStringArray,
   godot3Vector2,
   MultiplayerAPI,
+  PoolStringArray,
   type RpcNode,
   VariantBytes,
   Vector2,
@@ -64,6 +69,65 @@ describe('MultiplayerAPI codec option', () => {
     expect(clientNode.rpc('echo', [1, 'core types go'])).toBe(0);
   });
 
+  it('by default decodes a pool as VariantBytes that go back out byte for byte, and refuses to send one', async () => {
+    const { all, got, client, serverNode, clientNode } = await pair(undefined);
+    const pools = [
+      new Uint8Array([1, 2, 3]),
+      new Int32Array([-5]),
+      new Float32Array([0.25]),
+      new PoolStringArray(['a']),
+    ];
+    expect(serverNode.rpc('echo', pools)).toBe(0);
+    await settle(all, () => got.client.length === 1);
+    const opaque = got.client[0] as VariantBytes[];
+    for (const [i, pool] of pools.entries()) {
+      expect(opaque[i]).toBeInstanceOf(VariantBytes);
+      expect(opaque[i]?.type).toBe(20 + i);
+      expect(opaque[i]?.bytes).toStrictEqual(encodeVariantWith(godot3Codec, pool));
+    }
+    expect(clientNode.rpc('echo', opaque)).toBe(0);
+    await settle(all, () => got.server.length === 1);
+    expect(got.server[0]).toStrictEqual(pools);
+    expect(clientNode.rpc('echo', new Int32Array([1]))).toBe(30);
+    expect(client.lastErrorMessage).toBe(
+      '"echo": Cannot encode an instance of Int32Array as a Godot 3 Variant; opt in: codec: godot3Codec, or withTypes(godot3CoreCodec, godot3PoolIntArray).',
+    );
+    const hints = [new Uint8Array(1), [new Float32Array(1)], new PoolStringArray([]), new Map([[1, new Color()]])];
+    const entries = ['PoolByteArray', 'PoolRealArray', 'PoolStringArray', 'Color'];
+    for (const [i, value] of hints.entries()) {
+      expect(clientNode.rpc('echo', value)).toBe(30);
+      expect(client.lastErrorMessage).toMatch(new RegExp(`withTypes\\(godot3CoreCodec, godot3${entries[i]}\\)\\.$`));
+    }
+    // A class with no Godot 3 type gets the general form.
+    expect(clientNode.rpc('echo', new (class Foo {})())).toBe(30);
+    expect(client.lastErrorMessage).toMatch(/instance of Foo.*withTypes\(godot3CoreCodec, godot3Vector2, \.\.\.\)\.$/);
+    expect(clientNode.rpc('echo', new String('boxed'))).toBe(30);
+    expect(client.lastErrorMessage).toMatch(/instance of String.*godot3Vector2, \.\.\.\)\.$/);
+  });
+
+  it('decodes and sends the pools it opts in', async () => {
+    const codec = withTypes(
+      godot3CoreCodec,
+      godot3PoolByteArray,
+      godot3PoolIntArray,
+      godot3PoolRealArray,
+      godot3PoolStringArray,
+    );
+    const { all, got, serverNode, clientNode } = await pair(codec);
+    const pools = [
+      new Uint8Array([1, 2, 3]),
+      new Int32Array([-5]),
+      new Float32Array([0.25]),
+      new PoolStringArray(['a']),
+    ];
+    expect(serverNode.rpc('echo', pools)).toBe(0);
+    await settle(all, () => got.client.length === 1);
+    expect(got.client[0]).toStrictEqual(pools);
+    expect(clientNode.rpc('echo', pools)).toBe(0);
+    await settle(all, () => got.server.length === 1);
+    expect(got.server[0]).toStrictEqual(pools);
+  });
+
   it('decodes and sends the types it opts in, and only those', async () => {
     const { all, got, serverNode, clientNode } = await pair(withTypes(godot3CoreCodec, godot3Vector2));
     serverNode.rpc('echo', [new Vector2(3, 4), new Color(1, 0, 0, 1)]);
@@ -91,27 +155,40 @@ describe('MultiplayerAPI codec option', () => {
     expect(() => api.node('Main', { methods: { f: { mode: 'remote', args: ['Pool' as 'Array'], handler } } })).toThrow(
       /unknown type "Pool"/,
     );
+    expect(() =>
+      api.node('Main', { methods: { f: { mode: 'remote', args: ['Uint8Array' as 'Array'], handler } } }),
+    ).toThrow(/unknown type "Uint8Array"/);
     // The core types need nothing; an opted-in type is accepted.
     api.node('Main', {
       methods: {
         f: {
           mode: 'remote',
-          args: [
-            'Variant',
-            'Nil',
-            'bool',
-            'int',
-            'float',
-            'String',
-            'Array',
-            'Dictionary',
-            'PoolByteArray',
-            'PoolIntArray',
-            'PoolRealArray',
-            'PoolStringArray',
-          ],
+          args: ['Variant', 'Nil', 'bool', 'int', 'float', 'String', 'Array', 'Dictionary'],
           handler,
         },
+      },
+    });
+    // The pools are opt-in like the math types.
+    expect(() => api.node('Main', { methods: { f: { mode: 'remote', args: ['PoolByteArray'], handler } } })).toThrow(
+      "RPC on Main 'f': the codec does not decode PoolByteArray; give MultiplayerAPI codec: godot3Codec, or withTypes(godot3CoreCodec, godot3PoolByteArray).",
+    );
+    for (const type of ['PoolIntArray', 'PoolRealArray', 'PoolStringArray'] as const) {
+      expect(() => api.node('Main', { properties: { p: { mode: 'puppet', value: null, type } } })).toThrow(
+        new RegExp(`does not decode ${type};.*withTypes\\(godot3CoreCodec, godot3${type}\\)`),
+      );
+    }
+    const pools = new MultiplayerAPI(null, {
+      codec: withTypes(
+        godot3CoreCodec,
+        godot3PoolByteArray,
+        godot3PoolIntArray,
+        godot3PoolRealArray,
+        godot3PoolStringArray,
+      ),
+    });
+    pools.node('Main', {
+      methods: {
+        f: { mode: 'remote', args: ['PoolByteArray', 'PoolIntArray', 'PoolRealArray', 'PoolStringArray'], handler },
       },
     });
     const opted = new MultiplayerAPI(null, { codec: withTypes(godot3CoreCodec, godot3Vector2) });

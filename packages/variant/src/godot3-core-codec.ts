@@ -1,14 +1,10 @@
 import { readArray, readDictionary } from './container-readers.js';
 import { writeArray, writeDictionary } from './container-writers.js';
-import { typedArrayReader } from './pool-readers.js';
-import { PoolStringArray } from './pool-string-array.js';
-import { writeTypedArray } from './pool-writers.js';
 import { readOpaque3 } from './read-opaque.js';
 import { Real } from './real.js';
 import { writeRealClass } from './real-writer.js';
 import { readBool, readNil, readNumber } from './scalar-readers.js';
-import { readStringBody, stringListReader } from './string-readers.js';
-import { writeStringList } from './string-writers.js';
+import { readStringBody } from './string-readers.js';
 import { typesOf } from './types-of.js';
 import type { Variant } from './variant.js';
 import { VariantBytes } from './variant-bytes.js';
@@ -17,7 +13,7 @@ import type { BodyReader, BodyWriter, VariantCodec } from './variant-codec.js';
 // Godot 3.2's Variant format (`core/io/marshalls.cpp`) with only the core types decoded; the body sizes
 // are `godot3Codec`'s, so the opaque readers accept and reject exactly what its real readers do.
 
-/** Body readers by id: 5..16 (math types, NODE_PATH, RID) and 24..26 (math pools) opaque; OBJECT (17) refused. */
+/** Body readers by id: 5..16 (math types, NODE_PATH, RID) and 20..26 (every pool) opaque; OBJECT (17) refused. */
 const READERS: readonly (BodyReader | 0)[] = [
   readNil,
   readBool,
@@ -39,10 +35,10 @@ const READERS: readonly (BodyReader | 0)[] = [
   0,
   readDictionary,
   readArray,
-  typedArrayReader(Uint8Array),
-  typedArrayReader(Int32Array),
-  typedArrayReader(Float32Array),
-  stringListReader(PoolStringArray),
+  readOpaque3,
+  readOpaque3,
+  readOpaque3,
+  readOpaque3,
   readOpaque3,
   readOpaque3,
   readOpaque3,
@@ -59,8 +55,6 @@ const VARIANT_BYTES = 0xff;
 const WRITERS: (BodyWriter | 0)[] = [0, 0, 0, writeRealClass];
 WRITERS[18] = writeDictionary;
 WRITERS[19] = writeArray;
-WRITERS[20] = WRITERS[21] = WRITERS[22] = writeTypedArray;
-WRITERS[23] = writeStringList;
 /** Writes a {@link VariantBytes} in place of the sentinel header the encoder wrote. */
 WRITERS[VARIANT_BYTES] = (w, value) => {
   w.truncate(w.length - 4);
@@ -68,40 +62,15 @@ WRITERS[VARIANT_BYTES] = (w, value) => {
 };
 
 /** The class written as each id (0: none). */
-const CLASSES = [
-  0,
-  0,
-  0,
-  Real,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  Map,
-  0,
-  Uint8Array,
-  Int32Array,
-  Float32Array,
-  PoolStringArray,
-] as const;
+const CLASSES = [0, 0, 0, Real, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map] as const;
 
 /**
- * Godot 3.2's core types only: NIL, BOOL, INT, REAL, STRING, Array, Dictionary and the pools
- * POOL_BYTE/INT/REAL/STRING_ARRAY. Every other well-formed Variant (the math types, NODE_PATH,
- * _RID, the Vector2/Vector3/Color pools) decodes to a lossless {@link VariantBytes} that re-encodes to
- * the same bytes, so it stays total and exact while a build carries no math code. `MultiplayerAPI`'s
- * default. Add the types a build uses with `withTypes`: `withTypes(godot3CoreCodec, godot3Vector2,
- * godot3Color)`; `godot3Types` lists them all (`godot3Codec` is every type).
+ * Godot 3.2's core types only: NIL, BOOL, INT, REAL, STRING, Array and Dictionary (as
+ * `godot4CoreCodec`). Every other well-formed Variant (the math types, NODE_PATH, _RID, every pool)
+ * decodes to a lossless {@link VariantBytes} that re-encodes to the same bytes, so it stays total and
+ * exact while a build carries no code for those types. `MultiplayerAPI`'s default. Add the types a
+ * build uses with `withTypes`: `withTypes(godot3CoreCodec, godot3Vector2, godot3PoolByteArray)`;
+ * `godot3Types` lists them all (`godot3Codec` is every type).
  */
 export const godot3CoreCodec: VariantCodec<Variant | VariantBytes> = {
   version: 3,

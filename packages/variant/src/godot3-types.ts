@@ -26,15 +26,16 @@ import {
 import { NodePath } from './node-path.js';
 import { Plane } from './plane.js';
 import { PoolColorArray } from './pool-color-array.js';
-import { colorListReader, vector2ListReader, vector3ListReader } from './pool-readers.js';
+import { colorListReader, typedArrayReader, vector2ListReader, vector3ListReader } from './pool-readers.js';
+import { PoolStringArray } from './pool-string-array.js';
 import { PoolVector2Array } from './pool-vector2-array.js';
 import { PoolVector3Array } from './pool-vector3-array.js';
-import { writeColorList, writeVector2List, writeVector3List } from './pool-writers.js';
+import { writeColorList, writeTypedArray, writeVector2List, writeVector3List } from './pool-writers.js';
 import { Quat } from './quat.js';
 import { Rect2 } from './rect2.js';
 import { RID } from './rid.js';
-import { readNodePath } from './string-readers.js';
-import { writeNodePath } from './string-writers.js';
+import { readNodePath, stringListReader } from './string-readers.js';
+import { writeNodePath, writeStringList } from './string-writers.js';
 import { Transform } from './transform.js';
 import { Transform2D } from './transform2d.js';
 import type { VariantTypeEntry } from './variant-type-entry.js';
@@ -98,6 +99,34 @@ export const godot3NodePath: VariantTypeEntry = {
 };
 /** _RID (16): `RID`, header only (Godot 3 sends no id). */
 export const godot3RID: VariantTypeEntry = { id: 16, read: () => new RID(), write: 0, classes: [RID] };
+/** POOL_BYTE_ARRAY (20): `Uint8Array`. */
+export const godot3PoolByteArray: VariantTypeEntry = {
+  id: 20,
+  read: /* @__PURE__ */ typedArrayReader(Uint8Array),
+  write: writeTypedArray,
+  classes: [Uint8Array],
+};
+/** POOL_INT_ARRAY (21): `Int32Array`. */
+export const godot3PoolIntArray: VariantTypeEntry = {
+  id: 21,
+  read: /* @__PURE__ */ typedArrayReader(Int32Array),
+  write: writeTypedArray,
+  classes: [Int32Array],
+};
+/** POOL_REAL_ARRAY (22): `Float32Array`. */
+export const godot3PoolRealArray: VariantTypeEntry = {
+  id: 22,
+  read: /* @__PURE__ */ typedArrayReader(Float32Array),
+  write: writeTypedArray,
+  classes: [Float32Array],
+};
+/** POOL_STRING_ARRAY (23): `PoolStringArray`. */
+export const godot3PoolStringArray: VariantTypeEntry = {
+  id: 23,
+  read: /* @__PURE__ */ stringListReader(PoolStringArray),
+  write: writeStringList,
+  classes: [PoolStringArray],
+};
 /** POOL_VECTOR2_ARRAY (24): `PoolVector2Array`. */
 export const godot3PoolVector2Array: VariantTypeEntry = {
   id: 24,
@@ -134,6 +163,10 @@ export const godot3Types: readonly VariantTypeEntry[] = [
   godot3Color,
   godot3NodePath,
   godot3RID,
+  godot3PoolByteArray,
+  godot3PoolIntArray,
+  godot3PoolRealArray,
+  godot3PoolStringArray,
   godot3PoolVector2Array,
   godot3PoolVector3Array,
   godot3PoolColorArray,

@@ -12,8 +12,11 @@ import { ENCODE_FLAG_64 } from './variant-type-values.js';
  */
 const PACKED = [1, 4, 8, 4, 8, 0, -8, -12, 16, -16];
 
-/** Element bytes of Godot 3's math pools, ids 24..26 (POOL_VECTOR2/VECTOR3/COLOR_ARRAY; its other pools are core types). */
-const POOLS3 = [8, 12, 16];
+/**
+ * Element bytes of Godot 3's pools, ids 20..26 (POOL_BYTE/INT/REAL_ARRAY, POOL_STRING_ARRAY's strings as 0,
+ * POOL_VECTOR2/VECTOR3/COLOR_ARRAY).
+ */
+const POOLS3 = [1, 4, 4, 0, 8, 12, 16];
 
 /**
  * The body reader of `godot4CoreCodec` for the types it does not decode: finds where the body ends,
@@ -32,7 +35,7 @@ export function readOpaque(
 }
 
 /**
- * {@link readOpaque} for `godot3CoreCodec` (Godot 3 ids: NODE_PATH 15, the math pools 24..26, else a
+ * {@link readOpaque} for `godot3CoreCodec` (Godot 3 ids: NODE_PATH 15, the pools 20..26, else a
  * fixed-size body). A function of its own so Godot 4 bundles do not carry it.
  */
 export function readOpaque3(
@@ -44,7 +47,7 @@ export function readOpaque3(
   const start = r.pos - 4;
   const id = header & 0xff;
   const ok =
-    id === 15 ? skipNodePath(r) : id >= 24 ? skipPacked(r, POOLS3[id - 24] as number, 0) : skipFixed(r, header, codec);
+    id === 15 ? skipNodePath(r) : id >= 20 ? skipPacked(r, POOLS3[id - 20] as number, 0) : skipFixed(r, header, codec);
   return wrap(r, start, ok);
 }
 

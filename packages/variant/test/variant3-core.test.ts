@@ -8,6 +8,10 @@ import {
   godot3Codec,
   godot3Color,
   godot3CoreCodec,
+  godot3PoolByteArray,
+  godot3PoolIntArray,
+  godot3PoolRealArray,
+  godot3PoolStringArray,
   godot3Types,
   godot3Vector2,
   NodePath,
@@ -62,7 +66,7 @@ const VALUES: readonly Variant[] = [
   new PoolColorArray([new Color(1, 0, 0, 1)]),
 ];
 
-const CORE_TYPES = new Set([0, 1, 2, 3, 4, 18, 19, 20, 21, 22, 23]);
+const CORE_TYPES = new Set([0, 1, 2, 3, 4, 18, 19]);
 const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 describe('godot3CoreCodec: the core types, every other type as lossless VariantBytes', () => {
@@ -91,6 +95,27 @@ describe('godot3CoreCodec: the core types, every other type as lossless VariantB
   it('refuses classes it was not given, naming them', () => {
     expect(() => encodeVariantWith(godot3CoreCodec, new Vector2())).toThrow(/instance of Vector2 as a Godot 3 Variant/);
     expect(() => encodeVariantWith(godot3CoreCodec, [new Color()])).toThrow(/instance of Color/);
+    expect(() => encodeVariantWith(godot3CoreCodec, new Uint8Array(2))).toThrow(/instance of Uint8Array/);
+    expect(() => encodeVariantWith(godot3CoreCodec, [new PoolStringArray([])])).toThrow(/instance of PoolStringArray/);
+  });
+
+  it('reads every pool as VariantBytes (as godot4CoreCodec has no packed arrays), byte for byte', () => {
+    const pools = [
+      new Uint8Array([1, 2, 3, 4, 5]),
+      new Int32Array([-1, 2 ** 31 - 1]),
+      new Float32Array([0.5, -2]),
+      new PoolStringArray(['', 'é', 'abcd']),
+    ];
+    for (const [i, pool] of pools.entries()) {
+      const bytes = encodeVariantWith(godot3Codec, [pool, 'after']);
+      const decoded = decodeVariantWith(godot3CoreCodec, bytes);
+      expect(decoded.bytesRead).toBe(bytes.length);
+      const [opaque, after] = decoded.value as [VariantBytes, string];
+      expect(opaque).toStrictEqual(new VariantBytes(encodeVariantWith(godot3Codec, pool)));
+      expect(opaque.type).toBe(20 + i);
+      expect(after).toBe('after');
+      expect(hex(encodeVariantWith(godot3CoreCodec, decoded.value))).toBe(hex(bytes));
+    }
   });
 });
 
@@ -107,6 +132,31 @@ describe('withTypes over godot3CoreCodec', () => {
       hex(encodeVariantWith(godot3Codec, new Color())),
     );
     expect(() => encodeVariantWith(godot3CoreCodec, new Vector2())).toThrow();
+  });
+
+  it('decodes and encodes the pools it is given: godot3PoolByteArray, ...IntArray, ...RealArray, ...StringArray', () => {
+    const codec = withTypes(
+      godot3CoreCodec,
+      godot3PoolByteArray,
+      godot3PoolIntArray,
+      godot3PoolRealArray,
+      godot3PoolStringArray,
+    );
+    const pools = [
+      new Uint8Array([1, 2, 3]),
+      new Int32Array([-1, 2]),
+      new Float32Array([0.5]),
+      new PoolStringArray(['a', 'bc']),
+    ];
+    const bytes = encodeVariantWith(godot3Codec, pools);
+    expect(hex(encodeVariantWith(codec, pools))).toBe(hex(bytes));
+    expect(decodeVariantWith(codec, bytes).value).toStrictEqual(pools);
+    const bytesOnly = withTypes(godot3CoreCodec, godot3PoolByteArray);
+    expect(decodeVariantWith(bytesOnly, bytes).value).toStrictEqual([
+      new Uint8Array([1, 2, 3]),
+      ...pools.slice(1).map((pool) => new VariantBytes(encodeVariantWith(godot3Codec, pool))),
+    ]);
+    expect(() => encodeVariantWith(bytesOnly, new Int32Array(1))).toThrow(/instance of Int32Array/);
   });
 
   it('rebuilds godot3Codec from the core and godot3Types: same classes, same bytes both ways', () => {

@@ -31,11 +31,12 @@ export type ArgType =
   | 'PoolColorArray';
 
 /**
- * Godot 3.2's type names by type id (`core/variant.h`). Argument checks go through the codec's own
- * class table, so a build carries the code of the types its codec has, not of every type.
+ * Godot 3.2's type names by type id (`core/variant.h`), then (27..29) the classes of POOL_BYTE/INT/REAL_ARRAY
+ * for {@link optIn}. Argument checks go through the codec's own class table, so a build carries the
+ * code of the types its codec has, not of every type.
  */
 const NAMES =
-  'Nil bool int float String Vector2 Rect2 Vector3 Transform2D Plane Quat AABB Basis Transform Color NodePath RID Object Dictionary Array PoolByteArray PoolIntArray PoolRealArray PoolStringArray PoolVector2Array PoolVector3Array PoolColorArray'.split(
+  'Nil bool int float String Vector2 Rect2 Vector3 Transform2D Plane Quat AABB Basis Transform Color NodePath RID Object Dictionary Array PoolByteArray PoolIntArray PoolRealArray PoolStringArray PoolVector2Array PoolVector3Array PoolColorArray Uint8Array Int32Array Float32Array'.split(
     ' ',
   );
 
@@ -65,12 +66,22 @@ function typeIdOf(value: unknown, codec: VariantCodec): number {
 export function argTypeId(type: ArgType, codec: VariantCodec, what: string): number {
   if (type === 'Variant') return -1;
   const id = NAMES.indexOf(type);
-  if (id < 0) throw new Error(`${what}: unknown type "${type}".`);
+  if (id < 0 || id > 26) throw new Error(`${what}: unknown type "${type}".`);
   if (id < 5 || id === codec.arrayType) return id;
   for (const header of codec.types.values()) if ((header & 0xff) === id) return id;
-  throw new Error(
-    `${what}: the codec does not decode ${type}; give MultiplayerAPI codec: godot3Codec, or withTypes(godot3CoreCodec, godot3${type}).`,
-  );
+  throw new Error(`${what}: the codec does not decode ${type}; give MultiplayerAPI ${optIn(type)}.`);
+}
+
+/**
+ * How to give `MultiplayerAPI` the Godot 3 type of a class: `type` is a Godot 3 type name, or an
+ * encoding failure naming the class ("an instance of Uint8Array as ...": `godot3PoolByteArray`); a
+ * class with no Godot 3 type beyond the core gets the general form.
+ */
+export function optIn(type: string): string {
+  let id = NAMES.indexOf(/of (\w+) as/.exec(type)?.[1] ?? type);
+  if (id > 26) id -= 7; // a typed array: POOL_BYTE/INT/REAL_ARRAY
+  const entry = id > 4 && (id < 17 || id > 19) ? NAMES[id] : 'Vector2, ...';
+  return `codec: godot3Codec, or withTypes(godot3CoreCodec, godot3${entry})`;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   type Variant,
   type VariantCodec,
 } from '@wspeer/variant';
-import { coerceArg, firstMismatch } from './arg-type.js';
+import { coerceArg, firstMismatch, optIn } from './arg-type.js';
 import { CALL_LOCAL, canCallMode, SKIP_REMOTE, shouldCallLocal } from './mode-rules.js';
 import { FULL_PATH_FLAG, NetworkCommand } from './network-command.js';
 import { MEMBER, NODES, SEND } from './node-keys.js';
@@ -99,11 +99,11 @@ export interface MultiplayerAPIOptions {
   maxPathCacheBytes?: number;
   /**
    * The Variant types this API decodes and encodes (default `godot3CoreCodec`: nil, bool, int, float,
-   * String, Array, Dictionary and the byte/int/real/string pools). Other types arrive as lossless
+   * String, Array, Dictionary). Other types (math types, NodePath, RID, every pool) arrive as lossless
    * `VariantBytes` (re-encodable as they are), and sending one fails with `ERR_INVALID_DATA`; a
    * declared argument type the codec lacks throws at `node()`. Opt in with `godot3Codec` (every
-   * Godot 3 type) or per type: `withTypes(godot3CoreCodec, godot3Vector2, godot3Color)`, so a build
-   * carries only the types it uses.
+   * Godot 3 type) or per type: `withTypes(godot3CoreCodec, godot3Vector2, godot3PoolByteArray)`, so a
+   * build carries only the types it uses.
    */
   codec?: VariantCodec;
 }
@@ -362,10 +362,8 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     try {
       packet = callPacket(this.#codec, set, sent.id, name, values, node.path);
     } catch (error) {
-      return this.#fail(
-        ErrorCode.ERR_INVALID_DATA,
-        `"${name}": ${(error as Error).message}; opt in: codec godot3Codec, or withTypes(godot3CoreCodec, godot3Vector2, ...).`,
-      );
+      const message = (error as Error).message;
+      return this.#fail(ErrorCode.ERR_INVALID_DATA, `"${name}": ${message}; opt in: ${optIn(message)}.`);
     }
     const short = packet.bytes.subarray(0, packet.pathOffset);
     const mode = unreliable ? TransferMode.UNRELIABLE : TransferMode.RELIABLE;
