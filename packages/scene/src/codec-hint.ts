@@ -11,11 +11,21 @@ export function codecHint(values: readonly unknown[], codec: VariantCodec): stri
     if (proto === Object.prototype) continue;
     while (proto !== null && !codec.types.has(proto)) proto = Object.getPrototypeOf(proto);
     if (proto !== null) continue;
-    const name = godotName(value) ?? value.constructor.name;
-    return ` (argument ${i + 1} is a ${notInCodec(name)})`;
+    const js = value.constructor?.name ?? 'object';
+    const name = godotName(value) ?? PACKED[js];
+    return ` (argument ${i + 1} is a ${name === undefined ? `${js}, which no Godot 4 codec encodes` : notInCodec(name)})`;
   }
   return '';
 }
+
+/** The Godot 4 packed array each typed array class encodes as (their `toString` names no type). */
+const PACKED: Record<string, string> = {
+  Uint8Array: 'PackedByteArray',
+  Int32Array: 'PackedInt32Array',
+  BigInt64Array: 'PackedInt64Array',
+  Float32Array: 'PackedFloat32Array',
+  Float64Array: 'PackedFloat64Array',
+};
 
 /** `"<type>, not in the codec: use ..."`: a Godot 4 type missing from the codec, and the options that add it. */
 export function notInCodec(type: string): string {

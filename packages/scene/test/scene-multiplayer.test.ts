@@ -379,6 +379,30 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
       expect(server.lastErrorMessage).toMatch(/withTypes\(godot4CoreCodec, godot4Vector2\)/);
     });
 
+    it('the opt-in hint names the Godot 4 entry of a typed array, and none for a class no codec encodes', async () => {
+      const { server, clients, all } = await session(1, {}, {});
+      const ns = valueNode(server, []);
+      valueNode(clients[0] as SceneMultiplayer, []);
+      await settle(all, () => server.getPeers().length === 1, 'connected');
+      const cases: [unknown, string][] = [
+        [new Uint8Array(2), 'PackedByteArray'],
+        [new Int32Array(2), 'PackedInt32Array'],
+        [new BigInt64Array(2), 'PackedInt64Array'],
+        [new Float32Array(2), 'PackedFloat32Array'],
+        [new Float64Array(2), 'PackedFloat64Array'],
+      ];
+      for (const [value, type] of cases) {
+        // (a single PackedByteArray goes out in Godot's raw form, so the typed array is the second argument)
+        expect(ns.rpc('value', 0, value)).toBe(ErrorCode.ERR_INVALID_DATA);
+        expect(server.lastErrorMessage).toMatch(`argument 2 is a ${type}, not in the codec`);
+        expect(server.lastErrorMessage).toMatch(`withTypes(godot4CoreCodec, godot4${type})`);
+      }
+      class Unit {}
+      expect(ns.rpc('value', 0, new Unit())).toBe(ErrorCode.ERR_INVALID_DATA);
+      expect(server.lastErrorMessage).toMatch(/argument 2 is a Unit, which no Godot 4 codec encodes/);
+      expect(server.lastErrorMessage).not.toMatch(/godot4Unit/);
+    });
+
     it('node() throws when a method declares an argument type the codec does not decode', () => {
       const scene = new SceneMultiplayer(null, { log: null });
       expect(() =>
