@@ -98,11 +98,21 @@ describe('MultiplayerAPI codec option', () => {
       expect(clientNode.rpc('echo', value)).toBe(30);
       expect(client.lastErrorMessage).toMatch(new RegExp(`withTypes\\(godot3CoreCodec, godot3${entries[i]}\\)\\.$`));
     }
-    // A class with no Godot 3 type gets the general form.
+    // A class with no Godot 3 type gets no opt-in hint: no codec would encode it.
     expect(clientNode.rpc('echo', new (class Foo {})())).toBe(30);
-    expect(client.lastErrorMessage).toMatch(/instance of Foo.*withTypes\(godot3CoreCodec, godot3Vector2, \.\.\.\)\.$/);
+    expect(client.lastErrorMessage).toBe(
+      '"echo": Cannot encode an instance of Foo as a Godot 3 Variant; no Godot 3 codec encodes it.',
+    );
     expect(clientNode.rpc('echo', new String('boxed'))).toBe(30);
-    expect(client.lastErrorMessage).toMatch(/instance of String.*godot3Vector2, \.\.\.\)\.$/);
+    expect(client.lastErrorMessage).toMatch(/instance of String as a Godot 3 Variant; no Godot 3 codec encodes it\.$/);
+    // Other encoding failures carry no codec hint at all.
+    let deep: unknown[] = [];
+    for (let i = 0; i < 300; i++) deep = [deep];
+    expect(clientNode.rpc('echo', deep)).toBe(30);
+    expect(client.lastErrorMessage).toMatch(/^"echo": .*256/);
+    expect(client.lastErrorMessage).not.toMatch(/opt in|codec encodes/);
+    expect(clientNode.rpc('echo', 2 ** 60)).toBe(30);
+    expect(client.lastErrorMessage).not.toMatch(/opt in|codec encodes/);
   });
 
   it('decodes and sends the pools it opts in', async () => {

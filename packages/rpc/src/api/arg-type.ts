@@ -73,15 +73,14 @@ export function argTypeId(type: ArgType, codec: VariantCodec, what: string): num
 }
 
 /**
- * How to give `MultiplayerAPI` the Godot 3 type of a class: `type` is a Godot 3 type name, or an
- * encoding failure naming the class ("an instance of Uint8Array as ...": `godot3PoolByteArray`); a
- * class with no Godot 3 type beyond the core gets the general form.
+ * How to give `MultiplayerAPI` a Godot 3 type: `type` is its name or the class of a value
+ * (`Uint8Array`: `godot3PoolByteArray`). Empty for a class no Godot 3 codec encodes (a user class, a
+ * boxed `String`).
  */
 export function optIn(type: string): string {
-  let id = NAMES.indexOf(/of (\w+) as/.exec(type)?.[1] ?? type);
+  let id = NAMES.indexOf(type);
   if (id > 26) id -= 7; // a typed array: POOL_BYTE/INT/REAL_ARRAY
-  const entry = id > 4 && (id < 17 || id > 19) ? NAMES[id] : 'Vector2, ...';
-  return `codec: godot3Codec, or withTypes(godot3CoreCodec, godot3${entry})`;
+  return id > 4 && (id < 17 || id > 19) ? `codec: godot3Codec, or withTypes(godot3CoreCodec, godot3${NAMES[id]})` : '';
 }
 
 /**

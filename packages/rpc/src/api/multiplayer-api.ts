@@ -363,7 +363,11 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
       packet = callPacket(this.#codec, set, sent.id, name, values, node.path);
     } catch (error) {
       const message = (error as Error).message;
-      return this.#fail(ErrorCode.ERR_INVALID_DATA, `"${name}": ${message}; opt in: ${optIn(message)}.`);
+      // An instance of a class the codec lacks: how to opt in, if any Godot 3 codec encodes it.
+      const cls = /an instance of (\w+) as/.exec(message)?.[1];
+      const hint = cls === undefined ? '' : optIn(cls);
+      const why = cls === undefined ? '' : hint ? `; opt in: ${hint}` : '; no Godot 3 codec encodes it';
+      return this.#fail(ErrorCode.ERR_INVALID_DATA, `"${name}": ${message}${why}.`);
     }
     const short = packet.bytes.subarray(0, packet.pathOffset);
     const mode = unreliable ? TransferMode.UNRELIABLE : TransferMode.RELIABLE;
