@@ -1,3 +1,4 @@
+export { assignSettings, PEER_DEFAULTS } from './assign-settings.js';
 export { AutoPoll } from './auto-poll.js';
 export { boundedText, QUOTE_LIMIT } from './bounded-text.js';
 export { checkPort } from './check-port.js';

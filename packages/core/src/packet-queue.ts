@@ -16,7 +16,8 @@ export class PacketQueue {
   #meta: Float64Array;
   #head = 0;
   #size = 0;
-  #ready = 0;
+  /** Messages published since creation (shifted, cleared or visible): the next one to publish is number `#published`. */
+  #published = 0;
   #mask: number;
   /** Total bytes held (published or not). */
   bytes = 0;
@@ -36,12 +37,12 @@ export class PacketQueue {
 
   /** Messages visible to `shift()`. */
   get length(): number {
-    return this.#ready;
+    return this.#published - this.pushed + this.#size;
   }
 
   /** Messages pushed but not yet published. */
   get unpublished(): number {
-    return this.#size - this.#ready;
+    return this.pushed - this.#published;
   }
 
   /** Appends a message (not yet visible). `byteLength` is its payload size. */
@@ -57,33 +58,30 @@ export class PacketQueue {
 
   /** Makes up to `count` more messages visible; returns how many were published. */
   publish(count: number): number {
-    const n = Math.min(count, this.#size - this.#ready);
-    this.#ready += n;
+    const n = Math.min(count, this.pushed - this.#published);
+    this.#published += n;
     return n;
   }
 
   /** Publishes every message whose sequence number is below `seq`; returns how many. */
   publishBefore(seq: number): number {
-    return this.publish(seq - this.#publishedTotal());
+    return seq > this.#published ? this.publish(seq - this.#published) : 0;
   }
 
   /** Publishes the oldest unpublished message if its sequence number is below `seq`; whether it did. */
   publishOneBefore(seq: number): boolean {
-    if (this.#publishedTotal() >= seq || this.#ready === this.#size) return false;
-    this.#ready++;
-    return true;
+    return seq > this.#published && this.publish(1) > 0;
   }
 
   /** Removes and returns the oldest visible message, or `undefined`. */
   shift(): Uint8Array | string | undefined {
-    if (this.#ready === 0) return undefined;
+    if (this.#published + this.#size === this.pushed) return undefined; // none visible
     const slot = this.#head;
     const data = this.#items[slot];
     const meta = this.#meta[slot] as number;
     this.#items[slot] = undefined;
     this.#head = (slot + 1) & this.#mask;
     this.#size--;
-    this.#ready--;
     this.lastWasText = meta < 0;
     this.bytes -= meta < 0 ? -meta - 1 : meta;
     return data;
@@ -94,13 +92,8 @@ export class PacketQueue {
     if (this.#size > 0) this.#items.fill(undefined);
     this.#head = 0;
     this.#size = 0;
-    this.#ready = 0;
+    this.#published = this.pushed;
     this.bytes = 0;
-  }
-
-  /** Messages published since creation (shifted or still visible). */
-  #publishedTotal(): number {
-    return this.pushed - (this.#size - this.#ready);
   }
 
   #grow(): void {

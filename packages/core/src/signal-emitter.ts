@@ -54,12 +54,10 @@ export class SignalEmitter<Events extends object = Record<string, Handler>> {
 
   /** Unsubscribes `fn` (every handler of `name` when `fn` is omitted; with `context`, only that one's). */
   off<K extends SignalName<Events>>(name: K, fn?: HandlerOf<Events, K>, context?: unknown): this {
-    const list = this.#subscriptions?.[name];
-    if (list === undefined) return this;
-    const kept =
-      fn === undefined ? NONE : list.filter((s) => s.fn !== fn || (context !== undefined && s.context !== context));
-    this.#set(name, kept);
-    return this;
+    return this.#keep(
+      name,
+      (s) => fn !== undefined && (s.fn !== fn || (context !== undefined && s.context !== context)),
+    );
   }
 
   /** Same as `off`. */
@@ -69,8 +67,8 @@ export class SignalEmitter<Events extends object = Record<string, Handler>> {
 
   /** Unsubscribes every handler of `name`, or of every signal. */
   removeAllListeners(name?: SignalName<Events>): this {
-    if (name === undefined) this.#subscriptions = null;
-    else this.#set(name, NONE);
+    if (name !== undefined) return this.off(name);
+    this.#subscriptions = null;
     return this;
   }
 
@@ -99,7 +97,7 @@ export class SignalEmitter<Events extends object = Record<string, Handler>> {
     if (list === undefined || list.length === 0) return false;
     for (let i = 0; i < list.length; i++) {
       const s = list[i] as Subscription;
-      if (s.once) this.#remove(name, s);
+      if (s.once) this.#keep(name, (other) => other !== s);
       try {
         // A spread of the rest parameter: V8 passes it on without building an array in optimized code.
         s.fn.call(s.context, ...args);
@@ -116,13 +114,11 @@ export class SignalEmitter<Events extends object = Record<string, Handler>> {
     return this;
   }
 
-  #remove(name: string, subscription: Subscription): void {
+  /** Keeps the handlers of `name` that `keep` accepts. */
+  #keep(name: string, keep: (subscription: Subscription) => boolean): this {
     const list = this.#subscriptions?.[name];
-    if (list !== undefined)
-      this.#set(
-        name,
-        list.filter((s) => s !== subscription),
-      );
+    if (list !== undefined) this.#set(name, list.filter(keep));
+    return this;
   }
 
   /** Lists are replaced, never changed in place, so an emission in progress keeps its snapshot. */

@@ -7,11 +7,12 @@ import { WebSocketError } from './websocket-error.js';
  * returns `undefined` to keep waiting, an `Error` to reject, or anything else to resolve with it.
  */
 export class WaiterList<S> {
-  #waiters: Array<(subject: S) => boolean> = [];
+  /** One function per pending promise: runs its check and settles the promise once the check decides. */
+  readonly #waiters = new Set<(subject: S) => void>();
 
-  /** Whether any promise is pending. */
+  /** How many promises are pending. */
   get size(): number {
-    return this.#waiters.length;
+    return this.#waiters.size;
   }
 
   /**
@@ -28,36 +29,35 @@ export class WaiterList<S> {
     const { timeoutMs = 0, signal } = typeof options === 'number' ? { timeoutMs: options } : options;
     return new Promise<T>((resolve, reject) => {
       let timer: unknown;
-      const waiter = (s: S): boolean => {
-        const result = check(s);
-        if (result === undefined) return false;
-        finish(result instanceof Error, result);
-        return true;
-      };
-      const aborted = (): void => finish(true, signal?.reason);
-      const finish = (failed: boolean, value: unknown): void => {
+      // The one settle path: a check's answer, the abort and the timeout all end here.
+      const finish = (value: unknown, failed: boolean): void => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', aborted);
-        const i = this.#waiters.indexOf(waiter);
-        if (i >= 0) this.#waiters.splice(i, 1);
+        this.#waiters.delete(waiter);
         if (failed) reject(value);
         else resolve(value as T);
       };
+      const waiter = (s: S): void => {
+        const result = check(s);
+        if (result !== undefined) finish(result, result instanceof Error);
+      };
+      const aborted = (): void => finish(signal?.reason, true);
       if (signal?.aborted) return aborted();
-      if (waiter(subject)) return;
-      this.#waiters.push(waiter);
+      this.#waiters.add(waiter);
+      waiter(subject);
+      if (!this.#waiters.has(waiter)) return;
       signal?.addEventListener('abort', aborted, { once: true });
       if (timeoutMs > 0) {
         timer = setTimeout(() => {
           const message = `ERR_TIMEOUT: timed out after ${timeoutMs} ms waiting for ${what}`;
-          finish(true, new WebSocketError(ErrorCode.ERR_TIMEOUT, message));
+          finish(new WebSocketError(ErrorCode.ERR_TIMEOUT, message), true);
         }, timeoutMs);
       }
     });
   }
 
-  /** Runs every pending check against the current state. */
+  /** Runs every pending check against the current state (a check that settles leaves the set). */
   settle(subject: S): void {
-    for (const waiter of this.#waiters.slice()) waiter(subject);
+    for (const waiter of this.#waiters) waiter(subject);
   }
 }

@@ -1,3 +1,4 @@
+import { assignSettings, PEER_DEFAULTS } from './assign-settings.js';
 import { AutoPoll } from './auto-poll.js';
 import { checkUrl } from './check-url.js';
 import type { PendingConnection } from './connection-listener.js';
@@ -182,13 +183,8 @@ export class WebSocketPeer implements LinkTarget {
     this.#connector = options.connect;
     this[PROTOCOLS] = ownCopy(options.supportedProtocols);
     this[HEADERS] = ownCopy(options.handshakeHeaders);
-    this.inboundBufferSize = options.inboundBufferSize ?? 65535;
-    this.outboundBufferSize = options.outboundBufferSize ?? 65535;
-    this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
-    this.heartbeatInterval = options.heartbeatInterval ?? 0;
-    this.handshakeTimeout = options.handshakeTimeout ?? 3;
+    assignSettings(this, options, PEER_DEFAULTS);
     this.tls = options.tls;
-    this.debug = options.debug ?? null;
     this.reconnect = options.reconnect;
     this.#auto = options.autoPoll ?? false;
   }
