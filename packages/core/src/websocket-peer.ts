@@ -1,6 +1,7 @@
 import { assignSettings, PEER_DEFAULTS } from './assign-settings.js';
 import { AutoPoll } from './auto-poll.js';
 import { checkUrl } from './check-url.js';
+import type { CloseInfo } from './close-info.js';
 import type { PendingConnection } from './connection-listener.js';
 import { CloseCode, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './constants/close-code.js';
 import { CloseReason } from './constants/close-reason.js';
@@ -26,7 +27,6 @@ import {
 import { OutboundBatch } from './outbound-batch.js';
 import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
-import { type CloseInfo, closedCheck, messageCheck, openedCheck } from './peer-waits.js';
 import type { Reconnect } from './reconnect.js';
 import type { SenderGate } from './sender-gate.js';
 import type { ClientTlsOptions, Transport, TransportConnector, TransportEvents } from './transport.js';
@@ -34,6 +34,7 @@ import { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
 import type { WaitOptions } from './wait-options.js';
 import { WaiterList } from './waiter-list.js';
 import { notInBrowsers } from './warn-once.js';
+import { WebSocketError } from './websocket-error.js';
 
 /** Notified by a peer's `poll()`; how `WebSocketClient`, `WebSocketServer` and multiplayer peers listen. */
 export interface PeerObserver {
@@ -177,7 +178,7 @@ export class WebSocketPeer implements LinkTarget {
   #failure: [number, string] | null = null;
   #wasOpen = false;
   #lastError = '';
-  #waiters: WaiterList<WebSocketPeer> | null = null;
+  #waiters: WaiterList | null = null;
 
   constructor(options: WebSocketPeerOptions = {}) {
     this.#connector = options.connect;
@@ -334,7 +335,7 @@ export class WebSocketPeer implements LinkTarget {
     }
     this.#publishBefore(this[INBOUND].pushed);
     if (this.heartbeatInterval > 0 && this.#state === State.OPEN) this[BEAT]();
-    if (this.#waiters !== null && this.#waiters.size > 0) this.#waiters.settle(this);
+    if (this.#waiters !== null && this.#waiters.size > 0) this.#waiters.settle();
   }
 
   /** Number of packets `getPacket` can return now. */
@@ -468,17 +469,27 @@ export class WebSocketPeer implements LinkTarget {
    * in ms, or `{ timeoutMs, signal }` with an `AbortSignal`. Needs polling or `autoPoll`.
    */
   opened(options: WaitOptions | number = 0): Promise<string> {
-    return this.#wait('the connection to open', options, openedCheck);
+    return this.#wait<string>('the connection to open', options, () =>
+      this.#state === State.OPEN ? this.#protocol : this.#closedError('connection failed'),
+    );
   }
 
   /** Resolves with the close code, reason and cleanliness once a poll sees `CLOSED`. Same `options` as `opened`. */
   closed(options: WaitOptions | number = 0): Promise<CloseInfo> {
-    return this.#wait('the connection to close', options, closedCheck);
+    return this.#wait('the connection to close', options, () =>
+      this.#state === State.CLOSED
+        ? { code: this.#code, reason: this.#reason, wasClean: this.#code !== -1 }
+        : undefined,
+    );
   }
 
   /** Resolves with the next message (`getMessage()`); rejects if the connection closes first. Same `options` as `opened`. */
   nextMessage(options: WaitOptions | number = 0): Promise<Uint8Array | string> {
-    return this.#wait('a message', options, messageCheck);
+    return this.#wait<Uint8Array | string>('a message', options, () =>
+      this[INBOUND].length > 0
+        ? (this.getMessage() as Uint8Array | string)
+        : this.#closedError('connection closed before a message arrived'),
+    );
   }
 
   /** Whether the current (or last) connection finished its handshake. */
@@ -689,13 +700,22 @@ export class WebSocketPeer implements LinkTarget {
     return this.#autoPoll;
   }
 
-  #wait<T>(
-    what: string,
-    options: WaitOptions | number,
-    check: (peer: WebSocketPeer) => T | Error | undefined,
-  ): Promise<T> {
-    this.#waiters ??= new WaiterList<WebSocketPeer>();
-    return this.#waiters.wait(this, what, options, check);
+  /** A promise of what `check` finds (see `WaiterList`), settled after a poll. */
+  #wait<T>(what: string, options: WaitOptions | number, check: () => T | Error | undefined): Promise<T> {
+    this.#waiters ??= new WaiterList();
+    return this.#waiters.wait(what, options, check);
+  }
+
+  /**
+   * Once CLOSED (`undefined` before), why a wait failed: `ERR_CONNECTION_ERROR` for a connection
+   * that had opened, `ERR_CANT_CONNECT` for a failed attempt, with the last transport error.
+   */
+  #closedError(what: string): WebSocketError | undefined {
+    if (this.#state !== State.CLOSED) return undefined;
+    const detail = this.#lastError === '' ? '' : ` (${this.#lastError})`;
+    const code = this.#wasOpen ? ErrorCode.ERR_CONNECTION_ERROR : ErrorCode.ERR_CANT_CONNECT;
+    const name = this.#wasOpen ? 'ERR_CONNECTION_ERROR' : 'ERR_CANT_CONNECT';
+    return new WebSocketError(code, `${name}: ${what}${detail}`, this.#code, this.#reason);
   }
 
   /** `value`, with a warning the first time: browsers cannot tell the remote address or set Nagle. */

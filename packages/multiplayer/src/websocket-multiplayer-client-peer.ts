@@ -157,7 +157,7 @@ export class WebSocketMultiplayerClientPeer
         waits.settle(new WebSocketError(ErrorCode.ERR_CANT_CONNECT, why));
       });
     }
-    return this.#waits.wait(undefined, 'an id', options, outcome) as Promise<number>;
+    return this.#waits.wait('an id', options, outcome) as Promise<number>;
   }
 
   /** The socket of peer `id` (server: a client; client: only 1), or `null` (also for a client of another server in a cluster). */
