@@ -438,12 +438,14 @@ export class WebSocketPeer implements LinkTarget {
 
   /** The remote IP address (`""` when not connected, and always in browsers). */
   getConnectedHost(): string {
-    return this.#unsupported('getConnectedHost', '');
+    notInBrowsers('getConnectedHost');
+    return '';
   }
 
   /** The remote port (`0` when not connected, and always in browsers). */
   getConnectedPort(): number {
-    return this.#unsupported('getConnectedPort', 0);
+    notInBrowsers('getConnectedPort');
+    return 0;
   }
 
   /** Bytes queued for sending and not yet written to the network; 0 unless `OPEN`. */
@@ -455,7 +457,8 @@ export class WebSocketPeer implements LinkTarget {
   /** Turns Nagle's algorithm off (the default) or on. `ERR_UNAVAILABLE` in browsers. */
   setNoDelay(_enabled: boolean): ErrorCode {
     if (this[TRANSPORT] === null) return ErrorCode.ERR_UNCONFIGURED;
-    return this.#unsupported('setNoDelay', ErrorCode.ERR_UNAVAILABLE);
+    notInBrowsers('setNoDelay');
+    return ErrorCode.ERR_UNAVAILABLE;
   }
 
   /** Which adapter carries this connection (`"node-ws"`, `"browser"`, ...), or `""` if none. */
@@ -716,11 +719,5 @@ export class WebSocketPeer implements LinkTarget {
     const code = this.#wasOpen ? ErrorCode.ERR_CONNECTION_ERROR : ErrorCode.ERR_CANT_CONNECT;
     const name = this.#wasOpen ? 'ERR_CONNECTION_ERROR' : 'ERR_CANT_CONNECT';
     return new WebSocketError(code, `${name}: ${what}${detail}`, this.#code, this.#reason);
-  }
-
-  /** `value`, with a warning the first time: browsers cannot tell the remote address or set Nagle. */
-  #unsupported<T>(member: string, value: T): T {
-    notInBrowsers(member);
-    return value;
   }
 }

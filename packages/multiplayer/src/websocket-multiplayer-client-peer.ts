@@ -5,6 +5,7 @@ import {
   ConnectionStatus,
   type DebugTrace,
   ErrorCode,
+  notInBrowsers,
   OBSERVE,
   PEER_DEFAULTS,
   type Reconnect,
@@ -15,7 +16,6 @@ import {
   type WaitOptions,
   WebSocketError,
   WebSocketPeer,
-  warnOnce,
 } from '@wspeer/core';
 import type { Wire } from './constants.js';
 import { MultiplayerConnection } from './multiplayer-connection.js';
@@ -227,7 +227,7 @@ export class WebSocketMultiplayerClientPeer
   /** Starts the server side as `start` says; here (no server side): `ERR_UNAVAILABLE` unless busy. */
   [START_SERVER](_start: MultiplayerServerStart): ErrorCode {
     if (this.getConnectionStatus() !== ConnectionStatus.CONNECTION_DISCONNECTED) return ErrorCode.ERR_ALREADY_IN_USE;
-    warnOnce('mp-server', 'createServer needs Node (the "wspeer/multiplayer" Node entry).');
+    notInBrowsers('createServer');
     return ErrorCode.ERR_UNAVAILABLE;
   }
 
