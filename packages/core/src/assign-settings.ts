@@ -16,8 +16,8 @@ export const PEER_DEFAULTS = {
  * that is `undefined` or `null` (each one's `options.x ?? default`, written once).
  */
 export function assignSettings(target: object, options: object, defaults: object): void {
-  const from = options as Record<string, unknown>;
   for (const key in defaults) {
-    (target as Record<string, unknown>)[key] = from[key] ?? (defaults as Record<string, unknown>)[key];
+    (target as Record<string, unknown>)[key] =
+      (options as Record<string, unknown>)[key] ?? (defaults as Record<string, unknown>)[key];
   }
 }

@@ -96,15 +96,12 @@ export class PacketQueue {
     this.bytes = 0;
   }
 
+  /** Allocates the ring (the first time, `#mask + 1` slots) or doubles it, oldest message first. */
   #grow(): void {
     const cap = this.#items.length;
-    if (cap === 0) {
-      this.#items = new Array(this.#mask + 1);
-      this.#meta = new Float64Array(this.#mask + 1);
-      return;
-    }
-    const items = new Array<Uint8Array | string | undefined>(cap * 2);
-    const meta = new Float64Array(cap * 2);
+    const next = cap === 0 ? this.#mask + 1 : cap * 2;
+    const items = new Array<Uint8Array | string | undefined>(next);
+    const meta = new Float64Array(next);
     for (let i = 0; i < this.#size; i++) {
       const slot = (this.#head + i) & this.#mask;
       items[i] = this.#items[slot];
@@ -113,7 +110,7 @@ export class PacketQueue {
     this.#items = items;
     this.#meta = meta;
     this.#head = 0;
-    this.#mask = cap * 2 - 1;
+    this.#mask = next - 1;
   }
 }
 

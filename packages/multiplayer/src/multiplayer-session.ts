@@ -24,33 +24,29 @@ export class MultiplayerSession {
    * `undefined` means `console.warn`). A client refuses nothing.
    */
   readonly log: ((line: string) => void) | null | undefined;
-  #signals: SignalOwner | null;
+  /** The owner's signals (handlers that throw are reported, see `SignalEmitter`); `null` once muted. */
+  signals: SignalOwner | null;
 
   /** A session whose signals go to `signals`; a server's refusals nobody listens to go to `log`. */
   constructor(signals: SignalOwner, log?: ((line: string) => void) | null) {
-    this.#signals = signals;
+    this.signals = signals;
     this.log = log;
-  }
-
-  /** The owner's signals (handlers that throw are reported, see `SignalEmitter`); `null` once muted. */
-  get signals(): SignalOwner | null {
-    return this.#signals;
   }
 
   /** Queues a received packet from `sender` and fires `peer_packet`. */
   store(packet: Uint8Array, sender: number): void {
     this.inbox.push(packet, sender);
-    this.#signals?.emit('peer_packet', sender);
+    this.signals?.emit('peer_packet', sender);
   }
 
   /** Stops every signal (the owner let go of the client or server that holds this session). */
   mute(): void {
-    this.#signals = null;
+    this.signals = null;
   }
 
   /** A fresh session for the same owner, with the same target and an empty inbox. */
   successor(): MultiplayerSession {
-    const next = new MultiplayerSession(this.#signals as SignalOwner, this.log);
+    const next = new MultiplayerSession(this.signals as SignalOwner, this.log);
     next.target = this.target;
     return next;
   }
