@@ -47,7 +47,7 @@ export class WaiterList<S = undefined> {
       this.#waiters.add(waiter);
       waiter();
       if (!this.#waiters.has(waiter)) return;
-      signal?.addEventListener('abort', waiter, { once: true });
+      signal?.addEventListener('abort', waiter); // (settling removes it)
       if (timeoutMs > 0) timer = setTimeout(() => waiter(undefined, true), timeoutMs);
     });
   }

@@ -715,7 +715,7 @@ export class WebSocketPeer implements LinkTarget {
    */
   #closedError(what: string): WebSocketError | undefined {
     if (this.#state !== State.CLOSED) return undefined;
-    const detail = this.#lastError === '' ? '' : ` (${this.#lastError})`;
+    const detail = this.#lastError && ` (${this.#lastError})`; // ('' when there is none)
     const code = this.#wasOpen ? ErrorCode.ERR_CONNECTION_ERROR : ErrorCode.ERR_CANT_CONNECT;
     const name = this.#wasOpen ? 'ERR_CONNECTION_ERROR' : 'ERR_CANT_CONNECT';
     return new WebSocketError(code, `${name}: ${what}${detail}`, this.#code, this.#reason);
