@@ -1,14 +1,11 @@
 import { utf8Length } from './utf8.js';
 
-/** Shared empty storage: a queue allocates its ring on the first push, so idle peers cost no ring. */
-const NO_ITEMS: Array<Uint8Array | string | undefined> = [];
-const NO_META = new Float64Array(0);
-
 /**
  * FIFO ring of received messages. Messages are pushed as they arrive and become visible to
- * `shift()` only when published (poll-driven semantics); no message is copied. The ring is
- * allocated on the first push. Every message has a sequence number (`pushed` before it arrived),
- * which is how control events are ordered against messages.
+ * `shift()` only when published (poll-driven semantics); no message is copied. The ring comes
+ * with the queue (a peer creates its queue when its first message arrives, so idle peers have
+ * none). Every message has a sequence number (`pushed` before it arrived), which is how control
+ * events are ordered against messages.
  */
 export class PacketQueue {
   #items: Array<Uint8Array | string | undefined>;
@@ -29,9 +26,8 @@ export class PacketQueue {
   constructor(capacity = 16) {
     let cap = 1;
     while (cap < capacity) cap <<= 1;
-    this.#items = NO_ITEMS;
-    this.#meta = NO_META;
-    // Until the ring exists, mask + 1 is the capacity to allocate.
+    this.#items = new Array(cap);
+    this.#meta = new Float64Array(cap);
     this.#mask = cap - 1;
   }
 
@@ -96,10 +92,9 @@ export class PacketQueue {
     this.bytes = 0;
   }
 
-  /** Allocates the ring (the first time, `#mask + 1` slots) or doubles it, oldest message first. */
+  /** Doubles the ring, oldest message first. */
   #grow(): void {
-    const cap = this.#items.length;
-    const next = cap === 0 ? this.#mask + 1 : cap * 2;
+    const next = this.#items.length * 2;
     const items = new Array<Uint8Array | string | undefined>(next);
     const meta = new Float64Array(next);
     for (let i = 0; i < this.#size; i++) {
