@@ -3,11 +3,17 @@
  * by `WebSocketPeer` and the multiplayer peers, which pass the same settings on to their sockets.
  */
 export const PEER_DEFAULTS = {
+  /** Largest inbound message and most inbound bytes queued, in bytes. */
   inboundBufferSize: 65535,
+  /** Most outbound bytes queued, in bytes. */
   outboundBufferSize: 65535,
+  /** Most packets queued in each direction. */
   maxQueuedPackets: 4096,
+  /** Heartbeat in seconds: off. */
   heartbeatInterval: 0,
+  /** Seconds to finish the handshake. */
   handshakeTimeout: 3,
+  /** No debug trace. */
   debug: null,
 } as const;
 
