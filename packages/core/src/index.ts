@@ -1,7 +1,9 @@
+export { assignSettings, PEER_DEFAULTS } from './assign-settings.js';
 export { AutoPoll } from './auto-poll.js';
 export { boundedText, QUOTE_LIMIT } from './bounded-text.js';
 export { checkPort } from './check-port.js';
 export { checkUrl } from './check-url.js';
+export type { CloseInfo } from './close-info.js';
 export type {
   ConnectionListener,
   ListenerEvents,
@@ -42,7 +44,6 @@ export { type ListenFailure, listenFailure } from './listen-failure.js';
 export { LoopbackNetwork } from './loopback-transport.js';
 export { OutboundBatch } from './outbound-batch.js';
 export { messageSize, PacketQueue } from './packet-queue.js';
-export type { CloseInfo } from './peer-waits.js';
 export {
   Reconnect,
   type Reconnectable,

@@ -1,14 +1,11 @@
 import { utf8Length } from './utf8.js';
 
-/** Shared empty storage: a queue allocates its ring on the first push, so idle peers cost no ring. */
-const NO_ITEMS: Array<Uint8Array | string | undefined> = [];
-const NO_META = new Float64Array(0);
-
 /**
  * FIFO ring of received messages. Messages are pushed as they arrive and become visible to
- * `shift()` only when published (poll-driven semantics); no message is copied. The ring is
- * allocated on the first push. Every message has a sequence number (`pushed` before it arrived),
- * which is how control events are ordered against messages.
+ * `shift()` only when published (poll-driven semantics); no message is copied. The ring comes
+ * with the queue (a peer creates its queue when its first message arrives, so idle peers have
+ * none). Every message has a sequence number (`pushed` before it arrived), which is how control
+ * events are ordered against messages.
  */
 export class PacketQueue {
   #items: Array<Uint8Array | string | undefined>;
@@ -16,7 +13,8 @@ export class PacketQueue {
   #meta: Float64Array;
   #head = 0;
   #size = 0;
-  #ready = 0;
+  /** Messages published since creation (shifted, cleared or visible): the next one to publish is number `#published`. */
+  #published = 0;
   #mask: number;
   /** Total bytes held (published or not). */
   bytes = 0;
@@ -28,20 +26,19 @@ export class PacketQueue {
   constructor(capacity = 16) {
     let cap = 1;
     while (cap < capacity) cap <<= 1;
-    this.#items = NO_ITEMS;
-    this.#meta = NO_META;
-    // Until the ring exists, mask + 1 is the capacity to allocate.
+    this.#items = new Array(cap);
+    this.#meta = new Float64Array(cap);
     this.#mask = cap - 1;
   }
 
   /** Messages visible to `shift()`. */
   get length(): number {
-    return this.#ready;
+    return this.#published - this.pushed + this.#size;
   }
 
   /** Messages pushed but not yet published. */
   get unpublished(): number {
-    return this.#size - this.#ready;
+    return this.pushed - this.#published;
   }
 
   /** Appends a message (not yet visible). `byteLength` is its payload size. */
@@ -57,33 +54,30 @@ export class PacketQueue {
 
   /** Makes up to `count` more messages visible; returns how many were published. */
   publish(count: number): number {
-    const n = Math.min(count, this.#size - this.#ready);
-    this.#ready += n;
+    const n = Math.min(count, this.pushed - this.#published);
+    this.#published += n;
     return n;
   }
 
   /** Publishes every message whose sequence number is below `seq`; returns how many. */
   publishBefore(seq: number): number {
-    return this.publish(seq - this.#publishedTotal());
+    return seq > this.#published ? this.publish(seq - this.#published) : 0;
   }
 
   /** Publishes the oldest unpublished message if its sequence number is below `seq`; whether it did. */
   publishOneBefore(seq: number): boolean {
-    if (this.#publishedTotal() >= seq || this.#ready === this.#size) return false;
-    this.#ready++;
-    return true;
+    return seq > this.#published && this.publish(1) > 0;
   }
 
   /** Removes and returns the oldest visible message, or `undefined`. */
   shift(): Uint8Array | string | undefined {
-    if (this.#ready === 0) return undefined;
+    if (this.#published + this.#size === this.pushed) return undefined; // none visible
     const slot = this.#head;
     const data = this.#items[slot];
     const meta = this.#meta[slot] as number;
     this.#items[slot] = undefined;
     this.#head = (slot + 1) & this.#mask;
     this.#size--;
-    this.#ready--;
     this.lastWasText = meta < 0;
     this.bytes -= meta < 0 ? -meta - 1 : meta;
     return data;
@@ -94,24 +88,15 @@ export class PacketQueue {
     if (this.#size > 0) this.#items.fill(undefined);
     this.#head = 0;
     this.#size = 0;
-    this.#ready = 0;
+    this.#published = this.pushed;
     this.bytes = 0;
   }
 
-  /** Messages published since creation (shifted or still visible). */
-  #publishedTotal(): number {
-    return this.pushed - (this.#size - this.#ready);
-  }
-
+  /** Doubles the ring, oldest message first. */
   #grow(): void {
-    const cap = this.#items.length;
-    if (cap === 0) {
-      this.#items = new Array(this.#mask + 1);
-      this.#meta = new Float64Array(this.#mask + 1);
-      return;
-    }
-    const items = new Array<Uint8Array | string | undefined>(cap * 2);
-    const meta = new Float64Array(cap * 2);
+    const next = this.#items.length * 2;
+    const items = new Array<Uint8Array | string | undefined>(next);
+    const meta = new Float64Array(next);
     for (let i = 0; i < this.#size; i++) {
       const slot = (this.#head + i) & this.#mask;
       items[i] = this.#items[slot];
@@ -120,7 +105,7 @@ export class PacketQueue {
     this.#items = items;
     this.#meta = meta;
     this.#head = 0;
-    this.#mask = cap * 2 - 1;
+    this.#mask = next - 1;
   }
 }
 

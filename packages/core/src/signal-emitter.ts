@@ -35,7 +35,8 @@ const NONE: readonly Subscription[] = [];
  * Handlers added or removed while a signal is being emitted take effect from the next emission.
  */
 export class SignalEmitter<Events extends object = Record<string, Handler>> {
-  #subscriptions: Record<string, readonly Subscription[]> | null = null;
+  /** Per signal with handlers, its list (never empty). */
+  #subscriptions: Record<string, readonly Subscription[]> = Object.create(null);
 
   /** Subscribes `fn` to signal `name` (`context` becomes its `this`). */
   on<K extends SignalName<Events>>(name: K, fn: HandlerOf<Events, K>, context?: unknown): this {
@@ -54,12 +55,10 @@ export class SignalEmitter<Events extends object = Record<string, Handler>> {
 
   /** Unsubscribes `fn` (every handler of `name` when `fn` is omitted; with `context`, only that one's). */
   off<K extends SignalName<Events>>(name: K, fn?: HandlerOf<Events, K>, context?: unknown): this {
-    const list = this.#subscriptions?.[name];
-    if (list === undefined) return this;
-    const kept =
-      fn === undefined ? NONE : list.filter((s) => s.fn !== fn || (context !== undefined && s.context !== context));
-    this.#set(name, kept);
-    return this;
+    return this.#keep(
+      name,
+      (s) => fn !== undefined && (s.fn !== fn || (context !== undefined && s.context !== context)),
+    );
   }
 
   /** Same as `off`. */
@@ -69,24 +68,24 @@ export class SignalEmitter<Events extends object = Record<string, Handler>> {
 
   /** Unsubscribes every handler of `name`, or of every signal. */
   removeAllListeners(name?: SignalName<Events>): this {
-    if (name === undefined) this.#subscriptions = null;
-    else this.#set(name, NONE);
+    if (name !== undefined) return this.off(name);
+    this.#subscriptions = Object.create(null);
     return this;
   }
 
   /** Handlers subscribed to `name`. */
   listenerCount(name: SignalName<Events>): number {
-    return this.#subscriptions?.[name]?.length ?? 0;
+    return this.#subscriptions[name]?.length ?? 0;
   }
 
   /** The handlers subscribed to `name`, in order. */
   listeners<K extends SignalName<Events>>(name: K): Array<HandlerOf<Events, K>> {
-    return (this.#subscriptions?.[name] ?? NONE).map((s) => s.fn as HandlerOf<Events, K>);
+    return (this.#subscriptions[name] ?? NONE).map((s) => s.fn as HandlerOf<Events, K>);
   }
 
   /** Names of the signals with handlers. */
   eventNames(): Array<SignalName<Events>> {
-    return Object.keys(this.#subscriptions ?? {}) as Array<SignalName<Events>>;
+    return Object.keys(this.#subscriptions) as Array<SignalName<Events>>;
   }
 
   /**
@@ -95,11 +94,11 @@ export class SignalEmitter<Events extends object = Record<string, Handler>> {
    */
   emit<K extends SignalName<Events>>(name: K, ...args: ArgsOf<Events, K>): boolean;
   emit(name: string, ...args: unknown[]): boolean {
-    const list = this.#subscriptions?.[name];
-    if (list === undefined || list.length === 0) return false;
+    const list = this.#subscriptions[name];
+    if (list === undefined) return false;
     for (let i = 0; i < list.length; i++) {
       const s = list[i] as Subscription;
-      if (s.once) this.#remove(name, s);
+      if (s.once) this.#keep(name, (other) => other !== s);
       try {
         // A spread of the rest parameter: V8 passes it on without building an array in optimized code.
         s.fn.call(s.context, ...args);
@@ -111,25 +110,21 @@ export class SignalEmitter<Events extends object = Record<string, Handler>> {
   }
 
   #add(name: string, fn: Handler, context: unknown, once: boolean): this {
-    const list = this.#subscriptions?.[name] ?? NONE;
+    const list = this.#subscriptions[name] ?? NONE;
     this.#set(name, [...list, { fn, context: context ?? this, once }]);
     return this;
   }
 
-  #remove(name: string, subscription: Subscription): void {
-    const list = this.#subscriptions?.[name];
-    if (list !== undefined)
-      this.#set(
-        name,
-        list.filter((s) => s !== subscription),
-      );
+  /** Keeps the handlers of `name` that `keep` accepts. */
+  #keep(name: string, keep: (subscription: Subscription) => boolean): this {
+    const list = this.#subscriptions[name];
+    if (list !== undefined) this.#set(name, list.filter(keep));
+    return this;
   }
 
   /** Lists are replaced, never changed in place, so an emission in progress keeps its snapshot. */
   #set(name: string, list: readonly Subscription[]): void {
-    this.#subscriptions ??= Object.create(null) as Record<string, readonly Subscription[]>;
-    const subscriptions = this.#subscriptions;
-    if (list.length > 0) subscriptions[name] = list;
-    else delete subscriptions[name];
+    if (list.length > 0) this.#subscriptions[name] = list;
+    else delete this.#subscriptions[name];
   }
 }

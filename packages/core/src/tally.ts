@@ -12,10 +12,8 @@ export class Tally {
   /** Adds `n` (default 1) to `kind`. */
   count(kind: string, n = 1): void {
     const counts = this.#counts;
-    const current = counts.get(kind);
-    if (current !== undefined) counts.set(kind, current + n);
-    else if (counts.size < MAX_TALLY_KINDS) counts.set(kind, n);
-    else counts.set('other', (counts.get('other') ?? 0) + n);
+    const key = counts.has(kind) || counts.size < MAX_TALLY_KINDS ? kind : 'other';
+    counts.set(key, (counts.get(key) ?? 0) + n);
   }
 
   /** The count of `kind` (0 if never counted). */

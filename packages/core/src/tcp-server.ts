@@ -35,7 +35,7 @@ export class TCPServer {
   #pruneAt = 64;
   #port = 0;
   #failure: ListenFailure | null = null;
-  readonly #waiters = new WaiterList<TCPServer>();
+  readonly #waiters = new WaiterList();
   readonly #factory: ListenerFactory | undefined;
 
   constructor(factory?: ListenerFactory) {
@@ -82,14 +82,14 @@ export class TCPServer {
         onConnection: (connection) => this.#enqueue(connection),
         onListening: (bound) => {
           this.#port = bound;
-          this.#waiters.settle(this);
+          this.#waiters.settle();
         },
         onListenError: (message, code) => {
           const failure = listenFailure(port, bindAddress, message, code);
           this.#failure = failure;
           this.stop();
           if (this.#waiters.size === 0) console.error(`[wspeer] TCPServer ${failure.message}`);
-          this.#waiters.settle(this);
+          this.#waiters.settle();
         },
       },
     );
@@ -100,10 +100,10 @@ export class TCPServer {
    * names the port and the cause). Takes a timeout in ms or `{ timeoutMs, signal }`.
    */
   listening(options: WaitOptions | number = 0): Promise<number> {
-    return this.#waiters.wait<number>(this, 'the server to listen', options, (server) => {
-      if (server.#port !== 0) return server.#port;
-      if (server.#listener !== null) return undefined;
-      const failure = server.#failure;
+    return this.#waiters.wait<number>('the server to listen', options, () => {
+      if (this.#port !== 0) return this.#port;
+      if (this.#listener !== null) return undefined;
+      const failure = this.#failure;
       if (failure === null) return new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not listening');
       return new WebSocketError(failure.code, `${errorName(failure.code)}: ${failure.message}`);
     });

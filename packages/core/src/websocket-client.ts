@@ -1,9 +1,9 @@
+import type { CloseInfo } from './close-info.js';
 import { CloseCode } from './constants/close-code.js';
 import { ConnectionStatus } from './constants/connection-status.js';
 import { ErrorCode } from './constants/error-code.js';
 import { State } from './constants/state.js';
 import { OBSERVE, PEER_CLASS } from './internal-keys.js';
-import type { CloseInfo } from './peer-waits.js';
 import { SignalEmitter } from './signal-emitter.js';
 import type { WaitOptions } from './wait-options.js';
 import { type PeerObserver, WebSocketPeer, type WebSocketPeerOptions } from './websocket-peer.js';

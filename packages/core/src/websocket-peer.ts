@@ -1,5 +1,7 @@
+import { assignSettings, PEER_DEFAULTS } from './assign-settings.js';
 import { AutoPoll } from './auto-poll.js';
 import { checkUrl } from './check-url.js';
+import type { CloseInfo } from './close-info.js';
 import type { PendingConnection } from './connection-listener.js';
 import { CloseCode, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './constants/close-code.js';
 import { CloseReason } from './constants/close-reason.js';
@@ -25,7 +27,6 @@ import {
 import { OutboundBatch } from './outbound-batch.js';
 import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
-import { type CloseInfo, closedCheck, messageCheck, openedCheck } from './peer-waits.js';
 import type { Reconnect } from './reconnect.js';
 import type { SenderGate } from './sender-gate.js';
 import type { ClientTlsOptions, Transport, TransportConnector, TransportEvents } from './transport.js';
@@ -33,6 +34,7 @@ import { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
 import type { WaitOptions } from './wait-options.js';
 import { WaiterList } from './waiter-list.js';
 import { notInBrowsers } from './warn-once.js';
+import { WebSocketError } from './websocket-error.js';
 
 /** Notified by a peer's `poll()`; how `WebSocketClient`, `WebSocketServer` and multiplayer peers listen. */
 export interface PeerObserver {
@@ -176,19 +178,14 @@ export class WebSocketPeer implements LinkTarget {
   #failure: [number, string] | null = null;
   #wasOpen = false;
   #lastError = '';
-  #waiters: WaiterList<WebSocketPeer> | null = null;
+  #waiters: WaiterList | null = null;
 
   constructor(options: WebSocketPeerOptions = {}) {
     this.#connector = options.connect;
     this[PROTOCOLS] = ownCopy(options.supportedProtocols);
     this[HEADERS] = ownCopy(options.handshakeHeaders);
-    this.inboundBufferSize = options.inboundBufferSize ?? 65535;
-    this.outboundBufferSize = options.outboundBufferSize ?? 65535;
-    this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
-    this.heartbeatInterval = options.heartbeatInterval ?? 0;
-    this.handshakeTimeout = options.handshakeTimeout ?? 3;
+    assignSettings(this, options, PEER_DEFAULTS);
     this.tls = options.tls;
-    this.debug = options.debug ?? null;
     this.reconnect = options.reconnect;
     this.#auto = options.autoPoll ?? false;
   }
@@ -338,7 +335,7 @@ export class WebSocketPeer implements LinkTarget {
     }
     this.#publishBefore(this[INBOUND].pushed);
     if (this.heartbeatInterval > 0 && this.#state === State.OPEN) this[BEAT]();
-    if (this.#waiters !== null && this.#waiters.size > 0) this.#waiters.settle(this);
+    if (this.#waiters !== null && this.#waiters.size > 0) this.#waiters.settle();
   }
 
   /** Number of packets `getPacket` can return now. */
@@ -441,12 +438,14 @@ export class WebSocketPeer implements LinkTarget {
 
   /** The remote IP address (`""` when not connected, and always in browsers). */
   getConnectedHost(): string {
-    return this.#unsupported('getConnectedHost', '');
+    notInBrowsers('getConnectedHost');
+    return '';
   }
 
   /** The remote port (`0` when not connected, and always in browsers). */
   getConnectedPort(): number {
-    return this.#unsupported('getConnectedPort', 0);
+    notInBrowsers('getConnectedPort');
+    return 0;
   }
 
   /** Bytes queued for sending and not yet written to the network; 0 unless `OPEN`. */
@@ -458,7 +457,8 @@ export class WebSocketPeer implements LinkTarget {
   /** Turns Nagle's algorithm off (the default) or on. `ERR_UNAVAILABLE` in browsers. */
   setNoDelay(_enabled: boolean): ErrorCode {
     if (this[TRANSPORT] === null) return ErrorCode.ERR_UNCONFIGURED;
-    return this.#unsupported('setNoDelay', ErrorCode.ERR_UNAVAILABLE);
+    notInBrowsers('setNoDelay');
+    return ErrorCode.ERR_UNAVAILABLE;
   }
 
   /** Which adapter carries this connection (`"node-ws"`, `"browser"`, ...), or `""` if none. */
@@ -472,17 +472,27 @@ export class WebSocketPeer implements LinkTarget {
    * in ms, or `{ timeoutMs, signal }` with an `AbortSignal`. Needs polling or `autoPoll`.
    */
   opened(options: WaitOptions | number = 0): Promise<string> {
-    return this.#wait('the connection to open', options, openedCheck);
+    return this.#wait<string>('the connection to open', options, () =>
+      this.#state === State.OPEN ? this.#protocol : this.#closedError('connection failed'),
+    );
   }
 
   /** Resolves with the close code, reason and cleanliness once a poll sees `CLOSED`. Same `options` as `opened`. */
   closed(options: WaitOptions | number = 0): Promise<CloseInfo> {
-    return this.#wait('the connection to close', options, closedCheck);
+    return this.#wait('the connection to close', options, () =>
+      this.#state === State.CLOSED
+        ? { code: this.#code, reason: this.#reason, wasClean: this.#code !== -1 }
+        : undefined,
+    );
   }
 
   /** Resolves with the next message (`getMessage()`); rejects if the connection closes first. Same `options` as `opened`. */
   nextMessage(options: WaitOptions | number = 0): Promise<Uint8Array | string> {
-    return this.#wait('a message', options, messageCheck);
+    return this.#wait<Uint8Array | string>('a message', options, () =>
+      this[INBOUND].length > 0
+        ? (this.getMessage() as Uint8Array | string)
+        : this.#closedError('connection closed before a message arrived'),
+    );
   }
 
   /** Whether the current (or last) connection finished its handshake. */
@@ -693,18 +703,21 @@ export class WebSocketPeer implements LinkTarget {
     return this.#autoPoll;
   }
 
-  #wait<T>(
-    what: string,
-    options: WaitOptions | number,
-    check: (peer: WebSocketPeer) => T | Error | undefined,
-  ): Promise<T> {
-    this.#waiters ??= new WaiterList<WebSocketPeer>();
-    return this.#waiters.wait(this, what, options, check);
+  /** A promise of what `check` finds (see `WaiterList`), settled after a poll. */
+  #wait<T>(what: string, options: WaitOptions | number, check: () => T | Error | undefined): Promise<T> {
+    this.#waiters ??= new WaiterList();
+    return this.#waiters.wait(what, options, check);
   }
 
-  /** `value`, with a warning the first time: browsers cannot tell the remote address or set Nagle. */
-  #unsupported<T>(member: string, value: T): T {
-    notInBrowsers(member);
-    return value;
+  /**
+   * Once CLOSED (`undefined` before), why a wait failed: `ERR_CONNECTION_ERROR` for a connection
+   * that had opened, `ERR_CANT_CONNECT` for a failed attempt, with the last transport error.
+   */
+  #closedError(what: string): WebSocketError | undefined {
+    if (this.#state !== State.CLOSED) return undefined;
+    const detail = this.#lastError && ` (${this.#lastError})`; // ('' when there is none)
+    const code = this.#wasOpen ? ErrorCode.ERR_CONNECTION_ERROR : ErrorCode.ERR_CANT_CONNECT;
+    const name = this.#wasOpen ? 'ERR_CONNECTION_ERROR' : 'ERR_CANT_CONNECT';
+    return new WebSocketError(code, `${name}: ${what}${detail}`, this.#code, this.#reason);
   }
 }

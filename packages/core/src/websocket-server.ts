@@ -148,7 +148,7 @@ export class WebSocketServer<
   #boundPort = 0;
   #failure: ListenFailure | null = null;
   #failurePending = false;
-  readonly #waiters = new WaiterList<WebSocketServer<Events>>();
+  readonly #waiters = new WaiterList();
   readonly #counters = new ServerCounters();
   /** Clients cut or failed since the last poll's end: they left, their signals fire at the end of a poll. */
   #departed: number[] = [];
@@ -244,10 +244,10 @@ export class WebSocketServer<
    * (its message names the port and the cause). Takes a timeout in ms or `{ timeoutMs, signal }`.
    */
   listening(options: WaitOptions | number = 0): Promise<number> {
-    return this.#waiters.wait<number>(this, 'the server to listen', options, (server) => {
-      if (server.#boundPort !== 0) return server.#boundPort;
-      if (server.#listener !== null) return undefined;
-      const failure = server.#failure;
+    return this.#waiters.wait<number>('the server to listen', options, () => {
+      if (this.#boundPort !== 0) return this.#boundPort;
+      if (this.#listener !== null) return undefined;
+      const failure = this.#failure;
       if (failure === null) return new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not listening');
       return new WebSocketError(failure.code, `${errorName(failure.code)}: ${failure.message}`);
     });
@@ -535,7 +535,7 @@ export class WebSocketServer<
       onListening: (port) => {
         this.#boundPort = port;
         this.debug?.listen(port, '');
-        this.#waiters.settle(this);
+        this.#waiters.settle();
       },
       onRefused: (kind) => this.#counters.refused.count(kind),
       onListenError: (message, code) => {
@@ -551,7 +551,7 @@ export class WebSocketServer<
         }
         this.#failurePending = true;
         if (this.#auto) this.#autoPoll.request();
-        this.#waiters.settle(this);
+        this.#waiters.settle();
       },
     };
   }

@@ -10,7 +10,8 @@ const MAX_LINE_REASON = 200;
  * {@link MAX_TALLY_KINDS} are tracked, so no input grows the table.
  */
 export class DropLog {
-  readonly #last = new Map<string, { at: number; suppressed: number }>();
+  /** Per kind: when its last line was logged, and how many were suppressed since. */
+  readonly #last = new Map<string, [at: number, suppressed: number]>();
   readonly #sink: ((line: string) => void) | null;
 
   constructor(sink: ((line: string) => void) | null = (line) => console.warn(line)) {
@@ -22,15 +23,13 @@ export class DropLog {
     if (this.#sink === null) return;
     const now = performance.now();
     const key = this.#last.has(kind) || this.#last.size < MAX_TALLY_KINDS ? kind : 'other';
-    const entry = this.#last.get(key) ?? { at: -Infinity, suppressed: 0 };
-    if (now - entry.at < 1000) {
-      entry.suppressed++;
+    const entry = this.#last.get(key);
+    if (entry !== undefined && now - entry[0] < 1000) {
+      entry[1]++;
       return;
     }
-    const more = entry.suppressed > 0 ? ` (${entry.suppressed} more suppressed)` : '';
-    entry.at = now;
-    entry.suppressed = 0;
-    this.#last.set(key, entry);
+    const more = entry?.[1] ? ` (${entry[1]} more suppressed)` : '';
+    this.#last.set(key, [now, 0]);
     this.#sink(`[wspeer] dropped packet from peer ${from}: ${boundedText(reason, MAX_LINE_REASON)}${more}`);
   }
 }

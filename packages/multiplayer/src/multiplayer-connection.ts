@@ -21,8 +21,8 @@ import { clientWire } from './wire-formats.js';
  * the latter carries neither Godot 3's client class nor its raw mode.
  */
 export class MultiplayerConnection implements ClientLink, ResumeOwner, PeerObserver {
-  /** Part of the contract of what a `WebSocketMultiplayerPeer` drives; a client never accepts peers. */
-  refuseNewConnections = false;
+  /** Part of the contract of what a `WebSocketMultiplayerPeer` drives (set, never read: a client accepts no peers). */
+  declare refuseNewConnections: boolean;
   readonly #peer: WebSocketPeer;
   readonly #session: MultiplayerSession;
   readonly #wire: ClientWire;

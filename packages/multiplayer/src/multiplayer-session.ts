@@ -1,5 +1,4 @@
 import type { SignalEmitter } from '@wspeer/core';
-import { TransferMode } from './constants.js';
 import type { MultiplayerPeerEvents } from './multiplayer-peer.js';
 import { SourcedPacketQueue } from './sourced-packet-queue.js';
 
@@ -11,7 +10,7 @@ export const SESSION: unique symbol = Symbol();
 
 /**
  * What every multiplayer peer has, once: the inbox of received packets with their senders, the
- * target peer and transfer settings of the next `putPacket`, and the multiplayer signals. A
+ * target peer of the next `putPacket`, and the multiplayer signals. A
  * `WebSocketMultiplayerPeer` shares its session with the client or server it drives, so the target
  * is kept in one place and signals reach the facade without forwarding.
  */
@@ -20,45 +19,35 @@ export class MultiplayerSession {
   readonly inbox = new SourcedPacketQueue();
   /** 0 broadcast, 1 server, N one peer, -N everyone but N. */
   target = 0;
-  /** Requested transfer mode (reported; WebSocket is reliable and ordered). */
-  transferMode: TransferMode = TransferMode.RELIABLE;
-  /** Requested channel (reported; WebSocket has one channel). */
-  transferChannel = 0;
   /**
    * Where a server logs the refusals nobody listens to (rate-limited; `null` silences them,
    * `undefined` means `console.warn`). A client refuses nothing.
    */
   readonly log: ((line: string) => void) | null | undefined;
-  #signals: SignalOwner | null;
+  /** The owner's signals (handlers that throw are reported, see `SignalEmitter`); `null` once muted. */
+  signals: SignalOwner | null;
 
   /** A session whose signals go to `signals`; a server's refusals nobody listens to go to `log`. */
   constructor(signals: SignalOwner, log?: ((line: string) => void) | null) {
-    this.#signals = signals;
+    this.signals = signals;
     this.log = log;
-  }
-
-  /** The owner's signals (handlers that throw are reported, see `SignalEmitter`); `null` once muted. */
-  get signals(): SignalOwner | null {
-    return this.#signals;
   }
 
   /** Queues a received packet from `sender` and fires `peer_packet`. */
   store(packet: Uint8Array, sender: number): void {
     this.inbox.push(packet, sender);
-    this.#signals?.emit('peer_packet', sender);
+    this.signals?.emit('peer_packet', sender);
   }
 
   /** Stops every signal (the owner let go of the client or server that holds this session). */
   mute(): void {
-    this.#signals = null;
+    this.signals = null;
   }
 
-  /** A fresh session for the same owner, with the same target and transfer settings and an empty inbox. */
+  /** A fresh session for the same owner, with the same target and an empty inbox. */
   successor(): MultiplayerSession {
-    const next = new MultiplayerSession(this.#signals as SignalOwner, this.log);
+    const next = new MultiplayerSession(this.signals as SignalOwner, this.log);
     next.target = this.target;
-    next.transferMode = this.transferMode;
-    next.transferChannel = this.transferChannel;
     return next;
   }
 }

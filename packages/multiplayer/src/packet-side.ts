@@ -40,7 +40,8 @@ export interface PacketSide {
 
 /**
  * Adds the packet side of Godot's `MultiplayerPeer` (reading packets with their sender, the target
- * peer, transfer mode and channel) to `Base`, backed by the instance's {@link MultiplayerSession}.
+ * peer, transfer mode and channel) to `Base`, backed by the instance's {@link MultiplayerSession} (the
+ * transfer mode and channel, only reported, are plain fields of the instance).
  * The multiplayer client, server and `WebSocketMultiplayerPeer` have different bases (Godot 3's
  * client and server, an event emitter) and share these methods through it, written once.
  */
@@ -54,6 +55,10 @@ export function withPacketSide<TBase extends Constructor>(
   abstract class PacketSideImpl extends Base implements PacketSide {
     /** The session behind the packet side (shared with the facade that drives this object, if any). */
     abstract [SESSION]: MultiplayerSession;
+    /** Requested transfer mode (reported; WebSocket is reliable and ordered). */
+    transferMode: TransferMode = TransferMode.RELIABLE;
+    /** Requested channel (reported; WebSocket has one channel). */
+    transferChannel = 0;
 
     /** Removes and returns the next packet; empty with `ERR_UNAVAILABLE` when none. */
     getPacket(): Uint8Array {
@@ -88,24 +93,6 @@ export function withPacketSide<TBase extends Constructor>(
     /** 0 broadcast, 1 server, N one peer, -N everyone but N. */
     setTargetPeer(id: number): void {
       this[SESSION].target = id;
-    }
-
-    /** Requested transfer mode (reported; WebSocket is reliable and ordered). */
-    get transferMode(): TransferMode {
-      return this[SESSION].transferMode;
-    }
-
-    set transferMode(mode: TransferMode) {
-      this[SESSION].transferMode = mode;
-    }
-
-    /** Requested channel (reported; WebSocket has one channel). */
-    get transferChannel(): number {
-      return this[SESSION].transferChannel;
-    }
-
-    set transferChannel(channel: number) {
-      this[SESSION].transferChannel = channel;
     }
 
     /** True: the server relays packets between clients. */

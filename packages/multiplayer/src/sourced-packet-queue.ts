@@ -29,25 +29,23 @@ export class SourcedPacketQueue {
     this.#items.push(packet, sender);
   }
 
-  /** Removes and returns the oldest packet, or `undefined`. */
-  shift(): Uint8Array | undefined {
+  /** MultiplayerPeer's `getPacket`: removes and returns the oldest packet, or an empty one with `error` set to `ERR_UNAVAILABLE`. */
+  take(): Uint8Array {
     const items = this.#items;
-    if (this.#head >= items.length) return undefined;
-    const packet = items[this.#head] as Uint8Array;
-    items[this.#head] = undefined;
-    this.#head += 2;
+    const head = this.#head;
+    if (head >= items.length) {
+      this.error = ErrorCode.ERR_UNAVAILABLE;
+      return EMPTY;
+    }
+    const packet = items[head] as Uint8Array;
+    items[head] = undefined;
+    this.#head = head + 2;
     if (this.#head > 128 && this.#head * 2 > items.length) {
       this.#items = items.slice(this.#head);
       this.#head = 0;
     }
+    this.error = ErrorCode.OK;
     return packet;
-  }
-
-  /** MultiplayerPeer's `getPacket`: the oldest packet, or an empty one with `error` set to `ERR_UNAVAILABLE`. */
-  take(): Uint8Array {
-    const packet = this.shift();
-    this.error = packet === undefined ? ErrorCode.ERR_UNAVAILABLE : ErrorCode.OK;
-    return packet ?? EMPTY;
   }
 
   /** Drops every packet. */

@@ -1,10 +1,13 @@
 import {
+  assignSettings,
   type ClientTlsOptions,
   CloseCode,
   ConnectionStatus,
   type DebugTrace,
   ErrorCode,
+  notInBrowsers,
   OBSERVE,
+  PEER_DEFAULTS,
   type Reconnect,
   type ServerTlsOptions,
   SignalEmitter,
@@ -13,7 +16,6 @@ import {
   type WaitOptions,
   WebSocketError,
   WebSocketPeer,
-  warnOnce,
 } from '@wspeer/core';
 import type { Wire } from './constants.js';
 import { MultiplayerConnection } from './multiplayer-connection.js';
@@ -22,6 +24,12 @@ import type { WebSocketServer } from './multiplayer-server.js';
 import { MultiplayerSession, SESSION } from './multiplayer-session.js';
 import { withPacketSide } from './packet-side.js';
 import type { MultiplayerServerStart, WebSocketMultiplayerPeerOptions } from './websocket-multiplayer-peer.js';
+
+/** The defaults of the settings a multiplayer peer keeps (and passes on to its sockets). */
+const DEFAULTS = { wire: 'godot3', ...PEER_DEFAULTS, reconnect: null };
+
+/** A `connected()` check: the outcome it is settled with is its answer. */
+const outcome = <T>(value: T): T => value;
 
 /** Starts the server side of a peer: `ERR_UNAVAILABLE` in {@link WebSocketMultiplayerClientPeer}; overridden by the full class. */
 export const START_SERVER: unique symbol = Symbol();
@@ -63,25 +71,19 @@ export class WebSocketMultiplayerClientPeer
   #auto: boolean;
   #refuse = false;
   #impl: WebSocketServer | MultiplayerConnection | null = null;
-  /** Pending `connected()` promises (created by the first call). */
-  #waits: WaiterList<WebSocketMultiplayerClientPeer> | null = null;
-  /** While settling them: `null` on success, the error on failure; otherwise `undefined` (keep waiting). */
-  #outcome: WebSocketError | null | undefined;
+  /**
+   * Pending `connected()` promises (created by the first call), settled with the outcome: our id,
+   * or the error of a failed attempt (`undefined` at the start: keep waiting).
+   */
+  #waits: WaiterList<number | WebSocketError | undefined> | null = null;
 
   constructor(options: WebSocketMultiplayerPeerOptions = {}) {
     super();
     this.#connector = options.connect;
     this[SESSION] = new MultiplayerSession(this, options.log);
-    this.wire = options.wire ?? 'godot3';
     this.supportedProtocols = [...(options.supportedProtocols ?? [])];
     this.handshakeHeaders = [...(options.handshakeHeaders ?? [])];
-    this.handshakeTimeout = options.handshakeTimeout ?? 3;
-    this.inboundBufferSize = options.inboundBufferSize ?? 65535;
-    this.outboundBufferSize = options.outboundBufferSize ?? 65535;
-    this.maxQueuedPackets = options.maxQueuedPackets ?? 4096;
-    this.heartbeatInterval = options.heartbeatInterval ?? 0;
-    this.debug = options.debug ?? null;
-    this.reconnect = options.reconnect ?? null;
+    assignSettings(this, options, DEFAULTS);
     this.#auto = options.autoPoll ?? false;
   }
 
@@ -146,23 +148,16 @@ export class WebSocketMultiplayerClientPeer
     if (this.#waits === null) {
       // One pair of listeners for every pending `connected()`, settled through core's WaiterList
       // (its timeout and abort handling), not a closure set per call.
-      const waits = new WaiterList<WebSocketMultiplayerClientPeer>();
-      const settle = (outcome: WebSocketError | null): void => {
-        this.#outcome = outcome;
-        waits.settle(this);
-        this.#outcome = undefined;
-      };
+      const waits = new WaiterList<number | WebSocketError | undefined>();
       this.#waits = waits;
-      this.on('connection_succeeded', () => settle(null));
+      this.on('connection_succeeded', () => waits.settle(this.getUniqueId()));
       this.on('connection_failed', () => {
         const reason = this.getPeer(1)?.lastErrorMessage;
         const why = `ERR_CANT_CONNECT: connection failed${reason ? ` (${reason})` : ''}`;
-        settle(new WebSocketError(ErrorCode.ERR_CANT_CONNECT, why));
+        waits.settle(new WebSocketError(ErrorCode.ERR_CANT_CONNECT, why));
       });
     }
-    return this.#waits.wait<number>(this, 'an id', options, (peer) =>
-      peer.#outcome === null ? peer.getUniqueId() : peer.#outcome,
-    );
+    return this.#waits.wait('an id', options, outcome) as Promise<number>;
   }
 
   /** The socket of peer `id` (server: a client; client: only 1), or `null` (also for a client of another server in a cluster). */
@@ -232,7 +227,7 @@ export class WebSocketMultiplayerClientPeer
   /** Starts the server side as `start` says; here (no server side): `ERR_UNAVAILABLE` unless busy. */
   [START_SERVER](_start: MultiplayerServerStart): ErrorCode {
     if (this.getConnectionStatus() !== ConnectionStatus.CONNECTION_DISCONNECTED) return ErrorCode.ERR_ALREADY_IN_USE;
-    warnOnce('mp-server', 'createServer needs Node (the "wspeer/multiplayer" Node entry).');
+    notInBrowsers('createServer');
     return ErrorCode.ERR_UNAVAILABLE;
   }
 
