@@ -50,8 +50,9 @@ const ENTRIES = [
     // 4,987 B before issue 16; its reconnect seam (the `reconnect` option and two calls; Reconnect
     // itself tree-shakes out) adds ~40 B: 5,030 B. The slimming for issues 12/19 (one #open, failure reasons
     // as a table, declare-only fields, symbol keys without descriptions): 4,794 B; empty list options shared
-    // until read (64 B less heap per idle server connection): 4,860 B.
-    budget: 4_900,
+    // until read (64 B less heap per idle server connection): 4,860 B. The browser peer without Node-only logic
+    // (FullWebSocketPeer has it), leaner waits and settings: 4,259 B.
+    budget: 4_300,
     target: 5_000,
     without: [RECONNECT],
   },
@@ -60,15 +61,15 @@ const ENTRIES = [
     code: `import { WebSocketPeer, WebSocketClient } from 'wspeer'; globalThis.keep = [WebSocketPeer, WebSocketClient];`,
     // 5,600 until issue 14 added reasons to connection_error/closed, AbortSignal waits and argument checks;
     // issue 13 added the client handshake timeout and the cut and close semantics; issue 16's reconnect seam ~40 B
-    // (5,792 B); the slimming for issues 12/19: 5,627 B.
-    budget: 5_650,
+    // (5,792 B); the slimming for issues 12/19: 5,627 B; the browser peer without Node-only logic: 5,022 B.
+    budget: 5_050,
     target: 5_000,
     without: [RECONNECT],
   },
   {
     name: 'client core with reconnect: WebSocketPeer + WebSocketClient + Reconnect',
     code: `import { WebSocketPeer, WebSocketClient, Reconnect } from 'wspeer'; globalThis.keep = [WebSocketPeer, WebSocketClient, new Reconnect()];`,
-    budget: 6_200,
+    budget: 5_650,
     with: [RECONNECT],
     without: [RESUME],
   },
@@ -85,9 +86,10 @@ const ENTRIES = [
     // the peer, the multiplayer client and its facade (Resume itself tree-shakes out): about +170 B (16,860 B).
     // Issues 12/19: MultiplayerAPI's codec by use (godot3CoreCodec by default: no math type, no Godot 3 table;
     // -1.4 KB), a slimmer rpc layer, core, codec machinery, the multiplayer peer without its server side in
-    // browsers: 14,774 B. What the remaining 2.8 KB
-    // over the goal is: README "Performance and size".
-    budget: 14_800,
+    // browsers: 14,774 B. The browser peer without Node-only logic, the multiplayer client on a bare WebSocketPeer
+    // (MultiplayerConnection), pools opt-in (godot3CoreCodec as godot4CoreCodec), leaner waits: 13,574 B. What the
+    // rest over the goal is: README "Performance and size".
+    budget: 13_600,
     target: 12_000,
     without: [GODOT3_TABLE, GODOT4_TABLE, MATH_TYPES, RECONNECT, RESUME],
   },
@@ -98,8 +100,8 @@ const ENTRIES = [
       ` globalThis.keep = [WebSocketMultiplayerPeer, MultiplayerAPI];`,
     // The entry above also imports WebSocketPeer and Godot 3's WebSocketClient from 'wspeer'. Since the multiplayer
     // peer drives a bare WebSocketPeer (no WebSocketClient under it), an app that does not import WebSocketClient
-    // itself carries none of it: this is the client issue 19 names.
-    budget: 14_000,
+    // itself carries none of it: this is the client issue 19 names. 13,171 B when added.
+    budget: 13_200,
     target: 12_000,
     without: [GODOT3_TABLE, GODOT4_TABLE, MATH_TYPES, RECONNECT, RESUME],
   },
@@ -108,7 +110,7 @@ const ENTRIES = [
     code:
       `import { WebSocketPeer, WebSocketClient } from 'wspeer'; import { WebSocketMultiplayerPeer, Resume } from 'wspeer/multiplayer';` +
       ` import { MultiplayerAPI } from 'wspeer/rpc'; globalThis.keep = [WebSocketPeer, WebSocketClient, MultiplayerAPI, new WebSocketMultiplayerPeer({ reconnect: new Resume() })];`,
-    budget: 16_200,
+    budget: 15_000,
     target: 12_000,
     with: [RECONNECT, RESUME],
     without: [GODOT3_TABLE, GODOT4_TABLE, MATH_TYPES],
@@ -119,7 +121,7 @@ const ENTRIES = [
       `import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer'; import { MultiplayerAPI, godot3Codec } from 'wspeer/rpc';` +
       ` globalThis.keep = [WebSocketMultiplayerPeer, new MultiplayerAPI({ codec: godot3Codec })];`,
     // What the default saves: the full Godot 3 table and every math class.
-    budget: 16_400,
+    budget: 15_200,
     with: [GODOT3_TABLE, MATH_TYPES],
     without: [GODOT4_TABLE],
   },
@@ -137,8 +139,9 @@ const ENTRIES = [
     // side (sceneServer) and authentication (sceneAuth) injected instead of built in (Node's wspeer/scene builds
     // the server side in; browsers carry neither unless given), a slimmer scene layer, core, multiplayer and
     // codec machinery, the multiplayer peer without its server side in browsers: 17,391 B. What the remaining
-    // 5.4 KB over the goal is: README "Performance and size".
-    budget: 17_450,
+    // 5.4 KB over the goal is: README "Performance and size". The browser peer without Node-only logic, the
+    // multiplayer client on a bare WebSocketPeer (MultiplayerConnection), leaner waits and scene packets: 16,047 B.
+    budget: 16_100,
     target: 12_000,
     without: [GODOT3_TABLE, GODOT4_TABLE, MATH_TYPES, RECONNECT, RESUME, SCENE_AUTH],
   },
@@ -147,7 +150,7 @@ const ENTRIES = [
     code:
       `import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer'; import { SceneMultiplayer, sceneAuth } from 'wspeer/scene';` +
       ` globalThis.keep = [WebSocketMultiplayerPeer, new SceneMultiplayer(null, { auth: sceneAuth, authCallback: () => {} })];`,
-    budget: 18_000,
+    budget: 16_650,
     with: [SCENE_AUTH],
     without: [GODOT3_TABLE, GODOT4_TABLE],
   },
@@ -156,7 +159,7 @@ const ENTRIES = [
     code:
       `import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer'; import { SceneMultiplayer } from 'wspeer/scene';` +
       ` import { godot4Codec } from 'wspeer/variant'; globalThis.keep = [WebSocketMultiplayerPeer, new SceneMultiplayer(null, { codec: godot4Codec })];`,
-    budget: 20_350,
+    budget: 19_000,
     with: [GODOT4_TABLE, MATH_TYPES],
     without: [GODOT3_TABLE],
   },
