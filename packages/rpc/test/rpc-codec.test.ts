@@ -28,6 +28,11 @@ async function settle(apis: MultiplayerAPI[], done: () => boolean): Promise<void
   throw new Error('settle: never happened');
 }
 
+/** One value of each Godot 3 pool (PoolByteArray, PoolIntArray, PoolRealArray, PoolStringArray), ids 20..23. */
+function somePools(): [Uint8Array, Int32Array, Float32Array, PoolStringArray] {
+  return [new Uint8Array([1, 2, 3]), new Int32Array([-5]), new Float32Array([0.25]), new PoolStringArray(['a'])];
+}
+
 /** A server with every Godot 3 type and one client with `codec` (undefined: the default), over the loopback. */
 async function pair(codec: VariantCodec | undefined) {
   const net = new LoopbackNetwork();
@@ -71,12 +76,7 @@ describe('MultiplayerAPI codec option', () => {
 
   it('by default decodes a pool as VariantBytes that go back out byte for byte, and refuses to send one', async () => {
     const { all, got, client, serverNode, clientNode } = await pair(undefined);
-    const pools = [
-      new Uint8Array([1, 2, 3]),
-      new Int32Array([-5]),
-      new Float32Array([0.25]),
-      new PoolStringArray(['a']),
-    ];
+    const pools = somePools();
     expect(serverNode.rpc('echo', pools)).toBe(0);
     await settle(all, () => got.client.length === 1);
     const opaque = got.client[0] as VariantBytes[];
@@ -124,12 +124,7 @@ describe('MultiplayerAPI codec option', () => {
       godot3PoolStringArray,
     );
     const { all, got, serverNode, clientNode } = await pair(codec);
-    const pools = [
-      new Uint8Array([1, 2, 3]),
-      new Int32Array([-5]),
-      new Float32Array([0.25]),
-      new PoolStringArray(['a']),
-    ];
+    const pools = somePools();
     expect(serverNode.rpc('echo', pools)).toBe(0);
     await settle(all, () => got.client.length === 1);
     expect(got.client[0]).toStrictEqual(pools);

@@ -381,8 +381,12 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
 
     it('the opt-in hint names the Godot 4 entry of a typed array, and none for a class no codec encodes', async () => {
       const { server, clients, all } = await session(1, {}, {});
-      const ns = valueNode(server, []);
-      valueNode(clients[0] as SceneMultiplayer, []);
+      const pairs = (scene: SceneMultiplayer) =>
+        scene.node('Pairs', {
+          methods: { pair: { mode: 'any_peer', handler: (_a: unknown, _b: unknown) => undefined } },
+        });
+      const ns = pairs(server);
+      pairs(clients[0] as SceneMultiplayer);
       await settle(all, () => server.getPeers().length === 1, 'connected');
       const cases: [unknown, string][] = [
         [new Uint8Array(2), 'PackedByteArray'],
@@ -393,12 +397,12 @@ describe('SceneMultiplayer (loopback, godot4 wire)', () => {
       ];
       for (const [value, type] of cases) {
         // (a single PackedByteArray goes out in Godot's raw form, so the typed array is the second argument)
-        expect(ns.rpc('value', 0, value)).toBe(ErrorCode.ERR_INVALID_DATA);
+        expect(ns.rpc('pair', 0, value)).toBe(ErrorCode.ERR_INVALID_DATA);
         expect(server.lastErrorMessage).toMatch(`argument 2 is a ${type}, not in the codec`);
         expect(server.lastErrorMessage).toMatch(`withTypes(godot4CoreCodec, godot4${type})`);
       }
       class Unit {}
-      expect(ns.rpc('value', 0, new Unit())).toBe(ErrorCode.ERR_INVALID_DATA);
+      expect(ns.rpc('pair', 0, new Unit())).toBe(ErrorCode.ERR_INVALID_DATA);
       expect(server.lastErrorMessage).toMatch(/argument 2 is a Unit, which no Godot 4 codec encodes/);
       expect(server.lastErrorMessage).not.toMatch(/godot4Unit/);
     });
