@@ -10,50 +10,7 @@
 import type { MultiplayerPeer } from '@wspeer/multiplayer';
 import { SceneMultiplayer as SceneMultiplayerBase, type SceneMultiplayerOptions, sceneServer } from '@wspeer/scene';
 
-export {
-  type AuthCallback,
-  CUSTOM_SPAWN,
-  MultiplayerSpawner,
-  type MultiplayerSpawnerEvents,
-  type MultiplayerSpawnerSpec,
-  MultiplayerSynchronizer,
-  type MultiplayerSynchronizerEvents,
-  ReplicatedNode,
-  type ReplicatedPropertySpec,
-  type ReplicatedPropertySpecs,
-  ReplicatedScene,
-  ReplicationMode,
-  type ReplicationModeName,
-  type ReplicationStats,
-  RpcMode,
-  type RpcModeName,
-  replicatedScene,
-  type SceneArgType,
-  type SceneArgValue,
-  type SceneAuth,
-  type SceneMethodMap,
-  type SceneMethodSpec,
-  type SceneMultiplayerEvents,
-  type SceneMultiplayerOptions,
-  SceneNode,
-  type SceneNodeSpec,
-  SceneReplicationConfig,
-  SceneReplicationInterface,
-  type SceneReplicationOptions,
-  type SceneRpcHandler,
-  type SceneServer,
-  type SceneStats,
-  type SceneValues,
-  type SpawnFunction,
-  type SpawnInit,
-  type SynchronizerSpec,
-  type SynchronizerSpecs,
-  sceneAuth,
-  sceneServer,
-  type TransferModeName,
-  type VisibilityFilter,
-  type VisibilityUpdateMode,
-} from '@wspeer/scene';
+export * from './public-scene.js';
 
 /**
  * Godot 4's `SceneMultiplayer`, with its server side (peer announcements and the relay) built in. A game that
