@@ -126,9 +126,9 @@ export const clusterStats: ClusterStats = cluster.stats();
 `;
 
 const NODE_ECHO = `
-import { State, WebSocketPeer, WriteMode } from 'wspeer';
+import { nextMessage, opened, State, WebSocketPeer, WriteMode } from 'wspeer';
 import { WebSocketServer } from 'wspeer/server';
-import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { connected, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { MultiplayerAPI } from 'wspeer/rpc';
 
 const server = new WebSocketServer({ autoPoll: true });
@@ -141,9 +141,9 @@ server.listen(0);
 const port = await server.listening(5000);
 const peer = new WebSocketPeer({ autoPoll: true });
 peer.connectToUrl('ws://127.0.0.1:' + port);
-await peer.opened(5000);
+await opened(peer, 5000);
 peer.sendText('hello from node');
-const echoed = await peer.nextMessage(5000);
+const echoed = await nextMessage(peer, 5000);
 peer.close();
 server.stop();
 
@@ -155,7 +155,7 @@ let said = '';
 hostApi.node('Main', { methods: { say: { mode: 'any_peer', handler: (text) => { said = text; } } } });
 const client = new WebSocketMultiplayerPeer({ autoPoll: true });
 client.createClient('ws://127.0.0.1:' + mpPort);
-const id = await client.connected(5000);
+const id = await connected(client, 5000);
 new MultiplayerAPI(client, { autoPoll: true }).node('Main', { methods: { say: { mode: 'any_peer', handler() {} } } }).rpcId(1, 'say', 'hi');
 for (let i = 0; i < 100 && said === ''; i++) await new Promise((r) => setTimeout(r, 10));
 host.close();
@@ -164,12 +164,12 @@ console.log(JSON.stringify({ echoed, state: peer.readyState === State.CLOSING ||
 `;
 
 const PAGE = `
-import { WebSocketPeer } from 'wspeer';
+import { nextMessage, opened, WebSocketPeer } from 'wspeer';
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 const peer = new WebSocketPeer({ autoPoll: true });
 peer.connectToUrl(new URLSearchParams(location.search).get('ws'));
-peer.opened(5000)
-  .then(() => { peer.sendText('hello from vite'); return peer.nextMessage(5000); })
+opened(peer, 5000)
+  .then(() => { peer.sendText('hello from vite'); return nextMessage(peer, 5000); })
   .then((m) => { document.title = 'echo: ' + m + ' ' + (typeof WebSocketMultiplayerPeer); })
   .catch((e) => { document.title = 'error: ' + e.message; });
 `;

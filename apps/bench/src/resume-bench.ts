@@ -9,7 +9,7 @@
  */
 import { createServer, type Socket, connect as tcpConnect } from 'node:net';
 import { ErrorCode } from 'wspeer';
-import { Resume, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { connected, Resume, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -94,7 +94,7 @@ async function run(drops: number, silent: boolean): Promise<number[]> {
     }
   });
   client.createClient(`ws://127.0.0.1:${link.port}/`);
-  const id = await client.connected(5000);
+  const id = await connected(client, 5000);
   const times: number[] = [];
   let sent = 0;
   const send = (): void => {

@@ -1,4 +1,4 @@
-import { State, WebSocketPeer } from 'wspeer';
+import { closed, nextMessage, opened, State, WebSocketPeer } from 'wspeer';
 
 /**
  * Measures the application-level round-trip time to the demo server: every `intervalMs` it sends
@@ -26,8 +26,8 @@ export class RttMeter {
     while (!this.#stopped) {
       if (this.#peer.readyState === State.CLOSED) {
         this.rttMs = null;
-        const opened = this.#peer.connectToUrl(this.#url) === 0 && (await this.#peer.opened(5000).then(yes, no));
-        if (!opened) {
+        const isOpen = this.#peer.connectToUrl(this.#url) === 0 && (await opened(this.#peer, 5000).then(yes, no));
+        if (!isOpen) {
           await sleep(3000);
           continue;
         }
@@ -36,11 +36,11 @@ export class RttMeter {
       const sent = performance.now();
       this.#peer.sendText(`ping ${seq}`);
       try {
-        while ((await this.#peer.nextMessage(5000)) !== `ping ${seq}`) {}
+        while ((await nextMessage(this.#peer, 5000)) !== `ping ${seq}`) {}
         this.rttMs = performance.now() - sent;
       } catch {
         this.#peer.close(-1);
-        await this.#peer.closed(2000).then(yes, no);
+        await closed(this.#peer, 2000).then(yes, no);
         continue;
       }
       await sleep(this.#intervalMs);

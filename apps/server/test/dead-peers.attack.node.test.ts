@@ -10,7 +10,7 @@ import {
 } from '@wspeer/test-kit/attack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseReason, State, WebSocketPeer } from 'wspeer';
-import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { connected, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { MultiplayerAPI } from 'wspeer/rpc';
 
 /** Heartbeat of the targets in this file, seconds. */
@@ -47,7 +47,7 @@ async function joinAsPlayer(url: string): Promise<Player> {
     },
   });
   peer.createClient(url);
-  await peer.connected(5000);
+  await connected(peer, 5000);
   return p;
 }
 
@@ -67,7 +67,7 @@ describe('dead peers: a frozen client (SIGSTOP) is dropped within two heartbeat 
     const left = new Map<number, number>();
     honest.on('peer_disconnected', (id) => left.set(id, performance.now()));
     honest.createClient(url);
-    await honest.connected(5000);
+    await connected(honest, 5000);
     const member = new Child(ROOM_MEMBER_ENTRY, [url, '']);
     try {
       const { id } = (await member.ready) as { id: number };

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, type LineProcess, startLineProcess } from '@wspeer/test-kit/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketPeer } from 'wspeer';
+import { nextMessage, opened, WebSocketPeer } from 'wspeer';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const env = { WSPEER_SKIP_INSTALL: '1', WSPEER_SKIP_BUILD: '1', PORT: '', HOST: '' };
@@ -37,9 +37,9 @@ async function expectServing(child: LineProcess, host: string, port: number): Pr
   await child.waitFor(new RegExp(`^wspeer demo listening on http://${host.replace(/\./g, '\\.')}:${port}/`), 20_000);
   const peer = new WebSocketPeer({ autoPoll: true });
   peer.connectToUrl(`ws://127.0.0.1:${port}/echo`);
-  await peer.opened(5000);
+  await opened(peer, 5000);
   peer.sendText('hi');
-  expect(await peer.nextMessage(5000)).toBe('hi');
+  expect(await nextMessage(peer, 5000)).toBe('hi');
   peer.close();
   expect(await child.stop()).toBe(0);
 }

@@ -6,8 +6,8 @@ import { type DemoServer, GAME_PATH, startDemoServer } from '@wspeer/demo-server
 import { pollUntil, sleep } from '@wspeer/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { State, WebSocketPeer } from 'wspeer';
-import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { nextMessage, opened, State, WebSocketPeer } from 'wspeer';
+import { connected, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { MultiplayerAPI } from 'wspeer/rpc';
 
 const HEARTBEAT = 0.25;
@@ -48,13 +48,13 @@ describe('demo server limits', () => {
   it('logs a bounded quote of each message and at most 20 lines of a kind a second, whatever the traffic', async () => {
     const peer = new WebSocketPeer({ autoPoll: true });
     peer.connectToUrl(`${base}/echo`);
-    await peer.opened(2000);
+    await opened(peer, 2000);
     const before = lines.length;
     const big = 'x'.repeat(60_000);
     let echoed = 0;
     for (let i = 0; i < 100; i++) {
       peer.sendText(`${i} ${big}`);
-      await peer.nextMessage(2000);
+      await nextMessage(peer, 2000);
       echoed++;
     }
     expect(echoed).toBe(100);
@@ -167,7 +167,7 @@ async function joinGame(): Promise<Player> {
   const player = { peer, api, players: [], log: [], turn: 0 } as unknown as Player;
   player.game = gameNode(api, player);
   peer.createClient(`${base}/game`);
-  await peer.connected(3000);
+  await connected(peer, 3000);
   expect(peer.getPeer(1)?.readyState).toBe(State.OPEN);
   return player;
 }

@@ -1,6 +1,6 @@
 import { ATTACK_BOUNDS, AttackSession, type Measured, recordAttack } from '@wspeer/test-kit/attack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { State, WebSocketPeer } from 'wspeer';
+import { nextMessage, opened, State, WebSocketPeer } from 'wspeer';
 
 function expectHonestUnharmed(m: Measured): void {
   expect(m.honest.open).toBe(true);
@@ -14,9 +14,9 @@ async function honestConnect(port: number): Promise<boolean> {
   const peer = new WebSocketPeer({ autoPoll: true, handshakeTimeout: 2 });
   peer.connectToUrl(`ws://127.0.0.1:${port}/echo`);
   try {
-    await peer.opened(2000);
+    await opened(peer, 2000);
     peer.sendText('hello');
-    return (await peer.nextMessage(2000)) === 'hello';
+    return (await nextMessage(peer, 2000)) === 'hello';
   } catch {
     return false;
   } finally {

@@ -6,7 +6,7 @@
 import { createServer } from 'node:net';
 import { freePort, type LineProcess, startGodot, startLineProcess } from '@wspeer/test-kit/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { connected, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { godot3CoreCodec, godot3Vector2, MultiplayerAPI, Vector2, withTypes } from 'wspeer/rpc';
 
 const MAIN = new URL('../dist/main.js', import.meta.url).pathname;
@@ -129,7 +129,7 @@ describe('wspeer CLI', () => {
     const api = new MultiplayerAPI(peer, { autoPoll: true, codec: withTypes(godot3CoreCodec, godot3Vector2) });
     cleanup.push(() => peer.close());
     peer.createClient(url);
-    const id = await peer.connected(5000);
+    const id = await connected(peer, 5000);
     const game = api.node('Main/Game', {
       methods: { move: { mode: 'remote', args: ['Vector2', 'float'], handler: (_to: Vector2, _speed: number) => {} } },
       properties: { score: { mode: 'remote', value: 0 } },

@@ -1,4 +1,4 @@
-/** How a connection ended, as `WebSocketPeer.closed()` reports it. */
+/** How a connection ended, as `closed(peer)` reports it. */
 export interface CloseInfo {
   /** The close code received, or -1 when the connection did not close cleanly. */
   code: number;

@@ -4,6 +4,7 @@ export { boundedText, QUOTE_LIMIT } from './bounded-text.js';
 export { checkPort } from './check-port.js';
 export { checkUrl } from './check-url.js';
 export type { CloseInfo } from './close-info.js';
+export { closed } from './closed.js';
 export type {
   ConnectionListener,
   ListenerEvents,
@@ -42,11 +43,12 @@ export {
 } from './internal-keys.js';
 export { type ListenFailure, listenFailure } from './listen-failure.js';
 export { LoopbackNetwork } from './loopback-transport.js';
+export { nextMessage } from './next-message.js';
+export { opened } from './opened.js';
 export { OutboundBatch } from './outbound-batch.js';
 export { messageSize, PacketQueue } from './packet-queue.js';
 export {
   Reconnect,
-  type Reconnectable,
   type ReconnectEvents,
   type ReconnectOptions,
   type ReconnectRetry,
@@ -69,6 +71,7 @@ export { flushAtTurnEnd, runInTurn, scheduleMicrotask, type TurnFlushable } from
 export { setUnrefTimeout } from './unref-timeout.js';
 export { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
 export type { AbortSignalLike, WaitOptions } from './wait-options.js';
+export type { PeerHolder, WaitTarget } from './wait-target.js';
 export { WaiterList } from './waiter-list.js';
 export { notInBrowsers, warnOnce } from './warn-once.js';
 export { WebSocketClient, type WebSocketClientEvents, type WebSocketClientOptions } from './websocket-client.js';

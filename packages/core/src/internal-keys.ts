@@ -50,3 +50,9 @@ export const BEAT: unique symbol = Symbol();
  * peer with it, so a client in Node gets the full peer and a browser client the plain one.
  */
 export const PEER_CLASS: unique symbol = Symbol();
+/**
+ * `WebSocketPeer[WAITS]`: the pending `opened`/`closed`/`nextMessage` promises of a peer (a `WaiterList`,
+ * made by the first of them), settled by `poll()`. The helpers are functions, so bundles that never wait
+ * carry none of them.
+ */
+export const WAITS: unique symbol = Symbol();

@@ -1,7 +1,9 @@
 import { CloseCode } from './constants/close-code.js';
 import { ErrorCode } from './constants/error-code.js';
 import { RECONNECT } from './internal-keys.js';
+import { opened } from './opened.js';
 import { SignalEmitter } from './signal-emitter.js';
+import type { WebSocketPeer } from './websocket-peer.js';
 
 /** Settings of a {@link Reconnect}; every one is also a writable property. */
 export interface ReconnectOptions {
@@ -41,18 +43,6 @@ const page = globalThis as unknown as Partial<Target> & { document?: Target & { 
 
 /** What a {@link Reconnect} calls to start one attempt; `OK` when it started. */
 export type ReconnectRetry = () => ErrorCode;
-
-/** The client a {@link Reconnect} serves (a `WebSocketPeer`). */
-export interface Reconnectable {
-  /** Connects again. */
-  connectToUrl(url: string): ErrorCode;
-  /** Resolves once a poll sees the connection open; rejects if it closes first. */
-  opened(): Promise<unknown>;
-  /** The URL it connected to. */
-  readonly requestedUrl: string;
-  /** How its last connection ended. */
-  readonly closeCode: number;
-}
 
 /**
  * Close codes after which a connection is retried (besides an unclean end and a failed attempt):
@@ -150,11 +140,11 @@ export class Reconnect extends SignalEmitter<ReconnectEvents> {
    * attempt failed). Each attempt watches for the connection to open (a promise per attempt, so
    * the peer needs no hook for it).
    */
-  [RECONNECT](peer: Reconnectable, wasOpen: boolean): void {
+  [RECONNECT](peer: WebSocketPeer, wasOpen: boolean): void {
     this.lost(
       () => {
         const err = peer.connectToUrl(peer.requestedUrl);
-        if (err === ErrorCode.OK) peer.opened().then(() => this.opened(), ignore);
+        if (err === ErrorCode.OK) opened(peer).then(() => this.opened(), ignore);
         return err;
       },
       peer.closeCode,

@@ -1,11 +1,9 @@
-import type { CloseInfo } from './close-info.js';
 import { CloseCode } from './constants/close-code.js';
 import { ConnectionStatus } from './constants/connection-status.js';
 import { ErrorCode } from './constants/error-code.js';
 import { State } from './constants/state.js';
 import { OBSERVE, PEER_CLASS } from './internal-keys.js';
 import { SignalEmitter } from './signal-emitter.js';
-import type { WaitOptions } from './wait-options.js';
 import { type PeerObserver, WebSocketPeer, type WebSocketPeerOptions } from './websocket-peer.js';
 
 /** Signals of {@link WebSocketClient}, named as in Godot 3. */
@@ -119,19 +117,6 @@ export class WebSocketClient<
   /** Applies what arrived and fires signals. */
   poll(): void {
     this.peer.poll();
-  }
-
-  /**
-   * Resolves with the protocol once connected; rejects with a `WebSocketError` if the attempt fails.
-   * `options`: a timeout in ms, or `{ timeoutMs, signal }` with an `AbortSignal`.
-   */
-  connected(options: WaitOptions | number = 0): Promise<string> {
-    return this.peer.opened(options);
-  }
-
-  /** Resolves once the connection has ended. Same `options` as `connected`. */
-  disconnected(options: WaitOptions | number = 0): Promise<CloseInfo> {
-    return this.peer.closed(options);
   }
 
   /** How the peer reaches this client (kept off the public members). */

@@ -1,7 +1,6 @@
 import { assignSettings, PEER_DEFAULTS } from './assign-settings.js';
 import { AutoPoll } from './auto-poll.js';
 import { checkUrl } from './check-url.js';
-import type { CloseInfo } from './close-info.js';
 import type { PendingConnection } from './connection-listener.js';
 import { CloseCode, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './constants/close-code.js';
 import { CloseReason } from './constants/close-reason.js';
@@ -23,6 +22,7 @@ import {
   PROTOCOLS,
   RECONNECT,
   TRANSPORT,
+  WAITS,
 } from './internal-keys.js';
 import { OutboundBatch } from './outbound-batch.js';
 import { PacketQueue } from './packet-queue.js';
@@ -31,10 +31,8 @@ import type { Reconnect } from './reconnect.js';
 import type { SenderGate } from './sender-gate.js';
 import type { ClientTlsOptions, Transport, TransportConnector, TransportEvents } from './transport.js';
 import { decodeUtf8, encodeUtf8, utf8Length } from './utf8.js';
-import type { WaitOptions } from './wait-options.js';
-import { WaiterList } from './waiter-list.js';
+import type { WaiterList } from './waiter-list.js';
 import { notInBrowsers } from './warn-once.js';
-import { WebSocketError } from './websocket-error.js';
 
 /** Notified by a peer's `poll()`; how `WebSocketClient`, `WebSocketServer` and multiplayer peers listen. */
 export interface PeerObserver {
@@ -151,6 +149,8 @@ export class WebSocketPeer implements LinkTarget {
   declare [PAUSED]: boolean | undefined;
   /** `FullWebSocketPeer`: the timer that polls an auto-polled peer while its heartbeat runs. */
   declare [BEAT_TIMER]: unknown;
+  /** The pending `opened`/`closed`/`nextMessage` promises (see `WAITS`). */
+  declare [WAITS]: WaiterList | undefined;
 
   readonly #connector: TransportConnector | undefined;
   #link: PeerLink | null = null;
@@ -178,7 +178,6 @@ export class WebSocketPeer implements LinkTarget {
   #failure: [number, string] | null = null;
   #wasOpen = false;
   #lastError = '';
-  #waiters: WaiterList | null = null;
 
   constructor(options: WebSocketPeerOptions = {}) {
     this.#connector = options.connect;
@@ -335,7 +334,7 @@ export class WebSocketPeer implements LinkTarget {
     }
     this.#publishBefore(this[INBOUND].pushed);
     if (this.heartbeatInterval > 0 && this.#state === State.OPEN) this[BEAT]();
-    if (this.#waiters !== null && this.#waiters.size > 0) this.#waiters.settle();
+    this[WAITS]?.settle();
   }
 
   /** Number of packets `getPacket` can return now. */
@@ -464,35 +463,6 @@ export class WebSocketPeer implements LinkTarget {
   /** Which adapter carries this connection (`"node-ws"`, `"browser"`, ...), or `""` if none. */
   get adapter(): string {
     return this[TRANSPORT]?.adapter ?? '';
-  }
-
-  /**
-   * Resolves with the selected protocol once a poll sees `OPEN`; rejects with a `WebSocketError` if
-   * it closes first (its message says why, e.g. the server's refusal in Node). `options`: a timeout
-   * in ms, or `{ timeoutMs, signal }` with an `AbortSignal`. Needs polling or `autoPoll`.
-   */
-  opened(options: WaitOptions | number = 0): Promise<string> {
-    return this.#wait<string>('the connection to open', options, () =>
-      this.#state === State.OPEN ? this.#protocol : this.#closedError('connection failed'),
-    );
-  }
-
-  /** Resolves with the close code, reason and cleanliness once a poll sees `CLOSED`. Same `options` as `opened`. */
-  closed(options: WaitOptions | number = 0): Promise<CloseInfo> {
-    return this.#wait('the connection to close', options, () =>
-      this.#state === State.CLOSED
-        ? { code: this.#code, reason: this.#reason, wasClean: this.#code !== -1 }
-        : undefined,
-    );
-  }
-
-  /** Resolves with the next message (`getMessage()`); rejects if the connection closes first. Same `options` as `opened`. */
-  nextMessage(options: WaitOptions | number = 0): Promise<Uint8Array | string> {
-    return this.#wait<Uint8Array | string>('a message', options, () =>
-      this[INBOUND].length > 0
-        ? (this.getMessage() as Uint8Array | string)
-        : this.#closedError('connection closed before a message arrived'),
-    );
   }
 
   /** Whether the current (or last) connection finished its handshake. */
@@ -701,23 +671,5 @@ export class WebSocketPeer implements LinkTarget {
   #poller(): AutoPoll {
     this.#autoPoll ??= new AutoPoll(() => this.poll());
     return this.#autoPoll;
-  }
-
-  /** A promise of what `check` finds (see `WaiterList`), settled after a poll. */
-  #wait<T>(what: string, options: WaitOptions | number, check: () => T | Error | undefined): Promise<T> {
-    this.#waiters ??= new WaiterList();
-    return this.#waiters.wait(what, options, check);
-  }
-
-  /**
-   * Once CLOSED (`undefined` before), why a wait failed: `ERR_CONNECTION_ERROR` for a connection
-   * that had opened, `ERR_CANT_CONNECT` for a failed attempt, with the last transport error.
-   */
-  #closedError(what: string): WebSocketError | undefined {
-    if (this.#state !== State.CLOSED) return undefined;
-    const detail = this.#lastError && ` (${this.#lastError})`; // ('' when there is none)
-    const code = this.#wasOpen ? ErrorCode.ERR_CONNECTION_ERROR : ErrorCode.ERR_CANT_CONNECT;
-    const name = this.#wasOpen ? 'ERR_CONNECTION_ERROR' : 'ERR_CANT_CONNECT';
-    return new WebSocketError(code, `${name}: ${what}${detail}`, this.#code, this.#reason);
   }
 }

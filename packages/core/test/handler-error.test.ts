@@ -1,4 +1,4 @@
-import { setHandlerErrorReporter, WebSocketClient } from '@wspeer/core';
+import { opened, setHandlerErrorReporter, WebSocketClient } from '@wspeer/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loopbackPair, settle, tick } from './loopback.js';
 
@@ -49,7 +49,7 @@ describe('one policy for handlers that throw', () => {
     });
     const peer = client({ autoPoll: true });
     peer.connectToUrl(url);
-    await peer.opened(1000);
+    await opened(peer, 1000);
     peer.sendText('x');
     peer.sendText('y');
     await settle([], () => reported.length === 2);

@@ -1,8 +1,11 @@
 import {
   CloseCode,
+  closed,
   ErrorCode,
   FullWebSocketPeer,
   LoopbackNetwork,
+  nextMessage,
+  opened,
   State,
   type Transport,
   type TransportConnector,
@@ -54,10 +57,10 @@ describe('WebSocketPeer is poll-driven', () => {
     const pair = await loopbackPair({ autoPoll: true });
     const peer = pair.client({ autoPoll: true });
     peer.connectToUrl(pair.url);
-    expect(await peer.opened(1000)).toBe('');
+    expect(await opened(peer, 1000)).toBe('');
     const id = pair.server.getPeerIds()[0] as number;
     pair.server.getPeer(id)?.sendText('hi');
-    expect(await peer.nextMessage(1000)).toBe('hi');
+    expect(await nextMessage(peer, 1000)).toBe('hi');
   });
 
   it('writes every send of one event-loop turn in one transport call', async () => {
@@ -223,14 +226,44 @@ describe('WebSocketPeer errors are codes, not exceptions', () => {
     const net = new LoopbackNetwork();
     const peer = new WebSocketPeer({ connect: net.connect, autoPoll: true });
     peer.connectToUrl('ws://loopback:1/');
-    await expect(peer.opened(1000)).rejects.toMatchObject({ code: ErrorCode.ERR_CANT_CONNECT, closeCode: -1 });
-    await expect(new WebSocketPeer({ connect: net.connect }).nextMessage()).rejects.toMatchObject({
+    await expect(opened(peer, 1000)).rejects.toMatchObject({ code: ErrorCode.ERR_CANT_CONNECT, closeCode: -1 });
+    await expect(nextMessage(new WebSocketPeer({ connect: net.connect }))).rejects.toMatchObject({
       code: ErrorCode.ERR_CANT_CONNECT,
     });
     const { peer: idle } = await openPair({ autoPoll: true });
-    await expect(idle.nextMessage(20)).rejects.toMatchObject({ code: ErrorCode.ERR_TIMEOUT });
-    await expect(idle.nextMessage(20)).rejects.toThrow(/^ERR_TIMEOUT: timed out after 20 ms waiting for a message$/);
-    await expect(new WebSocketPeer({ connect: net.connect }).opened()).rejects.toThrow(/^ERR_CANT_CONNECT: /);
+    await expect(nextMessage(idle, 20)).rejects.toMatchObject({ code: ErrorCode.ERR_TIMEOUT });
+    await expect(nextMessage(idle, 20)).rejects.toThrow(/^ERR_TIMEOUT: timed out after 20 ms waiting for a message$/);
+    await expect(opened(new WebSocketPeer({ connect: net.connect }))).rejects.toThrow(/^ERR_CANT_CONNECT: /);
+  });
+
+  it('waits through imported functions: on a peer, on a client holding one, several at once, settled by poll()', async () => {
+    const pair = await loopbackPair({ autoPoll: true });
+    const client = new WebSocketClient({ connect: pair.net.connect });
+    expect(client.connectToUrl(pair.url)).toBe(ErrorCode.OK);
+    // Two waits on the same connection (through the client and through its peer): a poll settles both.
+    const waits = Promise.all([opened(client, 1000), opened(client.getPeer(1) as WebSocketPeer, 1000)]);
+    await settle([client], () => client.getPeer(1)?.readyState === State.OPEN);
+    expect(await waits).toEqual(['', '']);
+    const id = pair.server.getPeerIds()[0] as number;
+    pair.server.getPeer(id)?.sendText('hi');
+    let message: unknown = null;
+    void nextMessage(client, 1000).then((m) => {
+      message = m;
+    });
+    await settle([client], () => message !== null);
+    expect(message).toBe('hi');
+    const ended = closed(client, 1000);
+    pair.server.getPeer(id)?.close(4000, 'bye');
+    await settle([client, pair.server], () => client.getPeer(1)?.readyState === State.CLOSED);
+    expect(await ended).toEqual({ code: 4000, reason: 'bye', wasClean: true });
+  });
+
+  it('rejects a wait on a holder without a connection with ERR_UNCONFIGURED', async () => {
+    const holder = { getPeer: (): WebSocketPeer | null => null };
+    await expect(opened(holder)).rejects.toMatchObject({ code: ErrorCode.ERR_UNCONFIGURED });
+    await expect(closed(holder, 10)).rejects.toThrow(
+      /^ERR_UNCONFIGURED: no connection to wait for the connection to close$/,
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { ErrorCode, State, WebSocketClient, type WebSocketPeer, WebSocketServer } from '@wspeer/core';
+import { ErrorCode, opened, State, WebSocketClient, type WebSocketPeer, WebSocketServer } from '@wspeer/core';
 import { describe, expect, it } from 'vitest';
 import { loopbackPair, settle, tick } from './loopback.js';
 
@@ -38,7 +38,7 @@ describe('WebSocketServer (Godot 3 API) over the loopback network', () => {
     const { server, client, url } = await loopbackPair({ autoPoll: true });
     const peers = Array.from({ length: 40 }, () => client({ autoPoll: true }));
     for (const p of peers) p.connectToUrl(url);
-    await Promise.all(peers.map((p) => p.opened(1000)));
+    await Promise.all(peers.map((p) => opened(p, 1000)));
     await settle([server], () => server.getPeerIds().length === 40);
     const ids = server.getPeerIds();
     expect(new Set(ids).size).toBe(40);
@@ -170,6 +170,6 @@ describe('WebSocketClient (Godot 3 API) over the loopback network', () => {
     c.on('connection_error', () => errors++);
     c.connectToUrl('ws://loopback:9/');
     await settle([c], () => errors === 1);
-    await expect(c.connected()).rejects.toMatchObject({ code: ErrorCode.ERR_CANT_CONNECT });
+    await expect(opened(c)).rejects.toMatchObject({ code: ErrorCode.ERR_CANT_CONNECT });
   });
 });

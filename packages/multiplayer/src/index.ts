@@ -1,3 +1,4 @@
+export { connected } from './connected.js';
 export { TARGET_PEER_BROADCAST, TARGET_PEER_SERVER, TransferMode, type Wire } from './constants.js';
 export { DropLog } from './drop-log.js';
 export { frame, type Godot3Header, HEADER_SIZE, readHeader, readSysId, SysType, sysMessage } from './godot3-frame.js';

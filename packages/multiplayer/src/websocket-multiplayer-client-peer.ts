@@ -12,9 +12,6 @@ import {
   type ServerTlsOptions,
   SignalEmitter,
   type TransportConnector,
-  WaiterList,
-  type WaitOptions,
-  WebSocketError,
   WebSocketPeer,
 } from '@wspeer/core';
 import type { Wire } from './constants.js';
@@ -27,9 +24,6 @@ import type { MultiplayerServerStart, WebSocketMultiplayerPeerOptions } from './
 
 /** The defaults of the settings a multiplayer peer keeps (and passes on to its sockets). */
 const DEFAULTS = { wire: 'godot3', ...PEER_DEFAULTS, reconnect: null };
-
-/** A `connected()` check: the outcome it is settled with is its answer. */
-const outcome = <T>(value: T): T => value;
 
 /** Starts the server side of a peer: `ERR_UNAVAILABLE` in {@link WebSocketMultiplayerClientPeer}; overridden by the full class. */
 export const START_SERVER: unique symbol = Symbol();
@@ -71,11 +65,6 @@ export class WebSocketMultiplayerClientPeer
   #auto: boolean;
   #refuse = false;
   #impl: WebSocketServer | MultiplayerConnection | null = null;
-  /**
-   * Pending `connected()` promises (created by the first call), settled with the outcome: our id,
-   * or the error of a failed attempt (`undefined` at the start: keep waiting).
-   */
-  #waits: WaiterList<number | WebSocketError | undefined> | null = null;
 
   constructor(options: WebSocketMultiplayerPeerOptions = {}) {
     super();
@@ -135,29 +124,6 @@ export class WebSocketMultiplayerClientPeer
     client.start(this.handshakeTimeout);
     this.#impl = client;
     return err;
-  }
-
-  /**
-   * Client: resolves with our id once the server gave us one; rejects with a `WebSocketError` if
-   * that fails (the message says why when the runtime tells). Takes a timeout in ms or
-   * `{ timeoutMs, signal }` (the signal's abort rejects with its reason).
-   */
-  connected(options: WaitOptions | number = 0): Promise<number> {
-    if (this.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED)
-      return Promise.resolve(this.getUniqueId());
-    if (this.#waits === null) {
-      // One pair of listeners for every pending `connected()`, settled through core's WaiterList
-      // (its timeout and abort handling), not a closure set per call.
-      const waits = new WaiterList<number | WebSocketError | undefined>();
-      this.#waits = waits;
-      this.on('connection_succeeded', () => waits.settle(this.getUniqueId()));
-      this.on('connection_failed', () => {
-        const reason = this.getPeer(1)?.lastErrorMessage;
-        const why = `ERR_CANT_CONNECT: connection failed${reason ? ` (${reason})` : ''}`;
-        waits.settle(new WebSocketError(ErrorCode.ERR_CANT_CONNECT, why));
-      });
-    }
-    return this.#waits.wait('an id', options, outcome) as Promise<number>;
   }
 
   /** The socket of peer `id` (server: a client; client: only 1), or `null` (also for a client of another server in a cluster). */

@@ -9,7 +9,7 @@ import { freePort, type GodotEvent, type GodotProcess, startGodot } from '@wspee
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket as RawWebSocket, WebSocketServer as RawWebSocketServer } from 'ws';
 import { ConnectionStatus, ErrorCode } from 'wspeer';
-import { type MultiplayerPeer, WebSocketClient, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { connected, type MultiplayerPeer, WebSocketClient, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { WebSocketServer } from 'wspeer/server';
 
 const cleanup: Array<() => unknown> = [];
@@ -238,7 +238,7 @@ describe('a real Godot 3.2.3 multiplayer server with our clients and a Godot cli
     const { server, url } = await godotServer();
     const g = godot('mp_client.gd', { url, mode: 'direct' });
     const { peer, x, client, y } = ourClients(url);
-    const idX = await peer.connected(5000);
+    const idX = await connected(peer, 5000);
     await waitUntil(() => y.events.includes('connection_succeeded'), 'WebSocketClient to connect');
     const idY = client.getUniqueId();
     const idG = await joined(g);
@@ -320,7 +320,7 @@ describe('a real Godot 3.2.3 multiplayer server with our clients and a Godot cli
     const g1 = godot('mp_client.gd', { url, mode: 'direct' });
     const g2 = godot('mp_client.gd', { url, mode: 'tree' });
     const { peer, x, client, y } = ourClients(url);
-    const idX = await peer.connected(5000);
+    const idX = await connected(peer, 5000);
     const [idG1, idG2] = await Promise.all([joined(g1), joined(g2)]);
     await waitUntil(() => x.connected.length === 4 && y.connected.length === 4, 'our peer lists');
     const idY = client.getUniqueId();
@@ -459,7 +459,7 @@ describe('godot4 wire handshake bytes over real sockets (reference §3.3)', () =
     const c = record(peer);
     expect(peer.createClient(raw.url)).toBe(ErrorCode.OK);
     cleanup.push(() => peer.close());
-    expect(await peer.connected(5000)).toBe(2); // 2 is the smallest valid id
+    expect(await connected(peer, 5000)).toBe(2); // 2 is the smallest valid id
     expect(c.events).toEqual(['peer_connected:1', 'connection_succeeded']);
     expect(c.send(-5, unhex('0405'))).toBe(ErrorCode.OK); // any target: to the server
     await waitUntil(() => raw.received.length === 1, 'the bare packet');
@@ -484,7 +484,7 @@ describe('godot4 wire handshake bytes over real sockets (reference §3.3)', () =
       const c = record(peer);
       expect(peer.createClient(raw.url)).toBe(ErrorCode.OK);
       cleanup.push(() => peer.close());
-      await expect(peer.connected(5000)).rejects.toMatchObject({ code: ErrorCode.ERR_CANT_CONNECT });
+      await expect(connected(peer, 5000)).rejects.toMatchObject({ code: ErrorCode.ERR_CANT_CONNECT });
       expect(c.events).toEqual(['connection_failed']);
       expect(peer.getConnectionStatus()).toBe(ConnectionStatus.CONNECTION_DISCONNECTED);
       expect(peer.getUniqueId()).toBe(0);
@@ -499,7 +499,7 @@ describe('godot4 wire handshake bytes over real sockets (reference §3.3)', () =
     expect(peer.createClient(raw.url)).toBe(ErrorCode.OK);
     cleanup.push(() => peer.close());
     const started = Date.now();
-    await expect(peer.connected(5000)).rejects.toMatchObject({ code: ErrorCode.ERR_CANT_CONNECT });
+    await expect(connected(peer, 5000)).rejects.toMatchObject({ code: ErrorCode.ERR_CANT_CONNECT });
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
     expect(c.events).toEqual(['connection_failed']);
   });

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { ConnectionStatus, ErrorCode } from 'wspeer';
-import { WebSocketMultiplayerPeer, type Wire } from 'wspeer/multiplayer';
+import { connected as idOf, WebSocketMultiplayerPeer, type Wire } from 'wspeer/multiplayer';
 
 const urls = inject('urls');
 
@@ -74,7 +74,7 @@ function client(wire: Wire) {
     id: () => peer.getUniqueId(),
     join: async (url: string): Promise<number> => {
       expect(peer.createClient(url)).toBe(ErrorCode.OK);
-      return peer.connected(5000);
+      return idOf(peer, 5000);
     },
     send: (to: number, data: string): ErrorCode => {
       peer.setTargetPeer(to);

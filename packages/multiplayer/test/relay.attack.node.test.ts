@@ -1,6 +1,6 @@
 import { ATTACK_BOUNDS, AttackSession, type Measured } from '@wspeer/test-kit/attack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { connected, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 
 /** Each target's Godot 3 relay room. */
 const ROOMS = {
@@ -32,7 +32,7 @@ class Member {
     });
     this.peer.on('peer_disconnected', (id) => this.left.set(id, performance.now()));
     this.peer.createClient(url);
-    await this.peer.connected(5000);
+    await connected(this.peer, 5000);
   }
 
   talkTo(to: number): void {

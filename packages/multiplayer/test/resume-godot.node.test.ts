@@ -8,7 +8,7 @@
 import { type GodotProcess, startGodot, startTcpProxy } from '@wspeer/test-kit/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from 'wspeer';
-import { Resume, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { connected, Resume, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
@@ -58,7 +58,7 @@ describe('Resume next to a Godot 3.2.3 client', () => {
       }
     });
     expect(mover.createClient(`ws://127.0.0.1:${proxy.port}/`)).toBe(ErrorCode.OK);
-    const id = await mover.connected(5000);
+    const id = await connected(mover, 5000);
     await godot.waitFor((e) => e.event === 'peer_connected' && e.id === id, 10_000);
 
     const N = 200;

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from 'wspeer';
-import { Resume, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { connected, Resume, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { WebSocketServer } from 'wspeer/server';
 
 const cleanup: Array<() => unknown> = [];
@@ -31,7 +31,7 @@ async function serverAndClient(reconnect: Resume | null) {
   const client = new WebSocketMultiplayerPeer({ autoPoll: true, reconnect });
   cleanup.push(() => client.close());
   expect(client.createClient(`ws://127.0.0.1:${port}/`)).toBe(ErrorCode.OK);
-  const id = await client.connected(5000);
+  const id = await connected(client, 5000);
   return { server, client, id, left };
 }
 
@@ -66,7 +66,7 @@ describe('resume on the server', () => {
     const client = new WebSocketMultiplayerPeer({ autoPoll: true, reconnect: new Resume({ minDelay: 60 }) });
     cleanup.push(() => client.close());
     client.createClient(`ws://127.0.0.1:${port}/`);
-    const id = await client.connected(5000);
+    const id = await connected(client, 5000);
     expect(server.disconnectPeer(id, -1)).toBe(ErrorCode.OK);
     await waitUntil(() => left.length > 0, 'the leave');
     expect(left).toEqual([id]);
@@ -91,7 +91,7 @@ describe('resume on the server', () => {
     const client = new WebSocketMultiplayerPeer({ autoPoll: true, reconnect: resume });
     cleanup.push(() => client.close());
     expect(client.createClient(`ws://127.0.0.1:${port}/`)).toBe(ErrorCode.OK);
-    const id = await client.connected(5000);
+    const id = await connected(client, 5000);
     client.setTargetPeer(1);
     for (let i = 0; i < 60; i++) client.putPacket(new Uint8Array([i]));
     await waitUntil(() => got.length >= 60, 'the first 60 (held past 40 a second, not dropped)');

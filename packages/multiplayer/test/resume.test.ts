@@ -6,8 +6,8 @@
  * ways; it comes back with the same id, nothing lost or doubled, and nobody saw it leave.
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { ErrorCode, State, WebSocketPeer } from 'wspeer';
-import { Resume, WebSocketMultiplayerPeer, type Wire } from 'wspeer/multiplayer';
+import { ErrorCode, nextMessage, opened, State, WebSocketPeer } from 'wspeer';
+import { connected, Resume, WebSocketMultiplayerPeer, type Wire } from 'wspeer/multiplayer';
 
 const urls = inject('urls');
 
@@ -98,13 +98,13 @@ describe.each(['godot3', 'godot4'] as const)('Resume over real sockets (%s wire)
     const room = await openRoom(wire, 5);
     const observer = client(wire);
     expect(observer.peer.createClient(room.url)).toBe(ErrorCode.OK);
-    const observerId = await observer.peer.connected(5000);
+    const observerId = await connected(observer.peer, 5000);
     const resume = new Resume({ minDelay: 0.02, maxDelay: 0.2, beatInterval: 0.1 });
     const reconnects: number[] = [];
     resume.on('reconnected', (attempts) => reconnects.push(attempts));
     const mover = client(wire, resume);
     expect(mover.peer.createClient(room.proxyUrl)).toBe(ErrorCode.OK);
-    const id = await mover.peer.connected(5000);
+    const id = await connected(mover.peer, 5000);
     const N = 600;
     const drops = async (i: number): Promise<void> => {
       if (i === 150) expect((await room.control(`drop=${id}`)).dropped).toBe(true);
@@ -150,12 +150,12 @@ describe('Resume: grace, tokens, queueing', () => {
     const room = await openRoom('godot3', 0.3);
     const observer = client('godot3');
     observer.peer.createClient(room.url);
-    await observer.peer.connected(5000);
+    await connected(observer.peer, 5000);
     // The first attempt waits a minute: the grace runs out first.
     const resume = new Resume({ minDelay: 60, jitter: 0, beatInterval: 0.1 });
     const mover = client('godot3', resume);
     mover.peer.createClient(room.url);
-    const id = await mover.peer.connected(5000);
+    const id = await connected(mover.peer, 5000);
     await waitUntil(() => observer.events.includes(`peer_connected:${id}`), 'the observer to see the mover');
     expect((await room.control(`drop=${id}`)).dropped).toBe(true);
     await waitUntil(() => resume.isReconnecting, 'the reconnect to wait');
@@ -190,7 +190,7 @@ describe('Resume: grace, tokens, queueing', () => {
     const room = await openRoom('godot3', 5);
     const observer = client('godot3');
     observer.peer.createClient(room.url);
-    await observer.peer.connected(5000);
+    await connected(observer.peer, 5000);
     // Speak the extension by hand: offer it, read the token and our id.
     const first = await rawSession(`${room.url}?wspeer-resume=1`);
     expect(first.text).toMatch(/^t[0-9a-f]{32}$/);
@@ -233,13 +233,13 @@ async function rawSession(url: string, welcome = true) {
   const peer = new WebSocketPeer({ autoPoll: true });
   cleanup.push(() => peer.close(-1));
   expect(peer.connectToUrl(url)).toBe(ErrorCode.OK);
-  await peer.opened(5000);
-  const text = await peer.nextMessage(5000);
+  await opened(peer, 5000);
+  const text = await nextMessage(peer, 5000);
   if (typeof text !== 'string') throw new Error('expected a text frame first');
   let id = 0;
   let binaries = 0;
   while (welcome && id === 0) {
-    const message = (await peer.nextMessage(5000)) as Uint8Array;
+    const message = (await nextMessage(peer, 5000)) as Uint8Array;
     binaries++;
     if (message[0] === 3) id = new DataView(message.buffer, message.byteOffset).getInt32(9, true);
   }
@@ -249,7 +249,7 @@ async function rawSession(url: string, welcome = true) {
 /** The next text message of `peer` (binary ones, replayed packets, are skipped). */
 async function nextText(peer: WebSocketPeer): Promise<string> {
   for (;;) {
-    const message = await peer.nextMessage(5000);
+    const message = await nextMessage(peer, 5000);
     if (typeof message === 'string') return message;
   }
 }

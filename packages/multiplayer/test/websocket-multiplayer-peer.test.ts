@@ -1,5 +1,6 @@
 import { ConnectionStatus, ErrorCode } from '@wspeer/core';
 import {
+  connected,
   frame,
   OfflineMultiplayerPeer,
   readHeader,
@@ -122,15 +123,18 @@ describe('WebSocketMultiplayerPeer, godot3 wire (loopback)', () => {
     lonely.on('connection_failed', () => failed.push('failed'));
     lonely.createClient('ws://loopback:1/');
     await settle([lonely], () => failed.length === 1);
-    await expect(lonely.connected(10)).rejects.toBeDefined();
+    await expect(connected(lonely, 10)).rejects.toBeDefined();
   });
 
   it('connected(): pending calls all resolve with the id; a failed attempt rejects them with ERR_CANT_CONNECT, a timeout with ERR_TIMEOUT', async () => {
     const { all, make, url } = await room('godot3', 0);
     const late = make();
     expect(late.createClient(url)).toBe(ErrorCode.OK);
-    const pending = [late.connected(5000), late.connected({ timeoutMs: 5000 })];
-    const timedOut = late.connected(1);
+    const listeners = late.listenerCount('connection_succeeded');
+    const pending = [connected(late, 5000), connected(late, { timeoutMs: 5000 })];
+    const timedOut = connected(late, 1);
+    // One pair of listeners per peer, however many calls wait.
+    expect(late.listenerCount('connection_succeeded')).toBe(listeners + 1);
     await expect(timedOut).rejects.toMatchObject({
       code: ErrorCode.ERR_TIMEOUT,
       message: 'ERR_TIMEOUT: timed out after 1 ms waiting for an id',
@@ -138,10 +142,10 @@ describe('WebSocketMultiplayerPeer, godot3 wire (loopback)', () => {
     await settle([...all, late], () => late.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED);
     const id = late.getUniqueId();
     expect(await Promise.all(pending)).toEqual([id, id]);
-    expect(await late.connected()).toBe(id);
+    expect(await connected(late)).toBe(id);
     const lonely = make();
     lonely.createClient('ws://loopback:1/');
-    const failing = [lonely.connected(), lonely.connected(5000)];
+    const failing = [connected(lonely), connected(lonely, 5000)];
     await settle([lonely], () => lonely.getConnectionStatus() === ConnectionStatus.CONNECTION_DISCONNECTED);
     for (const p of failing) await expect(p).rejects.toMatchObject({ code: ErrorCode.ERR_CANT_CONNECT });
   });

@@ -11,7 +11,7 @@
 import { freePort, type GodotEvent, type GodotProcess, startGodot } from '@wspeer/test-kit/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from 'wspeer';
-import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { connected, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { encodeVariant, godot3Codec, MultiplayerAPI, type Variant } from 'wspeer/rpc';
 
 const cleanup: Array<() => unknown> = [];
@@ -169,7 +169,7 @@ async function ourClient(url: string) {
   const peer = new WebSocketMultiplayerPeer();
   expect(peer.createClient(url)).toBe(ErrorCode.OK);
   const side = ourSide(peer);
-  const id = await peer.connected(5000);
+  const id = await connected(peer, 5000);
   await waitUntil(() => side.api.getNetworkConnectedPeers().includes(1), 'our client to see the server');
   return { ...side, id };
 }

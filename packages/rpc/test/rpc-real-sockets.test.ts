@@ -11,7 +11,7 @@
 
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { ErrorCode } from 'wspeer';
-import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { connected, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { godot3Codec, MultiplayerAPI } from 'wspeer/rpc';
 import type { RpcInterop } from '../../test-kit/src/rpc-global-setup.ts';
 
@@ -42,7 +42,7 @@ async function ourClient() {
     peer.close();
   });
   expect(peer.createClient(godot.url)).toBe(ErrorCode.OK);
-  const id = await peer.connected(5000);
+  const id = await connected(peer, 5000);
   await waitUntil(
     () => [1, godot.helper].every((p) => api.getNetworkConnectedPeers().includes(p)),
     'our client to see the server and the Godot client',

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer as WsServer } from 'ws';
-import { WebSocketPeer } from 'wspeer';
+import { nextMessage, opened, WebSocketPeer } from 'wspeer';
 
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
@@ -55,13 +55,13 @@ describe('client frames written by the Node transport', () => {
     const client = new WebSocketPeer({ autoPoll: true, inboundBufferSize: 1 << 20, outboundBufferSize: 1 << 20 });
     cleanup.push(() => client.close(-1));
     client.connectToUrl(`ws://127.0.0.1:${(wss.address() as { port: number }).port}/`);
-    await client.opened(5000);
+    await opened(client, 5000);
     const sent = messages();
     // One turn: wspeer writes the whole batch at once.
     for (const message of sent)
       expect(typeof message === 'string' ? client.sendText(message) : client.send(message)).toBe(0);
     const received: Array<Uint8Array | string> = [];
-    for (let i = 0; i < sent.length; i++) received.push(await client.nextMessage(5000));
+    for (let i = 0; i < sent.length; i++) received.push(await nextMessage(client, 5000));
     expect(closes).toEqual([]);
     expect(received.map((m) => (typeof m === 'string' ? m : Buffer.from(m).toString('hex')))).toEqual(
       sent.map((m) => (typeof m === 'string' ? m : Buffer.from(m).toString('hex'))),

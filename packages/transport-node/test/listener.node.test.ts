@@ -4,7 +4,7 @@ import type { PendingConnection } from '@wspeer/core';
 import { pollUntil } from '@wspeer/test-kit';
 import { createNodeListener } from '@wspeer/transport-node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ErrorCode, State, WebSocketPeer } from 'wspeer';
+import { ErrorCode, nextMessage, opened, State, WebSocketPeer } from 'wspeer';
 import { WebSocketServer } from 'wspeer/server';
 
 const cleanup: Array<() => void> = [];
@@ -55,12 +55,12 @@ describe('Node listener', () => {
     const silent = rawExchange(port, '', 3000);
     const peer = new WebSocketPeer({ autoPoll: true });
     peer.connectToUrl(`ws://127.0.0.1:${port}/`);
-    await peer.opened(2000);
+    await opened(peer, 2000);
     expect(server.getPeerAddress(server.getPeerIds()[0] as number)).toBe('127.0.0.1');
     expect(server.getPeerPort(server.getPeerIds()[0] as number)).toBeGreaterThan(0);
     expect(peer.getConnectedPort()).toBe(port);
     peer.sendText('ping');
-    expect(await peer.nextMessage(2000)).toBe('pong');
+    expect(await nextMessage(peer, 2000)).toBe('pong');
     expect(await silent).toBe('');
     expect(Date.now() - started).toBeLessThan(2000);
     peer.close();
@@ -126,7 +126,7 @@ describe('Node listener', () => {
       const peer = new WebSocketPeer({ autoPoll: true });
       cleanup.push(() => peer.close(-1));
       peer.connectToUrl(url);
-      await peer.opened(2000);
+      await opened(peer, 2000);
       await pollUntil([server], () => urls.size === peers.length + 1, 'the server to see the client');
       peers.push(peer);
     }

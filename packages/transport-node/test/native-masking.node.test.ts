@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketPeer } from 'wspeer';
+import { nextMessage, opened, WebSocketPeer } from 'wspeer';
 import { WebSocketServer } from 'wspeer/server';
 
 type MaskFunctions = {
@@ -40,7 +40,7 @@ async function echoPair(): Promise<WebSocketPeer> {
   const client = new WebSocketPeer({ autoPoll: true });
   cleanup.push(() => client.close(-1));
   client.connectToUrl(`ws://127.0.0.1:${port}/`);
-  await client.opened(5000);
+  await opened(client, 5000);
   return client;
 }
 
@@ -80,7 +80,7 @@ describe('native masking (bufferutil) in the Node transport', () => {
     const client = await echoPair();
     const sent = payload(4096);
     client.send(sent);
-    const echoed = (await client.nextMessage(5000)) as Uint8Array;
+    const echoed = (await nextMessage(client, 5000)) as Uint8Array;
     expect(Buffer.from(echoed).equals(Buffer.from(sent))).toBe(true);
     // The client masked the 4 KiB frame (ws: mask for 48 bytes and more), the server unmasked it.
     expect(calls.mask).toBeGreaterThanOrEqual(1);

@@ -3,6 +3,7 @@
  * Node entry: exactly the surface the README documents. The wire internals stay unexported.
  */
 export {
+  connected,
   type MultiplayerClientEvents,
   type MultiplayerClientOptions,
   type MultiplayerPeer,

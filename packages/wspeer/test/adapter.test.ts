@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { defaultAdapter, State, WebSocketPeer } from 'wspeer';
+import { closed, defaultAdapter, opened, State, WebSocketPeer } from 'wspeer';
 
 const inBrowser = typeof window !== 'undefined';
 
@@ -11,10 +11,10 @@ describe('export conditions', () => {
   it('carry a real connection over that adapter', async () => {
     const peer = new WebSocketPeer({ autoPoll: true });
     expect(peer.connectToUrl(`${inject('urls').rawEcho}?id=adapter`)).toBe(0);
-    await peer.opened(5000);
+    await opened(peer, 5000);
     expect(peer.adapter).toBe(inBrowser ? 'browser' : 'node-ws');
     expect(peer.readyState).toBe(State.OPEN);
     peer.close();
-    await peer.closed(5000);
+    await closed(peer, 5000);
   });
 });

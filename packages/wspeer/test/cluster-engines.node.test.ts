@@ -10,7 +10,7 @@ import { type Godot4Browser, type Godot4Client, startGodot4Browser } from '@wspe
 import { type GodotProcess, startGodot, startRedis, type TestRedis } from '@wspeer/test-kit/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from 'wspeer';
-import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { connected, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { MultiplayerAPI } from 'wspeer/rpc';
 import { SceneMultiplayer } from 'wspeer/scene';
 import { type Call, probeNode, relayPingPong, tap } from '../../rpc/test/rpc-probe.js';
@@ -65,7 +65,7 @@ describe('real Godot clients in a room across Node processes', { timeout: 90_000
       peer.close();
     });
     expect(peer.createClient(`ws://127.0.0.1:${nodes[2]?.g3}/`)).toBe(ErrorCode.OK);
-    const id = await peer.connected(5000);
+    const id = await connected(peer, 5000);
     await waitUntil(() => api.getNetworkConnectedPeers().includes(idG), 'our client to see the Godot client');
     const called = (fn: string) => calls.filter((c) => c.fn === fn);
 
@@ -87,7 +87,7 @@ describe('real Godot clients in a room across Node processes', { timeout: 90_000
     const main = probeMain(scene, calls);
     cleanup.push(() => peer.close());
     expect(peer.createClient(`ws://127.0.0.1:${nodes[1]?.g4}/`)).toBe(ErrorCode.OK);
-    const id = await peer.connected(5000);
+    const id = await connected(peer, 5000);
     await waitUntil(() => scene.getPeers().includes(idG), 'our client to see the Godot client');
     await client.waitFor((e) => e.event === 'peer_connected' && e.id === id, BOOT_MS);
 

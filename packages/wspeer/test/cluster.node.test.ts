@@ -11,7 +11,7 @@ import { pollUntil, sleep } from '@wspeer/test-kit';
 import { startRedis, type TestRedis } from '@wspeer/test-kit/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from 'wspeer';
-import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { connected, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { MultiplayerAPI } from 'wspeer/rpc';
 import { SceneMultiplayer } from 'wspeer/scene';
 import { type Call, probeNode } from '../../rpc/test/rpc-probe.js';
@@ -56,7 +56,7 @@ async function rawClient(node: ClusterNode) {
     left.push(id);
   });
   expect(peer.createClient(`ws://127.0.0.1:${node.g3}/`)).toBe(ErrorCode.OK);
-  const id = await peer.connected(5000);
+  const id = await connected(peer, 5000);
   const send = (to: number, message: string) => {
     peer.setTargetPeer(to);
     return peer.putPacket(bytes(message));
@@ -76,7 +76,7 @@ async function rpcClient(node: ClusterNode) {
     peer.close();
   });
   expect(peer.createClient(`ws://127.0.0.1:${node.g3}/`)).toBe(ErrorCode.OK);
-  const id = await peer.connected(5000);
+  const id = await connected(peer, 5000);
   return { peer, api, id, probe, calls };
 }
 
@@ -178,7 +178,7 @@ describe('one room across three Node processes over Redis', { timeout: 60_000 },
       });
       cleanup.push(() => peer.close());
       expect(peer.createClient(`ws://127.0.0.1:${node.g4}/`)).toBe(ErrorCode.OK);
-      const id = await peer.connected(5000);
+      const id = await connected(peer, 5000);
       return { peer, scene, main, id, calls, raw, joined, left };
     };
     const a = await client(nodes[0]);

@@ -7,8 +7,18 @@
 import { createServer } from 'node:net';
 import { freePort, startLineProcess } from '@wspeer/test-kit/node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { debugLogger, ErrorCode, State, WebSocketClient, WebSocketError, WebSocketPeer } from 'wspeer';
-import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import {
+  closed,
+  debugLogger,
+  ErrorCode,
+  nextMessage,
+  opened,
+  State,
+  WebSocketClient,
+  WebSocketError,
+  WebSocketPeer,
+} from 'wspeer';
+import { connected, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { MultiplayerAPI } from 'wspeer/rpc';
 import { TCPServer, WebSocketServer } from 'wspeer/server';
 
@@ -104,14 +114,14 @@ describe('listen() on a busy or invalid port', () => {
     cleanup.push(() => peer.close(-1));
     expect(peer.connectToUrl(42 as unknown as string)).toBe(ErrorCode.ERR_INVALID_PARAMETER);
     peer.connectToUrl(url);
-    await peer.opened(5000);
+    await opened(peer, 5000);
     expect(peer.send('text' as unknown as Uint8Array)).toBe(ErrorCode.ERR_INVALID_PARAMETER);
     expect(peer.sendText(new Uint8Array(1) as unknown as string)).toBe(ErrorCode.ERR_INVALID_PARAMETER);
     expect(peer.close(1000, 7 as unknown as string)).toBe(ErrorCode.ERR_INVALID_PARAMETER);
     expect(peer.close(1005)).toBe(ErrorCode.ERR_INVALID_PARAMETER);
     expect(peer.send(new Uint16Array([1]) as unknown as Uint8Array)).toBe(ErrorCode.ERR_INVALID_PARAMETER);
     expect(peer.sendText('hi')).toBe(ErrorCode.OK);
-    expect(await peer.nextMessage(5000)).toBe('hi');
+    expect(await nextMessage(peer, 5000)).toBe('hi');
   });
 });
 
@@ -122,7 +132,7 @@ describe('a refused handshake', () => {
     const reasons: string[] = [];
     client.on('connection_error', (reason) => reasons.push(reason));
     expect(client.connectToUrl(url, ['other'])).toBe(ErrorCode.OK);
-    const error = await client.connected(5000).catch((e: WebSocketError) => e);
+    const error = await opened(client, 5000).catch((e: WebSocketError) => e);
     const why = 'the server refused the connection: HTTP 400 Bad Request: No matching subprotocol';
     expect((error as WebSocketError).code).toBe(ErrorCode.ERR_CANT_CONNECT);
     expect((error as WebSocketError).message).toBe(`ERR_CANT_CONNECT: connection failed (${why})`);
@@ -137,7 +147,7 @@ describe('a refused handshake', () => {
       client.on('connection_closed', (clean, reason) => resolve([clean, reason])),
     );
     client.connectToUrl(url);
-    await client.connected(5000);
+    await opened(client, 5000);
     await vi.waitFor(() => expect(server.getPeerIds()).toHaveLength(1));
     server.disconnectPeer(server.getPeerIds()[0] as number, 4000, 'Kicked for testing');
     expect(await closed).toEqual([true, 'Kicked for testing']);
@@ -151,16 +161,16 @@ describe('promise helpers with an AbortSignal', () => {
     cleanup.push(() => peer.close(-1));
     peer.connectToUrl(`ws://127.0.0.1:${port}/`);
     const controller = new AbortController();
-    const pending = peer.opened({ signal: controller.signal, timeoutMs: 10_000 });
+    const pending = opened(peer, { signal: controller.signal, timeoutMs: 10_000 });
     controller.abort(new Error('user gave up'));
     await expect(pending).rejects.toThrow('user gave up');
-    await expect(peer.nextMessage({ signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
-    await expect(peer.opened(50)).rejects.toMatchObject({ code: ErrorCode.ERR_TIMEOUT });
-    await expect(peer.closed({ timeoutMs: 50 })).rejects.toMatchObject({ code: ErrorCode.ERR_TIMEOUT });
+    await expect(nextMessage(peer, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(opened(peer, 50)).rejects.toMatchObject({ code: ErrorCode.ERR_TIMEOUT });
+    await expect(closed(peer, { timeoutMs: 50 })).rejects.toMatchObject({ code: ErrorCode.ERR_TIMEOUT });
     const mp = new WebSocketMultiplayerPeer();
     cleanup.push(() => mp.close());
     mp.createClient(`ws://127.0.0.1:${port}/`);
-    await expect(mp.connected({ signal: AbortSignal.timeout(50) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(connected(mp, { signal: AbortSignal.timeout(50) })).rejects.toMatchObject({ name: 'TimeoutError' });
     const server = new WebSocketServer({ bindIp: '127.0.0.1' });
     cleanup.push(() => server.stop());
     await expect(server.listening({ signal: AbortSignal.abort('stop') })).rejects.toBe('stop');
@@ -178,18 +188,18 @@ describe('debug logging', () => {
       debug: debugLogger((l) => lines.push(l)),
     });
     peer.connectToUrl(url);
-    await peer.opened(5000);
+    await opened(peer, 5000);
     peer.sendText('hello');
-    expect(await peer.nextMessage(5000)).toBe('hello');
+    expect(await nextMessage(peer, 5000)).toBe('hello');
     peer.close(1000, 'bye');
-    await peer.closed(5000);
+    await closed(peer, 5000);
     const refused = new WebSocketPeer({
       autoPoll: true,
       supportedProtocols: ['other'],
       debug: debugLogger((l) => lines.push(l)),
     });
     refused.connectToUrl(url);
-    await refused.opened(5000).catch(() => {});
+    await opened(refused, 5000).catch(() => {});
     const text = lines.join('\n');
     for (const expected of [
       `[wspeer] ${url} connecting`,
@@ -249,7 +259,7 @@ describe('MultiplayerAPI attached to a peer that is already connected', () => {
     const client = new WebSocketMultiplayerPeer({ autoPoll: true });
     cleanup.push(() => client.close());
     client.createClient(`ws://127.0.0.1:${port}`);
-    await client.connected(5000);
+    await connected(client, 5000);
     const api = new MultiplayerAPI(client, { autoPoll: true });
     expect(api.getNetworkConnectedPeers()).toEqual([1]);
     const main = api.node('Main', { methods: { say: { mode: 'any_peer', handler: (_text: string) => {} } } });

@@ -5,8 +5,8 @@
  * A multiplayer client with a plain `Reconnect` starts a new session (new id) after a drop.
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { ErrorCode, Reconnect, State, WebSocketClient, WebSocketPeer } from 'wspeer';
-import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { closed, ErrorCode, nextMessage, opened, Reconnect, State, WebSocketClient, WebSocketPeer } from 'wspeer';
+import { connected, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 
 const urls = inject('urls');
 const dead = `ws://127.0.0.1:${urls.deadPort}/`;
@@ -46,7 +46,7 @@ describe('Reconnect', () => {
     const { reconnect, events } = recorded({ minDelay: 0.05, jitter: 0.5 });
     const peer = peerWith(reconnect);
     expect(peer.connectToUrl(`${urls.rawEcho}?id=reconnect-peer`)).toBe(ErrorCode.OK);
-    await peer.opened(5000);
+    await opened(peer, 5000);
     expect(peer.sendText('!drop')).toBe(ErrorCode.OK); // the server destroys the socket
     await waitUntil(() => events.length > 0, 'the drop');
     const [name, attempt, delay] = (events[0] as string).split(':');
@@ -58,7 +58,7 @@ describe('Reconnect', () => {
     await waitUntil(() => events.includes('reconnected:1'), 'the reconnect');
     expect(peer.readyState).toBe(State.OPEN);
     expect(peer.sendText('back')).toBe(ErrorCode.OK);
-    expect(await peer.nextMessage(5000)).toBe('back');
+    expect(await nextMessage(peer, 5000)).toBe('back');
     expect(reconnect.attempts).toBe(0);
   });
 
@@ -70,7 +70,7 @@ describe('Reconnect', () => {
     client.on('connection_established', () => signals.push('established'));
     client.on('connection_closed', (clean) => signals.push(`closed:${clean}`));
     expect(client.connectToUrl(`${urls.rawEcho}?id=reconnect-client`)).toBe(ErrorCode.OK);
-    await client.connected(5000);
+    await opened(client, 5000);
     client.getPeer(1)?.sendText('!drop');
     await waitUntil(() => signals.length === 3, 'established, closed, established');
     expect(signals).toEqual(['established', 'closed:false', 'established']);
@@ -100,9 +100,9 @@ describe('Reconnect', () => {
 
     reconnect.enabled = true;
     expect(peer.connectToUrl(`${urls.rawEcho}?id=reconnect-normal`)).toBe(ErrorCode.OK);
-    await peer.opened(5000);
+    await opened(peer, 5000);
     peer.sendText('!close 1000 bye');
-    await peer.closed(5000);
+    await closed(peer, 5000);
     expect(peer.closeCode).toBe(1000);
     expect(reconnect.isReconnecting).toBe(false);
     expect(events).toEqual(['reconnecting:1:0.05']);
@@ -134,7 +134,7 @@ describe('Reconnect', () => {
     peer.on('connection_succeeded', () => signals.push('succeeded'));
     peer.on('server_disconnected', () => signals.push('server_disconnected'));
     expect(peer.createClient(room.url)).toBe(ErrorCode.OK);
-    const first = await peer.connected(5000);
+    const first = await connected(peer, 5000);
     await fetch(`${room.control}&drop=${first}`, { method: 'POST' });
     await waitUntil(() => signals.length === 3, 'the new session');
     expect(signals).toEqual(['succeeded', 'server_disconnected', 'succeeded']);

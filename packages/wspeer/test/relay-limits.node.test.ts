@@ -3,7 +3,7 @@ import { pollUntil, sleep } from '@wspeer/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ErrorCode } from 'wspeer';
-import { WebSocketMultiplayerPeer, type WebSocketMultiplayerPeerOptions } from 'wspeer/multiplayer';
+import { connected, WebSocketMultiplayerPeer, type WebSocketMultiplayerPeerOptions } from 'wspeer/multiplayer';
 
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
@@ -36,7 +36,7 @@ async function honest(url: string) {
   });
   peer.on('peer_disconnected', (id) => left.push({ id, at: performance.now() }));
   peer.createClient(url);
-  await peer.connected(5000);
+  await connected(peer, 5000);
   return { peer, from, left };
 }
 

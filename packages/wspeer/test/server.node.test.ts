@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { pollUntil, sleep } from '@wspeer/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer as WsServer } from 'ws';
-import { ErrorCode, State, WebSocketClient, WebSocketPeer } from 'wspeer';
+import { closed, ErrorCode, nextMessage, opened, State, WebSocketClient, WebSocketPeer } from 'wspeer';
 import { TCPServer, WebSocketServer } from 'wspeer/server';
 
 const fixtures = new URL('../../test-kit/fixtures/', import.meta.url);
@@ -55,12 +55,12 @@ describe('WebSocketServer over real sockets', () => {
     const bad = peer({ autoPoll: true });
     good.connectToUrl(url);
     bad.connectToUrl(url);
-    await Promise.all([good.opened(5000), bad.opened(5000)]);
+    await Promise.all([opened(good, 5000), opened(bad, 5000)]);
     bad.send(new Uint8Array(1001));
-    const closed = await bad.closed(5000);
-    expect(closed.code).toBe(1009);
+    const info = await closed(bad, 5000);
+    expect(info.code).toBe(1009);
     good.send(new Uint8Array(1000));
-    expect(((await good.nextMessage(5000)) as Uint8Array).byteLength).toBe(1000);
+    expect(((await nextMessage(good, 5000)) as Uint8Array).byteLength).toBe(1000);
   });
 
   it('pauses reading instead of dropping when a client does not drain its queue (inbound back-pressure)', async () => {
@@ -115,9 +115,9 @@ describe('WebSocketServer over real sockets', () => {
     await new Promise((resolve) => mute.once('listening', resolve));
     const client = peer({ heartbeatInterval: 0.05, autoPoll: true });
     client.connectToUrl(`ws://127.0.0.1:${(mute.address() as { port: number }).port}/`);
-    await client.opened(5000);
-    const closed = await client.closed(5000);
-    expect(closed).toMatchObject({ code: -1, reason: 'Heartbeat timeout' });
+    await opened(client, 5000);
+    const info = await closed(client, 5000);
+    expect(info).toMatchObject({ code: -1, reason: 'Heartbeat timeout' });
   });
 
   it('attaches to an existing HTTP server on a path; other paths get 404, plain HTTP is untouched', async () => {
@@ -131,10 +131,10 @@ describe('WebSocketServer over real sockets', () => {
     expect(await server.listening(1000)).toBe(port);
     const ok = peer({ supportedProtocols: ['ludus'], autoPoll: true });
     ok.connectToUrl(`ws://127.0.0.1:${port}/game?room=1`);
-    expect(await ok.opened(5000)).toBe('ludus');
+    expect(await opened(ok, 5000)).toBe('ludus');
     const lost = peer({ supportedProtocols: ['ludus'], autoPoll: true });
     lost.connectToUrl(`ws://127.0.0.1:${port}/elsewhere`);
-    await expect(lost.opened(5000)).rejects.toMatchObject({ code: ErrorCode.ERR_CANT_CONNECT });
+    await expect(opened(lost, 5000)).rejects.toMatchObject({ code: ErrorCode.ERR_CANT_CONNECT });
     expect(lost.lastErrorMessage).toContain('404');
     expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe('plain http');
   });
@@ -146,20 +146,20 @@ describe('WebSocketServer over real sockets', () => {
     const trusted = new WebSocketClient({ trustedSslCertificate: cert, autoPoll: true });
     cleanup.push(() => trusted.disconnectFromHost(-1));
     trusted.connectToUrl(url);
-    await trusted.connected(5000);
+    await opened(trusted, 5000);
     trusted.getPeer(1)?.sendText('secure');
-    expect(await trusted.getPeer(1)?.nextMessage(5000)).toBe('echo:secure');
+    expect(await nextMessage(trusted, 5000)).toBe('echo:secure');
     const untrusted = new WebSocketClient({ autoPoll: true });
     const errors: string[] = [];
     untrusted.on('connection_error', () => errors.push('error'));
     untrusted.connectToUrl(url);
-    await expect(untrusted.connected(5000)).rejects.toMatchObject({ code: ErrorCode.ERR_CANT_CONNECT });
+    await expect(opened(untrusted, 5000)).rejects.toMatchObject({ code: ErrorCode.ERR_CANT_CONNECT });
     expect(errors).toEqual(['error']);
     expect(untrusted.getPeer(1)?.lastErrorMessage).toMatch(/self.signed|certificate/i);
     const unverified = new WebSocketPeer({ tls: { verify: false }, autoPoll: true });
     cleanup.push(() => unverified.close(-1));
     unverified.connectToUrl(url);
-    await unverified.opened(5000);
+    await opened(unverified, 5000);
   });
 
   it('sends custom handshake headers both ways', async () => {

@@ -3,7 +3,7 @@
  * throughput inside the page, with the page's own WebSocket and with wspeer's browser build,
  * alternating round by round, against the same Node echo server. Posts the results to `/results`.
  */
-import { WebSocketClient } from 'wspeer';
+import { closed, opened, WebSocketClient } from 'wspeer';
 import type { BrowserBenchConfig, BrowserBenchResult } from './browser-bench-config.js';
 
 type Round = (config: BrowserBenchConfig, window: number, payload: Uint8Array) => Promise<number>;
@@ -100,7 +100,7 @@ const pageWebSocketRound: Round = async (config, window, payload) => {
 const wspeerRound: Round = async (config, window, payload) => {
   const client = new WebSocketClient({ autoPoll: true });
   if (client.connectToUrl(config.echoUrl) !== 0) throw new Error('connectToUrl failed');
-  await client.connected(5000);
+  await opened(client, 5000);
   const peer = client.getPeer(1);
   if (peer === null) throw new Error('no peer after connecting');
   const loop = echoLoop(() => peer.putPacket(payload), payload.byteLength);
@@ -110,7 +110,7 @@ const wspeerRound: Round = async (config, window, payload) => {
     rate = await loop.run(config, window);
   } finally {
     client.disconnectFromHost();
-    await client.disconnected(3000).catch(() => undefined);
+    await closed(client, 3000).catch(() => undefined);
   }
   loop.check();
   return rate;

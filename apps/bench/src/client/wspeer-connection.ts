@@ -1,4 +1,4 @@
-import { ConnectionStatus, WebSocketClient, WriteMode } from 'wspeer';
+import { ConnectionStatus, closed, opened, WebSocketClient, WriteMode } from 'wspeer';
 import type { PayloadKind } from './echo-protocol.js';
 import type { ConnectionOpener, LoadConnection } from './load-connection.js';
 
@@ -42,7 +42,7 @@ class WspeerConnection implements LoadConnection {
 
   async close(): Promise<void> {
     this.client.disconnectFromHost(1000);
-    await this.client.disconnected(CLOSE_TIMEOUT_MS).catch(() => this.client.getPeer(1)?.close(-1));
+    await closed(this.client, CLOSE_TIMEOUT_MS).catch(() => this.client.getPeer(1)?.close(-1));
   }
 }
 
@@ -70,7 +70,7 @@ export function wspeerOpener(
         if (mode === 'tick') polled.push(client);
         client.connectToUrl(`ws://127.0.0.1:${port}/`);
       }
-      await Promise.all(clients.map((client) => client.connected(OPEN_TIMEOUT_MS)));
+      await Promise.all(clients.map((client) => opened(client, OPEN_TIMEOUT_MS)));
     } catch (error) {
       for (const client of clients) client.getPeer(1)?.close(-1);
       throw error;

@@ -1,4 +1,4 @@
-import { State, WebSocketClient } from 'wspeer';
+import { opened, State, WebSocketClient } from 'wspeer';
 
 /** What an honest echo client saw during an attack. */
 export interface HonestFigures {
@@ -46,7 +46,7 @@ export class HonestEcho {
   /** Connects to `url` and starts sending. */
   async start(url: string, intervalMs = 10): Promise<void> {
     this.#client.connectToUrl(url);
-    await this.#client.connected(5000);
+    await opened(this.#client, 5000);
     this.#timer = setInterval(() => this.#send(), intervalMs);
   }
 

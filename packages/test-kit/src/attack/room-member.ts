@@ -3,7 +3,7 @@
  * a Godot 3 room and answers pings by itself, so a test can freeze it with SIGSTOP (a peer that
  * died without closing) and see how long the server takes to drop it. Reports its id when joined.
  */
-import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
+import { connected, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { serveRequests } from './child.js';
 
 const [url = '', protocols = ''] = process.argv.slice(2);
@@ -15,5 +15,5 @@ peer.on('peer_packet', () => {
   while (peer.getAvailablePacketCount() > 0) peer.getPacket();
 });
 peer.createClient(url);
-const id = await peer.connected(5000);
+const id = await connected(peer, 5000);
 serveRequests({ id }, () => ({ id: peer.getUniqueId() }));
