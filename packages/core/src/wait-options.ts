@@ -14,7 +14,7 @@ export interface AbortSignalLike {
 }
 
 /**
- * How long a promise helper waits (`peer.opened({ timeoutMs: 5000, signal })`). A plain number is
+ * How long a promise helper waits (`opened(peer, { timeoutMs: 5000, signal })`). A plain number is
  * the same as `{ timeoutMs }`.
  */
 export interface WaitOptions {

@@ -91,7 +91,7 @@ describe('native masking (bufferutil) in the Node transport', () => {
     // Both sides mask in JavaScript here: ws unmasks on the server, wspeer masks its client frames.
     const script = `
       import { createRequire } from 'node:module';
-      import { WebSocketPeer } from 'wspeer';
+      import { nextMessage, opened, WebSocketPeer } from 'wspeer';
       import { WebSocketServer } from 'wspeer/server';
       const require = createRequire(${JSON.stringify(wsEntry)});
       const limits = { inboundBufferSize: 1 << 20, outboundBufferSize: 1 << 20 };
@@ -100,13 +100,13 @@ describe('native masking (bufferutil) in the Node transport', () => {
       server.listen(0);
       const client = new WebSocketPeer({ autoPoll: true, ...limits });
       client.connectToUrl('ws://127.0.0.1:' + (await server.listening(5000)) + '/');
-      await client.opened(5000);
+      await opened(client, 5000);
       const sizes = [1, 31, 32, 48, 126, 4096, 65536, 300000];
       const sent = sizes.map((size) => new Uint8Array(size).map((_, i) => (i * 131 + 17) & 0xff));
       for (const message of sent) client.send(message);
       const echoed = [];
       for (const message of sent) {
-        const got = await client.nextMessage(5000);
+        const got = await nextMessage(client, 5000);
         if (Buffer.from(got).equals(Buffer.from(message))) echoed.push(got.byteLength);
       }
       const loaded = require.cache[require.resolve('bufferutil')] !== undefined;

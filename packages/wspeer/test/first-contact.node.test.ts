@@ -219,14 +219,14 @@ describe('debug logging', () => {
   it('WSPEER_DEBUG=1 turns it on in Node (stderr); unset, nothing is printed', async () => {
     const { url } = await echoServer();
     const script = `
-      import { WebSocketPeer } from 'wspeer';
+      import { closed, nextMessage, opened, WebSocketPeer } from 'wspeer';
       const peer = new WebSocketPeer({ autoPoll: true });
       peer.connectToUrl(${JSON.stringify(url)});
-      await peer.opened(5000);
+      await opened(peer, 5000);
       peer.sendText('ping');
-      await peer.nextMessage(5000);
+      await nextMessage(peer, 5000);
       peer.close();
-      await peer.closed(5000);`;
+      await closed(peer, 5000);`;
     const cwd = new URL('..', import.meta.url).pathname;
     for (const value of ['1', '']) {
       const child = startLineProcess(process.execPath, ['--input-type=module', '-e', script], {
