@@ -6,6 +6,7 @@ export { idMessage, readIdMessage } from './godot4-id.js';
 export { godot4ClientWire, godot4ServerWire } from './godot4-wire.js';
 export { LocalRoom } from './local-room.js';
 export { type MultiplayerClientEvents, type MultiplayerClientOptions, WebSocketClient } from './multiplayer-client.js';
+export { CONNECTION, type ConnectionPolicy } from './multiplayer-connection.js';
 export type { MultiplayerPeer, MultiplayerPeerEvents, Subscribe } from './multiplayer-peer.js';
 export { type MultiplayerServerEvents, type MultiplayerServerOptions, WebSocketServer } from './multiplayer-server.js';
 export { MultiplayerSession, SESSION } from './multiplayer-session.js';

@@ -2,8 +2,7 @@ import type { ErrorCode, ReconnectRetry, WebSocketPeer } from '@wspeer/core';
 
 /**
  * `Resume[RESUME_SESSION](client, url)`: a reconnect policy that can also resume makes the client
- * side of one session. A symbol so multiplayer clients can ask for it without importing the resume
- * code (bundles that do not use `Resume` carry none of it).
+ * side of one session (for its `ResumableConnection`, which is all that asks; the policy keeps it).
  */
 export const RESUME_SESSION: unique symbol = Symbol();
 
@@ -26,8 +25,6 @@ export interface ClientResumeSession {
   readonly live: boolean;
   /** Whether the session is held while a resume is under way (the client reports nothing). */
   readonly held: boolean;
-  /** The URL to connect to, with the resume offer. */
-  readonly offerUrl: string;
   /** One message from the server: `KEPT` and/or `REFUSED` bits (0: an ordinary message). */
   inbound(message: Uint8Array, isText: boolean): number;
   /**

@@ -9,6 +9,8 @@ import {
   State,
   type WebSocketPeer,
 } from '@wspeer/core';
+import { CONNECTION } from './multiplayer-connection.js';
+import { ResumableConnection } from './resumable-connection.js';
 import { type ClientResumeSession, KEPT, REFUSED, RESUME_SESSION, type ResumeOwner } from './resume-session.js';
 import {
   ACK_EVERY,
@@ -52,7 +54,12 @@ export class Resume extends Reconnect {
     this.beatInterval = options.beatInterval ?? 1;
   }
 
-  /** The client side of one session (called by the multiplayer client on each `connectToUrl`; one client per `Resume`). */
+  /** The class of the connections of a multiplayer client with this policy (one on each `connectToUrl`; one client per `Resume`). */
+  get [CONNECTION](): typeof ResumableConnection {
+    return ResumableConnection;
+  }
+
+  /** The client side of one session (called by its `ResumableConnection`). */
   [RESUME_SESSION](owner: ResumeOwner, url: string): ClientResumeSession {
     this.#session = new ClientResume(this, owner, url, () => this.opened());
     return this.#session;
@@ -112,10 +119,6 @@ class ClientResume implements ClientResumeSession {
 
   get held(): boolean {
     return this.#token !== '' && this.#policy.isReconnecting;
-  }
-
-  get offerUrl(): string {
-    return withParam(this.#url, '1');
   }
 
   get #peer(): WebSocketPeer {

@@ -18,7 +18,7 @@ import {
   WebSocketPeer,
 } from '@wspeer/core';
 import type { Wire } from './constants.js';
-import { MultiplayerConnection } from './multiplayer-connection.js';
+import { CONNECTION, type ConnectionPolicy, MultiplayerConnection } from './multiplayer-connection.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
 import type { WebSocketServer } from './multiplayer-server.js';
 import { MultiplayerSession, SESSION } from './multiplayer-session.js';
@@ -128,7 +128,9 @@ export class WebSocketMultiplayerClientPeer
       tls: { ...tls, verify: tls?.verify ?? true },
     });
     const full = typeof url === 'string' && url !== '' && !url.includes('://') ? `ws://${url}` : url;
-    const client = new MultiplayerConnection(socket, this[SESSION], this.wire, full);
+    // Its reconnect policy's kind of connection (a `Resume`'s resumes), or a plain one.
+    const Connection = (socket.reconnect as ConnectionPolicy | null | undefined)?.[CONNECTION] ?? MultiplayerConnection;
+    const client = new Connection(socket, this[SESSION], this.wire, full);
     socket[OBSERVE](client);
     const err = socket.connectToUrl(client.url);
     if (err !== ErrorCode.OK) return err;
