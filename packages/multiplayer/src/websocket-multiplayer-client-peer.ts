@@ -26,7 +26,7 @@ import { withPacketSide } from './packet-side.js';
 import type { MultiplayerServerStart, WebSocketMultiplayerPeerOptions } from './websocket-multiplayer-peer.js';
 
 /** The defaults of the settings a multiplayer peer keeps (and passes on to its sockets). */
-const DEFAULTS = { wire: 'godot3', ...PEER_DEFAULTS, reconnect: null };
+const DEFAULTS = { wire: 'godot3', ...PEER_DEFAULTS };
 
 /** A `connected()` check: the outcome it is settled with is its answer. */
 const outcome = <T>(value: T): T => value;
