@@ -14,7 +14,7 @@ export { OfflineMultiplayerPeer } from './offline-multiplayer-peer.js';
 export { withPacketSide } from './packet-side.js';
 export { Resume, type ResumeOptions } from './resume.js';
 export { ResumeHost, type ResumeServer, ResumeSlot } from './resume-host.js';
-export { type ClientResumeSession, RESUME_SESSION, type ResumeFactory, type ResumeOwner } from './resume-session.js';
+export { RESUME_SESSION, type ResumePolicy } from './resume-session.js';
 export { multiplayerServer } from './server-factory.js';
 export { SourcedPacketQueue } from './sourced-packet-queue.js';
 export { WebSocketMultiplayerClientPeer } from './websocket-multiplayer-client-peer.js';
