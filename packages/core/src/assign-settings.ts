@@ -15,6 +15,8 @@ export const PEER_DEFAULTS = {
   handshakeTimeout: 3,
   /** No debug trace. */
   debug: null,
+  /** No reconnect. */
+  reconnect: null,
 } as const;
 
 /**

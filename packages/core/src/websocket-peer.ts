@@ -185,7 +185,6 @@ export class WebSocketPeer implements LinkTarget {
     this[HEADERS] = ownCopy(options.handshakeHeaders);
     assignSettings(this, options, PEER_DEFAULTS);
     this.tls = options.tls;
-    this.reconnect = options.reconnect;
     this.#auto = options.autoPoll ?? false;
   }
 

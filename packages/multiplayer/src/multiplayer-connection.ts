@@ -9,18 +9,32 @@ import {
 } from '@wspeer/core';
 import { TARGET_PEER_SERVER, type Wire } from './constants.js';
 import type { MultiplayerSession } from './multiplayer-session.js';
-import { type ClientResumeSession, RESUME_SESSION, type ResumeFactory, type ResumeOwner } from './resume-session.js';
 import type { ClientLink, ClientWire } from './wire.js';
 import { clientWire } from './wire-formats.js';
 
 /**
- * The client side of one multiplayer connection over a socket: the server's id and the peers it
- * announces, framing through the wire, the id handshake timeout and a `Resume` session. Written
- * once for Godot 3's `WebSocketClient` in multiplayer mode (over its own socket, fed by its hooks)
- * and for `WebSocketMultiplayerPeer`'s client (over a bare `WebSocketPeer`), so a client built on
- * the latter carries neither Godot 3's client class nor its raw mode.
+ * `policy[CONNECTION]`: the class of the connections of a client whose reconnect policy brings its
+ * own (`Resume`: `ResumableConnection`); a client without one uses `MultiplayerConnection`.
+ * A symbol so clients can ask for it without importing that code (bundles that do not use `Resume`
+ * carry none of it).
  */
-export class MultiplayerConnection implements ClientLink, ResumeOwner, PeerObserver {
+export const CONNECTION: unique symbol = Symbol();
+
+/** A reconnect policy, which may bring the class of its clients' connections (`Resume`). */
+export interface ConnectionPolicy {
+  /** The class of the connections of its clients (`undefined`: `MultiplayerConnection`). */
+  readonly [CONNECTION]?: typeof MultiplayerConnection;
+}
+
+/**
+ * The client side of one multiplayer connection over a socket: the server's id and the peers it
+ * announces, framing through the wire and the id handshake timeout (with a `Resume`, a
+ * `ResumableConnection` adds the session: see {@link CONNECTION}). Written once for Godot 3's
+ * `WebSocketClient` in multiplayer mode (over its own socket, fed by its hooks) and for
+ * `WebSocketMultiplayerPeer`'s client (over a bare `WebSocketPeer`), so a client built on the
+ * latter carries neither Godot 3's client class nor its raw mode.
+ */
+export class MultiplayerConnection implements ClientLink, PeerObserver {
   /** Part of the contract of what a `WebSocketMultiplayerPeer` drives (set, never read: a client accepts no peers). */
   declare refuseNewConnections: boolean;
   readonly #peer: WebSocketPeer;
@@ -30,9 +44,7 @@ export class MultiplayerConnection implements ClientLink, ResumeOwner, PeerObser
   #admitted = false;
   readonly #peers = new Set<number>();
   #timer: unknown;
-  /** The resumable session, with a `Resume`. */
-  readonly #resume: ClientResumeSession | undefined;
-  /** The URL to connect to (with the resume offer, if any). */
+  /** The URL to connect to. */
   readonly url: string;
 
   /** The connection of `peer` (not connected yet) to `url`, reporting through `session`, with format `wire`. */
@@ -40,8 +52,7 @@ export class MultiplayerConnection implements ClientLink, ResumeOwner, PeerObser
     this.#peer = peer;
     this.#session = session;
     this.#wire = clientWire(wire);
-    this.#resume = (peer.reconnect as Partial<ResumeFactory> | null)?.[RESUME_SESSION]?.(this, url);
-    this.url = this.#resume?.offerUrl ?? url;
+    this.url = url;
   }
 
   /** Whether the server has admitted us. */
@@ -62,8 +73,7 @@ export class MultiplayerConnection implements ClientLink, ResumeOwner, PeerObser
   /** Sends `buffer` to the session's target through the server. `ERR_UNCONFIGURED` until admitted. */
   putPacket(buffer: Uint8Array): ErrorCode {
     if (!this.#admitted) return ErrorCode.ERR_UNCONFIGURED;
-    const message = this.#wire.frame(this.#id, this.#session.target, buffer);
-    return this.#resume?.live ? this.#resume.send(message, buffer) : this.#peer.send(message);
+    return this.#peer.send(this.#wire.frame(this.#id, this.#session.target, buffer));
   }
 
   /** Our id (0 until the server sent it). */
@@ -86,9 +96,8 @@ export class MultiplayerConnection implements ClientLink, ResumeOwner, PeerObser
     return id === TARGET_PEER_SERVER ? this.#peer : null;
   }
 
-  /** Connecting until the server gave us an id; connected while a resume holds the session. */
+  /** Connecting until the server gave us an id. */
   getConnectionStatus(): ConnectionStatus {
-    if (this.#resume?.held) return ConnectionStatus.CONNECTION_CONNECTED; // resuming: sends are queued
     const state = this.#peer.readyState;
     if (state === State.OPEN)
       return this.#admitted ? ConnectionStatus.CONNECTION_CONNECTED : ConnectionStatus.CONNECTION_CONNECTING;
@@ -115,7 +124,6 @@ export class MultiplayerConnection implements ClientLink, ResumeOwner, PeerObser
   /** Drops the connection at once and forgets every peer, without signals. */
   close(): void {
     this.#peer.close(-1);
-    this.#resume?.end();
     this.reset();
   }
 
@@ -130,24 +138,20 @@ export class MultiplayerConnection implements ClientLink, ResumeOwner, PeerObser
 
   /** One message from the server arrived on the socket (as its {@link PeerObserver}, or from Godot 3's client). */
   onPeerPacket(): void {
-    const message = this.#peer.getPacket();
-    // A resume control message (1), or the server refused a resume (2: the old session ended).
-    const kept = this.#resume?.inbound(message, this.#peer.wasStringPacket()) ?? 0;
-    if (kept & 2) this.#ended();
-    if (!(kept & 1)) this.#wire.receive(this, message);
+    this.#wire.receive(this, this.#peer.getPacket());
   }
 
-  /** The socket closed (or never opened): the session ends unless a resume holds it. */
+  /** The socket closed (or never opened): the session is over, its peers and then the server leave (or it failed). */
   onPeerClosed(): void {
-    if (this.#resume?.held) return; // held by a resume: no signal unless it gives up
-    this.#resume?.end();
-    this.#ended();
+    const wasAdmitted = this.#admitted;
+    const peers = [...this.#peers];
+    this.reset();
+    for (const id of peers) this.#session.signals?.emit('peer_disconnected', id);
+    this.#session.signals?.emit(wasAdmitted ? 'server_disconnected' : 'connection_failed');
   }
 
-  /** Stops the resume session (a new connection replaces this one). */
-  endResume(): void {
-    this.#resume?.end();
-  }
+  /** A new connection replaces this one: a `ResumableConnection` ends its session (nothing to end here). */
+  endResume?(): void;
 
   /** Forgets our id, the peers and the packets received, without signals. */
   reset(): void {
@@ -183,15 +187,6 @@ export class MultiplayerConnection implements ClientLink, ResumeOwner, PeerObser
   /** {@link ClientLink}: peer `id` left. */
   removePeer(id: number): void {
     if (this.#peers.delete(id)) this.#session.signals?.emit('peer_disconnected', id);
-  }
-
-  /** The session is over: its peers and then the server leave (or the connection failed). */
-  #ended(): void {
-    const wasAdmitted = this.#admitted;
-    const peers = [...this.#peers];
-    this.reset();
-    for (const id of peers) this.#session.signals?.emit('peer_disconnected', id);
-    this.#session.signals?.emit(wasAdmitted ? 'server_disconnected' : 'connection_failed');
   }
 
   #expired(): void {

@@ -15,7 +15,7 @@ import {
   WebSocketPeer,
 } from '@wspeer/core';
 import type { Wire } from './constants.js';
-import { MultiplayerConnection } from './multiplayer-connection.js';
+import { CONNECTION, type ConnectionPolicy, MultiplayerConnection } from './multiplayer-connection.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
 import type { WebSocketServer } from './multiplayer-server.js';
 import { MultiplayerSession, SESSION } from './multiplayer-session.js';
@@ -23,7 +23,7 @@ import { withPacketSide } from './packet-side.js';
 import type { MultiplayerServerStart, WebSocketMultiplayerPeerOptions } from './websocket-multiplayer-peer.js';
 
 /** The defaults of the settings a multiplayer peer keeps (and passes on to its sockets). */
-const DEFAULTS = { wire: 'godot3', ...PEER_DEFAULTS, reconnect: null };
+const DEFAULTS = { wire: 'godot3', ...PEER_DEFAULTS };
 
 /** Starts the server side of a peer: `ERR_UNAVAILABLE` in {@link WebSocketMultiplayerClientPeer}; overridden by the full class. */
 export const START_SERVER: unique symbol = Symbol();
@@ -117,7 +117,9 @@ export class WebSocketMultiplayerClientPeer
       tls: { ...tls, verify: tls?.verify ?? true },
     });
     const full = typeof url === 'string' && url !== '' && !url.includes('://') ? `ws://${url}` : url;
-    const client = new MultiplayerConnection(socket, this[SESSION], this.wire, full);
+    // Its reconnect policy's kind of connection (a `Resume`'s resumes), or a plain one.
+    const Connection = (socket.reconnect as ConnectionPolicy | null | undefined)?.[CONNECTION] ?? MultiplayerConnection;
+    const client = new Connection(socket, this[SESSION], this.wire, full);
     socket[OBSERVE](client);
     const err = socket.connectToUrl(client.url);
     if (err !== ErrorCode.OK) return err;
