@@ -1,4 +1,4 @@
-import type { RECONNECT, Reconnectable } from '@wspeer/core';
+import type { RECONNECT, WebSocketPeer } from '@wspeer/core';
 import type { ResumableConnection } from './resumable-connection.js';
 
 /**
@@ -14,7 +14,7 @@ export interface ResumePolicy {
   /** Whether an attempt is waiting for its delay or under way. */
   readonly isReconnecting: boolean;
   /** The link of `peer` dropped (a dead link the connection closed itself). */
-  [RECONNECT](peer: Reconnectable, wasOpen: boolean): void;
+  [RECONNECT](peer: WebSocketPeer, wasOpen: boolean): void;
   /** `connection` is the policy's session now; returns what it calls when the connection is back (resumed, or refused with a new session). */
   [RESUME_SESSION](connection: ResumableConnection): () => void;
 }
