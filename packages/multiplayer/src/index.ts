@@ -1,6 +1,5 @@
 export { connected } from './connected.js';
 export { TARGET_PEER_BROADCAST, TARGET_PEER_SERVER, TransferMode, type Wire } from './constants.js';
-export { DropLog } from './drop-log.js';
 export { frame, type Godot3Header, HEADER_SIZE, readHeader, readSysId, SysType, sysMessage } from './godot3-frame.js';
 export { godot3ClientWire, godot3ServerWire } from './godot3-wire.js';
 export { idMessage, readIdMessage } from './godot4-id.js';
@@ -13,6 +12,7 @@ export { type MultiplayerServerEvents, type MultiplayerServerOptions, WebSocketS
 export { MultiplayerSession, SESSION } from './multiplayer-session.js';
 export { OfflineMultiplayerPeer } from './offline-multiplayer-peer.js';
 export { withPacketSide } from './packet-side.js';
+export { RefusalLog } from './refusal-log.js';
 export { Resume, type ResumeOptions } from './resume.js';
 export { ResumeHost, type ResumeServer, ResumeSlot } from './resume-host.js';
 export { RESUME_SESSION, type ResumePolicy } from './resume-session.js';

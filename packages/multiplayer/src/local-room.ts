@@ -1,6 +1,6 @@
 import { ErrorCode, generatePeerId, type WebSocketPeer } from '@wspeer/core';
-import { DropLog } from './drop-log.js';
 import type { MultiplayerSession } from './multiplayer-session.js';
+import { RefusalLog } from './refusal-log.js';
 import type { ResumeHost, ResumeSlot } from './resume-host.js';
 import type { ServerRoom } from './wire.js';
 
@@ -23,7 +23,7 @@ export class LocalRoom implements ServerRoom {
   readonly #resume: ResumeHost | null;
   readonly #slots: ReadonlyMap<number, ResumeSlot>;
   /** Created by the first refusal nobody listens to. */
-  #drops: DropLog | null = null;
+  #drops: RefusalLog | null = null;
 
   /** The room of `peers` (and of the clients `resume` holds), reporting to `session` (signals, log) and `server` (cuts, counts). */
   constructor(
@@ -129,8 +129,8 @@ export class LocalRoom implements ServerRoom {
     if (signals === null) return;
     if (signals.listenerCount('packet_dropped') > 0) signals.emit('packet_dropped', from, reason, kind);
     else {
-      this.#drops ??= new DropLog(this.#session.log);
-      this.#drops.note(from, kind, reason);
+      this.#drops ??= new RefusalLog(this.#session.log);
+      this.#drops.note(from, kind, reason, false);
     }
   }
 

@@ -1,6 +1,5 @@
 import { AutoPoll, ErrorCode, reportHandlerError } from '@wspeer/core';
-import type { MultiplayerPeer } from '@wspeer/multiplayer';
-import type { RefusalCounter } from './refusal-counter.js';
+import type { MultiplayerPeer, RefusalLog } from '@wspeer/multiplayer';
 import { CMD_MASK, SceneCommand, SysCommand } from './scene-command.js';
 import type { SceneMultiplayer } from './scene-multiplayer.js';
 import { authPacket } from './scene-packets.js';
@@ -27,7 +26,7 @@ export interface SceneAuthHost {
   /** Counts a refusal of `kind` and reports `reason` to the `rpc_refused` listeners or, without any, to the rate-limited log. */
   refuse(from: number, kind: string, reason: string): void;
   /** The refusal counter (a refusal reported through another signal than `rpc_refused`). */
-  readonly refusals: RefusalCounter;
+  readonly refusals: RefusalLog;
 }
 
 /**

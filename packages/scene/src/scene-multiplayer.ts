@@ -1,11 +1,10 @@
 import { AutoPoll, ConnectionStatus, ErrorCode, encodeUtf8, reportHandlerError, SignalEmitter } from '@wspeer/core';
-import { type MultiplayerPeer, TARGET_PEER_SERVER, TransferMode } from '@wspeer/multiplayer';
+import { type MultiplayerPeer, RefusalLog, TARGET_PEER_SERVER, TransferMode } from '@wspeer/multiplayer';
 import { ByteReader, DEFAULT_MAX_DEPTH, godot4CoreCodec, type VariantCodec, VariantError } from '@wspeer/variant';
 import { codecHint } from './codec-hint.js';
 import { readCompressedArgs } from './compressed-variant.js';
 import { isLocalPeer } from './is-local-peer.js';
 import { quote } from './quote.js';
-import { RefusalCounter } from './refusal-counter.js';
 import { type MethodConfig, RPC_MODE_NAMES, type SceneMethodMap } from './rpc-config.js';
 import { RpcMode } from './rpc-mode.js';
 import { encodeRpc, INLINE_PATH_FLAG, readRpcHeader, withInlinePath } from './rpc-packet.js';
@@ -67,7 +66,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   #authCallback: AuthCallback | null = null;
   readonly #paths: ScenePathCache;
   readonly #nodes = new Map<string, SceneNode>();
-  readonly #refusals: RefusalCounter;
+  readonly #refusals: RefusalLog;
   readonly #handlers: Record<PeerSignal, (id: number) => void>;
   readonly #autoPoll = new AutoPoll(() => this.poll(), 'SceneMultiplayer.poll');
   readonly #server: SceneServer | null;
@@ -86,7 +85,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     super();
     this.rootPath = options.rootPath ?? '/root';
     this.#paths = new ScenePathCache(options.maxPathCacheEntries ?? 1024);
-    this.#refusals = new RefusalCounter(options.log);
+    this.#refusals = new RefusalLog(options.log);
     this.#host = {
       callRpc: (node, to, method, args) => this.#callRpc(node, to, method, args),
       ownId: () => this.getUniqueId(),

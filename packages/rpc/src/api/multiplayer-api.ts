@@ -1,13 +1,5 @@
-import {
-  AutoPoll,
-  boundedText,
-  ConnectionStatus,
-  ErrorCode,
-  reportHandlerError,
-  SignalEmitter,
-  Tally,
-} from '@wspeer/core';
-import { DropLog, type MultiplayerPeer, TransferMode } from '@wspeer/multiplayer';
+import { AutoPoll, boundedText, ConnectionStatus, ErrorCode, reportHandlerError, SignalEmitter } from '@wspeer/core';
+import { type MultiplayerPeer, RefusalLog, TransferMode } from '@wspeer/multiplayer';
 import {
   ByteReader,
   DECODE_FAILED,
@@ -127,10 +119,9 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
   #peer: MultiplayerPeer | null = null;
   readonly #connected = new Set<number>();
   readonly #caches = new PathCaches();
-  readonly #refusals = new Tally();
   readonly #codec: VariantCodec;
   #sender = 0;
-  readonly #drops: DropLog;
+  readonly #refusals: RefusalLog;
   readonly #handlers: { [signal: string]: (id: number) => void };
   #error = '';
   #auto: boolean;
@@ -141,7 +132,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
   /** An API over `peer` (or none yet: set {@link MultiplayerAPI.networkPeer} later). */
   constructor(peer: MultiplayerPeer | null = null, options: MultiplayerAPIOptions = {}) {
     super();
-    this.#drops = new DropLog(options.log);
+    this.#refusals = new RefusalLog(options.log);
     this.maxPathCacheBytes = options.maxPathCacheBytes ?? DEFAULT_MAX_PATH_CACHE_BYTES;
     this.#auto = options.autoPoll ?? false;
     this.#codec = options.codec ?? godot3CoreCodec;
@@ -281,7 +272,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
 
   /** Refusals by kind and the paths remote peers taught us (see {@link RpcStats}). */
   stats(): RpcStats {
-    return { refused: this.#refusals.snapshot(), ...this.#caches.learned() };
+    return { refused: this.#refusals.counts(), ...this.#caches.learned() };
   }
 
   /** Forgets peers and path caches (Godot's `clear()`); registered nodes stay. */
@@ -538,9 +529,9 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
 
   /** Counts a refused packet by `kind` and reports it (signal, or a log line per kind and second). */
   #refuse(from: number, kind: string, reason: string): undefined {
-    this.#refusals.count(kind);
-    if (this.listenerCount('rpc_refused') > 0) this.emit('rpc_refused', from, reason, kind);
-    else this.#drops.note(from, kind, reason);
+    const listened = this.listenerCount('rpc_refused') > 0;
+    this.#refusals.note(from, kind, reason, listened);
+    if (listened) this.emit('rpc_refused', from, reason, kind);
   }
 
   #fail(code: ErrorCode, message: string): ErrorCode {
