@@ -32,26 +32,26 @@ export type ArgType =
 
 /**
  * Godot 3.2's type names by type id (`core/variant.h`), then (27..29) the classes of POOL_BYTE/INT/REAL_ARRAY
- * for {@link optIn}. Argument checks go through the codec's own class table, so a build carries the
+ * for {@link optIn}. OBJECT (17), never declarable, repeats `Nil` so `indexOf` never returns 17: `'Object'`
+ * is an unknown type. Argument checks go through the codec's own class table, so a build carries the
  * code of the types its codec has, not of every type.
  */
 const NAMES =
-  'Nil bool int float String Vector2 Rect2 Vector3 Transform2D Plane Quat AABB Basis Transform Color NodePath RID Object Dictionary Array PoolByteArray PoolIntArray PoolRealArray PoolStringArray PoolVector2Array PoolVector3Array PoolColorArray Uint8Array Int32Array Float32Array'.split(
+  'Nil bool int float String Vector2 Rect2 Vector3 Transform2D Plane Quat AABB Basis Transform Color NodePath RID Nil Dictionary Array PoolByteArray PoolIntArray PoolRealArray PoolStringArray PoolVector2Array PoolVector3Array PoolColorArray Uint8Array Int32Array Float32Array'.split(
     ' ',
   );
 
-/** The `typeof` of the primitive types by type id (bool 1, int 2 as a bigint, String 4). */
-const PRIMITIVE_TYPES = ['', 'boolean', 'bigint', '', 'string'];
+/** The `typeof` of the primitive types by type id (bool 1, int 2 as a bigint, float 3, String 4). */
+const PRIMITIVE_TYPES = ['', 'boolean', 'bigint', 'number', 'string'];
 
 /**
- * The type id of a decoded value in `codec` (whole numbers: INT), or a number above every type id
+ * The type id of a decoded value in `codec` (every number: FLOAT), or a number above every type id
  * (255, or -1) when it has none. Decoded values are canonical (`null`, arrays, and instances of exactly
  * the codec's classes, `Map` for dictionaries), so the class is the prototype's, found in the codec's
  * table (`VariantBytes` maps to the codec's sentinel, 255).
  */
 function typeIdOf(value: unknown, codec: VariantCodec): number {
   const type = typeof value;
-  if (type === 'number') return Number.isInteger(value) ? 2 : 3;
   if (type !== 'object') return PRIMITIVE_TYPES.indexOf(type);
   if (value === null) return 0;
   if (Array.isArray(value)) return codec.arrayType;
@@ -75,7 +75,7 @@ export function argTypeId(type: ArgType, codec: VariantCodec, what: string): num
 /**
  * How to give `MultiplayerAPI` a Godot 3 type: `type` is its name or the class of a value
  * (`Uint8Array`: `godot3PoolByteArray`). Empty for a class no Godot 3 codec encodes (a user class, a
- * boxed `String`).
+ * boxed `String`) and for the core types, which every codec has.
  */
 export function optIn(type: string): string {
   let id = NAMES.indexOf(type);
@@ -88,7 +88,7 @@ export function optIn(type: string): string {
  * them. A number fits `float` (whole ones, as decoded floats come, also fit `int`).
  */
 export function fitsArgType(value: unknown, id: number, codec: VariantCodec): boolean {
-  return id < 0 || typeIdOf(value, codec) === id || (id === 3 && typeof value === 'number');
+  return id < 0 || typeIdOf(value, codec) === id || (id === 2 && Number.isInteger(value));
 }
 
 /** Prepares a value for sending as type `id`: a plain number declared `float` goes out as Godot float. */
