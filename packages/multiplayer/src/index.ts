@@ -15,7 +15,7 @@ export { withPacketSide } from './packet-side.js';
 export { RefusalLog } from './refusal-log.js';
 export { Resume, type ResumeOptions } from './resume.js';
 export { ResumeHost, type ResumeServer, ResumeSlot } from './resume-host.js';
-export { RESUME_SESSION, type ResumePolicy } from './resume-session.js';
+export { RESUME_SESSION, type ResumePolicy, type ResumeSession } from './resume-session.js';
 export { multiplayerServer } from './server-factory.js';
 export { SourcedPacketQueue } from './sourced-packet-queue.js';
 export { WebSocketMultiplayerClientPeer } from './websocket-multiplayer-client-peer.js';

@@ -1,7 +1,7 @@
 import { Reconnect, type ReconnectOptions, type ReconnectRetry } from '@wspeer/core';
 import { CONNECTION } from './multiplayer-connection.js';
 import { ResumableConnection } from './resumable-connection.js';
-import { RESUME_SESSION } from './resume-session.js';
+import { RESUME_SESSION, type ResumeSession } from './resume-session.js';
 
 /** Settings of a {@link Resume}: those of `Reconnect`, and the beat. */
 export interface ResumeOptions extends ReconnectOptions {
@@ -29,7 +29,7 @@ export class Resume extends Reconnect {
   /** Seconds between beats (see the option). */
   beatInterval: number;
   /** The connection of its client (the session). */
-  #session: ResumableConnection | null = null;
+  #session: ResumeSession | null = null;
 
   constructor(options: ResumeOptions = {}) {
     super(options);
@@ -42,7 +42,7 @@ export class Resume extends Reconnect {
   }
 
   /** `connection` (made on a `connectToUrl`) is the session now; it calls what this returns when it is back. */
-  [RESUME_SESSION](connection: ResumableConnection): () => void {
+  [RESUME_SESSION](connection: ResumeSession): () => void {
     this.#session = connection;
     return () => this.opened();
   }
