@@ -9,7 +9,7 @@ import {
   type WebSocketClientOptions,
 } from '@wspeer/core';
 import { TARGET_PEER_SERVER, type Wire } from './constants.js';
-import { CONNECTION, type ConnectionPolicy, MultiplayerConnection } from './multiplayer-connection.js';
+import { connectionClass, type MultiplayerConnection } from './multiplayer-connection.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
 import { MultiplayerSession, SESSION } from './multiplayer-session.js';
 import { withPacketSide } from './packet-side.js';
@@ -72,10 +72,8 @@ export class WebSocketClient
   ): ErrorCode {
     const headers = Array.isArray(gdMpApi) ? gdMpApi : customHeaders;
     this.#mp?.endResume?.();
-    // Its reconnect policy's kind of connection (a `Resume`'s resumes), or a plain one.
-    const Connection =
-      (this.peer.reconnect as ConnectionPolicy | null | undefined)?.[CONNECTION] ?? MultiplayerConnection;
-    const mp = gdMpApi === true ? new Connection(this.peer, this[SESSION], this.wire, url) : null;
+    const mp =
+      gdMpApi === true ? new (connectionClass(this.peer.reconnect))(this.peer, this[SESSION], this.wire, url) : null;
     const err = super.connectToUrl(mp?.url ?? url, protocols, headers);
     if (err !== ErrorCode.OK) return err;
     this.#mp?.reset();

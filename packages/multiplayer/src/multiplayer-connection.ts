@@ -26,6 +26,11 @@ export interface ConnectionPolicy {
   readonly [CONNECTION]?: typeof MultiplayerConnection;
 }
 
+/** The class of the connections of a client whose socket has reconnect policy `policy` (`Resume`'s, or the plain one). */
+export function connectionClass(policy: object | null | undefined): typeof MultiplayerConnection {
+  return (policy as ConnectionPolicy | null | undefined)?.[CONNECTION] ?? MultiplayerConnection;
+}
+
 /**
  * The client side of one multiplayer connection over a socket: the server's id and the peers it
  * announces, framing through the wire and the id handshake timeout (with a `Resume`, a

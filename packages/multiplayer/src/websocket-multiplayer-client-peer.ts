@@ -15,7 +15,7 @@ import {
   WebSocketPeer,
 } from '@wspeer/core';
 import type { Wire } from './constants.js';
-import { CONNECTION, type ConnectionPolicy, MultiplayerConnection } from './multiplayer-connection.js';
+import { connectionClass, type MultiplayerConnection } from './multiplayer-connection.js';
 import type { MultiplayerPeer, MultiplayerPeerEvents } from './multiplayer-peer.js';
 import type { WebSocketServer } from './multiplayer-server.js';
 import { MultiplayerSession, SESSION } from './multiplayer-session.js';
@@ -117,9 +117,7 @@ export class WebSocketMultiplayerClientPeer
       tls: { ...tls, verify: tls?.verify ?? true },
     });
     const full = typeof url === 'string' && url !== '' && !url.includes('://') ? `ws://${url}` : url;
-    // Its reconnect policy's kind of connection (a `Resume`'s resumes), or a plain one.
-    const Connection = (socket.reconnect as ConnectionPolicy | null | undefined)?.[CONNECTION] ?? MultiplayerConnection;
-    const client = new Connection(socket, this[SESSION], this.wire, full);
+    const client = new (connectionClass(socket.reconnect))(socket, this[SESSION], this.wire, full);
     socket[OBSERVE](client);
     const err = socket.connectToUrl(client.url);
     if (err !== ErrorCode.OK) return err;
