@@ -1,5 +1,6 @@
 import type { CloseInfo } from './close-info.js';
 import { State } from './constants/state.js';
+import { msg } from './msg.js';
 import { waitOnPeer } from './wait-on-peer.js';
 import type { WaitOptions } from './wait-options.js';
 import type { WaitTarget } from './wait-target.js';
@@ -9,7 +10,7 @@ import type { WaitTarget } from './wait-target.js';
  * `CLOSED`. Same `options` as {@link opened}: `await closed(peer, 5000)`.
  */
 export function closed(target: WaitTarget, options: WaitOptions | number = 0): Promise<CloseInfo> {
-  return waitOnPeer(target, 'the connection to close', options, (peer) => {
+  return waitOnPeer(target, msg`the connection to close`, options, (peer) => {
     if (peer.readyState !== State.CLOSED) return undefined;
     const code = peer.closeCode;
     return { code, reason: peer.closeReason, wasClean: code !== -1 };

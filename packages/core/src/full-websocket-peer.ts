@@ -16,6 +16,7 @@ import {
   RECONNECT,
   TRANSPORT,
 } from './internal-keys.js';
+import { msg } from './msg.js';
 import { LinkEvent } from './peer-link.js';
 import type { Transport, TransportEvents } from './transport.js';
 import { runInTurn } from './turn.js';
@@ -163,7 +164,7 @@ export class FullWebSocketPeer extends WebSocketPeer {
   override [BEAT](): void {
     const transport = this[TRANSPORT] as Transport;
     if (transport.heartbeat === undefined) {
-      warnOnce('heartbeat', 'heartbeatInterval: browsers cannot ping (let the server ping).');
+      warnOnce('heartbeat', msg`heartbeatInterval: browsers cannot ping (let the server ping).`);
       return;
     }
     if (this.autoPoll) startBeatTimer(this);
@@ -206,5 +207,5 @@ function stopBeatTimer(peer: FullWebSocketPeer): void {
 }
 
 function unsupported(peer: FullWebSocketPeer, member: string): void {
-  warnOnce(member, `${member} is not available with the "${peer.adapter}" transport.`);
+  warnOnce(member, msg`${member} is not available with the "${peer.adapter}" transport.`);
 }

@@ -1,3 +1,4 @@
+import { msg } from './msg.js';
 /**
  * Receives an exception thrown by user code that wspeer called: a signal listener, an RPC method,
  * a property's `changed` callback. `where` names what was running (a signal or method name).
@@ -5,7 +6,7 @@
 export type HandlerErrorReporter = (error: unknown, where: string) => void;
 
 const logToConsole: HandlerErrorReporter = (error, where) => {
-  console.error(`[wspeer] ${where} threw:`, error);
+  console.error(msg`[wspeer] ${where} threw:`, error);
 };
 
 let reporter: HandlerErrorReporter = logToConsole;

@@ -43,6 +43,7 @@ export {
 } from './internal-keys.js';
 export { type ListenFailure, listenFailure } from './listen-failure.js';
 export { LoopbackNetwork } from './loopback-transport.js';
+export { msg } from './msg.js';
 export { nextMessage } from './next-message.js';
 export { opened } from './opened.js';
 export { OutboundBatch } from './outbound-batch.js';

@@ -1,4 +1,5 @@
 import { State } from './constants/state.js';
+import { msg } from './msg.js';
 import { closedError, waitOnPeer } from './wait-on-peer.js';
 import type { WaitOptions } from './wait-options.js';
 import type { WaitTarget } from './wait-target.js';
@@ -11,7 +12,7 @@ import type { WaitTarget } from './wait-target.js';
  * `await opened(peer, 5000)`.
  */
 export function opened(target: WaitTarget, options: WaitOptions | number = 0): Promise<string> {
-  return waitOnPeer<string>(target, 'the connection to open', options, (peer) =>
-    peer.readyState === State.OPEN ? peer.selectedProtocol : closedError(peer, 'connection failed'),
+  return waitOnPeer<string>(target, msg`the connection to open`, options, (peer) =>
+    peer.readyState === State.OPEN ? peer.selectedProtocol : closedError(peer, msg`connection failed`),
   );
 }

@@ -8,6 +8,7 @@ import type {
 import { CloseReason } from './constants/close-reason.js';
 import { ErrorCode, errorName } from './constants/error-code.js';
 import { type ListenFailure, listenFailure } from './listen-failure.js';
+import { msg } from './msg.js';
 import type { WaitOptions } from './wait-options.js';
 import { WaiterList } from './waiter-list.js';
 import { WebSocketError } from './websocket-error.js';
@@ -51,7 +52,7 @@ export class TCPServer {
   listen(port: number, bindAddress = '*', options: TCPServerListenOptions = {}): ErrorCode {
     if (this.#listener !== null) return ErrorCode.ERR_ALREADY_IN_USE;
     if (this.#factory === undefined)
-      throw new Error('TCPServer has no listener: import { TCPServer } from "wspeer/server".');
+      throw new Error(msg`TCPServer has no listener: import { TCPServer } from "wspeer/server".`);
     const invalid = checkPort(port);
     if (invalid !== '') {
       this.#failure = { code: ErrorCode.ERR_INVALID_PARAMETER, message: invalid };
@@ -100,11 +101,11 @@ export class TCPServer {
    * names the port and the cause). Takes a timeout in ms or `{ timeoutMs, signal }`.
    */
   listening(options: WaitOptions | number = 0): Promise<number> {
-    return this.#waiters.wait<number>('the server to listen', options, () => {
+    return this.#waiters.wait<number>(msg`the server to listen`, options, () => {
       if (this.#port !== 0) return this.#port;
       if (this.#listener !== null) return undefined;
       const failure = this.#failure;
-      if (failure === null) return new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not listening');
+      if (failure === null) return new WebSocketError(ErrorCode.ERR_UNCONFIGURED, msg`ERR_UNCONFIGURED: not listening`);
       return new WebSocketError(failure.code, `${errorName(failure.code)}: ${failure.message}`);
     });
   }

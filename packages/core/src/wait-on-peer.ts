@@ -1,6 +1,7 @@
 import { ErrorCode } from './constants/error-code.js';
 import { State } from './constants/state.js';
 import { WAITS } from './internal-keys.js';
+import { msg } from './msg.js';
 import type { WaitOptions } from './wait-options.js';
 import type { WaitTarget } from './wait-target.js';
 import { WaiterList } from './waiter-list.js';
@@ -20,7 +21,7 @@ export function waitOnPeer<T>(
   const peer = 'getPeer' in target ? target.getPeer(1) : target;
   if (peer === null) {
     return Promise.reject(
-      new WebSocketError(ErrorCode.ERR_UNCONFIGURED, `ERR_UNCONFIGURED: no connection to wait for ${what}`),
+      new WebSocketError(ErrorCode.ERR_UNCONFIGURED, msg`ERR_UNCONFIGURED: no connection to wait for ${what}`),
     );
   }
   peer[WAITS] ??= new WaiterList();
@@ -34,8 +35,8 @@ export function waitOnPeer<T>(
 export function closedError(peer: WebSocketPeer, what: string): WebSocketError | undefined {
   if (peer.readyState !== State.CLOSED) return undefined;
   const error = peer.lastErrorMessage;
-  const detail = error && ` (${error})`; // ('' when there is none)
+  const detail = error && msg` (${error})`; // ('' when there is none)
   const code = peer.wasOpen ? ErrorCode.ERR_CONNECTION_ERROR : ErrorCode.ERR_CANT_CONNECT;
   const name = peer.wasOpen ? 'ERR_CONNECTION_ERROR' : 'ERR_CANT_CONNECT';
-  return new WebSocketError(code, `${name}: ${what}${detail}`, peer.closeCode, peer.closeReason);
+  return new WebSocketError(code, msg`${name}: ${what}${detail}`, peer.closeCode, peer.closeReason);
 }

@@ -1,4 +1,5 @@
 import { ErrorCode } from './constants/error-code.js';
+import { msg } from './msg.js';
 import type { WaitOptions } from './wait-options.js';
 import { WebSocketError } from './websocket-error.js';
 
@@ -32,7 +33,7 @@ export class WaiterList<S = undefined> {
         let failed = true;
         if (signal?.aborted) value = signal.reason;
         else if (timedOut) {
-          const message = `ERR_TIMEOUT: timed out after ${timeoutMs} ms waiting for ${what}`;
+          const message = msg`ERR_TIMEOUT: timed out after ${timeoutMs} ms waiting for ${what}`;
           value = new WebSocketError(ErrorCode.ERR_TIMEOUT, message);
         } else {
           value = check(subject);

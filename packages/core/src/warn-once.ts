@@ -1,3 +1,5 @@
+import { msg } from './msg.js';
+
 const warned = new Set<string>();
 
 /** Prints `message` with `console.warn` the first time `key` is seen in this process or page. */
@@ -12,5 +14,5 @@ export function warnOnce(key: string, message: string): void {
  * less there (they return a neutral value) say so. One message pattern for all, so bundles carry it once.
  */
 export function notInBrowsers(what: string): void {
-  warnOnce(what, `${what}: not in browsers.`);
+  warnOnce(what, msg`${what}: not in browsers.`);
 }

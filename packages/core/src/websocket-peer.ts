@@ -24,6 +24,7 @@ import {
   TRANSPORT,
   WAITS,
 } from './internal-keys.js';
+import { msg } from './msg.js';
 import { OutboundBatch } from './outbound-batch.js';
 import { PacketQueue } from './packet-queue.js';
 import { type ControlEvent, LinkEvent, type LinkTarget, PeerLink } from './peer-link.js';
@@ -283,11 +284,11 @@ export class WebSocketPeer implements LinkTarget {
   connectToUrl(url: string, options: ConnectToUrlOptions = {}): ErrorCode {
     const connector = this.#connector;
     if (connector === undefined) {
-      throw new Error('WebSocketPeer has no transport: import it from "wspeer", or pass { connect }.');
+      throw new Error(msg`WebSocketPeer has no transport: import it from "wspeer", or pass { connect }.`);
     }
     if (this.#state !== State.CLOSED) return ErrorCode.ERR_ALREADY_IN_USE;
     if (checkUrl(url) !== ErrorCode.OK) {
-      this.#lastError = `invalid WebSocket URL ${JSON.stringify(url)} (expected ws:// or wss://)`;
+      this.#lastError = msg`invalid WebSocket URL ${JSON.stringify(url)} (expected ws:// or wss://)`;
       return ErrorCode.ERR_INVALID_PARAMETER;
     }
     const settings = {

@@ -18,6 +18,7 @@ import { FullWebSocketPeer } from './full-websocket-peer.js';
 import { generatePeerId } from './generate-peer-id.js';
 import { GATE, OBSERVE } from './internal-keys.js';
 import { type ListenFailure, listenFailure } from './listen-failure.js';
+import { msg } from './msg.js';
 import {
   DEFAULT_MAX_BYTES_PER_SECOND,
   DEFAULT_MAX_MESSAGES_PER_SECOND,
@@ -244,11 +245,11 @@ export class WebSocketServer<
    * (its message names the port and the cause). Takes a timeout in ms or `{ timeoutMs, signal }`.
    */
   listening(options: WaitOptions | number = 0): Promise<number> {
-    return this.#waiters.wait<number>('the server to listen', options, () => {
+    return this.#waiters.wait<number>(msg`the server to listen`, options, () => {
       if (this.#boundPort !== 0) return this.#boundPort;
       if (this.#listener !== null) return undefined;
       const failure = this.#failure;
-      if (failure === null) return new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not listening');
+      if (failure === null) return new WebSocketError(ErrorCode.ERR_UNCONFIGURED, msg`ERR_UNCONFIGURED: not listening`);
       return new WebSocketError(failure.code, `${errorName(failure.code)}: ${failure.message}`);
     });
   }
@@ -489,10 +490,12 @@ export class WebSocketServer<
   #start(where: Pick<ListenOptions, 'port' | 'server' | 'path'>, protocols: readonly string[]): ErrorCode {
     if (this.#listener !== null) return ErrorCode.ERR_ALREADY_IN_USE;
     if (this.#factory === undefined) {
-      throw new Error('WebSocketServer has no listener: import { WebSocketServer } from "wspeer/server" (Node only).');
+      throw new Error(
+        msg`WebSocketServer has no listener: import { WebSocketServer } from "wspeer/server" (Node only).`,
+      );
     }
     if (!Array.isArray(protocols) || protocols.some((p) => typeof p !== 'string')) {
-      return this.#invalid(`invalid protocols ${String(protocols)}: expected an array of strings`);
+      return this.#invalid(msg`invalid protocols ${String(protocols)}: expected an array of strings`);
     }
     this.#protocols = [...protocols];
     this.#failure = null;
@@ -558,11 +561,11 @@ export class WebSocketServer<
 
   #accept(connection: PendingConnection): void {
     if (this.refuseNewConnections) {
-      this.#refuse(connection, 503, 'Refusing new connections', 'refusing');
+      this.#refuse(connection, 503, msg`Refusing new connections`, 'refusing');
       return;
     }
     if (connection.selectProtocol(this.#protocols) === null) {
-      this.#refuse(connection, 400, 'No matching subprotocol', 'subprotocol');
+      this.#refuse(connection, 400, msg`No matching subprotocol`, 'subprotocol');
       return;
     }
     const peer = new FullWebSocketPeer({

@@ -1,4 +1,4 @@
-import { ConnectionStatus, ErrorCode, WaiterList, type WaitOptions, WebSocketError } from '@wspeer/core';
+import { ConnectionStatus, ErrorCode, msg, WaiterList, type WaitOptions, WebSocketError } from '@wspeer/core';
 import type { MultiplayerPeer } from './multiplayer-peer.js';
 
 /** A waiter's check: the outcome it is settled with is its answer (`undefined` at the start: keep waiting). */
@@ -23,10 +23,10 @@ export function connected(peer: MultiplayerPeer, options: WaitOptions | number =
     peer.on('connection_succeeded', () => list.settle(peer.getUniqueId()));
     peer.on('connection_failed', () => {
       const reason = (peer.getPeer?.(1) as { lastErrorMessage?: string } | null | undefined)?.lastErrorMessage;
-      const why = `ERR_CANT_CONNECT: connection failed${reason ? ` (${reason})` : ''}`;
+      const why = msg`ERR_CANT_CONNECT: connection failed${reason ? ` (${reason})` : ''}`;
       list.settle(new WebSocketError(ErrorCode.ERR_CANT_CONNECT, why));
     });
     waits = list;
   }
-  return waits.wait('an id', options, outcome) as Promise<number>;
+  return waits.wait(msg`an id`, options, outcome) as Promise<number>;
 }

@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import { TARGET_PEER_SERVER } from './constants.js';
 import { frame, HEADER_SIZE, readHeader, readSysId, SysType, sysMessage } from './godot3-frame.js';
 import { readInt32 } from './read-int32.js';
@@ -26,18 +27,18 @@ export const godot3ServerWire: ServerWire = {
   receive(room, sender, message) {
     const header = readHeader(message);
     if (header === null)
-      return room.refuse(sender, 'short-message', `short message (${message.byteLength} bytes < ${HEADER_SIZE})`);
+      return room.refuse(sender, 'short-message', msg`short message (${message.byteLength} bytes < ${HEADER_SIZE})`);
     if (header.type !== SysType.NONE)
-      return room.refuse(sender, 'system-message', `system message (type ${header.type}) from a client`);
-    if (header.from !== sender) return room.refuse(sender, 'spoofed-sender', `spoofed sender ${header.from}`);
+      return room.refuse(sender, 'system-message', msg`system message (type ${header.type}) from a client`);
+    if (header.from !== sender) return room.refuse(sender, 'spoofed-sender', msg`spoofed sender ${header.from}`);
     const to = header.to;
     if (to === TARGET_PEER_SERVER) return room.store(message.subarray(HEADER_SIZE), sender);
     if (to <= 0) {
       if (to !== -TARGET_PEER_SERVER) room.store(message.subarray(HEADER_SIZE), sender);
       return room.broadcast(message, sender, -to);
     }
-    if (to === sender) return room.refuse(sender, 'relay-to-self', 'relay to itself');
-    if (!room.has(to)) return room.refuse(sender, 'unknown-target', `unknown target peer ${to}`);
+    if (to === sender) return room.refuse(sender, 'relay-to-self', msg`relay to itself`);
+    if (!room.has(to)) return room.refuse(sender, 'unknown-target', msg`unknown target peer ${to}`);
     room.sendTo(to, message);
   },
 

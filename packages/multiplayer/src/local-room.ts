@@ -1,4 +1,4 @@
-import { ErrorCode, generatePeerId, type WebSocketPeer } from '@wspeer/core';
+import { ErrorCode, generatePeerId, msg, type WebSocketPeer } from '@wspeer/core';
 import type { MultiplayerSession } from './multiplayer-session.js';
 import { RefusalLog } from './refusal-log.js';
 import type { ResumeHost, ResumeSlot } from './resume-host.js';
@@ -147,7 +147,7 @@ export class LocalRoom implements ServerRoom {
   }
 
   #overflow(id: number): void {
-    this.#report(id, 'buffer-overflow', `peer ${id} is over its outbound buffer limits; disconnecting it`);
+    this.#report(id, 'buffer-overflow', msg`peer ${id} is over its outbound buffer limits; disconnecting it`);
     this.#server.cut(id);
   }
 }

@@ -1,4 +1,4 @@
-import { boundedText, MAX_TALLY_KINDS } from '@wspeer/core';
+import { boundedText, MAX_TALLY_KINDS, msg } from '@wspeer/core';
 
 /** Longest refusal reason a log line carries (reasons quote remote input only bounded already). */
 const MAX_LINE_REASON = 200;
@@ -37,9 +37,9 @@ export class RefusalLog {
       entry[1]++;
       return;
     }
-    const more = entry?.[1] ? ` (${entry[1]} more suppressed)` : '';
+    const more = entry?.[1] ? msg` (${entry[1]} more suppressed)` : '';
     this.#last.set(key, [now, 0]);
-    this.#sink(`[wspeer] dropped packet from peer ${from}: ${boundedText(reason, MAX_LINE_REASON)}${more}`);
+    this.#sink(msg`[wspeer] dropped packet from peer ${from}: ${boundedText(reason, MAX_LINE_REASON)}${more}`);
   }
 
   /** Refusals so far by kind, in the order first refused. */

@@ -4,6 +4,7 @@ import {
   DEFAULT_MAX_MESSAGES_PER_SECOND,
   type DebugTrace,
   ErrorCode,
+  msg,
   type RateLimitPolicy,
   type Reconnect,
   type ServerStats,
@@ -145,7 +146,7 @@ export class WebSocketMultiplayerPeer extends WebSocketMultiplayerClientPeer {
   listening(options: WaitOptions | number = 0): Promise<number> {
     return (
       this.#serving()?.listening(options) ??
-      Promise.reject(new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not a server'))
+      Promise.reject(new WebSocketError(ErrorCode.ERR_UNCONFIGURED, msg`ERR_UNCONFIGURED: not a server`))
     );
   }
 

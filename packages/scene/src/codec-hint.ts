@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import type { VariantCodec } from '@wspeer/variant';
 
 /**
@@ -13,7 +14,7 @@ export function codecHint(values: readonly unknown[], codec: VariantCodec): stri
     if (proto !== null) continue;
     const js = value.constructor?.name ?? 'object';
     const name = godotName(value) ?? PACKED[js];
-    return ` (argument ${i + 1} is a ${name === undefined ? `${js}, which no Godot 4 codec encodes` : notInCodec(name)})`;
+    return msg` (argument ${i + 1} is a ${name === undefined ? `${js}, which no Godot 4 codec encodes` : notInCodec(name)})`;
   }
   return '';
 }
@@ -29,7 +30,7 @@ const PACKED: Record<string, string> = {
 
 /** `"<type>, not in the codec: use ..."`: a Godot 4 type missing from the codec, and the options that add it. */
 export function notInCodec(type: string): string {
-  return `${type}, not in the codec: use codec: godot4Codec or withTypes(godot4CoreCodec, godot4${type})`;
+  return msg`${type}, not in the codec: use codec: godot4Codec or withTypes(godot4CoreCodec, godot4${type})`;
 }
 
 /** The Godot name of a math value (what its `toString` starts with: `Vector2(1, 2)`), else `undefined`. */

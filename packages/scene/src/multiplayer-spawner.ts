@@ -1,4 +1,4 @@
-import { SignalEmitter } from '@wspeer/core';
+import { msg, SignalEmitter } from '@wspeer/core';
 import type { Variant4 } from '@wspeer/variant';
 import type { ReplicatedNode } from './replicated-node.js';
 import type { ReplicatedScene } from './replicated-scene.js';
@@ -106,7 +106,7 @@ export class MultiplayerSpawner<V extends object = Record<string, unknown>> exte
     const found = this.scenes[index];
     if (found === undefined) {
       throw new Error(
-        `spawner ${this.path}: no spawnable scene ${JSON.stringify(scene)} (have: ${this.scenes.map((s, i) => `${i} ${s.path}`).join(', ') || 'none'})`,
+        msg`spawner ${this.path}: no spawnable scene ${JSON.stringify(scene)} (have: ${this.scenes.map((s, i) => `${i} ${s.path}`).join(', ') || 'none'})`,
       );
     }
     return this.#host.spawnNode(
@@ -125,9 +125,9 @@ export class MultiplayerSpawner<V extends object = Record<string, unknown>> exte
    */
   spawnCustom(data: Variant4, name: string, init: SpawnInit<V> = {}): ReplicatedNode<V> | null {
     const fn = this.spawnFunction;
-    if (fn === null) throw new Error(`spawner ${this.path}: a custom spawn needs a spawnFunction`);
+    if (fn === null) throw new Error(msg`spawner ${this.path}: a custom spawn needs a spawnFunction`);
     const scene = fn(data);
-    if (scene === null) throw new Error(`spawner ${this.path}: the spawnFunction made no scene for this data`);
+    if (scene === null) throw new Error(msg`spawner ${this.path}: the spawnFunction made no scene for this data`);
     return this.#host.spawnNode(
       this as unknown as MultiplayerSpawner,
       scene,

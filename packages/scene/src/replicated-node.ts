@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import type { Variant4, VariantCodec } from '@wspeer/variant';
 import type { MultiplayerSpawner } from './multiplayer-spawner.js';
 import type { MultiplayerSynchronizer } from './multiplayer-synchronizer.js';
@@ -84,12 +85,12 @@ export class ReplicatedNode<V extends object = Record<string, unknown>> {
   set<K extends keyof V & string>(name: K, value: V[K]): void {
     if (!this.#types.has(name)) {
       throw new Error(
-        `${this.path}: no synchronizer declares a property '${name}' (have: ${[...this.#types.keys()].join(', ')})`,
+        msg`${this.path}: no synchronizer declares a property '${name}' (have: ${[...this.#types.keys()].join(', ')})`,
       );
     }
     const type = this.#types.get(name);
     if (type !== undefined && !fitsSceneArgType(value, type, this.#codec)) {
-      throw new TypeError(`${this.path}: property '${name}' is declared ${type}; got ${describe(value)}`);
+      throw new TypeError(msg`${this.path}: property '${name}' is declared ${type}; got ${describe(value)}`);
     }
     this.#values.set(name, value);
   }

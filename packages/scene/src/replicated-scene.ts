@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import type { ReplicatedNode } from './replicated-node.js';
 import type { SceneArgType, SceneArgValue } from './scene-arg-type.js';
 import { type ReplicatedPropertySpecs, SceneReplicationConfig } from './scene-replication-config.js';
@@ -69,7 +70,9 @@ export class ReplicatedScene<V extends object = Record<string, unknown>> {
       config.names.forEach((name, i) => {
         const type = config.types[i];
         if (types.has(name) && types.get(name) !== type) {
-          throw new Error(`scene ${path}: property '${name}' is declared with two types (${types.get(name)}, ${type})`);
+          throw new Error(
+            msg`scene ${path}: property '${name}' is declared with two types (${types.get(name)}, ${type})`,
+          );
         }
         types.set(name, type);
         if (config.defaults[i] !== undefined) defaults.set(name, config.defaults[i]);

@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import { ByteReader, ByteWriter, DECODE_FAILED, type VariantCodec } from '@wspeer/variant';
 import { readCompressed, writeCompressed } from './compressed-variant.js';
 import { coerceSceneArg, fitsSceneArgType, type SceneArgType } from './scene-arg-type.js';
@@ -44,11 +45,11 @@ export function readReplicatedValues(
 ): string {
   for (const i of indexes) {
     const name = names[i] as string;
-    if (r.remaining < 1) return `the state ends before property '${name}'`;
+    if (r.remaining < 1) return msg`the state ends before property '${name}'`;
     const value = readCompressed(r, maxDepth, codec);
-    if (value === DECODE_FAILED) return `property '${name}' does not decode`;
+    if (value === DECODE_FAILED) return msg`property '${name}' does not decode`;
     const type = types[i];
-    if (type !== undefined && !fitsSceneArgType(value, type, codec)) return `property '${name}' is not a ${type}`;
+    if (type !== undefined && !fitsSceneArgType(value, type, codec)) return msg`property '${name}' is not a ${type}`;
     out.set(name, value);
   }
   return '';

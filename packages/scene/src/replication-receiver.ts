@@ -1,4 +1,4 @@
-import { reportHandlerError } from '@wspeer/core';
+import { msg, reportHandlerError } from '@wspeer/core';
 import { DECODE_FAILED, type Variant4 } from '@wspeer/variant';
 import { readCompressed } from './compressed-variant.js';
 import { CUSTOM_SPAWN, type MultiplayerSpawner } from './multiplayer-spawner.js';
@@ -68,7 +68,7 @@ export class ReplicationReceiver {
   /** Godot's `on_spawn_receive`, checked before anything is made: nothing half-spawned on bad input. */
   #receiveSpawn(from: number, packet: Uint8Array): undefined {
     const len = packet.byteLength;
-    if (len < SPAWN_HEADER_SIZE) return this.#refuse(from, 'spawn', `SPAWN of ${len} bytes (at least 18).`);
+    if (len < SPAWN_HEADER_SIZE) return this.#refuse(from, 'spawn', msg`SPAWN of ${len} bytes (at least 18).`);
     const sceneId = packet[1] as number;
     const spawnerId = readU32(packet, 2);
     const spawnerPath = this.#link.paths.lookup(from, spawnerId)?.path;
@@ -77,29 +77,30 @@ export class ReplicationReceiver {
       return this.#refuse(
         from,
         'spawn',
-        `SPAWN for spawner cache id ${spawnerId}${spawnerPath === undefined ? ', which the peer never sent' : ` (${quote(spawnerPath)}), where no spawner is declared`}.`,
+        msg`SPAWN for spawner cache id ${spawnerId}${spawnerPath === undefined ? ', which the peer never sent' : ` (${quote(spawnerPath)}), where no spawner is declared`}.`,
       );
     }
     if (from !== spawner.getMultiplayerAuthority()) {
       return this.#refuse(
         from,
         'authority',
-        `SPAWN on ${spawner.path} from ${from}; its authority is ${spawner.getMultiplayerAuthority()}.`,
+        msg`SPAWN on ${spawner.path} from ${from}; its authority is ${spawner.getMultiplayerAuthority()}.`,
       );
     }
     const info = this.#s.peers.get(from);
-    if (info === undefined) return this.#refuse(from, 'spawn', `SPAWN from ${from}, which replication does not know.`);
+    if (info === undefined)
+      return this.#refuse(from, 'spawn', msg`SPAWN from ${from}, which replication does not know.`);
     const netId = readU32(packet, 6);
     const syncCount = readU32(packet, 10);
     const nameLen = readU32(packet, 14);
     let at = SPAWN_HEADER_SIZE;
     if (nameLen + syncCount * 4 > len - at)
-      return this.#refuse(from, 'spawn', `SPAWN sizes past its end (${len} bytes).`);
+      return this.#refuse(from, 'spawn', msg`SPAWN sizes past its end (${len} bytes).`);
     if (nameLen < 1 || nameLen > this.#limits.maxNameBytes + 1) {
       return this.#refuse(
         from,
         'spawn',
-        `SPAWN name of ${nameLen} bytes (1 to ${this.#limits.maxNameBytes + 1} with its NUL).`,
+        msg`SPAWN name of ${nameLen} bytes (1 to ${this.#limits.maxNameBytes + 1} with its NUL).`,
       );
     }
     const syncIds: number[] = [];
@@ -107,44 +108,44 @@ export class ReplicationReceiver {
     const name = readCString(packet, at, at + nameLen);
     at += nameLen;
     if (name === null || !isValidNodeName(name)) {
-      return this.#refuse(from, 'spawn', `SPAWN with an invalid node name ${quote(name ?? '(bad UTF-8)')}.`);
+      return this.#refuse(from, 'spawn', msg`SPAWN with an invalid node name ${quote(name ?? '(bad UTF-8)')}.`);
     }
     const path = `${spawner.spawnNodePath}/${name}`;
     if (this.#s.nodesByPath.has(path))
-      return this.#refuse(from, 'spawn', `SPAWN of ${quote(path)}, which exists already.`);
+      return this.#refuse(from, 'spawn', msg`SPAWN of ${quote(path)}, which exists already.`);
     if (info.recvNodes.has(netId))
-      return this.#refuse(from, 'spawn', `SPAWN with net id ${netId}, which peer ${from} used already.`);
+      return this.#refuse(from, 'spawn', msg`SPAWN with net id ${netId}, which peer ${from} used already.`);
     if (info.recvNodes.size >= this.#limits.maxSpawnedPerPeer) {
       return this.#refuse(
         from,
         'limit',
-        `Peer ${from} has ${info.recvNodes.size} nodes spawned here already (maxSpawnedPerPeer).`,
+        msg`Peer ${from} has ${info.recvNodes.size} nodes spawned here already (maxSpawnedPerPeer).`,
       );
     }
     if (spawner.spawnLimit > 0 && spawner.nodeCount >= spawner.spawnLimit) {
-      return this.#refuse(from, 'limit', `Spawn limit of ${spawner.path} reached (${spawner.spawnLimit}).`);
+      return this.#refuse(from, 'limit', msg`Spawn limit of ${spawner.path} reached (${spawner.spawnLimit}).`);
     }
     let data: Variant4 | undefined;
     let scene: ReplicatedScene | undefined;
     if (sceneId === CUSTOM_SPAWN) {
-      if (len - at < 4) return this.#refuse(from, 'spawn', 'Custom SPAWN without its argument size.');
+      if (len - at < 4) return this.#refuse(from, 'spawn', msg`Custom SPAWN without its argument size.`);
       const argSize = readU32(packet, at);
       at += 4;
-      if (argSize > len - at) return this.#refuse(from, 'spawn', 'Custom SPAWN argument past the end.');
+      if (argSize > len - at) return this.#refuse(from, 'spawn', msg`Custom SPAWN argument past the end.`);
       const value = readCompressed(readerOf(packet, at, at + argSize), this.#limits.maxDepth, this.#s.codec);
-      if (value === DECODE_FAILED) return this.#refuse(from, 'spawn', 'Custom SPAWN argument does not decode.');
+      if (value === DECODE_FAILED) return this.#refuse(from, 'spawn', msg`Custom SPAWN argument does not decode.`);
       at += argSize;
       data = value;
       scene = this.#customScene(spawner, value) ?? undefined;
       if (scene === undefined)
-        return this.#refuse(from, 'spawn', `Custom SPAWN on ${spawner.path}: its spawnFunction made no scene.`);
+        return this.#refuse(from, 'spawn', msg`Custom SPAWN on ${spawner.path}: its spawnFunction made no scene.`);
     } else {
       scene = spawner.scenes[sceneId];
       if (scene === undefined) {
         return this.#refuse(
           from,
           'spawn',
-          `SPAWN of scene ${sceneId} on ${spawner.path}, which has ${spawner.scenes.length}.`,
+          msg`SPAWN of scene ${sceneId} on ${spawner.path}, which has ${spawner.scenes.length}.`,
         );
       }
     }
@@ -155,7 +156,7 @@ export class ReplicationReceiver {
     try {
       return spawner.spawnFunction?.(data) ?? null;
     } catch (error) {
-      reportHandlerError(error, `spawnFunction of ${spawner.path}`);
+      reportHandlerError(error, msg`spawnFunction of ${spawner.path}`);
       return null;
     }
   }
@@ -190,11 +191,11 @@ export class ReplicationReceiver {
       try {
         authority = authorityOf(template.spec, node);
       } catch (error) {
-        reportHandlerError(error, `authority of ${s.path}/${template.path}`);
+        reportHandlerError(error, msg`authority of ${s.path}/${template.path}`);
         return this.#refuse(
           from,
           'spawn',
-          `SPAWN of ${quote(s.path)}: the authority function of ${template.path} threw.`,
+          msg`SPAWN of ${quote(s.path)}: the authority function of ${template.path} threw.`,
         );
       }
       owners.push(authority);
@@ -204,11 +205,11 @@ export class ReplicationReceiver {
         return this.#refuse(
           from,
           'spawn',
-          `SPAWN of ${quote(s.path)}: no net id for its synchronizer ${template.path}.`,
+          msg`SPAWN of ${quote(s.path)}: no net id for its synchronizer ${template.path}.`,
         );
       }
       if (info.recvSyncIds.has(id) || s.syncIds.indexOf(id) !== taken - 1) {
-        return this.#refuse(from, 'spawn', `SPAWN of ${quote(s.path)}: synchronizer net id ${id} is taken.`);
+        return this.#refuse(from, 'spawn', msg`SPAWN of ${quote(s.path)}: synchronizer net id ${id} is taken.`);
       }
       const config = template.config;
       const why = readReplicatedValues(
@@ -220,20 +221,20 @@ export class ReplicationReceiver {
         staged,
         this.#s.codec,
       );
-      if (why !== '') return this.#refuse(from, 'spawn', `SPAWN of ${quote(s.path)}: spawn state: ${why}.`);
+      if (why !== '') return this.#refuse(from, 'spawn', msg`SPAWN of ${quote(s.path)}: spawn state: ${why}.`);
     }
     if (taken !== s.syncIds.length) {
       return this.#refuse(
         from,
         'spawn',
-        `SPAWN of ${quote(s.path)}: ${s.syncIds.length} synchronizer ids for ${taken} synchronizers of the sender.`,
+        msg`SPAWN of ${quote(s.path)}: ${s.syncIds.length} synchronizer ids for ${taken} synchronizers of the sender.`,
       );
     }
     if (reader.remaining > 0) {
       return this.#refuse(
         from,
         'spawn',
-        `SPAWN of ${quote(s.path)}: ${reader.remaining} bytes past the spawn state its config describes.`,
+        msg`SPAWN of ${quote(s.path)}: ${reader.remaining} bytes past the spawn state its config describes.`,
       );
     }
     for (const [key, value] of staged) values.set(key, value);
@@ -258,17 +259,17 @@ export class ReplicationReceiver {
   /** Godot's `on_despawn_receive`. */
   #receiveDespawn(from: number, packet: Uint8Array): undefined {
     if (packet.byteLength < 5)
-      return this.#refuse(from, 'despawn', `DESPAWN of ${packet.byteLength} bytes (at least 5).`);
+      return this.#refuse(from, 'despawn', msg`DESPAWN of ${packet.byteLength} bytes (at least 5).`);
     const netId = readU32(packet, 1);
     const node = this.#s.peers.get(from)?.recvNodes.get(netId);
     if (node === undefined)
-      return this.#refuse(from, 'despawn', `DESPAWN of net id ${netId}, which peer ${from} did not spawn here.`);
+      return this.#refuse(from, 'despawn', msg`DESPAWN of net id ${netId}, which peer ${from} did not spawn here.`);
     const spawner = node.spawner as MultiplayerSpawner;
     if (from !== spawner.getMultiplayerAuthority()) {
       return this.#refuse(
         from,
         'authority',
-        `DESPAWN on ${spawner.path} from ${from}; its authority is ${spawner.getMultiplayerAuthority()}.`,
+        msg`DESPAWN on ${spawner.path} from ${from}; its authority is ${spawner.getMultiplayerAuthority()}.`,
       );
     }
     this.#s.removeNode(node);
@@ -287,14 +288,14 @@ export class ReplicationReceiver {
   /** Godot's `on_sync_receive`: entries applied when newer than the last; an entry past the end drops the rest. */
   #receiveSync(from: number, packet: Uint8Array): undefined {
     const len = packet.byteLength;
-    if (len < SYNC_MIN_SIZE) return this.#refuse(from, 'sync', `SYNC of ${len} bytes (at least 11).`);
+    if (len < SYNC_MIN_SIZE) return this.#refuse(from, 'sync', msg`SYNC of ${len} bytes (at least 11).`);
     const time = (packet[1] as number) | ((packet[2] as number) << 8);
     let at = SYNC_HEADER_SIZE;
     while (at + SYNC_ENTRY_HEADER < len) {
       const netId = readU32(packet, at);
       const size = readU32(packet, at + 4);
       at += SYNC_ENTRY_HEADER;
-      if (size > len - at) return this.#refuse(from, 'sync', `SYNC entry of ${size} bytes past the end.`);
+      if (size > len - at) return this.#refuse(from, 'sync', msg`SYNC entry of ${size} bytes past the end.`);
       const end = at + size;
       const sync = this.#findSync(from, netId);
       if (sync === undefined) this.#s.counts.unknown++;
@@ -313,7 +314,7 @@ export class ReplicationReceiver {
   /** Godot's `on_delta_receive`: always applied; a bad entry drops the rest. */
   #receiveDelta(from: number, packet: Uint8Array): undefined {
     const len = packet.byteLength;
-    if (len < SYNC_MIN_SIZE) return this.#refuse(from, 'sync', `Delta SYNC of ${len} bytes (at least 11).`);
+    if (len < SYNC_MIN_SIZE) return this.#refuse(from, 'sync', msg`Delta SYNC of ${len} bytes (at least 11).`);
     let at = 1;
     while (at + DELTA_ENTRY_HEADER < len) {
       const netId = readU32(packet, at);
@@ -321,7 +322,7 @@ export class ReplicationReceiver {
       const hi = readU32(packet, at + 8);
       const size = readU32(packet, at + 12);
       at += DELTA_ENTRY_HEADER;
-      if (size > len - at) return this.#refuse(from, 'sync', `Delta entry of ${size} bytes past the end.`);
+      if (size > len - at) return this.#refuse(from, 'sync', msg`Delta entry of ${size} bytes past the end.`);
       const end = at + size;
       const sync = this.#findSync(from, netId);
       if (sync === undefined) this.#s.counts.unknown++;
@@ -329,7 +330,7 @@ export class ReplicationReceiver {
         const watch = sync.config.watch;
         const indexes = watch.filter((_, bit) => (bit < 32 ? (lo >>> bit) & 1 : (hi >>> (bit - 32)) & 1) === 1);
         if (indexes.length === 0)
-          return this.#refuse(from, 'sync', `Delta for ${sync.path} with no known property bit set.`);
+          return this.#refuse(from, 'sync', msg`Delta for ${sync.path} with no known property bit set.`);
         if (!this.#apply(from, sync, indexes, packet, at, end, 'Delta')) return;
         this.#s.counts.deltasApplied++;
         sync.emit('delta_synchronized');
@@ -343,7 +344,7 @@ export class ReplicationReceiver {
     this.#refuse(
       from,
       'authority',
-      `Sync data for ${sync.path} from ${from}; its authority is ${sync.getMultiplayerAuthority()}.`,
+      msg`Sync data for ${sync.path} from ${from}; its authority is ${sync.getMultiplayerAuthority()}.`,
     );
     return false;
   }
@@ -370,9 +371,9 @@ export class ReplicationReceiver {
       staged,
       this.#s.codec,
     );
-    if (why === '' && reader.remaining > 0) why = `${reader.remaining} bytes past the values its config describes`;
+    if (why === '' && reader.remaining > 0) why = msg`${reader.remaining} bytes past the values its config describes`;
     if (why !== '') {
-      this.#refuse(from, 'sync', `${what} for ${sync.path}: ${why}.`);
+      this.#refuse(from, 'sync', msg`${what} for ${sync.path}: ${why}.`);
       return false;
     }
     const values = this.#s.track(sync.node).values;

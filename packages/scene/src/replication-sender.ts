@@ -1,4 +1,4 @@
-import { reportHandlerError } from '@wspeer/core';
+import { msg, reportHandlerError } from '@wspeer/core';
 import { ByteWriter, VariantError } from '@wspeer/variant';
 import { writeCompressed } from './compressed-variant.js';
 import { CUSTOM_SPAWN, type MultiplayerSpawner } from './multiplayer-spawner.js';
@@ -158,7 +158,7 @@ export class ReplicationSender {
       }
     } catch (error) {
       if (!(error instanceof VariantError)) throw error;
-      reportHandlerError(error, `spawn state of ${node.path}`);
+      reportHandlerError(error, msg`spawn state of ${node.path}`);
       return;
     }
     const packet = w.finish();
@@ -203,7 +203,7 @@ export class ReplicationSender {
         this.#link.refuse(
           peer,
           'sync-size',
-          `Node states bigger than MTU will not be sent (${bytes.byteLength} > ${mtu}): ${sync.path}`,
+          msg`Node states bigger than MTU will not be sent (${bytes.byteLength} > ${mtu}): ${sync.path}`,
         );
         continue;
       }
@@ -253,7 +253,7 @@ export class ReplicationSender {
         this.#link.refuse(
           peer,
           'sync-size',
-          `Synchronizer delta bigger than MTU will not be sent (${delta.size} > ${mtu}): ${sync.path}`,
+          msg`Synchronizer delta bigger than MTU will not be sent (${delta.size} > ${mtu}): ${sync.path}`,
         );
         continue;
       }
@@ -283,7 +283,7 @@ export class ReplicationSender {
   /** A value with no Godot form is reported (once per encoding step) and its synchronizer skipped; anything else is a bug and rethrown. */
   #reportEncoding(error: unknown, sync: MultiplayerSynchronizer): void {
     if (!(error instanceof VariantError)) throw error;
-    reportHandlerError(error, `state of ${sync.path}`);
+    reportHandlerError(error, msg`state of ${sync.path}`);
   }
 
   /** Sends a replication packet, counted. */

@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import type { Variant4, VariantCodec } from '@wspeer/variant';
 import type { MultiplayerSpawner } from './multiplayer-spawner.js';
 import { MultiplayerSynchronizer, type SynchronizerHost } from './multiplayer-synchronizer.js';
@@ -183,7 +184,7 @@ export function defaultValues(
 ): Map<string, unknown> {
   const values = new Map<string, unknown>();
   for (const [name, type] of types) {
-    if (type !== undefined) checkSceneArgType(type, codec, `${path}: property '${name}'`);
+    if (type !== undefined) checkSceneArgType(type, codec, msg`${path}: property '${name}'`);
     let value: unknown;
     if (given !== undefined && name in given) value = given[name];
     else {
@@ -191,13 +192,13 @@ export function defaultValues(
       value = declared !== undefined ? declared : zeroSceneArg(type, codec);
     }
     if (type !== undefined && !fitsSceneArgType(value, type, codec)) {
-      throw new TypeError(`${path}: property '${name}' is declared ${type}; its value does not fit`);
+      throw new TypeError(msg`${path}: property '${name}' is declared ${type}; its value does not fit`);
     }
     values.set(name, value);
   }
   if (given !== undefined) {
     for (const name of Object.keys(given)) {
-      if (!types.has(name)) throw new Error(`${path}: no synchronizer declares a property '${name}'`);
+      if (!types.has(name)) throw new Error(msg`${path}: no synchronizer declares a property '${name}'`);
     }
   }
   return values;

@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import { scenePathKey } from './scene-path-key.js';
 
 /**
@@ -11,7 +12,7 @@ export function resolveNodePath(from: string, target: string, rootPath = '/root'
   for (const part of target.split('/')) {
     if (part === '' || part === '.') continue;
     if (part === '..') {
-      if (parts.length === 0) throw new Error(`node path "${target}" from "${from}" climbs above the root`);
+      if (parts.length === 0) throw new Error(msg`node path "${target}" from "${from}" climbs above the root`);
       parts.pop();
     } else parts.push(part);
   }

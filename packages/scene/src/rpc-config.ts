@@ -1,4 +1,4 @@
-import { encodeUtf8 } from '@wspeer/core';
+import { encodeUtf8, msg } from '@wspeer/core';
 import type { TransferMode } from '@wspeer/multiplayer';
 import { md5Hex } from './md5.js';
 import type { RpcMode, RpcModeName, TransferModeName } from './rpc-mode.js';
@@ -58,7 +58,7 @@ const TRANSFER_NAMES: readonly TransferModeName[] = ['unreliable', 'unreliable_o
 /** The index of `name` in `names` (its number); throws naming the method, the setting and the choices. */
 function modeNumber(names: readonly string[], name: string, method: string, setting: string): number {
   const n = names.indexOf(name);
-  if (n < 0) throw new Error(`RPC '${method}': unknown ${setting} '${name}' (use ${names.join(', ')})`);
+  if (n < 0) throw new Error(msg`RPC '${method}': unknown ${setting} '${name}' (use ${names.join(', ')})`);
   return n;
 }
 

@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import { ByteWriter, type VariantCodec } from '@wspeer/variant';
 import { writeCompressed } from './compressed-variant.js';
 import { SceneCommand } from './scene-command.js';
@@ -31,17 +32,17 @@ export interface RpcHeader {
 export function readRpcHeader(packet: Uint8Array): RpcHeader | string {
   const meta = packet[0] as number;
   const nodeCode = (meta >>> NODE_ID_SHIFT) & 3;
-  if (nodeCode === 3) return 'Bad node id compression mode.';
+  if (nodeCode === 3) return msg`Bad node id compression mode.`;
   const nodeSize = 1 << nodeCode;
   const nameSize = 1 << ((meta >>> NAME_ID_SHIFT) & 1);
   const argsAt = 1 + nodeSize + nameSize;
-  if (packet.byteLength < argsAt) return 'Packet too small.';
+  if (packet.byteLength < argsAt) return msg`Packet too small.`;
   const nodeTarget = nodeSize === 1 ? (packet[1] as number) : nodeSize === 2 ? readU16(packet, 1) : readU32(packet, 1);
   const methodId = nameSize === 1 ? (packet[1 + nodeSize] as number) : readU16(packet, 1 + nodeSize);
   let argsEnd = packet.byteLength;
   if (nodeTarget & INLINE_PATH_FLAG) {
     argsEnd = nodeTarget & 0x7fffffff;
-    if (argsEnd >= packet.byteLength || argsEnd < argsAt) return 'Packet smaller than declared.';
+    if (argsEnd >= packet.byteLength || argsEnd < argsAt) return msg`Packet smaller than declared.`;
   }
   return { nodeTarget, methodId, argsAt, argsEnd, byteOnly: (meta & BYTE_ONLY_OR_NO_ARGS) !== 0 };
 }

@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import type {
   AABB,
   Basis,
@@ -220,7 +221,7 @@ function classOf(type: string, codec: VariantCodec): Class | undefined {
  */
 export function checkSceneArgType(type: string, codec: VariantCodec, what: string): void {
   if (CHECKS[type] !== undefined || classOf(type, codec) !== undefined) return;
-  throw new Error(`${what} declares ${notInCodec(type)}`);
+  throw new Error(msg`${what} declares ${notInCodec(type)}`);
 }
 
 /**

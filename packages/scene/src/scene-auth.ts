@@ -1,4 +1,4 @@
-import { AutoPoll, ErrorCode, reportHandlerError } from '@wspeer/core';
+import { AutoPoll, ErrorCode, msg, reportHandlerError } from '@wspeer/core';
 import type { MultiplayerPeer, RefusalLog } from '@wspeer/multiplayer';
 import { CMD_MASK, SceneCommand, SysCommand } from './scene-command.js';
 import type { SceneMultiplayer } from './scene-multiplayer.js';
@@ -78,9 +78,9 @@ export class SceneAuthSessions extends Map<number, AuthSession> {
     const session = this.get(id);
     if (session === undefined) return undefined;
     const host = this.#host;
-    if (data?.byteLength === 0) return host.fail(ErrorCode.ERR_INVALID_PARAMETER, 'Empty authentication data.');
+    if (data?.byteLength === 0) return host.fail(ErrorCode.ERR_INVALID_PARAMETER, msg`Empty authentication data.`);
     if (session.done & (data === null ? LOCAL : LOCAL | REMOTE)) {
-      return host.fail(ErrorCode.ERR_FILE_CANT_WRITE, `Authentication of peer ${id} was completed already.`);
+      return host.fail(ErrorCode.ERR_FILE_CANT_WRITE, msg`Authentication of peer ${id} was completed already.`);
     }
     peer.setTargetPeer(id);
     const err = peer.putPacket(authPacket(data ?? new Uint8Array(0)));
@@ -96,12 +96,12 @@ export class SceneAuthSessions extends Map<number, AuthSession> {
       ((packet[0] as number) & CMD_MASK) !== SceneCommand.SYS ||
       packet[1] !== SysCommand.AUTH
     ) {
-      host.refuse(from, 'auth', `Packet from peer ${from} before its authentication completed.`);
+      host.refuse(from, 'auth', msg`Packet from peer ${from} before its authentication completed.`);
     } else if (packet.byteLength === 2) {
       if (this.#complete(from, REMOTE)) host.admit(from);
     } else {
       const callback = this.#scene.authCallback;
-      if (callback === null) host.refuse(from, 'auth', 'Authentication data, but no authCallback is set.');
+      if (callback === null) host.refuse(from, 'auth', msg`Authentication data, but no authCallback is set.`);
       else {
         try {
           callback(from, packet.subarray(2));
@@ -130,7 +130,7 @@ export class SceneAuthSessions extends Map<number, AuthSession> {
     }
     for (const id of expired) {
       this.delete(id);
-      const reason = `Peer ${id} did not authenticate within ${scene.authTimeout} s.`;
+      const reason = msg`Peer ${id} did not authenticate within ${scene.authTimeout} s.`;
       // Reported to the peer_authentication_failed listeners (it fires below), else logged.
       this.#host.refusals.note(id, 'auth-timeout', reason, scene.listenerCount('peer_authentication_failed') > 0);
       scene.multiplayerPeer?.disconnectPeer(id);

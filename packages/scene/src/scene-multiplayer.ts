@@ -1,4 +1,12 @@
-import { AutoPoll, ConnectionStatus, ErrorCode, encodeUtf8, reportHandlerError, SignalEmitter } from '@wspeer/core';
+import {
+  AutoPoll,
+  ConnectionStatus,
+  ErrorCode,
+  encodeUtf8,
+  msg,
+  reportHandlerError,
+  SignalEmitter,
+} from '@wspeer/core';
 import { type MultiplayerPeer, RefusalLog, TARGET_PEER_SERVER, TransferMode } from '@wspeer/multiplayer';
 import { ByteReader, DEFAULT_MAX_DEPTH, godot4CoreCodec, type VariantCodec, VariantError } from '@wspeer/variant';
 import { codecHint } from './codec-hint.js';
@@ -36,7 +44,7 @@ import type { SceneServer } from './scene-server.js';
 const MAX_PATH_BYTES = 4096;
 
 /** Why a call that needs a connected peer failed. */
-const NOT_CONNECTED = 'Not connected.';
+const NOT_CONNECTED = msg`Not connected.`;
 
 /** The peer signals the scene layer listens to. */
 type PeerSignal = 'peer_connected' | 'peer_disconnected' | 'peer_packet' | 'connection_failed' | 'server_disconnected';
@@ -160,7 +168,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   /** Sets `authCallback` (see the getter). */
   set authCallback(callback: AuthCallback | null) {
     if (callback !== null && this.#auth === null) {
-      throw new Error('SceneMultiplayer: an authCallback needs { auth: sceneAuth } (wspeer/scene)');
+      throw new Error(msg`SceneMultiplayer: an authCallback needs { auth: sceneAuth } (wspeer/scene)`);
     }
     this.#authCallback = callback;
   }
@@ -251,7 +259,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   ): SceneNode<Methods> {
     const node = new SceneNode<Methods>(this.#host, scenePathKey(path, this.rootPath), spec);
     for (const { name, spec } of node.config.byId) {
-      for (const type of spec.args ?? []) checkSceneArgType(type, this.codec, `RPC '${name}' on ${node.path}`);
+      for (const type of spec.args ?? []) checkSceneArgType(type, this.codec, msg`RPC '${name}' on ${node.path}`);
     }
     this.#nodes.set(node.path, node as unknown as SceneNode);
     return node;
@@ -272,7 +280,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
    * when empty, `ERR_UNCONFIGURED` when not connected.
    */
   sendBytes(bytes: Uint8Array, id = 0, mode: TransferMode = TransferMode.RELIABLE, channel = 0): ErrorCode {
-    if (bytes.byteLength === 0) return this.#fail(ErrorCode.ERR_INVALID_DATA, 'Empty raw packet.');
+    if (bytes.byteLength === 0) return this.#fail(ErrorCode.ERR_INVALID_DATA, msg`Empty raw packet.`);
     const peer = this.#connectedPeer();
     if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, NOT_CONNECTED);
     return this.#sendCommand(peer, id, rawPacket(bytes), mode, channel);
@@ -298,7 +306,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (peer === null) return this.#fail(ErrorCode.ERR_UNCONFIGURED, NOT_CONNECTED);
     return (
       this.#auth?.send(peer, id, data) ??
-      this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${id} is not authenticating.`)
+      this.#fail(ErrorCode.ERR_INVALID_PARAMETER, msg`Peer ${id} is not authenticating.`)
     );
   }
 
@@ -324,7 +332,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
    */
   attachReplicator(replicator: SceneReplicator): Omit<SceneReplicationLink, 'sendObjectCache'> {
     if (this.#replicator !== null && this.#replicator !== replicator) {
-      throw new Error('this SceneMultiplayer already has a replication interface');
+      throw new Error(msg`this SceneMultiplayer already has a replication interface`);
     }
     this.#replicator = replicator;
     return this.#host;
@@ -335,12 +343,13 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     const peer = this.#connectedPeer();
     if (peer === null) return this.#fail(ErrorCode.ERR_CONNECTION_ERROR, NOT_CONNECTED);
     const config = node.config.byName.get(method);
-    if (config === undefined) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `No RPC '${method}' on ${node.path}.`);
+    if (config === undefined)
+      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, msg`No RPC '${method}' on ${node.path}.`);
     const caller = peer.getUniqueId();
     if (to === caller && !config.callLocal) {
       return this.#fail(
         ErrorCode.ERR_INVALID_PARAMETER,
-        `RPC '${method}' on ${node.path} to ourselves needs callLocal.`,
+        msg`RPC '${method}' on ${node.path} to ourselves needs callLocal.`,
       );
     }
     const types = config.spec.args;
@@ -369,7 +378,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     config: MethodConfig,
     values: readonly unknown[],
   ): ErrorCode {
-    if (values.length > 255) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, 'More than 255 arguments.');
+    if (values.length > 255) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, msg`More than 255 arguments.`);
     if (to !== 0 && !this.#connected.has(Math.abs(to))) return this.#notConnected(to);
     const replicator = this.#replicator;
     // As Godot: an RPC on a replicated node reaches only the peers that can see it. Peer ids are
@@ -378,7 +387,9 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       (p) => p !== -to && (replicator?.isRpcVisible(node.path, p) ?? true),
     );
     if (targets.length === 0) {
-      return to > 0 ? this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${to} cannot see ${node.path}.`) : ErrorCode.OK;
+      return to > 0
+        ? this.#fail(ErrorCode.ERR_INVALID_PARAMETER, msg`Peer ${to} cannot see ${node.path}.`)
+        : ErrorCode.OK;
     }
     const allConfirmed = this.#sendPathCache(peer, node.path, node.config.md5, targets);
     const id = this.#paths.sent(node.path).id;
@@ -389,7 +400,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       if (!(error instanceof VariantError)) throw error;
       return this.#fail(
         ErrorCode.ERR_INVALID_DATA,
-        `Unable to encode the arguments of RPC '${config.name}' on ${node.path}: ${error.message}${codecHint(values, this.codec)}`,
+        msg`Unable to encode the arguments of RPC '${config.name}' on ${node.path}: ${error.message}${codecHint(values, this.codec)}`,
       );
     }
     let full: Uint8Array | null = null;
@@ -487,30 +498,31 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   #receive(from: number, packet: Uint8Array, mode: TransferMode, channel: number): undefined {
     if (this.#auth?.has(from)) return this.#auth.receive(from, packet) as undefined;
     if (!this.#connected.has(from))
-      return this.#refuse(from, 'unknown-peer', `Packet from peer ${from}, which is not admitted.`);
+      return this.#refuse(from, 'unknown-peer', msg`Packet from peer ${from}, which is not admitted.`);
     if (((packet[0] as number) & CMD_MASK) !== SceneCommand.SYS) return this.#process(from, packet);
     const command = packet[1];
     // The peer's completion notice after we admitted it: nothing to do.
     if (command === SysCommand.AUTH && packet.byteLength !== 2)
-      return this.#refuse(from, 'auth', 'Authentication data from an admitted peer.');
+      return this.#refuse(from, 'auth', msg`Authentication data from an admitted peer.`);
     if (command === SysCommand.AUTH) return;
-    if (packet.byteLength < SYS_CMD_SIZE) return this.#refuse(from, 'malformed', 'SYS packet too small.');
+    if (packet.byteLength < SYS_CMD_SIZE) return this.#refuse(from, 'malformed', msg`SYS packet too small.`);
     const id = readI32(packet, 2);
     const peer = this.#peer as MultiplayerPeer;
     const announced = this.serverRelay && !peer.isServer() && from === TARGET_PEER_SERVER;
     if (command === SysCommand.ADD_PEER || command === SysCommand.DEL_PEER) {
-      if (!announced) return this.#refuse(from, 'sys', `Peer announcement from peer ${from}, which is not our server.`);
+      if (!announced)
+        return this.#refuse(from, 'sys', msg`Peer announcement from peer ${from}, which is not our server.`);
       if (command === SysCommand.ADD_PEER) this.#admit(id);
       else this.#delPeer(id, false);
       return;
     }
-    if (command !== SysCommand.RELAY) return this.#refuse(from, 'sys', `Unknown SYS command ${command}.`);
-    if (!this.serverRelay) return this.#refuse(from, 'relay', 'Relay packet, but serverRelay is off.');
-    if (packet.byteLength < SYS_CMD_SIZE + 1) return this.#refuse(from, 'malformed', 'Empty relay packet.');
+    if (command !== SysCommand.RELAY) return this.#refuse(from, 'sys', msg`Unknown SYS command ${command}.`);
+    if (!this.serverRelay) return this.#refuse(from, 'relay', msg`Relay packet, but serverRelay is off.`);
+    if (packet.byteLength < SYS_CMD_SIZE + 1) return this.#refuse(from, 'malformed', msg`Empty relay packet.`);
     const inner = packet.subarray(SYS_CMD_SIZE);
     if (!peer.isServer()) {
       if (from !== TARGET_PEER_SERVER)
-        return this.#refuse(from, 'relay', `Relay from peer ${from}, which is not our server.`);
+        return this.#refuse(from, 'relay', msg`Relay from peer ${from}, which is not our server.`);
       return this.#process(id, inner);
     }
     const here = this.#serverSide(peer)?.relay(peer, this.#connected, from, id, inner, mode, channel);
@@ -526,7 +538,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (!this.serverRelay || !peer.isServer() || !peer.isServerRelaySupported()) return null;
     if (this.#server === null) {
       throw new Error(
-        'SceneMultiplayer: a relaying server needs { server: sceneServer } (wspeer/scene) or serverRelay: false',
+        msg`SceneMultiplayer: a relaying server needs { server: sceneServer } (wspeer/scene) or serverRelay: false`,
       );
     }
     return this.#server;
@@ -534,7 +546,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
 
   /** Godot 4's `_process_packet`, with `from` as the remote sender. */
   #process(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength === 0) return this.#refuse(from, 'malformed', 'Packet too small.');
+    if (packet.byteLength === 0) return this.#refuse(from, 'malformed', msg`Packet too small.`);
     const previous = this.#sender;
     this.#sender = from;
     try {
@@ -546,15 +558,15 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
         case SceneCommand.REMOTE_CALL:
           return this.#receiveRpc(from, packet);
         case SceneCommand.RAW:
-          if (packet.byteLength < 2) return this.#refuse(from, 'malformed', 'RAW packet too small.');
+          if (packet.byteLength < 2) return this.#refuse(from, 'malformed', msg`RAW packet too small.`);
           this.emit('peer_packet', from, packet.subarray(1));
           return;
         case SceneCommand.SYS:
-          return this.#refuse(from, 'malformed', `Invalid network command from ${from}.`);
+          return this.#refuse(from, 'malformed', msg`Invalid network command from ${from}.`);
         default:
           // SPAWN, DESPAWN or SYNC (the rest of the 3-bit command).
           if (this.#replicator === null)
-            return this.#refuse(from, 'replication', 'Replication packet, but no replication here.');
+            return this.#refuse(from, 'replication', msg`Replication packet, but no replication here.`);
           this.#replicator.onPacket(from, packet);
       }
     } finally {
@@ -563,26 +575,27 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   }
 
   #receiveSimplifyPath(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength < 38) return this.#refuse(from, 'path', 'SIMPLIFY_PATH packet too small.');
+    if (packet.byteLength < 38) return this.#refuse(from, 'path', msg`SIMPLIFY_PATH packet too small.`);
     if (packet.byteLength - 38 > MAX_PATH_BYTES)
-      return this.#refuse(from, 'path', `Node path longer than ${MAX_PATH_BYTES} bytes.`);
+      return this.#refuse(from, 'path', msg`Node path longer than ${MAX_PATH_BYTES} bytes.`);
     const md5 = String.fromCharCode(...packet.subarray(1, 33));
     const id = readU32(packet, 34);
     const text = readCString(packet, 38);
-    if (text === null) return this.#refuse(from, 'path', 'SIMPLIFY_PATH path not UTF-8.');
+    if (text === null) return this.#refuse(from, 'path', msg`SIMPLIFY_PATH path not UTF-8.`);
     const path = scenePathKey(text, this.rootPath);
     // A registered node, or a spawner or synchronizer (its own path and an RPC configuration without methods).
     const node = this.#nodes.get(path) ?? this.#replicator?.replicatedPath(path);
-    if (node === undefined) return this.#refuse(from, 'path', `SIMPLIFY_PATH for unknown node ${quote(path)}.`);
+    if (node === undefined) return this.#refuse(from, 'path', msg`SIMPLIFY_PATH for unknown node ${quote(path)}.`);
     const checksumOk = node.config.md5 === md5;
     // Our own path, not `path`: a key cut from the remote text can be a view on all of it.
     const learned = this.#paths.learn(from, id, { path: node.path, checksumOk });
-    if (learned === 'duplicate') return this.#refuse(from, 'path', `Duplicate remote cache ID ${id} for peer ${from}.`);
+    if (learned === 'duplicate')
+      return this.#refuse(from, 'path', msg`Duplicate remote cache ID ${id} for peer ${from}.`);
     if (learned === 'full') {
       return this.#refuse(
         from,
         'path',
-        `Peer ${from} has ${this.#paths.maxPerPeer} cached paths already (maxPathCacheEntries).`,
+        msg`Peer ${from} has ${this.#paths.maxPerPeer} cached paths already (maxPathCacheEntries).`,
       );
     }
     if (!checksumOk) this.#refuseChecksum(from, path, node);
@@ -591,11 +604,11 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   }
 
   #receiveConfirmPath(from: number, packet: Uint8Array): undefined {
-    if (packet.byteLength !== 6) return this.#refuse(from, 'path', 'CONFIRM_PATH packet not 6 bytes.');
+    if (packet.byteLength !== 6) return this.#refuse(from, 'path', msg`CONFIRM_PATH packet not 6 bytes.`);
     const id = readU32(packet, 2);
     const path = this.#paths.confirm(from, id);
     if (path === null)
-      return this.#refuse(from, 'path', `CONFIRM_PATH for cache ID ${id}, never sent to peer ${from}.`);
+      return this.#refuse(from, 'path', msg`CONFIRM_PATH for cache ID ${id}, never sent to peer ${from}.`);
     if (path !== undefined && packet[1] === 0) this.#refuseChecksum(from, path, this.#nodes.get(path));
   }
 
@@ -606,19 +619,19 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     if (node === undefined) return;
     const config = node.config.byId[header.methodId];
     if (config === undefined) {
-      return this.#refuse(from, 'method', `No RPC id ${header.methodId} on ${node.path}${ourMethods(node)}.`);
+      return this.#refuse(from, 'method', msg`No RPC id ${header.methodId} on ${node.path}${ourMethods(node)}.`);
     }
     const authority = node.getMultiplayerAuthority();
     if (config.mode !== RpcMode.ANY_PEER && (config.mode !== RpcMode.AUTHORITY || from !== authority)) {
       return this.#refuse(
         from,
         'mode',
-        `RPC '${config.name}' is not allowed on node ${node.path} from: ${from}. Mode is ${RPC_MODE_NAMES[config.mode]}, authority is ${authority}.`,
+        msg`RPC '${config.name}' is not allowed on node ${node.path} from: ${from}. Mode is ${RPC_MODE_NAMES[config.mode]}, authority is ${authority}.`,
       );
     }
     let at = header.argsAt;
     // The raw form has no count (its argument, if any, is the rest).
-    if (!header.byteOnly && at >= header.argsEnd) return this.#refuse(from, 'malformed', 'Packet too small.');
+    if (!header.byteOnly && at >= header.argsEnd) return this.#refuse(from, 'malformed', msg`Packet too small.`);
     const argc = header.byteOnly ? 0 : (packet[at++] as number);
     const args = readCompressedArgs(
       new ByteReader(packet, at, header.argsEnd),
@@ -628,15 +641,19 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       this.codec,
     );
     if (args === undefined)
-      return this.#refuse(from, 'arguments', `RPC '${config.name}' on ${node.path}: unable to decode its arguments.`);
+      return this.#refuse(
+        from,
+        'arguments',
+        msg`RPC '${config.name}' on ${node.path}: unable to decode its arguments.`,
+      );
     const types = config.spec.args;
     const bad = types === undefined ? -1 : firstSceneArgMismatch(args, types, this.codec);
     if (bad !== -1) {
       const what =
         bad === -2
-          ? `${args.length} arguments, not ${types?.length}`
-          : `argument ${bad + 1} ${quote(String(args[bad]), 40)}, not a ${types?.[bad]}`;
-      return this.#refuse(from, 'arguments', `RPC '${config.name}' on ${node.path} called with ${what}.`);
+          ? msg`${args.length} arguments, not ${types?.length}`
+          : msg`argument ${bad + 1} ${quote(String(args[bad]), 40)}, not a ${types?.[bad]}`;
+      return this.#refuse(from, 'arguments', msg`RPC '${config.name}' on ${node.path} called with ${what}.`);
     }
     this.#invoke(node, config, args, from);
   }
@@ -645,20 +662,20 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   #rpcNode(from: number, packet: Uint8Array, target: number, pathAt: number): SceneNode | undefined {
     if (target & INLINE_PATH_FLAG) {
       if (packet.byteLength - pathAt > MAX_PATH_BYTES)
-        return this.#refuse(from, 'path', `Node path longer than ${MAX_PATH_BYTES} bytes.`);
+        return this.#refuse(from, 'path', msg`Node path longer than ${MAX_PATH_BYTES} bytes.`);
       const text = readCString(packet, pathAt);
       const node = text === null ? undefined : this.#nodes.get(scenePathKey(text, this.rootPath));
       if (node === undefined) {
-        return this.#refuse(from, 'path', `RPC for unknown node ${quote(text ?? '(bad UTF-8)')}.`);
+        return this.#refuse(from, 'path', msg`RPC for unknown node ${quote(text ?? '(bad UTF-8)')}.`);
       }
       // Godot checks no checksum for a call naming its node inline; we refuse it when the same peer's
       // SIMPLIFY_PATH for that path (which always comes first) did not match.
       return this.#paths.isMismatched(from, node.path) ? this.#refuseChecksum(from, node.path, node) : node;
     }
     const entry = this.#paths.lookup(from, target);
-    if (entry === undefined) return this.#refuse(from, 'path', `Unknown cache ID ${target} of peer ${from}.`);
+    if (entry === undefined) return this.#refuse(from, 'path', msg`Unknown cache ID ${target} of peer ${from}.`);
     const node = this.#nodes.get(entry.path);
-    if (node === undefined) return this.#refuse(from, 'path', `Node ${quote(entry.path)} is no longer registered.`);
+    if (node === undefined) return this.#refuse(from, 'path', msg`Node ${quote(entry.path)} is no longer registered.`);
     return entry.checksumOk ? node : this.#refuseChecksum(from, node.path, node);
   }
 
@@ -668,7 +685,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     try {
       (config.spec.handler as (...a: unknown[]) => unknown).apply(node, args as unknown[]);
     } catch (error) {
-      reportHandlerError(error, `RPC '${config.name}' on ${node.path}`);
+      reportHandlerError(error, msg`RPC '${config.name}' on ${node.path}`);
     } finally {
       this.#sender = previous;
     }
@@ -676,7 +693,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
 
   /** A path (or a call on it) whose RPC checksum differs from ours: the two sides declare different methods. */
   #refuseChecksum(from: number, path: string, node: ReplicatedPath | undefined): undefined {
-    return this.#refuse(from, 'checksum', `RPC checksum mismatch on ${path}${ourMethods(node)}.`);
+    return this.#refuse(from, 'checksum', msg`RPC checksum mismatch on ${path}${ourMethods(node)}.`);
   }
 
   /**
@@ -702,7 +719,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
   }
 
   #notConnected(id: number): ErrorCode {
-    return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Peer ${id} is not connected.`);
+    return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, msg`Peer ${id} is not connected.`);
   }
 
   #fail(code: ErrorCode, message: string): ErrorCode {
@@ -713,5 +730,5 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
 
 /** ` (our methods: a, b)` for a refusal naming `node`'s RPC methods. */
 function ourMethods(node: ReplicatedPath | undefined): string {
-  return ` (our methods: ${node?.config.names.join(', ') ?? ''})`;
+  return msg` (our methods: ${node?.config.names.join(', ') ?? ''})`;
 }

@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import { ReplicationMode, type ReplicationModeName } from './replication-mode.js';
 import type { SceneArgType } from './scene-arg-type.js';
 
@@ -70,7 +71,7 @@ export class SceneReplicationConfig {
       const mode = typeof spec.mode === 'number' ? spec.mode : MODES[spec.mode ?? 'always'];
       if (mode !== ReplicationMode.NEVER && mode !== ReplicationMode.ALWAYS && mode !== ReplicationMode.ON_CHANGE) {
         throw new Error(
-          `replicated property '${name}': unknown mode '${String(spec.mode)}' (never, always, on_change)`,
+          msg`replicated property '${name}': unknown mode '${String(spec.mode)}' (never, always, on_change)`,
         );
       }
       types.push(spec.type);
@@ -82,7 +83,7 @@ export class SceneReplicationConfig {
     });
     if (watch.length > MAX_WATCHED_PROPERTIES) {
       throw new Error(
-        `a synchronizer has ${watch.length} 'on_change' properties; Godot allows ${MAX_WATCHED_PROPERTIES} (the delta bitmask is 64 bits)`,
+        msg`a synchronizer has ${watch.length} 'on_change' properties; Godot allows ${MAX_WATCHED_PROPERTIES} (the delta bitmask is 64 bits)`,
       );
     }
     this.names = names;

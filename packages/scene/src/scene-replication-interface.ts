@@ -1,4 +1,4 @@
-import { ConnectionStatus, reportHandlerError } from '@wspeer/core';
+import { ConnectionStatus, msg, reportHandlerError } from '@wspeer/core';
 import { DEFAULT_MAX_DEPTH, type Variant4 } from '@wspeer/variant';
 import {
   MultiplayerSpawner,
@@ -166,7 +166,7 @@ export class SceneReplicationInterface {
     spec: MultiplayerSpawnerSpec<S>,
   ): MultiplayerSpawner<S[number] extends ReplicatedScene<infer V> ? V : Record<string, unknown>> {
     const key = this.#key(path);
-    if (this.#s.spawners.has(key)) throw new Error(`a spawner is declared at ${key} already`);
+    if (this.#s.spawners.has(key)) throw new Error(msg`a spawner is declared at ${key} already`);
     const spawner = new MultiplayerSpawner(this.#spawnerHost, key, resolveNodePath(key, spec.spawnPath), spec);
     this.#s.spawners.set(key, spawner as MultiplayerSpawner);
     return spawner as never;
@@ -187,7 +187,7 @@ export class SceneReplicationInterface {
     spec: SynchronizerSpec<P> & { root?: string },
   ): MultiplayerSynchronizer {
     const key = this.#key(path);
-    if (this.#s.syncsByPath.has(key)) throw new Error(`a synchronizer is declared at ${key} already`);
+    if (this.#s.syncsByPath.has(key)) throw new Error(msg`a synchronizer is declared at ${key} already`);
     const rootPath = resolveNodePath(key, spec.root ?? '..');
     const config = new SceneReplicationConfig(spec.properties);
     const types = new Map(config.names.map((name, i) => [name, config.types[i]]));
@@ -249,10 +249,12 @@ export class SceneReplicationInterface {
     if (!spawner.isMultiplayerAuthority()) return null;
     if (spawner.spawnLimit > 0 && spawner.nodeCount >= spawner.spawnLimit) return null;
     if (!isValidNodeName(name)) {
-      throw new Error(`spawner ${spawner.path}: invalid node name ${quote(name)} (empty, or has one of . : @ / " %)`);
+      throw new Error(
+        msg`spawner ${spawner.path}: invalid node name ${quote(name)} (empty, or has one of . : @ / " %)`,
+      );
     }
     const path = `${spawner.spawnNodePath}/${name}`;
-    if (this.#s.nodesByPath.has(path)) throw new Error(`spawner ${spawner.path}: a node ${path} exists already`);
+    if (this.#s.nodesByPath.has(path)) throw new Error(msg`spawner ${spawner.path}: a node ${path} exists already`);
     const codec = this.#s.codec;
     const given = init.values as Record<string, unknown> | undefined;
     const values = defaultValues(scene.types, scene.defaults, given, path, codec);
@@ -269,7 +271,7 @@ export class SceneReplicationInterface {
       try {
         init.ready(node);
       } catch (error) {
-        reportHandlerError(error, `ready of ${path}`);
+        reportHandlerError(error, msg`ready of ${path}`);
       }
     }
     this.#s.spawned.add(node);

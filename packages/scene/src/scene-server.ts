@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import { type MultiplayerPeer, TARGET_PEER_SERVER, TransferMode } from '@wspeer/multiplayer';
 import { isLocalPeer } from './is-local-peer.js';
 import { SysCommand } from './scene-command.js';
@@ -52,7 +53,7 @@ export const sceneServer: SceneServer = {
     }
   },
   relay(peer, peers, from, to, inner, mode, channel) {
-    if (to > 0 && !peers.has(to)) return `Relay to peer ${to}, which is not connected (it may just have left).`;
+    if (to > 0 && !peers.has(to)) return msg`Relay to peer ${to}, which is not connected (it may just have left).`;
     const forwarded = relayPacket(from, inner);
     peer.transferMode = mode;
     peer.transferChannel = channel;

@@ -1,4 +1,4 @@
-import { CloseCode, type Transport, type TransportEvents } from '@wspeer/core';
+import { CloseCode, msg, type Transport, type TransportEvents } from '@wspeer/core';
 
 /** Close codes a browser's `WebSocket.close()` accepts: 1000 and 3000-4999. */
 function browserCloseCode(code: number): number {
@@ -26,7 +26,7 @@ export class BrowserTransport implements Transport {
       if (typeof data === 'string') events.onMessage(data, true);
       else events.onMessage(new Uint8Array(data as ArrayBuffer), false);
     };
-    ws.onerror = () => events.onError('WebSocket error (the browser gives no details)');
+    ws.onerror = () => events.onError(msg`WebSocket error (the browser gives no details)`);
     ws.onclose = (event: CloseEvent) => events.onClose(event.code, event.reason, event.wasClean);
   }
 

@@ -1,5 +1,6 @@
 import {
   type ConnectOptions,
+  msg,
   notInBrowsers,
   type Transport,
   type TransportConnector,
@@ -19,9 +20,9 @@ export const connectBrowser: TransportConnector = (
   events: TransportEvents,
 ): Transport => {
   if (options.headers.length > 0) notInBrowsers('handshakeHeaders');
-  if (options.tls?.ca !== undefined || options.tls?.verify === false) notInBrowsers('TLS options');
+  if (options.tls?.ca !== undefined || options.tls?.verify === false) notInBrowsers(msg`TLS options`);
   if (typeof WebSocket !== 'function') {
-    throw new Error('no global WebSocket (Node: use the "node" export condition)');
+    throw new Error(msg`no global WebSocket (Node: use the "node" export condition)`);
   }
   const ws = new WebSocket(url, options.protocols as string[]); // (it copies the list)
   return new BrowserTransport(ws, events);

@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import { Vector3 } from './vector3.js';
 
 const IDENTITY: readonly number[] = Object.freeze([1, 0, 0, 0, 1, 0, 0, 0, 1]);
@@ -16,7 +17,7 @@ export class Basis {
    * @throws RangeError when `elements` does not hold exactly nine numbers.
    */
   constructor(elements: readonly number[] = IDENTITY) {
-    if (elements.length !== 9) throw new RangeError(`Basis needs 9 elements, got ${elements.length}`);
+    if (elements.length !== 9) throw new RangeError(msg`Basis needs 9 elements, got ${elements.length}`);
     this.elements = elements;
   }
 

@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import type { ByteWriter } from './byte-writer.js';
 import type { ContainerType } from './container-type.js';
 import { type DictionaryLike, writeArray, writeDictionary } from './container-writers.js';
@@ -44,6 +45,6 @@ function writeContainerType(w: ByteWriter, type: ContainerType | null, codec: Va
   const name = type.kind === 2 ? type.className : type.kind === 3 ? type.script : undefined;
   if (type.kind === 1 && type.type >>> 0 === type.type && type.type < VARIANT_MAX) w.u32(type.type);
   else if (typeof name === 'string') writeStringBody(w, name);
-  else throw invalid(`the container type ${JSON.stringify(type)}`, codec);
+  else throw invalid(msg`the container type ${JSON.stringify(type)}`, codec);
   return type.kind;
 }

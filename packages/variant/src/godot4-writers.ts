@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import type { ByteWriter } from './byte-writer.js';
 import type { EncodedObjectAsID } from './encoded-object-as-id.js';
 import type { RID } from './rid.js';
@@ -17,16 +18,16 @@ export function writeStringName(w: ByteWriter, name: StringName): void {
 
 /** RID: the uint64 id. */
 export function writeRID(w: ByteWriter, rid: RID, _depth: number, codec: VariantCodec): void {
-  writeU64(w, rid.id, 'an RID id', codec);
+  writeU64(w, rid.id, msg`an RID id`, codec);
 }
 
 /** OBJECT as id (the header carries `ENCODE_FLAG_OBJECT_AS_ID`): the uint64 instance id. */
 export function writeObjectId(w: ByteWriter, object: EncodedObjectAsID, _depth: number, codec: VariantCodec): void {
-  writeU64(w, object.objectId, 'an object id', codec);
+  writeU64(w, object.objectId, msg`an object id`, codec);
 }
 
 /** SIGNAL: the name, then the object id. */
 export function writeSignal(w: ByteWriter, signal: Signal, _depth: number, codec: VariantCodec): void {
   writeStringBody(w, signal.name);
-  writeU64(w, signal.objectId, 'a Signal object id', codec);
+  writeU64(w, signal.objectId, msg`a Signal object id`, codec);
 }

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@wspeer/core';
+import { ErrorCode, msg } from '@wspeer/core';
 import { VariantError } from './variant-error.js';
 
 /**
@@ -53,7 +53,7 @@ function parseSubnames(path: string, text: string): string[] {
   const parts = text.split(':');
   if (parts[parts.length - 1] === '') parts.pop();
   if (parts.includes('')) {
-    throw new VariantError(`Invalid NodePath '${path}': empty subname`, ErrorCode.ERR_INVALID_PARAMETER);
+    throw new VariantError(msg`Invalid NodePath '${path}': empty subname`, ErrorCode.ERR_INVALID_PARAMETER);
   }
   return parts;
 }

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@wspeer/core';
+import { ErrorCode, msg } from '@wspeer/core';
 import type { ByteWriter } from './byte-writer.js';
 import { VariantError } from './variant-error.js';
 import * as T from './variant-type-values.js';
@@ -14,7 +14,7 @@ export function writeNumber(w: ByteWriter, value: number): void {
   if (Number.isSafeInteger(value)) writeInt(w, value);
   else if (Number.isInteger(value)) {
     throw new VariantError(
-      `${value} is beyond 2^53: use a bigint (INT) or a Real (REAL)`,
+      msg`${value} is beyond 2^53: use a bigint (INT) or a Real (REAL)`,
       ErrorCode.ERR_INVALID_PARAMETER,
     );
   } else writeReal(w, value);
@@ -37,7 +37,7 @@ export function writeReal(w: ByteWriter, value: number): void {
 /** Writes a bigint as INT: int32 when it fits, else int64; refuses one beyond int64. */
 export function writeBigInt(w: ByteWriter, value: bigint): void {
   if (BigInt.asIntN(64, value) !== value) {
-    throw new VariantError(`${value}n is beyond int64`, ErrorCode.ERR_INVALID_PARAMETER);
+    throw new VariantError(msg`${value}n is beyond int64`, ErrorCode.ERR_INVALID_PARAMETER);
   }
   writeInt(w, value);
 }

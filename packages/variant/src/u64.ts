@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import type { ByteReader } from './byte-reader.js';
 import type { ByteWriter } from './byte-writer.js';
 import type { VariantCodec } from './variant-codec.js';
@@ -12,7 +13,7 @@ export function readU64(r: ByteReader): bigint {
 /** Writes a uint64 (an RID or object id); refuses anything but a `bigint` in 0..2^64-1. */
 export function writeU64(w: ByteWriter, value: bigint, what: string, codec: VariantCodec): void {
   if (typeof value !== 'bigint' || BigInt.asUintN(64, value) !== value) {
-    throw invalid(`${what} ${String(value)} (ids are bigints in 0..2^64-1)`, codec);
+    throw invalid(msg`${what} ${String(value)} (ids are bigints in 0..2^64-1)`, codec);
   }
   // The same bytes as the uint64 (two's complement).
   w.i64(BigInt.asIntN(64, value));

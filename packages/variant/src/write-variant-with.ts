@@ -1,4 +1,4 @@
-import { ErrorCode } from '@wspeer/core';
+import { ErrorCode, msg } from '@wspeer/core';
 import type { ByteWriter } from './byte-writer.js';
 import { DEFAULT_MAX_DEPTH } from './default-max-depth.js';
 import { writeBigInt, writeNumber } from './number-writers.js';
@@ -75,7 +75,7 @@ export function writeValue(w: ByteWriter, value: unknown, depth: number, codec: 
       else writeObject(w, value, depth, codec);
       break;
     default:
-      throw invalid(`a ${typeof value}`, codec);
+      throw invalid(msg`a ${typeof value}`, codec);
   }
 }
 
@@ -83,18 +83,22 @@ export function writeValue(w: ByteWriter, value: unknown, depth: number, codec: 
 export function enter(container: object, depth: number, codec: VariantCodec): void {
   for (let i = 0; i < depth; i++) {
     if (path[i] === container) {
-      throw invalid('a cyclic array or dictionary', codec);
+      throw invalid(msg`a cyclic array or dictionary`, codec);
     }
   }
   if (depth >= DEFAULT_MAX_DEPTH) {
-    throw invalid(`containers nested deeper than ${DEFAULT_MAX_DEPTH}`, codec);
+    throw invalid(msg`containers nested deeper than ${DEFAULT_MAX_DEPTH}`, codec);
   }
   path[depth] = container;
 }
 
-/** A {@link VariantError} (`ERR_INVALID_PARAMETER`) saying what cannot be encoded in `codec`'s version. */
-export function invalid(what: string, codec: VariantCodec): VariantError {
-  return new VariantError(`Cannot encode ${what} as a Godot ${codec.version} Variant`, ErrorCode.ERR_INVALID_PARAMETER);
+/** A {@link VariantError} (`ERR_INVALID_PARAMETER`) saying what cannot be encoded in `codec`'s version (`className`: an instance's class). */
+export function invalid(what: string, codec: VariantCodec, className?: string): VariantError {
+  return new VariantError(
+    msg`Cannot encode ${what} as a Godot ${codec.version} Variant`,
+    ErrorCode.ERR_INVALID_PARAMETER,
+    className,
+  );
 }
 
 function writeObject(w: ByteWriter, value: object, depth: number, codec: VariantCodec): void {
@@ -118,5 +122,6 @@ function headerOf(value: object, codec: VariantCodec): number {
     if (type !== undefined) return type;
   }
   const name: unknown = proto.constructor?.name;
-  throw invalid(`an instance of ${(typeof name === 'string' && name) || 'an unknown class'}`, codec);
+  const className = (typeof name === 'string' && name) || msg`an unknown class`;
+  throw invalid(msg`an instance of ${className}`, codec, className);
 }

@@ -5,7 +5,7 @@
  * `listening()` rejects, as on a Node client.
  */
 
-import { ErrorCode, WebSocketError } from '@wspeer/core';
+import { ErrorCode, msg, WebSocketError } from '@wspeer/core';
 import {
   type MultiplayerClientOptions,
   WebSocketMultiplayerClientPeer as MultiplayerPeerBase,
@@ -29,7 +29,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeerBase {
 
   /** Browsers cannot serve: rejects with `ERR_UNCONFIGURED`, as a client's `listening()` in Node. */
   listening(): Promise<number> {
-    return Promise.reject(new WebSocketError(ErrorCode.ERR_UNCONFIGURED, 'ERR_UNCONFIGURED: not a server'));
+    return Promise.reject(new WebSocketError(ErrorCode.ERR_UNCONFIGURED, msg`ERR_UNCONFIGURED: not a server`));
   }
 }
 

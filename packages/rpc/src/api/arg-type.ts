@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import { Real, type VariantCodec } from '@wspeer/variant';
 
 /** Godot 3 type names for declaring RPC arguments and properties (`'Variant'` accepts anything). */
@@ -66,10 +67,10 @@ function typeIdOf(value: unknown, codec: VariantCodec): number {
 export function argTypeId(type: ArgType, codec: VariantCodec, what: string): number {
   if (type === 'Variant') return -1;
   const id = NAMES.indexOf(type);
-  if (id < 0 || id > 26) throw new Error(`${what}: unknown type "${type}".`);
+  if (id < 0 || id > 26) throw new Error(msg`${what}: unknown type "${type}".`);
   if (id < 5 || id === codec.arrayType) return id;
   for (const header of codec.types.values()) if ((header & 0xff) === id) return id;
-  throw new Error(`${what}: the codec does not decode ${type}; give MultiplayerAPI ${optIn(type)}.`);
+  throw new Error(msg`${what}: the codec does not decode ${type}; give MultiplayerAPI ${optIn(type)}.`);
 }
 
 /**
@@ -80,7 +81,9 @@ export function argTypeId(type: ArgType, codec: VariantCodec, what: string): num
 export function optIn(type: string): string {
   let id = NAMES.indexOf(type);
   if (id > 26) id -= 7; // a typed array: POOL_BYTE/INT/REAL_ARRAY
-  return id > 4 && (id < 17 || id > 19) ? `codec: godot3Codec, or withTypes(godot3CoreCodec, godot3${NAMES[id]})` : '';
+  return id > 4 && (id < 17 || id > 19)
+    ? msg`codec: godot3Codec, or withTypes(godot3CoreCodec, godot3${NAMES[id]})`
+    : '';
 }
 
 /**

@@ -1,4 +1,12 @@
-import { AutoPoll, boundedText, ConnectionStatus, ErrorCode, reportHandlerError, SignalEmitter } from '@wspeer/core';
+import {
+  AutoPoll,
+  boundedText,
+  ConnectionStatus,
+  ErrorCode,
+  msg,
+  reportHandlerError,
+  SignalEmitter,
+} from '@wspeer/core';
 import { type MultiplayerPeer, RefusalLog, TransferMode } from '@wspeer/multiplayer';
 import {
   ByteReader,
@@ -7,6 +15,7 @@ import {
   readVariantWith,
   type Variant,
   type VariantCodec,
+  type VariantError,
 } from '@wspeer/variant';
 import { coerceArg, firstMismatch, optIn } from './arg-type.js';
 import { CALL_LOCAL, canCallMode, SKIP_REMOTE, shouldCallLocal } from './mode-rules.js';
@@ -262,8 +271,8 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
    * `ERR_INVALID_DATA` when empty, `ERR_UNCONFIGURED` when not connected.
    */
   sendBytes(bytes: Uint8Array, id = 0, mode: TransferMode = TransferMode.RELIABLE): ErrorCode {
-    if (bytes.byteLength < 1) return this.#fail(ErrorCode.ERR_INVALID_DATA, 'Empty raw packet.');
-    const peer = this.#connectedPeer('A raw packet');
+    if (bytes.byteLength < 1) return this.#fail(ErrorCode.ERR_INVALID_DATA, msg`Empty raw packet.`);
+    const peer = this.#connectedPeer(msg`A raw packet`);
     if (peer === null) return ErrorCode.ERR_UNCONFIGURED;
     peer.setTargetPeer(id);
     peer.transferMode = mode;
@@ -330,7 +339,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     // A local set takes the value as given; a local call gets the arguments as sent.
     if (local & CALL_LOCAL) this.#run(node, set, name, entry, set ? values : sent, own);
     else if (skip)
-      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `"${name}" on yourself is not allowed by its mode.`);
+      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, msg`"${name}" on yourself is not allowed by its mode.`);
     return err;
   }
 
@@ -344,21 +353,20 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     name: string,
     values: readonly unknown[],
   ): ErrorCode {
-    if (values.length > 255) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, 'Too many arguments (> 255).');
+    if (values.length > 255) return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, msg`Too many arguments (> 255).`);
     if (to !== 0 && !this.#connected.has(Math.abs(to))) {
-      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, `Attempt to remote call unexisting ID: ${to}.`);
+      return this.#fail(ErrorCode.ERR_INVALID_PARAMETER, msg`Attempt to remote call unexisting ID: ${to}.`);
     }
     const sent = this.#caches.sentPath(node.path);
     let packet: CallPacket;
     try {
       packet = callPacket(this.#codec, set, sent.id, name, values, node.path);
     } catch (error) {
-      const message = (error as Error).message;
       // An instance of a class the codec lacks: how to opt in, if any Godot 3 codec encodes it.
-      const cls = /an instance of (\w+) as/.exec(message)?.[1];
+      const cls = (error as VariantError).className;
       const hint = cls === undefined ? '' : optIn(cls);
-      const why = cls === undefined ? '' : hint ? `; opt in: ${hint}` : '; no Godot 3 codec encodes it';
-      return this.#fail(ErrorCode.ERR_INVALID_DATA, `"${name}": ${message}${why}.`);
+      const why = cls === undefined ? '' : hint ? msg`; opt in: ${hint}` : msg`; no Godot 3 codec encodes it`;
+      return this.#fail(ErrorCode.ERR_INVALID_DATA, msg`"${name}": ${(error as Error).message}${why}.`);
     }
     const short = packet.bytes.subarray(0, packet.pathOffset);
     const mode = unreliable ? TransferMode.UNRELIABLE : TransferMode.RELIABLE;
@@ -401,9 +409,9 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
 
   #processPacket(from: number, packet: Uint8Array): undefined {
     const command = packet[0] ?? -1;
-    if (command > NetworkCommand.RAW) return this.#refuse(from, 'unknown-command', `Unknown command ${command}.`);
+    if (command > NetworkCommand.RAW) return this.#refuse(from, 'unknown-command', msg`Unknown command ${command}.`);
     if (packet.byteLength < (MIN_SIZE[command] ?? 1))
-      return this.#refuse(from, 'too-small', `${COMMAND_NAME[command] ?? 'Empty'} packet too small.`);
+      return this.#refuse(from, 'too-small', msg`${COMMAND_NAME[command] ?? 'Empty'} packet too small.`);
     if (command === NetworkCommand.SIMPLIFY_PATH) return this.#processSimplifyPath(from, packet);
     if (command === NetworkCommand.CONFIRM_PATH) return this.#processConfirmPath(from, packet);
     if (command === NetworkCommand.RAW) this.emit('network_peer_packet', from, packet.subarray(1));
@@ -412,13 +420,13 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
 
   #processSimplifyPath(from: number, packet: Uint8Array): undefined {
     const path = readCString(packet, 5);
-    if (path === null) return this.#refuse(from, 'bad-utf8', 'SIMPLIFY_PATH: bad UTF-8.');
+    if (path === null) return this.#refuse(from, 'bad-utf8', msg`SIMPLIFY_PATH: bad UTF-8.`);
     const key = nodePathKey(path.text);
     if (!this.#caches.learn(from, packetWord(packet), key, this.maxPathCacheBytes)) {
       return this.#refuse(
         from,
         'path-cache-full',
-        `Path cache full (${this.maxPathCacheBytes} bytes): ${boundedText(key)}.`,
+        msg`Path cache full (${this.maxPathCacheBytes} bytes): ${boundedText(key)}.`,
       );
     }
     const peer = this.#peer;
@@ -431,7 +439,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
   #processConfirmPath(from: number, packet: Uint8Array): undefined {
     const path = readCString(packet, 1);
     if (path === null || !this.#caches.confirm(nodePathKey(path.text), from))
-      this.#refuse(from, 'unknown-path', 'CONFIRM_PATH of a path never sent.');
+      this.#refuse(from, 'unknown-path', msg`CONFIRM_PATH of a path never sent.`);
   }
 
   /** A REMOTE_CALL (`[0][target][name\0][argc][args...]`) or REMOTE_SET (`[1][target][name\0][value]`). */
@@ -439,7 +447,8 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     const node = this.#targetNode(from, packet);
     if (node === undefined) return;
     const read = readCString(packet, 5);
-    if (read === null || read.end >= packet.byteLength) return this.#refuse(from, 'too-small', 'RPC packet too small.');
+    if (read === null || read.end >= packet.byteLength)
+      return this.#refuse(from, 'too-small', msg`RPC packet too small.`);
     const name = read.text;
     const set = packet[0] === NetworkCommand.REMOTE_SET;
     const kind = set ? 'RSET' : 'RPC';
@@ -450,7 +459,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
       return this.#refuse(
         from,
         'not-allowed',
-        `${kind} '${boundedText(name)}' is not allowed on node ${boundedText(node.path)} from: ${from}. Mode is ${rpcModeName(mode)} (${mode}), master is ${master}.`,
+        msg`${kind} '${boundedText(name)}' is not allowed on node ${boundedText(node.path)} from: ${from}. Mode is ${rpcModeName(mode)} (${mode}), master is ${master}.`,
       );
     }
     const reader = new ByteReader(packet, set ? read.end + 1 : read.end + 2);
@@ -459,14 +468,14 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     for (let i = 0; i < argc; i++) {
       const value = readVariantWith(this.#codec, reader);
       if (value === DECODE_FAILED)
-        return this.#refuse(from, 'bad-argument', `${kind} '${boundedText(name)}': undecodable argument.`);
+        return this.#refuse(from, 'bad-argument', msg`${kind} '${boundedText(name)}': undecodable argument.`);
       args.push(value as Variant);
     }
     const types = entry?.types;
     const bad = types === undefined ? -1 : firstMismatch(args, types, this.#codec);
     if (bad !== -1) {
-      const what = bad === -2 ? 'the wrong argument count' : `a wrong type for argument ${bad + 1}`;
-      return this.#refuse(from, 'wrong-arguments', `${kind} '${boundedText(name)}' called with ${what}.`);
+      const what = bad === -2 ? msg`the wrong argument count` : msg`a wrong type for argument ${bad + 1}`;
+      return this.#refuse(from, 'wrong-arguments', msg`${kind} '${boundedText(name)}' called with ${what}.`);
     }
     this.#run(node, set, name, entry, args, from);
   }
@@ -477,14 +486,14 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
     if (target & FULL_PATH_FLAG) {
       const offset = target & 0x7fffffff;
       const read = offset < packet.byteLength ? readCString(packet, offset) : null;
-      if (read === null) return this.#refuse(from, 'bad-path-offset', `Path offset ${offset} out of the packet.`);
+      if (read === null) return this.#refuse(from, 'bad-path-offset', msg`Path offset ${offset} out of the packet.`);
       path = nodePathKey(read.text);
     } else {
       path = this.#caches.lookup(from, target);
-      if (path === undefined) return this.#refuse(from, 'unknown-cached-path', `Unknown path cache id ${target}.`);
+      if (path === undefined) return this.#refuse(from, 'unknown-cached-path', msg`Unknown path cache id ${target}.`);
     }
     const node = this[NODES].get(path);
-    if (node === undefined) this.#refuse(from, 'unknown-node', `No node ${boundedText(path)}.`);
+    if (node === undefined) this.#refuse(from, 'unknown-node', msg`No node ${boundedText(path)}.`);
     return node;
   }
 
@@ -513,7 +522,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
         spec.handler?.apply(node, values as unknown[]);
       }
     } catch (error) {
-      reportHandlerError(error, `${set ? 'changed() of' : 'RPC'} '${name}' on ${node.path}`);
+      reportHandlerError(error, msg`${set ? 'changed() of' : 'RPC'} '${name}' on ${node.path}`);
     } finally {
       this.#sender = previous;
     }
@@ -523,7 +532,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
   #connectedPeer(what: string): MultiplayerPeer | null {
     const peer = this.#peer;
     if (peer !== null && peer.getConnectionStatus() === ConnectionStatus.CONNECTION_CONNECTED) return peer;
-    this.#error = `${what} not sent: not connected.`;
+    this.#error = msg`${what} not sent: not connected.`;
     return null;
   }
 

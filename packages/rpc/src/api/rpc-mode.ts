@@ -1,3 +1,4 @@
+import { msg } from '@wspeer/core';
 import * as modes from './constants/rpc-mode-values.js';
 
 /**
@@ -37,7 +38,7 @@ const ALIAS_MODES = [modes.REMOTESYNC, modes.PUPPET, modes.REMOTE, modes.PUPPET]
 /** The numeric mode of a name; `callLocal` turns a mode into its `*sync` variant. Throws for unknown names. */
 export function parseRpcMode(name: RpcModeName, callLocal = false): RpcMode {
   const i = KEYWORDS.indexOf(name);
-  if (i < 0) throw new Error(`Unknown RPC mode "${String(name)}": use one of ${KEYWORDS.join(', ')}`);
+  if (i < 0) throw new Error(msg`Unknown RPC mode "${String(name)}": use one of ${KEYWORDS.join(', ')}`);
   const mode = (i < 7 ? i : ALIAS_MODES[i - 7]) as RpcMode;
   // REMOTE, MASTER and PUPPET are 1..3; their *sync variants are 4..6, in the same order.
   return callLocal && mode >= modes.REMOTE && mode <= modes.PUPPET ? ((mode + 3) as RpcMode) : mode;

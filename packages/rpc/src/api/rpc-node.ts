@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@wspeer/core';
+import { msg } from '@wspeer/core';
 import type { Variant, VariantCodec } from '@wspeer/variant';
 import { type ArgType, argTypeId } from './arg-type.js';
 import { MEMBER, NODES, SEND } from './node-keys.js';
@@ -94,7 +95,7 @@ function entriesOf<S extends MethodSpec | PropertySpec>(
   const entries = new Map<string, MemberEntry<S>>();
   for (const [name, spec] of Object.entries(specs ?? {})) {
     const declared = 'handler' in spec ? spec.args : spec.type && [spec.type];
-    const types = declared?.map((type) => argTypeId(type, codec, `${what} '${name}'`));
+    const types = declared?.map((type) => argTypeId(type, codec, msg`${what} '${name}'`));
     entries.set(name, { mode: parseRpcMode(spec.mode, spec.callLocal), spec, types });
   }
   return entries;
@@ -120,7 +121,7 @@ export class RpcNode<M extends MethodMap = MethodMap, P extends PropertyMap = Pr
     this.#host = host;
     this.path = nodePathKey(path);
     this.#master = spec.master ?? 1;
-    const on = ` on ${this.path}`;
+    const on = msg` on ${this.path}`;
     this.#methods = entriesOf<MethodSpec>(spec.methods, codec, `RPC${on}`);
     this.#properties = entriesOf<PropertySpec>(spec.properties, codec, `Property${on}`);
   }
