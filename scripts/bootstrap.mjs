@@ -73,6 +73,7 @@ function prepare(pnpm) {
   }
   if (process.env.WSPEER_SKIP_BUILD === '1') return; // set by tests that run this script after a build
   mustRun(pnpm, ['exec', 'tsc', '-b'], 'build packages (tsc -b)');
+  mustRun(process.execPath, ['scripts/prod-build.mjs'], 'production build of the browser packages (messages as codes)');
   mustRun(pnpm, ['exec', 'vite', 'build', 'apps/demo', '--logLevel', 'warn'], 'build demo page (vite)');
 }
 

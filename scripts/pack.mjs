@@ -56,22 +56,28 @@ const main = packages.get('wspeer');
 /** Where a workspace file goes in the published package. */
 function outputPath(file) {
   for (const entry of packages.values()) {
-    const dist = join(entry.dir, 'dist') + sep;
-    if (!file.startsWith(dist)) continue;
-    const inside = file.slice(dist.length);
-    return entry === main ? join(stage, 'dist', inside) : join(stage, 'dist', 'internal', entry.short, inside);
+    for (const tree of ['dist', 'dist-prod']) {
+      const dist = join(entry.dir, tree) + sep;
+      if (!file.startsWith(dist)) continue;
+      const inside = file.slice(dist.length);
+      return entry === main ? join(stage, tree, inside) : join(stage, tree, 'internal', entry.short, inside);
+    }
   }
   throw new Error(`pack: ${relative(root, file)} is outside the bundled packages' dist folders`);
 }
 
-/** The file a `@wspeer/...` specifier names, for JavaScript (`default`) or declarations (`types`). */
+/**
+ * The file a `@wspeer/...` specifier names, for JavaScript (`default`), the production build's
+ * JavaScript (`production`, where a package has one) or declarations (`types`).
+ */
 function resolveWorkspace(specifier, kind) {
   const [scope, name, ...rest] = specifier.split('/');
   const entry = packages.get(`${scope}/${name}`);
   if (entry === undefined) throw new Error(`pack: ${specifier} is imported but ${scope}/${name} is not bundled`);
   const subpath = rest.length === 0 ? '.' : `./${rest.join('/')}`;
   const target = entry.pkg.exports?.[subpath];
-  const path = typeof target === 'string' ? target : target?.[kind === 'dts' ? 'types' : 'default'];
+  const condition = kind === 'dts' ? 'types' : kind === 'prod' ? 'production' : 'default';
+  const path = typeof target === 'string' ? target : (target?.[condition] ?? target?.default);
   if (path === undefined) throw new Error(`pack: ${specifier} has no "${subpath}" export`);
   return join(entry.dir, path);
 }
@@ -95,7 +101,8 @@ function ship(file, kind) {
       target = resolve(dirname(file), specifier);
       if (kind === 'dts') target = target.replace(/\.js$/, '.d.ts');
     } else if (specifier.startsWith('@wspeer/')) {
-      target = resolveWorkspace(specifier, kind);
+      // A module of a production build (dist-prod/) imports the production build of the others.
+      target = resolveWorkspace(specifier, kind === 'js' && file.includes(`${sep}dist-prod${sep}`) ? 'prod' : kind);
       let path = relative(dirname(outputPath(file)), outputPath(kind === 'dts' ? toJs(target) : target));
       path = path.split(sep).join('/');
       edits.push([literal.getStart(source) + 1, literal.getEnd() - 1, path.startsWith('.') ? path : `./${path}`]);
@@ -151,7 +158,8 @@ for (const [subpath, value] of Object.entries(main.pkg.exports)) {
   for (const [condition, path] of exportTargets(value)) {
     const file = join(main.dir, path);
     ship(file, condition === 'types' ? 'dts' : 'js');
-    if (condition !== 'types') ship(file.replace(/\.js$/, '.d.ts'), 'dts');
+    // The production build has no declarations of its own: its types are the development build's.
+    if (condition !== 'types' && condition !== 'production') ship(file.replace(/\.js$/, '.d.ts'), 'dts');
   }
 }
 
@@ -212,7 +220,7 @@ const pkg = {
   engines: rootPkg.engines,
   exports: { ...main.pkg.exports, './package.json': './package.json' },
   bin,
-  files: ['dist', 'CHANGELOG.md'],
+  files: ['dist', 'dist-prod', 'CHANGELOG.md', 'MESSAGES.md'],
   dependencies,
   ...(Object.keys(optionalDependencies).length > 0 ? { optionalDependencies } : {}),
 };
@@ -226,6 +234,8 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8').replace(
 writeFileSync(join(stage, 'README.md'), readme);
 cpSync(join(root, 'LICENSE'), join(stage, 'LICENSE'));
 cpSync(join(root, 'CHANGELOG.md'), join(stage, 'CHANGELOG.md'));
+// The codes of the production build's messages and their texts (see scripts/prod-build.mjs).
+cpSync(join(root, 'docs', 'messages.md'), join(stage, 'MESSAGES.md'));
 
 const packed = JSON.parse(
   execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: stage, encoding: 'utf8' }),

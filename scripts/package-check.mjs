@@ -5,7 +5,8 @@
 //   - a Node project: types check with skipLibCheck false and no @types (Node and bundler
 //     resolution), one copy of ws is installed, a Node server and a Node client echo through every
 //     entry, and `npx wspeer --help` runs the CLI;
-//   - a Vite project: `vite build` bundles a page with no ws or Node code, Chromium runs it and it
+//   - a Vite project: `vite build` bundles a page with no ws or Node code and takes the production
+//     build (message codes; scripts/prod-build.mjs), Chromium runs it and it
 //     echoes through a Node server; a page importing `wspeer/server` builds and shows the
 //     Node-only message.
 // Every child process is bounded in time; the temporary projects are removed at the end.
@@ -17,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { buildProd, messageTexts } from './prod-build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = promisify(execFile);
@@ -330,6 +332,18 @@ async function main() {
         if (copies.length !== 1) throw new Error(`${copies.length} copies of ws installed`);
         return `${(Buffer.byteLength(code) / 1024).toFixed(1)} KiB of JS`;
       }));
+    if (built) {
+      await check('Vite project: a default vite build takes the production build (message codes, no texts)', () => {
+        const assets = join(viteDir, 'dist/assets');
+        const file = readdirSync(assets).find((f) => f.startsWith('index') && f.endsWith('.js'));
+        const code = readFileSync(join(assets, file ?? 'index.js'), 'utf8');
+        const texts = messageTexts(buildProd({ write: false })).filter((text) => code.includes(text));
+        if (texts.length > 0) throw new Error(`message texts in the bundle: ${texts.slice(0, 3).join(' / ')}`);
+        const codes = code.match(/\[wspeer \d+\]/g) ?? [];
+        if (codes.length === 0) throw new Error('no message codes in the bundle');
+        return `${codes.length} coded messages, no texts`;
+      });
+    }
     if (built) await browserChecks(join(viteDir, 'dist'));
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,187 @@
+#!/usr/bin/env node
+// The production build of the browser-facing packages: copies each package's compiled `dist/` to
+// `dist-prod/`, with every message marked by core's `msg` tag (`` msg`No node ${path}.` ``) turned into
+// its code and values (`` `[wspeer 1k9x] ${path}` ``), so a production bundle carries no message texts.
+// The packages' `production` export condition (set by Vite and webpack in production builds) serves
+// `dist-prod/`; development builds, Node and the tests get `dist/`, texts included.
+//
+//   node scripts/prod-build.mjs           writes every dist-prod/ (run after `tsc -b`)
+//   node scripts/prod-build.mjs --docs    also writes docs/messages.md, the codes and their texts
+//   node scripts/prod-build.mjs --check   fails when docs/messages.md is not the current catalog
+//
+// A code is a number. docs/messages.md is the register: a message keeps its code while its text stays
+// the same, and a new (or reworded) message takes the next free number, so codes are short and
+// compress well (numbers, not hashes) and stay put from one release to the next.
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+/** The packages a browser bundle can reach: they get a production build. */
+export const PROD_PACKAGES = ['core', 'multiplayer', 'rpc', 'scene', 'variant', 'transport-browser', 'wspeer'];
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const docsFile = join(root, 'docs', 'messages.md');
+
+/** The register in docs/messages.md: text -> code (empty when there is none yet). */
+export function readRegister(file = docsFile) {
+  let doc = '';
+  try {
+    doc = readFileSync(file, 'utf8');
+  } catch {}
+  const codes = new Map();
+  for (const line of doc.split('\n')) {
+    const row = /^\| `(\d+)` \| (.*) \| [^|]* \|$/.exec(line);
+    if (row) codes.set(row[2].replace(/\\\|/g, '|'), Number(row[1]));
+  }
+  return codes;
+}
+
+/** Codes for message texts: the register's, then the next free numbers in the order texts are met. */
+export class MessageCodes {
+  /** @param {Map<string, number>} register */
+  constructor(register) {
+    this.register = register;
+    this.next = Math.max(0, ...register.values()) + 1;
+    this.added = new Map();
+  }
+
+  /** The code of `text` (its values as `{1}`, `{2}`, ...). */
+  codeOf(text) {
+    const known = this.register.get(text) ?? this.added.get(text);
+    if (known !== undefined) return known;
+    this.added.set(text, this.next);
+    return this.next++;
+  }
+}
+
+/** The fixed parts of a `msg` template (cooked text) and the source text of its values. */
+function parts(template, rewrite) {
+  if (ts.isNoSubstitutionTemplateLiteral(template)) return { fixed: [template.text], values: [] };
+  const fixed = [template.head.text];
+  const values = [];
+  for (const span of template.templateSpans) {
+    values.push(rewrite(span.expression));
+    fixed.push(span.literal.text);
+  }
+  return { fixed, values };
+}
+
+/** Whether `node` is a `msg` tagged template. */
+function isMessage(node) {
+  return ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'msg';
+}
+
+/**
+ * Rewrites the `msg` templates of one module, numbered by `codes` ({@link MessageCodes}); records each in
+ * `catalog` (code -> { text, where }). Returns the new text.
+ */
+export function rewriteModule(file, text, catalog, codes) {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+  /** `node`'s source text with the messages inside it rewritten. */
+  const rewrite = (node) => {
+    const edits = [];
+    const visit = (child) => {
+      if (isMessage(child)) edits.push([child.getStart(source), child.getEnd(), coded(child)]);
+      else ts.forEachChild(child, visit);
+    };
+    if (isMessage(node)) return coded(node);
+    ts.forEachChild(node, visit);
+    const start = node === source ? 0 : node.getStart(source);
+    let out = text.slice(start, node.getEnd());
+    for (const [from, to, replacement] of edits.reverse()) {
+      out = out.slice(0, from - start) + replacement + out.slice(to - start);
+    }
+    return out;
+  };
+  const coded = (node) => {
+    const { fixed, values } = parts(node.template, rewrite);
+    const shown = fixed.reduce((all, part, i) => `${all}{${i}}${part}`);
+    const code = codes.codeOf(shown);
+    if (!catalog.has(code)) catalog.set(code, { text: shown, where: new Set() });
+    catalog.get(code).where.add(
+      relative(root, file)
+        .replace(/\/dist\//, '/src/')
+        .replace(/\.js$/, '.ts'),
+    );
+    if (values.length === 0) return JSON.stringify(`[wspeer ${code}]`);
+    return `\`[wspeer ${code}] ${values.map((v) => `\${${v}}`).join(' | ')}\``;
+  };
+  return rewrite(source).replace(/^\/\/# sourceMappingURL=.*$/gm, '');
+}
+
+/** Every `.js` file under `dir`. */
+function jsFiles(dir) {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return jsFiles(path);
+      return name.endsWith('.js') ? [path] : [];
+    });
+}
+
+/**
+ * Rewrites every package's `dist/` into its `dist-prod/` (only with `write`); returns the catalog of
+ * messages (code -> { text, where }).
+ */
+export function buildProd({ write = true } = {}) {
+  const catalog = new Map();
+  const codes = new MessageCodes(readRegister());
+  for (const name of PROD_PACKAGES) {
+    const dist = join(root, 'packages', name, 'dist');
+    const out = join(root, 'packages', name, 'dist-prod');
+    if (write) rmSync(out, { recursive: true, force: true });
+    for (const file of jsFiles(dist)) {
+      const text = rewriteModule(file, readFileSync(file, 'utf8'), catalog, codes);
+      if (!write) continue;
+      const target = join(out, relative(dist, file));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text);
+    }
+  }
+  return catalog;
+}
+
+/** The fixed parts of the catalog's messages that are long enough to identify one (for bundle checks). */
+export function messageTexts(catalog) {
+  return [...catalog.values()].flatMap(({ text }) => text.split(/\{\d+\}/)).filter((part) => part.trim().length >= 16);
+}
+
+/** docs/messages.md for `catalog`. */
+export function messagesDoc(catalog) {
+  const rows = [...catalog].sort((a, b) => a[0] - b[0]);
+  const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return [
+    '# Messages by code',
+    '',
+    'A production build (the `production` export condition, which Vite and webpack set when they build',
+    'for production) carries no message texts: an error, a refusal reason or a warning reads',
+    '`[wspeer CODE] value | value`. This table gives the text of each code, with `{1}`, `{2}`, ... for the',
+    'values in order. Development builds and Node print the texts themselves.',
+    '',
+    'Generated by `node scripts/prod-build.mjs --docs`; the test command checks that it is current.',
+    '',
+    '| code | message | where |',
+    '| --- | --- | --- |',
+    ...rows.map(([code, { text, where }]) => `| \`${code}\` | ${cell(text)} | ${[...where].sort().join(', ')} |`),
+    '',
+  ].join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const catalog = buildProd();
+  const doc = messagesDoc(catalog);
+  if (process.argv.includes('--docs')) writeFileSync(docsFile, doc);
+  if (process.argv.includes('--check')) {
+    let current = '';
+    try {
+      current = readFileSync(docsFile, 'utf8');
+    } catch {}
+    if (current !== doc) {
+      console.error('prod-build: docs/messages.md is not current; run node scripts/prod-build.mjs --docs');
+      process.exit(1);
+    }
+  }
+  console.log(`prod-build: ${catalog.size} messages coded in ${PROD_PACKAGES.length} packages`);
+}
