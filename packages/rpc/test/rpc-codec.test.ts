@@ -103,6 +103,11 @@ describe('MultiplayerAPI codec option', () => {
     expect(client.lastErrorMessage).toBe(
       '"echo": Cannot encode an instance of Foo as a Godot 3 Variant; no Godot 3 codec encodes it.',
     );
+    // An instance whose class has no name: the same answer (the hint reads VariantError.className, not the text).
+    expect(clientNode.rpc('echo', Object.create(Object.create(null)))).toBe(30);
+    expect(client.lastErrorMessage).toBe(
+      '"echo": Cannot encode an instance of an unknown class as a Godot 3 Variant; no Godot 3 codec encodes it.',
+    );
     expect(clientNode.rpc('echo', new String('boxed'))).toBe(30);
     expect(client.lastErrorMessage).toMatch(/instance of String as a Godot 3 Variant; no Godot 3 codec encodes it\.$/);
     // Other encoding failures carry no codec hint at all.

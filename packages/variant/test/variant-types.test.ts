@@ -206,6 +206,23 @@ describe('encoding details', () => {
     }
   });
 
+  it('names the class of an instance it cannot encode in className (nested too), and only then', () => {
+    const className = (value: unknown) => {
+      try {
+        encodeVariant(value as Variant);
+      } catch (error) {
+        return (error as VariantError).className;
+      }
+      throw new Error('encoded');
+    };
+    expect(className(new Date(0))).toBe('Date');
+    expect(className([1, new Map([['k', new Float64Array(1)]])])).toBe('Float64Array');
+    // A prototype without a named constructor.
+    expect(className(Object.create(Object.create(null)))).toBe('an unknown class');
+    expect(className(() => 1)).toBeUndefined();
+    expect(className(2 ** 53)).toBeUndefined();
+  });
+
   it('refuses cyclic arrays, maps and objects', () => {
     const array: Variant[] = [];
     array.push([array]);
