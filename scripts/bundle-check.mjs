@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Builds real browser bundles with Vite (browser export conditions, minified) and fails when any
-// of them carries `ws` or Node built-ins. A bundle that imports `ws` on purpose is the negative
-// control: the check must catch it. Writes reports/bundle.json ({ tests: [{ name, passed }] }).
+// Builds real browser bundles with Vite (browser export conditions, minified, production builds as a
+// game ships them: messages as codes, scripts/prod-build.mjs) and fails when any of them carries `ws`
+// or Node built-ins, exceeds its budget or carries a message text (a development build must carry
+// them). A bundle that imports `ws` on purpose is the negative control: the check must catch it. Also
+// checks that docs/messages.md is the current register. Writes reports/bundle.json ({ tests: [...] }).
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
