@@ -76,10 +76,21 @@ function resolveWorkspace(specifier, kind) {
   if (entry === undefined) throw new Error(`pack: ${specifier} is imported but ${scope}/${name} is not bundled`);
   const subpath = rest.length === 0 ? '.' : `./${rest.join('/')}`;
   const target = entry.pkg.exports?.[subpath];
-  const condition = kind === 'dts' ? 'types' : kind === 'prod' ? 'production' : 'default';
-  const path = typeof target === 'string' ? target : (target?.[condition] ?? target?.default);
+  const path = typeof target === 'string' ? target : kind === 'dts' ? target?.types : pick(target, kind === 'prod');
   if (path === undefined) throw new Error(`pack: ${specifier} has no "${subpath}" export`);
   return join(entry.dir, path);
+}
+
+/**
+ * The JavaScript file of an `exports` target: the production build's (`production`, under `browser` or at
+ * the top) when `production`, else the development build's (`default`). A package without a production
+ * build cannot serve a production module: that is an error, never a silent fallback to the texts.
+ */
+function pick(target, production) {
+  if (!production) return target?.default;
+  const path = target?.browser?.production ?? target?.production;
+  if (path === undefined) throw new Error('pack: a production module imports a package without a production build');
+  return path;
 }
 
 const externals = new Set();

@@ -1,4 +1,3 @@
-import { msg } from './msg.js';
 /**
  * Receives an exception thrown by user code that wspeer called: a signal listener, an RPC method,
  * a property's `changed` callback. `where` names what was running (a signal or method name).
@@ -6,7 +5,7 @@ import { msg } from './msg.js';
 export type HandlerErrorReporter = (error: unknown, where: string) => void;
 
 const logToConsole: HandlerErrorReporter = (error, where) => {
-  console.error(msg`[wspeer] ${where} threw:`, error);
+  console.error(`[wspeer] ${where} threw:`, error);
 };
 
 let reporter: HandlerErrorReporter = logToConsole;

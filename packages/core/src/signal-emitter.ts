@@ -1,5 +1,4 @@
 import { reportHandlerError } from './handler-error.js';
-import { msg } from './msg.js';
 
 /** A signal handler. */
 // biome-ignore lint/suspicious/noExplicitAny: handlers of any signature are stored side by side.
@@ -104,7 +103,7 @@ export class SignalEmitter<Events extends object = Record<string, Handler>> {
         // A spread of the rest parameter: V8 passes it on without building an array in optimized code.
         s.fn.call(s.context, ...args);
       } catch (error) {
-        reportHandlerError(error, msg`a ${name} handler`);
+        reportHandlerError(error, `a ${name} handler`);
       }
     }
     return true;

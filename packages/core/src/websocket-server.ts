@@ -561,11 +561,12 @@ export class WebSocketServer<
 
   #accept(connection: PendingConnection): void {
     if (this.refuseNewConnections) {
-      this.#refuse(connection, 503, msg`Refusing new connections`, 'refusing');
+      // The reason goes on the wire (X-WebSocket-Reject-Reason): a plain literal, never a coded message.
+      this.#refuse(connection, 503, 'Refusing new connections', 'refusing');
       return;
     }
     if (connection.selectProtocol(this.#protocols) === null) {
-      this.#refuse(connection, 400, msg`No matching subprotocol`, 'subprotocol');
+      this.#refuse(connection, 400, 'No matching subprotocol', 'subprotocol');
       return;
     }
     const peer = new FullWebSocketPeer({

@@ -14,7 +14,7 @@ export function codecHint(values: readonly unknown[], codec: VariantCodec): stri
     if (proto !== null) continue;
     const js = value.constructor?.name ?? 'object';
     const name = godotName(value) ?? PACKED[js];
-    return msg` (argument ${i + 1} is a ${name === undefined ? `${js}, which no Godot 4 codec encodes` : notInCodec(name)})`;
+    return msg` (argument ${i + 1} is a ${name === undefined ? msg`${js}, which no Godot 4 codec encodes` : notInCodec(name)})`;
   }
   return '';
 }

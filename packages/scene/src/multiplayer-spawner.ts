@@ -106,7 +106,7 @@ export class MultiplayerSpawner<V extends object = Record<string, unknown>> exte
     const found = this.scenes[index];
     if (found === undefined) {
       throw new Error(
-        msg`spawner ${this.path}: no spawnable scene ${JSON.stringify(scene)} (have: ${this.scenes.map((s, i) => `${i} ${s.path}`).join(', ') || 'none'})`,
+        msg`spawner ${this.path}: no spawnable scene ${JSON.stringify(scene)} (have: ${this.scenes.map((s, i) => `${i} ${s.path}`).join(', ') || msg`none`})`,
       );
     }
     return this.#host.spawnNode(

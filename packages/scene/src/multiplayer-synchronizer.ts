@@ -1,4 +1,4 @@
-import { msg, reportHandlerError, SignalEmitter } from '@wspeer/core';
+import { reportHandlerError, SignalEmitter } from '@wspeer/core';
 import type { ReplicatedNode } from './replicated-node.js';
 import type { SceneReplicationConfig } from './scene-replication-config.js';
 
@@ -132,7 +132,7 @@ export class MultiplayerSynchronizer extends SignalEmitter<MultiplayerSynchroniz
       try {
         ok = filter(peer);
       } catch (error) {
-        reportHandlerError(error, msg`visibility filter of ${this.path}`);
+        reportHandlerError(error, `visibility filter of ${this.path}`);
         return false;
       }
       if (ok !== true) return false;

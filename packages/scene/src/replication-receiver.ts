@@ -77,7 +77,7 @@ export class ReplicationReceiver {
       return this.#refuse(
         from,
         'spawn',
-        msg`SPAWN for spawner cache id ${spawnerId}${spawnerPath === undefined ? ', which the peer never sent' : ` (${quote(spawnerPath)}), where no spawner is declared`}.`,
+        msg`SPAWN for spawner cache id ${spawnerId}${spawnerPath === undefined ? msg`, which the peer never sent` : msg` (${quote(spawnerPath)}), where no spawner is declared`}.`,
       );
     }
     if (from !== spawner.getMultiplayerAuthority()) {
@@ -108,7 +108,7 @@ export class ReplicationReceiver {
     const name = readCString(packet, at, at + nameLen);
     at += nameLen;
     if (name === null || !isValidNodeName(name)) {
-      return this.#refuse(from, 'spawn', msg`SPAWN with an invalid node name ${quote(name ?? '(bad UTF-8)')}.`);
+      return this.#refuse(from, 'spawn', msg`SPAWN with an invalid node name ${quote(name ?? msg`(bad UTF-8)`)}.`);
     }
     const path = `${spawner.spawnNodePath}/${name}`;
     if (this.#s.nodesByPath.has(path))
@@ -156,7 +156,7 @@ export class ReplicationReceiver {
     try {
       return spawner.spawnFunction?.(data) ?? null;
     } catch (error) {
-      reportHandlerError(error, msg`spawnFunction of ${spawner.path}`);
+      reportHandlerError(error, `spawnFunction of ${spawner.path}`);
       return null;
     }
   }
@@ -191,7 +191,7 @@ export class ReplicationReceiver {
       try {
         authority = authorityOf(template.spec, node);
       } catch (error) {
-        reportHandlerError(error, msg`authority of ${s.path}/${template.path}`);
+        reportHandlerError(error, `authority of ${s.path}/${template.path}`);
         return this.#refuse(
           from,
           'spawn',

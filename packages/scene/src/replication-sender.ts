@@ -158,7 +158,7 @@ export class ReplicationSender {
       }
     } catch (error) {
       if (!(error instanceof VariantError)) throw error;
-      reportHandlerError(error, msg`spawn state of ${node.path}`);
+      reportHandlerError(error, `spawn state of ${node.path}`);
       return;
     }
     const packet = w.finish();
@@ -283,7 +283,7 @@ export class ReplicationSender {
   /** A value with no Godot form is reported (once per encoding step) and its synchronizer skipped; anything else is a bug and rethrown. */
   #reportEncoding(error: unknown, sync: MultiplayerSynchronizer): void {
     if (!(error instanceof VariantError)) throw error;
-    reportHandlerError(error, msg`state of ${sync.path}`);
+    reportHandlerError(error, `state of ${sync.path}`);
   }
 
   /** Sends a replication packet, counted. */

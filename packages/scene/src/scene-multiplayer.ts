@@ -666,7 +666,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
       const text = readCString(packet, pathAt);
       const node = text === null ? undefined : this.#nodes.get(scenePathKey(text, this.rootPath));
       if (node === undefined) {
-        return this.#refuse(from, 'path', msg`RPC for unknown node ${quote(text ?? '(bad UTF-8)')}.`);
+        return this.#refuse(from, 'path', msg`RPC for unknown node ${quote(text ?? msg`(bad UTF-8)`)}.`);
       }
       // Godot checks no checksum for a call naming its node inline; we refuse it when the same peer's
       // SIMPLIFY_PATH for that path (which always comes first) did not match.
@@ -685,7 +685,7 @@ export class SceneMultiplayer extends SignalEmitter<SceneMultiplayerEvents> {
     try {
       (config.spec.handler as (...a: unknown[]) => unknown).apply(node, args as unknown[]);
     } catch (error) {
-      reportHandlerError(error, msg`RPC '${config.name}' on ${node.path}`);
+      reportHandlerError(error, `RPC '${config.name}' on ${node.path}`);
     } finally {
       this.#sender = previous;
     }

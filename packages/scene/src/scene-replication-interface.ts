@@ -271,7 +271,7 @@ export class SceneReplicationInterface {
       try {
         init.ready(node);
       } catch (error) {
-        reportHandlerError(error, msg`ready of ${path}`);
+        reportHandlerError(error, `ready of ${path}`);
       }
     }
     this.#s.spawned.add(node);

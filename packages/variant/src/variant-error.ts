@@ -9,8 +9,9 @@ export class VariantError extends Error {
   /** The Godot error code for this failure (`ERR_INVALID_PARAMETER` for values that cannot be encoded). */
   declare readonly code: ErrorCode;
   /**
-   * For an instance of a class the codec has no type for: that class's name (so a caller can say how to
-   * opt in to it without reading the message, which production builds shorten to a code).
+   * For an instance of a class the codec has no type for: that class's name (`''` for a class without one),
+   * so a caller can say how to opt in to it without reading the message, which production builds shorten to a
+   * code.
    */
   declare readonly className?: string;
 

@@ -122,6 +122,6 @@ function headerOf(value: object, codec: VariantCodec): number {
     if (type !== undefined) return type;
   }
   const name: unknown = proto.constructor?.name;
-  const className = (typeof name === 'string' && name) || msg`an unknown class`;
-  throw invalid(msg`an instance of ${className}`, codec, className);
+  const className = typeof name === 'string' ? name : '';
+  throw invalid(msg`an instance of ${className || msg`an unknown class`}`, codec, className);
 }

@@ -522,7 +522,7 @@ export class MultiplayerAPI extends SignalEmitter<MultiplayerAPIEvents> implemen
         spec.handler?.apply(node, values as unknown[]);
       }
     } catch (error) {
-      reportHandlerError(error, msg`${set ? 'changed() of' : 'RPC'} '${name}' on ${node.path}`);
+      reportHandlerError(error, `${set ? 'changed() of' : 'RPC'} '${name}' on ${node.path}`);
     } finally {
       this.#sender = previous;
     }
