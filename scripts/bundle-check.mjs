@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { browserBundle } from './browser-bundle.mjs';
-import { buildProd, messagesDoc, messageTexts } from './prod-build.mjs';
+import { buildProd, messagesDoc, messageTexts, unmarkedTexts } from './prod-build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'reports', 'bundle-entries');
@@ -341,6 +341,14 @@ for (const r of demoBundles()) tests.push({ ...r, passed: r.found.length === 0 }
   try {
     doc = readFileSync(join(root, 'docs', 'messages.md'), 'utf8');
   } catch {}
+  const unmarked = unmarkedTexts();
+  tests.push({
+    name: 'every message of the production build is coded (no text of three or more words left but the known ones)',
+    passed: unmarked.length === 0,
+    bytes: 0,
+    gzip: 0,
+    found: unmarked.slice(0, 5).map((line) => `not written with msg: ${line}`),
+  });
   const current = doc === messagesDoc(catalog);
   tests.push({
     name: `docs/messages.md lists the ${catalog.size} message codes of the production build`,

@@ -184,6 +184,56 @@ export function messagesDoc(catalog, register = readRegister()) {
   ].join('\n');
 }
 
+/**
+ * Texts in the production build that read like a message but are not coded (a message someone forgot
+ * to write with `msg`): every string or template of three or more words. Known texts that must stay as
+ * they are (they go on the wire, name a list, or are not in browser bundles) are listed in `KEEP`.
+ * Returns `file:line text` lines; empty when every message is coded.
+ */
+export function unmarkedTexts() {
+  const found = [];
+  for (const name of PROD_PACKAGES) {
+    const dist = join(root, 'packages', name, 'dist-prod');
+    for (const file of jsFiles(dist)) {
+      const where = relative(root, file);
+      if (KEEP_FILES.some((re) => re.test(where))) continue;
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+      const visit = (node) => {
+        let fixed = null;
+        if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) fixed = node.text;
+        else if (ts.isTemplateExpression(node)) {
+          fixed = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join('');
+        }
+        if (fixed !== null && /[A-Za-z]{2,} +[A-Za-z]{2,} +[A-Za-z]{2,}/.test(fixed) && !fixed.startsWith('[wspeer ')) {
+          if (!KEEP_TEXTS.some((re) => re.test(fixed))) {
+            found.push(`${where}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1} ${fixed}`);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+  }
+  return found;
+}
+
+/** Modules whose texts stay: close reasons (on the wire), Node-only or opt-in code, the Node-only entry stubs. */
+const KEEP_FILES = [
+  /close-reason-values\.js$/, // close reasons: Godot shows them, they go on the wire
+  /debug-logger\.js$/, // the opt-in debug logger (`debugLogger`): its lines are its purpose
+  /listen-failure\.js$/, // servers only (Node): a browser never listens
+  /loopback-transport\.js$/, // the in-memory transport for tests: ws's own wording
+  /(server|cluster)-browser\.js$/, // a browser build of a Node-only entry: the text says what to change
+];
+
+/** Texts that stay: on the wire, compared, or handed to user code as a name. */
+const KEEP_TEXTS = [
+  /^(No matching subprotocol|Refusing new connections|Invalid ID received from server)$/, // reject and close reasons
+  /^Nil bool int float String /, // Godot 3's type names, split into a list
+  /^disabled remote master puppet /, // Godot 3's RPC mode keywords, split into a list
+  /^(visibility filter|spawn state) of $/, // reportHandlerError's `where`
+];
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const catalog = buildProd();
   const doc = messagesDoc(catalog);
