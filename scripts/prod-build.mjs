@@ -12,7 +12,7 @@
 // A code is a number. docs/messages.md is the register: a message keeps its code while its text stays
 // the same, and a new (or reworded) message takes the next free number, so codes are short and
 // compress well (numbers, not hashes) and stay put from one release to the next.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -142,6 +142,8 @@ export function buildProd({ write = true } = {}) {
     const out = join(root, 'packages', name, 'dist-prod');
     if (write) rmSync(out, { recursive: true, force: true });
     for (const file of jsFiles(dist)) {
+      // Only what the sources compile to: `tsc -b` leaves the output of a deleted source behind.
+      if (!existsSync(join(root, 'packages', name, 'src', relative(dist, file).replace(/\.js$/, '.ts')))) continue;
       const text = rewriteModule(file, readFileSync(file, 'utf8'), catalog, codes);
       if (!write) continue;
       const target = join(out, relative(dist, file));
