@@ -4,7 +4,7 @@
 // get only the tarball and the npm registry:
 //   - a Node project: types check with skipLibCheck false and no @types (Node and bundler
 //     resolution), one copy of ws is installed, a Node server and a Node client echo through every
-//     entry, and `npx wspeer --help` runs the CLI;
+//     entry, `npx wspeer --help` runs the CLI and `npx wspeer explain` reads the shipped MESSAGES.md;
 //   - a Vite project: `vite build` bundles a page with no ws or Node code and takes the production
 //     build (message codes; scripts/prod-build.mjs), Chromium runs it and it
 //     echoes through a Node server; a page importing `wspeer/server` builds and shows the
@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { buildProd, messageTexts } from './prod-build.mjs';
+import { buildProd, messageTexts, readRegister } from './prod-build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = promisify(execFile);
@@ -284,6 +284,16 @@ async function main() {
         const output = await sh('npx', ['--no-install', 'wspeer', '--help'], { cwd: nodeDir, timeout: 30_000 });
         if (!/wspeer serve/.test(output) || !/wspeer connect/.test(output)) throw new Error(output);
         return output.trim().split('\n')[0];
+      });
+      await check('Node project: npx wspeer explain reads the shipped register (MESSAGES.md)', async () => {
+        const register = readRegister();
+        const code = [...register].find(([text]) => text === 'Attempt to remote call unexisting ID: {1}.')?.[1];
+        const output = await sh('npx', ['--no-install', 'wspeer', 'explain', `[wspeer ${code}] 77`], {
+          cwd: nodeDir,
+          timeout: 30_000,
+        });
+        if (!/^Attempt to remote call unexisting ID: 77\.$/m.test(output)) throw new Error(output);
+        return 'Attempt to remote call unexisting ID: 77.';
       });
     }
 

@@ -51,6 +51,14 @@ export interface InfoCommand {
   command: 'help' | 'version';
 }
 
+/** `wspeer explain MESSAGE`: the text of a production build's coded message. */
+export interface ExplainCommand {
+  /** The command. */
+  command: 'explain';
+  /** The coded message (`[wspeer 53] RPC | roll | ...`) or a bare number. */
+  message: string;
+}
+
 /** Bad arguments. */
 export interface ErrorCommand {
   /** The command. */
@@ -60,7 +68,7 @@ export interface ErrorCommand {
 }
 
 /** A parsed command line. */
-export type CliCommand = InfoCommand | ServeCommand | ConnectCommand | ErrorCommand;
+export type CliCommand = InfoCommand | ServeCommand | ConnectCommand | ExplainCommand | ErrorCommand;
 
 const KINDS: readonly string[] = ['echo', 'mirror', 'godot3', 'godot4'];
 
@@ -120,8 +128,14 @@ export function parseCli(argv: readonly string[]): CliCommand {
       ...(values.auth === undefined ? {} : { auth: values.auth }),
     };
   }
+  if (command === 'explain') {
+    // The message may come as one quoted argument or as words the shell split.
+    if (rest.length === 0)
+      return { command: 'error', message: 'explain needs a message, e.g. wspeer explain "[wspeer 53] RPC | roll"' };
+    return { command: 'explain', message: rest.join(' ') };
+  }
   if (command === undefined) return { command: 'help' };
-  return { command: 'error', message: `unknown command "${command}": use serve or connect` };
+  return { command: 'error', message: `unknown command "${command}": use serve, connect or explain` };
 }
 
 function parse(argv: readonly string[]) {

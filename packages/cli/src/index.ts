@@ -1,5 +1,6 @@
 export { type CliCommand, parseCli, type ServeKind } from './cli-args.js';
 export { createRoomDecoder } from './create-room-decoder.js';
+export { explainMessage, parseMessageRegister, readMessageRegister } from './explain.js';
 export { formatVariant } from './format-variant.js';
 export { godot3RoomDecoder } from './godot3-room-decoder.js';
 export { godot4RoomDecoder } from './godot4-room-decoder.js';

@@ -20,6 +20,9 @@ export const USAGE = `wspeer: Godot's WebSocket networking from the command line
       maps node paths to their @rpc method names or to the node's .gd script, e.g.
       {"Main": "main.gd", "Main/Game": ["add_player", "set_turn"]}. --auth sends TEXT as
       authentication data, then completes.
+  wspeer explain "[wspeer 53] RPC | roll | Main/Game | 2 | puppetsync | 6 | 1"
+      the text of a message from a production build (which prints numbers, not texts), values
+      filled in; a bare number prints its text with placeholders
 
   --host 0.0.0.0 serves every network interface (reach it from a phone on the same network).
   --debug prints connection events and frames (as WSPEER_DEBUG=1 does).

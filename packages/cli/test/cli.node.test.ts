@@ -4,6 +4,7 @@
  * 127.0.0.1: its own `serve`, a wspeer multiplayer client, and a real Godot 3.2.3 client.
  */
 import { createServer } from 'node:net';
+import { explainMessage, readMessageRegister } from '@wspeer/cli';
 import { freePort, type LineProcess, startGodot, startLineProcess } from '@wspeer/test-kit/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connected, WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
@@ -41,6 +42,37 @@ describe('wspeer CLI', () => {
       expect(bad.stderr, args.join(' ')).toHaveLength(1);
       expect(bad.stderr[0]).toMatch(/^wspeer: .*\(wspeer --help shows the usage\)$/);
     }
+  });
+
+  it("explain turns a production build's coded message back into its text, nested messages too", async () => {
+    const register = readMessageRegister();
+    if (register === null) throw new Error('no register');
+    const code = (text: string) => [...register].find(([, t]) => t === text)?.[0];
+    const noNode = code('No node {1}.');
+    const dropped = code('[wspeer] dropped packet from peer {1}: {2}{3}');
+    const notAllowed = code("{1} '{2}' is not allowed on node {3} from: {4}. Mode is {5} ({6}), master is {7}.");
+    // What a production build prints (the real-socket test in rpc makes these from a live refusal).
+    const one = cli('explain', `[wspeer ${notAllowed}] RPC | roll | Main/Game | 2 | puppetsync | 6 | 1`);
+    expect(await one.exited, one.transcript()).toBe(0);
+    expect(one.stdout).toEqual([
+      "RPC 'roll' is not allowed on node Main/Game from: 2. Mode is puppetsync (6), master is 1.",
+    ]);
+    // A log line whose reason is a message itself, pasted as words the shell split, with the empty last value.
+    const nested = cli('explain', `[wspeer ${dropped}]`, '3', '|', `[wspeer ${noNode}]`, 'Main/Missing', '|', '');
+    expect(await nested.exited, nested.transcript()).toBe(0);
+    expect(nested.stdout).toEqual(['[wspeer] dropped packet from peer 3: No node Main/Missing.']);
+    const bare = cli('explain', String(noNode));
+    expect(await bare.exited).toBe(0);
+    expect(bare.stdout).toEqual(['No node {1}.']);
+    // A value that contains " | " itself keeps it.
+    expect(explainMessage(`[wspeer ${noNode}] a | b`, register)).toBe('No node a | b.');
+    for (const wrong of ['[wspeer 999999] x', 'No node x.']) {
+      const unknown = cli('explain', wrong);
+      expect(await unknown.exited, wrong).toBe(1);
+      expect(unknown.stderr).toEqual([`wspeer: not a message of this version's production build: ${wrong}`]);
+    }
+    const none = cli('explain');
+    expect(await none.exited).toBe(2);
   });
 
   it('connect sends piped lines to an echo server, prints the replies and closes cleanly at the end of input', async () => {

@@ -4,13 +4,14 @@
  * (`--experimental-websocket --conditions=browser`, its WebSocket is the WHATWG one) refuses an RPC
  * and fails a call, once as the development build and once with `--conditions=production`. The
  * production run must carry codes, not texts, and each code, looked up in docs/messages.md with its
- * values, must give back the development run's text exactly: the register is what users decode
- * production messages with.
+ * values (`wspeer explain`), must give back the development run's text exactly: the register is what
+ * users decode production messages with.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { explainMessage, parseMessageRegister } from '@wspeer/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketMultiplayerPeer } from 'wspeer/multiplayer';
 import { MultiplayerAPI } from 'wspeer/rpc';
@@ -45,15 +46,9 @@ async function client(production: boolean): Promise<Outcome> {
   return JSON.parse(stdout.trim().split('\n').pop() as string) as Outcome;
 }
 
-/** The text of a coded message (`[wspeer N] a | b`), from the register's row for N. */
-function expand(coded: string): string {
-  const match = /^\[wspeer (\d+)\](?: (.*))?$/s.exec(coded);
-  if (match === null) throw new Error(`not a coded message: ${coded}`);
-  const row = register.split('\n').find((line) => line.startsWith(`| \`${match[1]}\` | `));
-  if (row === undefined) throw new Error(`code ${match[1]} is not in docs/messages.md`);
-  const text = (/^\| `\d+` \| (.*) \| [^|]* \|$/.exec(row)?.[1] ?? '').replace(/\\\|/g, '|');
-  const values = match[2] === undefined ? [] : match[2].split(' | ');
-  return text.replace(/\{(\d+)\}/g, (_all, i: string) => values[Number(i) - 1] ?? '');
+/** The text of a coded message, from the register (what `wspeer explain` prints). */
+function expand(coded: string): string | null {
+  return explainMessage(coded, parseMessageRegister(register));
 }
 
 describe('production build: messages as codes', () => {

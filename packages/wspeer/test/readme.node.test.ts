@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCli } from '@wspeer/cli';
+import { explainMessage, parseCli, readMessageRegister } from '@wspeer/cli';
 import { startDemoServer } from '@wspeer/demo-server';
 import { freePort, startLineProcess, startRedis, type TestRedis } from '@wspeer/test-kit/node';
 import ts from 'typescript';
@@ -235,6 +235,11 @@ describe('README.md', () => {
       else if (words[0] === 'node') expect(() => readFileSync(join(root, words[1] as string)), command).not.toThrow();
       else if (words[0] === 'npx' && words[1] === 'wspeer') {
         expect(parseCli(words.slice(2)).command, command).not.toBe('error');
+        // An `explain` example must be a message of this version's register.
+        if (words[2] === 'explain') {
+          const shown = command.slice(command.indexOf('explain') + 8).replace(/^"|"$/g, '');
+          expect(explainMessage(shown, readMessageRegister() ?? new Map()), command).not.toBeNull();
+        }
       } else throw new Error(`no check for the README command "${command}"`);
     }
     // The tools the README's prose sends people to (backticked commands) exist as well.
